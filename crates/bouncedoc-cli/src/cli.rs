@@ -1,0 +1,92 @@
+//! The command line: subcommands, flags and their help.
+
+use bouncedoc_core::Lang;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Tells why an email bounced, whose side must act, and what to do about it.
+#[derive(Debug, Parser)]
+#[command(name = "bouncedoc", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Explain an SMTP error reply, or any text pasted from a bounce.
+    ///
+    /// The text comes from the arguments (joined with spaces) or, when there is none or it is
+    /// `-`, from standard input. Exit status: 0 when a diagnosis was made, 1 when nothing in
+    /// the text was recognized, 2 on a usage error or empty input.
+    Explain(ExplainArgs),
+    /// List the SMTP reply codes and enhanced status codes, or explain one.
+    Codes(CodesArgs),
+    /// Document the reasons a diagnosis can give, or one of them.
+    Reasons(ReasonsArgs),
+}
+
+/// Output options shared by the subcommands.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Language of the texts: `ja` or `en` [default: from LC_ALL, LC_MESSAGES or LANG, else en]
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The reply text, e.g. `550 5.1.1 <taro@example.jp>... User unknown`.
+    pub text: Vec<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CodesArgs {
+    /// A reply code (`550`) or an enhanced status code (`5.7.26`); all codes when omitted.
+    pub code: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReasonsArgs {
+    /// A reason id (`mailboxfull`); all reasons when omitted.
+    pub reason: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// How to print results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For a person: headline, meaning, who acts, what to do.
+    Human,
+    /// For programs: the diagnosis object of the contract.
+    Json,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse::<Lang>().map_err(|e| e.to_string())
+}
+
+impl OutputArgs {
+    /// The language asked for, else the locale's, else English.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(locale_lang)
+    }
+}
+
+/// The language of the user's locale (LC_ALL, then LC_MESSAGES, then LANG), if it is one the
+/// product speaks.
+pub fn locale_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .and_then(|v| Lang::from_locale(&v))
+        .unwrap_or_default()
+}

@@ -1,0 +1,27 @@
+//! One module per subcommand.
+
+mod codes;
+mod explain;
+mod reasons;
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use bouncedoc_core::Engine;
+
+use crate::cli::{Cli, Command};
+
+/// Exit status for a usage error or empty input.
+pub const EXIT_USAGE: u8 = 2;
+/// Exit status when nothing in the input was recognized.
+pub const EXIT_UNRECOGNIZED: u8 = 1;
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let engine = Engine::new()?;
+    match cli.command {
+        Command::Explain(args) => explain::run(&engine, &args),
+        Command::Codes(args) => codes::run(&engine, &args),
+        Command::Reasons(args) => reasons::run(&engine, &args),
+    }
+}

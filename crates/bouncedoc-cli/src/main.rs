@@ -1,0 +1,20 @@
+//! The `bouncedoc` command: tells why an email bounced and what to do about it.
+
+mod cli;
+mod commands;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("bouncedoc: {err:#}");
+            ExitCode::from(commands::EXIT_USAGE)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Output for a person in a hurry: the headline first, then what it means, who must act,
+//! what to do and what to avoid, then what the diagnosis rests on. Colour only on a terminal
+//! and never with `NO_COLOR` (anstream decides).
+
+use std::io::Write;
+
+use anyhow::Result;
+use bouncedoc_core::{Diagnosis, EvidenceKind, Knowledge, Lang};
+use owo_colors::OwoColorize;
+
+/// Prints a diagnosis on standard output.
+pub fn print_diagnosis(kb: &Knowledge, d: &Diagnosis) -> Result<()> {
+    let mut out = anstream::stdout().lock();
+    write_diagnosis(&mut out, kb, d)?;
+    Ok(())
+}
+
+/// A heading line.
+pub fn heading(out: &mut impl Write, text: &str) -> std::io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{}", text.bold())
+}
+
+/// Writes a diagnosis.
+pub fn write_diagnosis(out: &mut impl Write, kb: &Knowledge, d: &Diagnosis) -> std::io::Result<()> {
+    let lang = d.lang;
+    let label = |id: &str| kb.label(id, lang).to_string();
+    let colon = if lang == Lang::Ja { "：" } else { ": " };
+
+    // Headline: the codes and what happened.
+    let codes: Vec<String> = d
+        .reply_code
+        .map(|c| c.to_string())
+        .into_iter()
+        .chain(d.status.map(|s| s.to_string()))
+        .collect();
+    let codes = if codes.is_empty() { "—".to_string() } else { codes.join(" ") };
+    if d.hard_bounce {
+        writeln!(out, "{} {}  {}", "✖".red().bold(), codes.red().bold(), d.summary.bold())?;
+    } else {
+        writeln!(out, "{} {}  {}", "!".yellow().bold(), codes.yellow().bold(), d.summary.bold())?;
+    }
+    let title = lang.pick(&kb.reason(d.reason).title);
+    writeln!(
+        out,
+        "  {}{colon}{} ({})  ·  {}{colon}{}",
+        label("field.reason"),
+        title,
+        d.reason,
+        label("field.confidence"),
+        label(&format!("confidence.{}", d.confidence))
+    )?;
+    if let Some(r) = &d.recipient {
+        writeln!(out, "  {}{colon}{r}", label("field.recipient"))?;
+    }
+    if let Some(p) = &d.provider {
+        let name = kb
+            .providers
+            .iter()
+            .find(|x| &x.id == p)
+            .map_or(p.as_str(), |x| lang.pick(&x.name));
+        writeln!(out, "  {}{colon}{name}", label("field.provider"))?;
+    }
+    let bounce = if d.hard_bounce { "bounce.hard" } else { "bounce.soft" };
+    writeln!(out, "  {}", label(bounce).dimmed())?;
+    writeln!(out, "  {}", label(&format!("retry.{}", d.retry)).dimmed())?;
+
+    heading(out, &label("heading.meaning"))?;
+    writeln!(out, "  {}", d.explanation)?;
+
+    heading(out, &label("heading.party"))?;
+    let party = kb.party(d.party);
+    writeln!(out, "  {}{colon}{}", lang.pick(&party.name).bold(), lang.pick(&party.role))?;
+
+    let todo: Vec<_> = d.advice.iter().filter(|a| !a.avoid).collect();
+    if !todo.is_empty() {
+        heading(out, &label("heading.todo"))?;
+        for (i, a) in todo.iter().enumerate() {
+            writeln!(out, "  {}. {}", i + 1, a.text)?;
+        }
+    }
+    let avoid: Vec<_> = d.advice.iter().filter(|a| a.avoid).collect();
+    if !avoid.is_empty() {
+        heading(out, &label("heading.avoid"))?;
+        for a in avoid {
+            writeln!(out, "  {} {}", "✗".red(), a.text)?;
+        }
+    }
+
+    if !d.evidence.is_empty() {
+        heading(out, &label("heading.evidence"))?;
+        for e in &d.evidence {
+            let kind = match e.kind {
+                EvidenceKind::ReplyCode => label("evidence.reply_code"),
+                EvidenceKind::Status => label("evidence.status"),
+                EvidenceKind::Rule => label("evidence.rule"),
+                EvidenceKind::Provider => label("evidence.provider"),
+                EvidenceKind::Mta => label("evidence.mta"),
+                EvidenceKind::SecondaryCode => label("evidence.secondary_code"),
+            };
+            let note = e.note.as_deref().map(|n| format!(" → {n}")).unwrap_or_default();
+            let id = match (e.kind, &e.id) {
+                (EvidenceKind::Rule, Some(id)) => format!(" [{id}]"),
+                _ => String::new(),
+            };
+            writeln!(out, "  - {kind}{colon}{}{note}{}", e.text.cyan(), id.dimmed())?;
+        }
+    }
+    if !d.diagnostic.is_empty() {
+        heading(out, &label("heading.server_said"))?;
+        writeln!(out, "  {}", d.diagnostic.dimmed())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,4 @@
+//! Printing results: for people (`human`) and for programs (`json`).
+
+pub mod human;
+pub mod json;

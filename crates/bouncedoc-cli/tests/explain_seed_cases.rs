@@ -1,0 +1,67 @@
+//! The acceptance cases of `shared/spec/seed-cases.toml` through the real binary:
+//! `bouncedoc explain --format json`, and the human output fixed by snapshots in both
+//! languages.
+
+use assert_cmd::Command;
+use bouncedoc_testkit::{Observed, seed_cases};
+use serde_json::Value;
+
+fn bouncedoc() -> Command {
+    let mut cmd = Command::cargo_bin("bouncedoc").unwrap();
+    cmd.env("NO_COLOR", "1").env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "C");
+    cmd
+}
+
+fn observed(v: &Value) -> Observed {
+    Observed {
+        reply_code: v["reply_code"].as_u64().map(|c| c as u16),
+        status: v["status"].as_str().map(str::to_string),
+        reason: v["reason"].as_str().unwrap_or_default().to_string(),
+        hard_bounce: v["hard_bounce"].as_bool().unwrap_or_default(),
+        party: v["party"].as_str().unwrap_or_default().to_string(),
+        advice: v["advice"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|x| x["id"].as_str().map(str::to_string)).collect())
+            .unwrap_or_default(),
+        provider: v["provider"].as_str().map(str::to_string),
+        explanation: v["explanation"].as_str().unwrap_or_default().to_string(),
+    }
+}
+
+#[test]
+fn every_seed_case_passes_through_the_json_output() {
+    let mut failures = Vec::new();
+    for case in seed_cases() {
+        for lang in ["en", "ja"] {
+            // The text goes in on standard input, as a person pastes it.
+            let out = bouncedoc()
+                .args(["explain", "--format", "json", "--lang", lang])
+                .write_stdin(case.input.clone())
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(0), "{}: exit status", case.id);
+            let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_eq!(v["lang"], lang);
+            for f in case.failures(&observed(&v)) {
+                failures.push(format!("{} ({lang}): {f}", case.id));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "seed cases failing:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn human_output_of_every_seed_case_in_both_languages() {
+    for case in seed_cases() {
+        for lang in ["en", "ja"] {
+            let out = bouncedoc()
+                .args(["explain", "--lang", lang])
+                .arg(&case.input)
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(!text.contains('\u{1b}'), "no colour when NO_COLOR is set");
+            insta::assert_snapshot!(format!("{}-{lang}", case.id), text);
+        }
+    }
+}

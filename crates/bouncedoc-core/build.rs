@@ -1,0 +1,61 @@
+//! Embeds every file under `knowledge/` into the library and checks them all, so that a
+//! broken knowledge file fails the build with a message naming the file and the entry.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[path = "src/knowledge/schema.rs"]
+#[allow(dead_code)]
+mod schema;
+
+fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            collect(&path, root, out);
+        } else if path.extension().is_some_and(|x| x == "toml") {
+            out.push(path.strip_prefix(root).expect("under root").to_path_buf());
+        }
+    }
+}
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let root = manifest.join("knowledge");
+    println!("cargo::rerun-if-changed=knowledge");
+    println!("cargo::rerun-if-changed=src/knowledge/schema.rs");
+    let mut files = Vec::new();
+    collect(&root, &root, &mut files);
+    let mut texts = Vec::new();
+    for rel in &files {
+        let full = root.join(rel);
+        println!("cargo::rerun-if-changed={}", full.display());
+        let text = std::fs::read_to_string(&full)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", full.display()));
+        texts.push((rel.to_string_lossy().replace('\\', "/"), text));
+    }
+    let pairs: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    if let Err(problems) = schema::parse_all(&pairs) {
+        let mut msg = String::from("the knowledge base has problems:\n");
+        for p in problems {
+            let _ = writeln!(msg, "  {p}");
+        }
+        panic!("{msg}");
+    }
+    let mut code = String::from(
+        "/// Every knowledge file: its path under `knowledge/` and its text.\npub const FILES: &[(&str, &str)] = &[\n",
+    );
+    for (name, _) in &texts {
+        let _ = writeln!(
+            code,
+            "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/knowledge/{name}\"))),"
+        );
+    }
+    code.push_str("];\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("knowledge_files.rs");
+    std::fs::write(out, code).expect("write knowledge_files.rs");
+}

@@ -1,0 +1,292 @@
+//! The knowledge base: every data file under `knowledge/`, loaded once and indexed.
+//!
+//! The files are embedded at build time (see `build.rs`, which also checks them); this module
+//! turns them into lookups by id and one [`Matcher`] over every rule and every hint.
+
+mod matcher;
+pub mod schema;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+pub use matcher::{Hit, Matcher, PatternError};
+use schema::{
+    AdviceDoc, EnhancedCodeDoc, KnowledgeDocs, PartyDoc, ReasonFile, ReplyCodeDoc, RuleDoc,
+    SourceFile, TextDoc,
+};
+
+use crate::lang::Lang;
+use crate::status::StatusCode;
+use crate::vocab::{Party, Reason};
+
+mod files {
+    include!(concat!(env!("OUT_DIR"), "/knowledge_files.rs"));
+}
+
+/// The embedded knowledge files: `(path under knowledge/, text)`.
+pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
+    files::FILES
+}
+
+/// Where a rule comes from: the generic wordings of a reason, or one provider or server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleOrigin {
+    /// `reasons/<reason>.toml`.
+    Generic,
+    /// `providers/<id>.toml`: the index into [`Knowledge::providers`].
+    Provider(usize),
+    /// `servers/<id>.toml`: the index into [`Knowledge::servers`].
+    Server(usize),
+}
+
+/// A rule with its parsed reason and where it comes from.
+#[derive(Debug)]
+pub struct Rule {
+    /// The rule as written.
+    pub doc: &'static RuleDoc,
+    /// Its reason.
+    pub reason: Reason,
+    /// Its party override.
+    pub party: Option<Party>,
+    /// Where it comes from.
+    pub origin: RuleOrigin,
+}
+
+impl Rule {
+    /// Whether the rule may apply to a reply with this status code.
+    pub fn applies_to(&self, status: Option<StatusCode>) -> bool {
+        let wanted = &self.doc.status;
+        let unwanted = &self.doc.not_status;
+        match status {
+            Some(s) => {
+                (wanted.is_empty() || wanted.iter().any(|p| s.starts_with(p)))
+                    && !unwanted.iter().any(|p| s.starts_with(p))
+            }
+            None => wanted.is_empty(),
+        }
+    }
+
+    /// How strongly a provider's or server's own wording counts against a generic one.
+    pub fn tier(&self) -> u8 {
+        match self.origin {
+            RuleOrigin::Generic => 1,
+            RuleOrigin::Provider(_) | RuleOrigin::Server(_) => 2,
+        }
+    }
+}
+
+/// What a hint points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HintTarget {
+    /// A provider: index into [`Knowledge::providers`].
+    Provider(usize),
+    /// A server: index into [`Knowledge::servers`].
+    Server(usize),
+}
+
+/// The loaded, indexed knowledge base.
+#[derive(Debug)]
+pub struct Knowledge {
+    /// Every file, parsed.
+    pub docs: &'static KnowledgeDocs,
+    reasons: HashMap<Reason, &'static ReasonFile>,
+    advice: HashMap<&'static str, &'static AdviceDoc>,
+    parties: HashMap<&'static str, &'static PartyDoc>,
+    labels: HashMap<&'static str, &'static TextDoc>,
+    reply_codes: HashMap<u16, &'static ReplyCodeDoc>,
+    enhanced: HashMap<(u8, u16, u16), &'static EnhancedCodeDoc>,
+    /// Every rule of every file.
+    pub rules: Vec<Rule>,
+    /// The providers, in file order.
+    pub providers: &'static [SourceFile],
+    /// The servers, in file order.
+    pub servers: &'static [SourceFile],
+    rule_matcher: Matcher,
+    hint_matcher: Matcher,
+    hint_targets: Vec<HintTarget>,
+}
+
+/// The knowledge base could not be loaded (the build checks prevent this).
+#[derive(Debug, thiserror::Error)]
+pub enum KnowledgeError {
+    /// A file has a problem.
+    #[error("knowledge base: {0}")]
+    Invalid(String),
+    /// A pattern does not compile.
+    #[error(transparent)]
+    Pattern(#[from] PatternError),
+}
+
+static SHARED: LazyLock<Result<Knowledge, KnowledgeError>> = LazyLock::new(Knowledge::load_embedded);
+
+impl Knowledge {
+    /// The embedded knowledge base, loaded on first use.
+    pub fn shared() -> Result<&'static Knowledge, &'static KnowledgeError> {
+        SHARED.as_ref()
+    }
+
+    /// Loads and indexes the embedded files.
+    pub fn load_embedded() -> Result<Knowledge, KnowledgeError> {
+        let docs = schema::parse_all(embedded_files()).map_err(|problems| {
+            KnowledgeError::Invalid(
+                problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+            )
+        })?;
+        Knowledge::index(Box::leak(Box::new(docs)))
+    }
+
+    fn index(docs: &'static KnowledgeDocs) -> Result<Knowledge, KnowledgeError> {
+        let invalid = |m: String| KnowledgeError::Invalid(m);
+        let mut reasons = HashMap::new();
+        let mut rules = Vec::new();
+        let mut push_rules = |list: &'static [RuleDoc], origin: RuleOrigin| -> Result<(), KnowledgeError> {
+            for doc in list {
+                let reason = doc.reason.parse::<Reason>().map_err(|e| invalid(e.to_string()))?;
+                let party = doc
+                    .party
+                    .as_deref()
+                    .map(str::parse::<Party>)
+                    .transpose()
+                    .map_err(|e| invalid(e.to_string()))?;
+                rules.push(Rule {
+                    doc,
+                    reason,
+                    party,
+                    origin,
+                });
+            }
+            Ok(())
+        };
+        for file in &docs.reasons {
+            let reason = file.id.parse::<Reason>().map_err(|e| invalid(e.to_string()))?;
+            reasons.insert(reason, file);
+            push_rules(&file.rule, RuleOrigin::Generic)?;
+        }
+        for (i, file) in docs.providers.iter().enumerate() {
+            push_rules(&file.rule, RuleOrigin::Provider(i))?;
+        }
+        for (i, file) in docs.servers.iter().enumerate() {
+            push_rules(&file.rule, RuleOrigin::Server(i))?;
+        }
+        let rule_matcher = Matcher::new(
+            rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (i, &r.doc.phrases[..], &r.doc.regex[..])),
+        )?;
+        let mut hint_targets = Vec::new();
+        let mut hint_lists: Vec<&'static [String]> = Vec::new();
+        for (i, p) in docs.providers.iter().enumerate() {
+            hint_targets.push(HintTarget::Provider(i));
+            hint_lists.push(&p.hints);
+        }
+        for (i, s) in docs.servers.iter().enumerate() {
+            hint_targets.push(HintTarget::Server(i));
+            hint_lists.push(&s.hints);
+        }
+        let no_regex: &[String] = &[];
+        let hint_matcher = Matcher::new(
+            hint_lists
+                .iter()
+                .enumerate()
+                .map(|(i, hints)| (i, *hints, no_regex)),
+        )?;
+        let mut enhanced = HashMap::new();
+        for code in &docs.enhanced_codes.code {
+            let mut parts = code.code.split('.');
+            let class = parts.next().unwrap_or("X");
+            let subject: u16 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+            let detail: u16 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+            let classes: Vec<u8> = match class {
+                "X" if code.classes.is_empty() => vec![2, 4, 5],
+                "X" => code.classes.clone(),
+                c => vec![c.parse().unwrap_or(5)],
+            };
+            for c in classes {
+                enhanced.insert((c, subject, detail), code);
+            }
+        }
+        Ok(Knowledge {
+            docs,
+            reasons,
+            advice: docs.advice.advice.iter().map(|a| (a.id.as_str(), a)).collect(),
+            parties: docs.parties.party.iter().map(|p| (p.id.as_str(), p)).collect(),
+            labels: docs.labels.label.iter().map(|l| (l.id.as_str(), &l.text)).collect(),
+            reply_codes: docs.reply_codes.code.iter().map(|c| (c.code, c)).collect(),
+            enhanced,
+            rules,
+            providers: &docs.providers,
+            servers: &docs.servers,
+            rule_matcher,
+            hint_matcher,
+            hint_targets,
+        })
+    }
+
+    /// The documentation and defaults of a reason.
+    pub fn reason(&self, reason: Reason) -> &'static ReasonFile {
+        self.reasons[&reason]
+    }
+
+    /// The text of an advice id.
+    pub fn advice(&self, id: &str) -> Option<&'static AdviceDoc> {
+        self.advice.get(id).copied()
+    }
+
+    /// The documentation of a party.
+    pub fn party(&self, party: Party) -> &'static PartyDoc {
+        self.parties[party.as_str()]
+    }
+
+    /// An interface label in a language; the id itself when it is missing.
+    pub fn label<'s>(&self, id: &'s str, lang: Lang) -> &'s str
+    where
+        'static: 's,
+    {
+        self.labels.get(id).map_or(id, |t| lang.pick(t))
+    }
+
+    /// The documentation of a basic reply code.
+    pub fn reply_code(&self, code: u16) -> Option<&'static ReplyCodeDoc> {
+        self.reply_codes.get(&code).copied()
+    }
+
+    /// The documentation of an enhanced status code.
+    pub fn enhanced_code(&self, code: StatusCode) -> Option<&'static EnhancedCodeDoc> {
+        self.enhanced.get(&(code.class, code.subject, code.detail)).copied()
+    }
+
+    /// The rules whose phrases or patterns occur in `text`.
+    pub fn match_rules(&self, text: &Normalized<'_>) -> Vec<Hit> {
+        self.rule_matcher.find_all(text)
+    }
+
+    /// The providers and servers whose hints occur in `text`.
+    pub fn match_hints(&self, text: &Normalized<'_>) -> Vec<(HintTarget, Hit)> {
+        self.hint_matcher
+            .find_all(text)
+            .into_iter()
+            .map(|h| (self.hint_targets[h.entry], h))
+            .collect()
+    }
+}
+
+use crate::reply::Normalized;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_knowledge_loads() {
+        let k = Knowledge::shared().expect("knowledge loads");
+        for r in Reason::ALL {
+            assert_eq!(k.reason(*r).id, r.as_str());
+        }
+        for p in Party::ALL {
+            assert_eq!(k.party(*p).id, p.as_str());
+        }
+        assert!(k.enhanced_code(StatusCode::new(5, 1, 1)).is_some());
+        assert!(k.reply_code(550).is_some());
+    }
+}

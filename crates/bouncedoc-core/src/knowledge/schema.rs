@@ -1,0 +1,642 @@
+//! The shape of the knowledge files under `knowledge/`, and the checks they must pass.
+//!
+//! This module is compiled twice: into the library, which loads the files at run time, and
+//! into `build.rs`, which loads and checks every file when the crate builds, so that a broken
+//! data file (an unknown reason, a missing translation, a regex that does not compile, a rule
+//! without an example) stops the build with a message naming the file and the entry.
+//! It therefore depends on nothing but `serde`, `toml` and `regex`.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::Deserialize;
+
+/// The reason vocabulary of `shared/spec/diagnosis.md` (the one Sisimai uses).
+pub const REASONS: &[&str] = &[
+    "authfailure",
+    "badreputation",
+    "blocked",
+    "contenterror",
+    "delivered",
+    "exceedlimit",
+    "expired",
+    "failedstarttls",
+    "feedback",
+    "filtered",
+    "hasmoved",
+    "hostunknown",
+    "mailboxfull",
+    "mailererror",
+    "mesgtoobig",
+    "networkerror",
+    "norelaying",
+    "notaccept",
+    "notcompliantrfc",
+    "onhold",
+    "policyviolation",
+    "rejected",
+    "requireptr",
+    "securityerror",
+    "spamdetected",
+    "speeding",
+    "suppressed",
+    "suspend",
+    "syntaxerror",
+    "systemerror",
+    "systemfull",
+    "toomanyconn",
+    "undefined",
+    "userunknown",
+    "vacation",
+    "virusdetected",
+];
+
+/// The advice ids that the contract fixes; `advice.toml` may add more.
+pub const CONTRACT_ADVICE: &[&str] = &[
+    "verify-address",
+    "ask-recipient-spam-filter",
+    "resend-from-other-address",
+    "contact-recipient-other-channel",
+    "wait-for-recipient",
+    "ask-recipient-check-mailbox",
+    "no-rapid-resend",
+    "enable-smtp-auth",
+    "check-blocklists",
+    "check-malware",
+    "check-sender-authentication",
+    "reduce-size",
+    "retry-later",
+    "remove-address",
+    "use-reliable-provider",
+];
+
+/// The parties of the contract.
+pub const PARTIES: &[&str] = &["sender", "sender-admin", "recipient", "recipient-admin", "nobody"];
+
+/// The retry values of the contract.
+pub const RETRIES: &[&str] = &["no", "later", "after-fix"];
+
+/// A text in both languages of the product.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextDoc {
+    /// English.
+    pub en: String,
+    /// Japanese.
+    pub ja: String,
+}
+
+/// `advice.toml`: the advice ids and their texts.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdviceFile {
+    /// One entry per advice id.
+    pub advice: Vec<AdviceDoc>,
+}
+
+/// One advice id.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdviceDoc {
+    /// The stable id.
+    pub id: String,
+    /// True for a warning about what not to do (shown under "what to avoid").
+    #[serde(default)]
+    pub avoid: bool,
+    /// What to do, as an instruction to the reader.
+    pub text: TextDoc,
+}
+
+/// `parties.toml`: how each party is named and what it means.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartiesFile {
+    /// One entry per party.
+    pub party: Vec<PartyDoc>,
+}
+
+/// One party.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyDoc {
+    /// The contract id.
+    pub id: String,
+    /// A short name ("you, the sender").
+    pub name: TextDoc,
+    /// A sentence saying what this party has to do.
+    pub role: TextDoc,
+}
+
+/// `codes/reply.toml`: the basic reply codes of RFC 5321.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyCodesFile {
+    /// One entry per code.
+    pub code: Vec<ReplyCodeDoc>,
+}
+
+/// One basic reply code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyCodeDoc {
+    /// The three digits.
+    pub code: u16,
+    /// A short title.
+    pub title: TextDoc,
+    /// What it means, in a sentence or two.
+    pub meaning: TextDoc,
+    /// The reason to report when this code is all there is.
+    pub reason: Option<String>,
+}
+
+/// `codes/enhanced.toml`: the enhanced status codes of the IANA registry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnhancedCodesFile {
+    /// The classes (2, 4, 5).
+    pub class: Vec<ClassDoc>,
+    /// The subjects (X.0.XXX to X.7.XXX).
+    pub subject: Vec<SubjectDoc>,
+    /// The codes (`X.1.1`: X stands for the class).
+    pub code: Vec<EnhancedCodeDoc>,
+}
+
+/// One class of enhanced status codes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassDoc {
+    /// 2, 4 or 5.
+    pub class: u8,
+    /// A short title.
+    pub title: TextDoc,
+    /// What it means.
+    pub meaning: TextDoc,
+}
+
+/// One subject of enhanced status codes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectDoc {
+    /// 0 to 7.
+    pub subject: u16,
+    /// A short title.
+    pub title: TextDoc,
+}
+
+/// One enhanced status code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnhancedCodeDoc {
+    /// `X.S.D`, where `X` stands for any class the code is defined for.
+    pub code: String,
+    /// The classes the registry defines it for (some codes exist only as 4 or only as 5).
+    #[serde(default)]
+    pub classes: Vec<u8>,
+    /// A short title.
+    pub title: TextDoc,
+    /// What it means, in a sentence or two.
+    pub meaning: TextDoc,
+    /// The document that defines it (`RFC 3463`, `RFC 7372`, ...).
+    pub reference: String,
+    /// The reason to report when this code is all there is; none when the code is too vague.
+    pub reason: Option<String>,
+}
+
+/// `reasons/<id>.toml`: one reason, its documentation, its defaults and its generic wordings.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonFile {
+    /// The reason id (must equal the file name).
+    pub id: String,
+    /// A short title.
+    pub title: TextDoc,
+    /// One sentence: what happened (the headline of a diagnosis).
+    pub summary: TextDoc,
+    /// What the reason means, for the documentation.
+    pub meaning: TextDoc,
+    /// The usual causes, most likely first.
+    pub causes: Vec<TextDoc>,
+    /// What remains uncertain whenever this reason is given (optional).
+    pub uncertain: Option<TextDoc>,
+    /// Whether a permanent (5xx) failure with this reason is a hard bounce.
+    pub hard_bounce: bool,
+    /// What an automatic sender should do after a permanent failure.
+    pub retry: String,
+    /// Who must act first.
+    pub party: String,
+    /// Who must act first when the failure is only temporary (defaults to `party`).
+    pub party_when_temporary: Option<String>,
+    /// What to do, in order.
+    pub advice: Vec<String>,
+    /// Advice when the failure is temporary (defaults to `advice`).
+    pub advice_when_temporary: Option<Vec<String>>,
+    /// Generic wordings of this reason, not tied to one provider or server.
+    #[serde(default)]
+    pub rule: Vec<RuleDoc>,
+}
+
+/// `providers/<id>.toml` and `servers/<id>.toml`: a receiving provider or a kind of mail
+/// server, how to recognize it, and its own wordings.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceFile {
+    /// The provider or server id (must equal the file name).
+    pub id: String,
+    /// Its name as people know it.
+    pub name: TextDoc,
+    /// Words in a reply that show the reply came from this provider or server
+    /// (host names, signatures); matched case-insensitively.
+    #[serde(default)]
+    pub hints: Vec<String>,
+    /// Its wordings.
+    #[serde(default)]
+    pub rule: Vec<RuleDoc>,
+}
+
+/// One wording: when a reply contains one of these phrases, it means this reason.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDoc {
+    /// A stable id, unique in the whole knowledge base.
+    pub id: String,
+    /// The reason it means.
+    pub reason: String,
+    /// Literal phrases, matched case-insensitively with runs of white space collapsed.
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    /// Regular expressions, matched case-insensitively on the same collapsed text.
+    #[serde(default)]
+    pub regex: Vec<String>,
+    /// The rule only applies when the status code starts with one of these (`5.7`, `5.2.2`).
+    #[serde(default)]
+    pub status: Vec<String>,
+    /// The rule does not apply when the status code starts with one of these.
+    #[serde(default)]
+    pub not_status: Vec<String>,
+    /// Who must act first, when it differs from the reason's default.
+    pub party: Option<String>,
+    /// Advice ids, replacing the reason's default.
+    pub advice: Option<Vec<String>>,
+    /// Hard bounce or not, when it differs from the reason's default.
+    pub hard_bounce: Option<bool>,
+    /// What this wording tells beyond the reason (goes into the explanation).
+    pub note: Option<TextDoc>,
+    /// What remains uncertain with this wording.
+    pub uncertain: Option<TextDoc>,
+    /// Real or realistic replies that this rule must diagnose; every rule has at least one.
+    #[serde(default)]
+    pub example: Vec<ExampleDoc>,
+}
+
+/// A test case for a rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleDoc {
+    /// The reply text.
+    pub input: String,
+    /// The provider that must be recognized in it, when it shows one.
+    pub provider: Option<String>,
+}
+
+/// `labels.toml`: the words of the product's own interface (headings, field names).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelsFile {
+    /// One entry per label.
+    pub label: Vec<LabelDoc>,
+}
+
+/// One interface label.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelDoc {
+    /// Its id.
+    pub id: String,
+    /// Its text.
+    pub text: TextDoc,
+}
+
+/// A problem found in a knowledge file.
+#[derive(Debug)]
+pub struct Problem {
+    /// The file, relative to `knowledge/`.
+    pub file: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "knowledge/{}: {}", self.file, self.message)
+    }
+}
+
+/// Every knowledge file, parsed.
+#[derive(Debug)]
+pub struct KnowledgeDocs {
+    /// `advice.toml`.
+    pub advice: AdviceFile,
+    /// `parties.toml`.
+    pub parties: PartiesFile,
+    /// `labels.toml`.
+    pub labels: LabelsFile,
+    /// `codes/reply.toml`.
+    pub reply_codes: ReplyCodesFile,
+    /// `codes/enhanced.toml`.
+    pub enhanced_codes: EnhancedCodesFile,
+    /// `reasons/*.toml`.
+    pub reasons: Vec<ReasonFile>,
+    /// `providers/*.toml`.
+    pub providers: Vec<SourceFile>,
+    /// `servers/*.toml`.
+    pub servers: Vec<SourceFile>,
+}
+
+/// Parses one file, naming it in the error.
+pub fn parse_file<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<T, Problem> {
+    toml::from_str(text).map_err(|e| Problem {
+        file: name.to_string(),
+        message: e.to_string(),
+    })
+}
+
+/// A file that holds one entry must be named after its id.
+fn named_after(name: &str, id: &str) -> Result<(), Problem> {
+    let stem = name.rsplit('/').next().unwrap_or(name).trim_end_matches(".toml");
+    if stem == id {
+        Ok(())
+    } else {
+        Err(Problem {
+            file: name.to_string(),
+            message: format!("id `{id}` must equal the file name `{stem}`"),
+        })
+    }
+}
+
+/// Parses every file. `files` holds `(path relative to knowledge/, contents)`.
+pub fn parse_all(files: &[(&str, &str)]) -> Result<KnowledgeDocs, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut advice = None;
+    let mut parties = None;
+    let mut labels = None;
+    let mut reply_codes = None;
+    let mut enhanced_codes = None;
+    let mut reasons = Vec::new();
+    let mut providers = Vec::new();
+    let mut servers = Vec::new();
+    for &(name, text) in files {
+        let result = match name {
+            "advice.toml" => parse_file(name, text).map(|f| advice = Some(f)),
+            "parties.toml" => parse_file(name, text).map(|f| parties = Some(f)),
+            "labels.toml" => parse_file(name, text).map(|f| labels = Some(f)),
+            "codes/reply.toml" => parse_file(name, text).map(|f| reply_codes = Some(f)),
+            "codes/enhanced.toml" => parse_file(name, text).map(|f| enhanced_codes = Some(f)),
+            _ if name.starts_with("reasons/") => parse_file::<ReasonFile>(name, text)
+                .and_then(|f| named_after(name, &f.id).map(|()| reasons.push(f))),
+            _ if name.starts_with("providers/") => parse_file::<SourceFile>(name, text)
+                .and_then(|f| named_after(name, &f.id).map(|()| providers.push(f))),
+            _ if name.starts_with("servers/") => parse_file::<SourceFile>(name, text)
+                .and_then(|f| named_after(name, &f.id).map(|()| servers.push(f))),
+            _ => Err(Problem {
+                file: name.to_string(),
+                message: "unexpected file: knowledge files live in reasons/, providers/, servers/ or codes/".into(),
+            }),
+        };
+        if let Err(p) = result {
+            problems.push(p);
+        }
+    }
+    let missing = |file: &str| Problem {
+        file: file.to_string(),
+        message: "missing".into(),
+    };
+    let docs = match (advice, parties, labels, reply_codes, enhanced_codes) {
+        (Some(advice), Some(parties), Some(labels), Some(reply_codes), Some(enhanced_codes)) => {
+            Some(KnowledgeDocs {
+                advice,
+                parties,
+                labels,
+                reply_codes,
+                enhanced_codes,
+                reasons,
+                providers,
+                servers,
+            })
+        }
+        (a, p, l, r, e) => {
+            for (present, file) in [
+                (a.is_some(), "advice.toml"),
+                (p.is_some(), "parties.toml"),
+                (l.is_some(), "labels.toml"),
+                (r.is_some(), "codes/reply.toml"),
+                (e.is_some(), "codes/enhanced.toml"),
+            ] {
+                if !present {
+                    problems.push(missing(file));
+                }
+            }
+            None
+        }
+    };
+    match docs {
+        Some(docs) if problems.is_empty() => {
+            let problems = validate(&docs);
+            if problems.is_empty() {
+                Ok(docs)
+            } else {
+                Err(problems)
+            }
+        }
+        _ => Err(problems),
+    }
+}
+
+fn check_text(problems: &mut Vec<Problem>, file: &str, what: &str, text: &TextDoc) {
+    if text.en.trim().is_empty() || text.ja.trim().is_empty() {
+        problems.push(Problem {
+            file: file.to_string(),
+            message: format!("{what}: both `en` and `ja` must be written"),
+        });
+    }
+}
+
+/// Checks the cross-references and completeness of every file.
+pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut push = |file: &str, message: String| {
+        problems.push(Problem {
+            file: file.to_string(),
+            message,
+        })
+    };
+    let advice_ids: BTreeSet<&str> = docs.advice.advice.iter().map(|a| a.id.as_str()).collect();
+    for id in CONTRACT_ADVICE {
+        if !advice_ids.contains(id) {
+            push("advice.toml", format!("contract advice id `{id}` has no text"));
+        }
+    }
+    let party_ids: BTreeSet<&str> = docs.parties.party.iter().map(|p| p.id.as_str()).collect();
+    for id in PARTIES {
+        if !party_ids.contains(id) {
+            push("parties.toml", format!("party `{id}` is not documented"));
+        }
+    }
+    let reason_ids: BTreeSet<&str> = docs.reasons.iter().map(|r| r.id.as_str()).collect();
+    for id in REASONS {
+        if !reason_ids.contains(id) {
+            push("reasons/", format!("reason `{id}` has no file reasons/{id}.toml"));
+        }
+    }
+    let check_reason = |what: &str, reason: &str| -> Option<String> {
+        (!REASONS.contains(&reason)).then(|| format!("{what}: unknown reason `{reason}`"))
+    };
+    let check_party = |what: &str, party: &str| -> Option<String> {
+        (!PARTIES.contains(&party)).then(|| format!("{what}: unknown party `{party}`"))
+    };
+    let check_advice = |what: &str, ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .filter(|id| !advice_ids.contains(id.as_str()))
+            .map(|id| format!("{what}: unknown advice id `{id}`"))
+            .collect()
+    };
+    let mut rule_ids = BTreeSet::new();
+    let mut check_rules = |rules: &[RuleDoc], problems: &mut Vec<String>| {
+        for rule in rules {
+            let what = format!("rule `{}`", rule.id);
+            if !rule_ids.insert(rule.id.clone()) {
+                problems.push(format!("{what}: id used twice in the knowledge base"));
+            }
+            problems.extend(check_reason(&what, &rule.reason));
+            if let Some(p) = &rule.party {
+                problems.extend(check_party(&what, p));
+            }
+            if let Some(a) = &rule.advice {
+                problems.extend(check_advice(&what, a));
+            }
+            if rule.phrases.is_empty() && rule.regex.is_empty() {
+                problems.push(format!("{what}: needs `phrases` or `regex`"));
+            }
+            for phrase in &rule.phrases {
+                if phrase.trim().len() < 4 {
+                    problems.push(format!("{what}: phrase `{phrase}` is too short to be safe"));
+                }
+            }
+            for re in &rule.regex {
+                if let Err(e) = regex::RegexBuilder::new(re).case_insensitive(true).build() {
+                    problems.push(format!("{what}: regex `{re}` does not compile: {e}"));
+                }
+            }
+            for s in rule.status.iter().chain(&rule.not_status) {
+                if !s.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+                    problems.push(format!("{what}: status prefix `{s}` is not of the form 5, 5.7 or 5.7.1"));
+                }
+            }
+            if rule.example.is_empty() {
+                problems.push(format!("{what}: needs at least one [[rule.example]]"));
+            }
+            for t in rule.note.iter().chain(&rule.uncertain) {
+                if t.en.trim().is_empty() || t.ja.trim().is_empty() {
+                    problems.push(format!("{what}: note/uncertain must be written in `en` and `ja`"));
+                }
+            }
+        }
+    };
+    for reason in &docs.reasons {
+        let file = format!("reasons/{}.toml", reason.id);
+        let mut msgs = Vec::new();
+        msgs.extend(check_reason("id", &reason.id));
+        msgs.extend(check_party("party", &reason.party));
+        if let Some(p) = &reason.party_when_temporary {
+            msgs.extend(check_party("party_when_temporary", p));
+        }
+        if !RETRIES.contains(&reason.retry.as_str()) {
+            msgs.push(format!("retry: unknown value `{}`", reason.retry));
+        }
+        msgs.extend(check_advice("advice", &reason.advice));
+        if let Some(a) = &reason.advice_when_temporary {
+            msgs.extend(check_advice("advice_when_temporary", a));
+        }
+        if reason.causes.is_empty() {
+            msgs.push("causes: list at least one cause".into());
+        }
+        check_rules(&reason.rule, &mut msgs);
+        for m in msgs {
+            push(&file, m);
+        }
+        for (what, t) in [
+            ("title", &reason.title),
+            ("summary", &reason.summary),
+            ("meaning", &reason.meaning),
+        ] {
+            if t.en.trim().is_empty() || t.ja.trim().is_empty() {
+                push(&file, format!("{what}: both `en` and `ja` must be written"));
+            }
+        }
+    }
+    for (folder, sources) in [("providers", &docs.providers), ("servers", &docs.servers)] {
+        for source in sources {
+            let file = format!("{folder}/{}.toml", source.id);
+            let mut msgs = Vec::new();
+            for hint in &source.hints {
+                if hint.trim().len() < 4 {
+                    msgs.push(format!("hint `{hint}` is too short to be safe"));
+                }
+            }
+            check_rules(&source.rule, &mut msgs);
+            for m in msgs {
+                push(&file, m);
+            }
+        }
+    }
+    for code in &docs.enhanced_codes.code {
+        let what = format!("code `{}`", code.code);
+        let parts: Vec<&str> = code.code.split('.').collect();
+        let well_formed = parts.len() == 3
+            && matches!(parts[0], "X" | "2" | "4" | "5")
+            && parts[1..].iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        if !well_formed {
+            push("codes/enhanced.toml", format!("{what}: not of the form X.S.D"));
+        }
+        if let Some(r) = &code.reason {
+            if let Some(m) = check_reason(&what, r) {
+                push("codes/enhanced.toml", m);
+            }
+        }
+    }
+    for code in &docs.reply_codes.code {
+        if !(200..600).contains(&code.code) {
+            push("codes/reply.toml", format!("code {}: not a reply code", code.code));
+        }
+        if let Some(r) = &code.reason {
+            if let Some(m) = check_reason(&format!("code {}", code.code), r) {
+                push("codes/reply.toml", m);
+            }
+        }
+    }
+    drop(push);
+    let mut more = Vec::new();
+    for a in &docs.advice.advice {
+        check_text(&mut more, "advice.toml", &format!("advice `{}`", a.id), &a.text);
+    }
+    for p in &docs.parties.party {
+        check_text(&mut more, "parties.toml", &format!("party `{}` name", p.id), &p.name);
+        check_text(&mut more, "parties.toml", &format!("party `{}` role", p.id), &p.role);
+    }
+    for l in &docs.labels.label {
+        check_text(&mut more, "labels.toml", &format!("label `{}`", l.id), &l.text);
+    }
+    for c in &docs.enhanced_codes.code {
+        check_text(&mut more, "codes/enhanced.toml", &format!("code `{}` title", c.code), &c.title);
+        check_text(&mut more, "codes/enhanced.toml", &format!("code `{}` meaning", c.code), &c.meaning);
+    }
+    for c in &docs.reply_codes.code {
+        check_text(&mut more, "codes/reply.toml", &format!("code {} meaning", c.code), &c.meaning);
+    }
+    for r in &docs.reasons {
+        for (i, c) in r.causes.iter().enumerate() {
+            check_text(&mut more, &format!("reasons/{}.toml", r.id), &format!("cause {}", i + 1), c);
+        }
+    }
+    problems.extend(more);
+    problems
+}

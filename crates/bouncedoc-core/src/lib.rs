@@ -1,0 +1,86 @@
+//! # bouncedoc-core
+//!
+//! The diagnosis engine of bouncedoc: it reads an SMTP reply (or the words of a bounce) and
+//! says why the mail bounced, whose side must act and what to do, in Japanese or English.
+//!
+//! The engine does no I/O: it is handed text and gives back a [`Diagnosis`]. What it knows
+//! (codes, reasons, providers' and servers' wordings, advice) lives in data files under
+//! `knowledge/`, embedded in the library and checked when it builds.
+//!
+//! ```
+//! use bouncedoc_core::{Engine, Lang, Reason};
+//!
+//! let engine = Engine::new().unwrap();
+//! let d = engine.explain("550 5.1.1 <hanako@example.co.jp>... User unknown", Lang::En).unwrap();
+//! assert_eq!(d.reason, Reason::UserUnknown);
+//! assert_eq!(d.status.unwrap().to_string(), "5.1.1");
+//! assert!(d.hard_bounce);
+//! ```
+//!
+//! Layout: [`reply`] finds codes and unfolds the server's words; [`knowledge`] loads the data
+//! files and matches them; [`diagnosis`] decides and writes the result; [`vocab`] holds the
+//! contract's closed vocabularies; [`lang`] the languages.
+
+pub mod diagnosis;
+pub mod knowledge;
+pub mod lang;
+pub mod reply;
+pub mod status;
+pub mod vocab;
+
+pub use diagnosis::{Advice, Diagnosis, Evidence, EvidenceKind, Observation};
+pub use knowledge::{Knowledge, KnowledgeError};
+pub use lang::Lang;
+pub use status::StatusCode;
+pub use vocab::{Action, Confidence, Party, Reason, Retry, StatusSource};
+
+/// What can go wrong when asking for a diagnosis.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The text to explain is empty or only white space.
+    #[error("the input is empty: paste the error message of the bounce (for example `550 5.1.1 ... User unknown`)")]
+    EmptyInput,
+    /// The embedded knowledge base could not be loaded.
+    #[error(transparent)]
+    Knowledge(#[from] &'static KnowledgeError),
+}
+
+/// The diagnosis engine. Cheap to copy; the knowledge base behind it is loaded once per
+/// process.
+#[derive(Debug, Clone, Copy)]
+pub struct Engine {
+    knowledge: &'static Knowledge,
+}
+
+impl Engine {
+    /// The engine over the embedded knowledge base.
+    pub fn new() -> Result<Engine, Error> {
+        Ok(Engine {
+            knowledge: Knowledge::shared()?,
+        })
+    }
+
+    /// The knowledge base (for listing codes, reasons and advice).
+    pub fn knowledge(&self) -> &'static Knowledge {
+        self.knowledge
+    }
+
+    /// Explains a reply, or any text a person pasted from a bounce.
+    pub fn explain(&self, text: &str, lang: Lang) -> Result<Diagnosis, Error> {
+        if text.trim().is_empty() {
+            return Err(Error::EmptyInput);
+        }
+        Ok(self.diagnose(
+            &Observation {
+                text,
+                ..Observation::default()
+            },
+            lang,
+        ))
+    }
+
+    /// Diagnoses one failed delivery from what a report says of it.
+    pub fn diagnose(&self, observation: &Observation<'_>, lang: Lang) -> Diagnosis {
+        diagnosis::decide_with(self.knowledge, observation, lang)
+    }
+}

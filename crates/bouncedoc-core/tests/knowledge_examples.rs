@@ -1,0 +1,77 @@
+//! Every example of every knowledge rule is diagnosed by that rule, with its reason, and the
+//! provider it shows is recognized. This is the test that sits beside each data entry.
+
+use bouncedoc_core::knowledge::RuleOrigin;
+use bouncedoc_core::{Engine, Lang};
+
+#[test]
+fn every_rule_wins_its_own_examples() {
+    let engine = Engine::new().unwrap();
+    let k = engine.knowledge();
+    let mut failures = Vec::new();
+    let mut examples = 0;
+    for rule in &k.rules {
+        for ex in &rule.doc.example {
+            examples += 1;
+            let d = engine.explain(&ex.input, Lang::En).unwrap();
+            if d.rule_id() != Some(rule.doc.id.as_str()) {
+                failures.push(format!(
+                    "rule `{}`: example {:?} was won by {:?} ({})",
+                    rule.doc.id,
+                    ex.input,
+                    d.rule_id(),
+                    d.reason
+                ));
+                continue;
+            }
+            if d.reason != rule.reason {
+                failures.push(format!("rule `{}`: reason {} != {}", rule.doc.id, d.reason, rule.reason));
+            }
+            let want_provider = ex.provider.clone().or_else(|| match rule.origin {
+                RuleOrigin::Provider(i) => Some(k.providers[i].id.clone()),
+                _ => None,
+            });
+            if want_provider.is_some() && d.provider != want_provider {
+                failures.push(format!(
+                    "rule `{}`: provider {:?} != {:?} in {:?}",
+                    rule.doc.id, d.provider, want_provider, ex.input
+                ));
+            }
+        }
+    }
+    assert!(examples >= k.rules.len());
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn the_knowledge_base_is_complete() {
+    let engine = Engine::new().unwrap();
+    let k = engine.knowledge();
+    let patterns: usize = k.rules.iter().map(|r| r.doc.phrases.len() + r.doc.regex.len()).sum();
+    assert!(k.rules.len() >= 200, "only {} rules", k.rules.len());
+    assert!(patterns >= 200, "only {patterns} patterns");
+    for required in ["google", "microsoft", "yahoo", "aol", "apple", "docomo", "au", "softbank"] {
+        assert!(k.providers.iter().any(|p| p.id == required), "provider {required} missing");
+    }
+    for required in ["postfix", "exim", "sendmail", "qmail", "exchange"] {
+        assert!(k.servers.iter().any(|s| s.id == required), "server {required} missing");
+    }
+    // No placeholder text is left anywhere.
+    for (name, text) in bouncedoc_core::knowledge::embedded_files() {
+        assert!(!text.contains("\"TODO\""), "knowledge/{name} still has TODO texts");
+    }
+}
+
+#[test]
+fn japanese_texts_are_japanese() {
+    let engine = Engine::new().unwrap();
+    let k = engine.knowledge();
+    let has_kana = |s: &str| s.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c));
+    for r in &k.docs.reasons {
+        assert!(has_kana(&r.summary.ja), "reasons/{}: summary.ja is not Japanese", r.id);
+        assert!(has_kana(&r.meaning.ja), "reasons/{}: meaning.ja is not Japanese", r.id);
+    }
+    for a in &k.docs.advice.advice {
+        assert!(has_kana(&a.text.ja), "advice {}: not Japanese", a.id);
+    }
+}

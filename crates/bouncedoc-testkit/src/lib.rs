@@ -1,0 +1,149 @@
+//! Test support shared by the crates of the workspace: where `shared/` is, and the
+//! acceptance cases of `shared/spec/seed-cases.toml` as values.
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+/// The `shared/` folder beside the project: `$BOUNCEDOC_SHARED` when set, else `../shared`
+/// from the workspace root.
+pub fn shared_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("BOUNCEDOC_SHARED") {
+        return PathBuf::from(dir);
+    }
+    workspace_root().join("..").join("shared")
+}
+
+/// The workspace root.
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("..")
+}
+
+/// A value that is either one item or a list of acceptable items.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    /// One value.
+    One(String),
+    /// Any of these.
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    /// Whether `value` is acceptable.
+    pub fn accepts(&self, value: &str) -> bool {
+        match self {
+            OneOrMany::One(v) => v == value,
+            OneOrMany::Many(vs) => vs.iter().any(|v| v == value),
+        }
+    }
+}
+
+/// One acceptance case.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SeedCase {
+    /// Its id.
+    pub id: String,
+    /// The text handed to `explain`.
+    pub input: String,
+    /// The reply code that must be reported.
+    pub reply_code: Option<u16>,
+    /// The status code that must be reported.
+    pub status: Option<String>,
+    /// The reason (or any of the reasons) that must be reported.
+    pub reason: Option<OneOrMany>,
+    /// Whether it must be a hard bounce.
+    pub hard_bounce: Option<bool>,
+    /// Who must act first.
+    pub party: Option<String>,
+    /// Advice ids that must all be present.
+    #[serde(default)]
+    pub advice: Vec<String>,
+    /// The provider that must be recognized.
+    pub provider: Option<String>,
+    /// Why the case matters.
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SeedFile {
+    case: Vec<SeedCase>,
+}
+
+/// Loads `shared/spec/seed-cases.toml`; panics with the path when it cannot.
+pub fn seed_cases() -> Vec<SeedCase> {
+    let path = shared_dir().join("spec").join("seed-cases.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let file: SeedFile =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("cannot parse {}: {e}", path.display()));
+    assert!(!file.case.is_empty(), "{} holds no case", path.display());
+    file.case
+}
+
+/// What a diagnosis says, in the contract's terms, for checking against a case.
+#[derive(Debug, Clone, Default)]
+pub struct Observed {
+    /// Reply code.
+    pub reply_code: Option<u16>,
+    /// Status code.
+    pub status: Option<String>,
+    /// Reason id.
+    pub reason: String,
+    /// Hard bounce.
+    pub hard_bounce: bool,
+    /// Party id.
+    pub party: String,
+    /// Advice ids.
+    pub advice: Vec<String>,
+    /// Provider id.
+    pub provider: Option<String>,
+    /// The explanation text.
+    pub explanation: String,
+}
+
+impl SeedCase {
+    /// Every way `observed` falls short of this case (empty when it passes).
+    pub fn failures(&self, observed: &Observed) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(code) = self.reply_code {
+            if observed.reply_code != Some(code) {
+                out.push(format!("reply_code: want {code}, got {:?}", observed.reply_code));
+            }
+        }
+        if let Some(status) = &self.status {
+            if observed.status.as_deref() != Some(status) {
+                out.push(format!("status: want {status}, got {:?}", observed.status));
+            }
+        }
+        if let Some(reason) = &self.reason {
+            if !reason.accepts(&observed.reason) {
+                out.push(format!("reason: want {reason:?}, got {}", observed.reason));
+            }
+        }
+        if let Some(hard) = self.hard_bounce {
+            if observed.hard_bounce != hard {
+                out.push(format!("hard_bounce: want {hard}, got {}", observed.hard_bounce));
+            }
+        }
+        if let Some(party) = &self.party {
+            if &observed.party != party {
+                out.push(format!("party: want {party}, got {}", observed.party));
+            }
+        }
+        for id in &self.advice {
+            if !observed.advice.contains(id) {
+                out.push(format!("advice: want {id} among {:?}", observed.advice));
+            }
+        }
+        if let Some(provider) = &self.provider {
+            if observed.provider.as_ref() != Some(provider) {
+                out.push(format!("provider: want {provider}, got {:?}", observed.provider));
+            }
+        }
+        if observed.explanation.trim().is_empty() {
+            out.push("explanation is empty".into());
+        }
+        out
+    }
+}
