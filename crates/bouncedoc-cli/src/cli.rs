@@ -19,6 +19,13 @@ pub enum Command {
     /// `-`, from standard input. Exit status: 0 when a diagnosis was made, 1 when nothing in
     /// the text was recognized, 2 on a usage error or empty input.
     Explain(ExplainArgs),
+    /// Read whole bounce messages and diagnose every failed recipient.
+    ///
+    /// PATH may be an .eml file, a folder of them, a Maildir folder, an mbox file, or `-` for
+    /// standard input (the default). A message that is not a bounce is reported as such; one
+    /// that cannot be read gives an error record, and the run goes on. A summary goes to
+    /// standard error. Exit status: 0, or 1 when some input could not be read.
+    Parse(ParseArgs),
     /// List the SMTP reply codes and enhanced status codes, or explain one.
     Codes(CodesArgs),
     /// Document the reasons a diagnosis can give, or one of them.
@@ -42,6 +49,36 @@ pub struct ExplainArgs {
     pub text: Vec<String>,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Files, folders, Maildirs or mbox files; `-` for standard input.
+    #[arg(default_value = "-")]
+    pub paths: Vec<std::path::PathBuf>,
+    /// Language of the texts: `ja` or `en` [default: from the locale, else en]
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ParseFormat::Human)]
+    pub format: ParseFormat,
+    /// Worker threads [default: one per core].
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Do not print the closing summary.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// How `parse` prints its records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ParseFormat {
+    /// The explain layout, one block per recipient.
+    Human,
+    /// One JSON object per line: per recipient, per non-bounce, per unreadable message.
+    Jsonl,
+    /// One row per recipient, with a header row.
+    Csv,
 }
 
 #[derive(Debug, Args)]

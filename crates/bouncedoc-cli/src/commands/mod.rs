@@ -2,6 +2,7 @@
 
 mod codes;
 mod explain;
+mod parse;
 mod reasons;
 
 use std::process::ExitCode;
@@ -21,6 +22,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let engine = Engine::new()?;
     match cli.command {
         Command::Explain(args) => explain::run(&engine, &args),
+        Command::Parse(args) => parse::run(&engine, &args),
         Command::Codes(args) => codes::run(&engine, &args),
         Command::Reasons(args) => reasons::run(&engine, &args),
     }

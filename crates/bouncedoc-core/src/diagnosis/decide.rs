@@ -24,6 +24,12 @@ pub struct Observation<'a> {
     pub action: Option<Action>,
     /// The kind of reporting server, when the caller recognized it.
     pub mta: Option<&'a str>,
+    /// A reason the report's format itself states (a feedback report, an auto-reply); it
+    /// overrides the words.
+    pub reason: Option<Reason>,
+    /// When no status code is found, report the pseudo code of the reason
+    /// (`codes/inferred.toml`), as the reference classifier does for whole messages.
+    pub infer_status: bool,
 }
 
 /// Picks the rule that explains the text best: a provider's or server's own wording over a
@@ -88,11 +94,12 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
     let reply_code = read.reply_code.or(obs.reply_code);
     let text = Normalized::new(&read.unfolded);
 
-    let hits = kb.match_rules(&text);
+    let hits = if obs.reason.is_some() { Vec::new() } else { kb.match_rules(&text) };
     let chosen = best_rule(kb, &hits, status);
     let from_code = code_reason(kb, status, reply_code);
-    let reason = chosen
-        .map(|(r, _)| r.reason)
+    let reason = obs
+        .reason
+        .or(chosen.map(|(r, _)| r.reason))
         .or(from_code)
         .unwrap_or(Reason::Undefined);
     let conflict = match (chosen, from_code) {
@@ -105,7 +112,7 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
     let class = status
         .map(|s| s.class)
         .or(reply_code.map(|c| (c / 100) as u8));
-    let temporary = class == Some(4);
+    let temporary = class == Some(4) || (class.is_none() && obs.action == Some(Action::Delayed));
     let doc = kb.reason(reason);
     let rule_doc = chosen.map(|(r, _)| r.doc);
     let hard_bounce = !temporary
@@ -229,6 +236,16 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
         });
     }
 
+    // A whole message without any status code: the reason's pseudo code, as the reference
+    // classifier reports it.
+    let (reported_status, reported_source) = match (status, kb.inferred_detail(reason)) {
+        (None, Some(detail)) if obs.infer_status => {
+            let class = if temporary { 4 } else { 5 };
+            (Some(StatusCode::new(class, 0, detail)), Some(StatusSource::Inferred))
+        }
+        _ => (status, status_source),
+    };
+
     let facts = Facts {
         reason,
         status,
@@ -250,8 +267,8 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
     Diagnosis {
         recipient: obs.recipient.map(str::to_string),
         reply_code,
-        status,
-        status_source,
+        status: reported_status,
+        status_source: reported_source,
         action: obs.action,
         reason,
         hard_bounce,

@@ -256,6 +256,16 @@ impl Knowledge {
         self.enhanced.get(&(code.class, code.subject, code.detail)).copied()
     }
 
+    /// The detail of the pseudo status code (`X.0.9xx`) of a reason.
+    pub fn inferred_detail(&self, reason: Reason) -> Option<u16> {
+        self.docs
+            .inferred_codes
+            .inferred
+            .iter()
+            .find(|i| i.reason == reason.as_str())
+            .map(|i| i.detail)
+    }
+
     /// The rules whose phrases or patterns occur in `text`.
     pub fn match_rules(&self, text: &Normalized<'_>) -> Vec<Hit> {
         self.rule_matcher.find_all(text)

@@ -183,6 +183,26 @@ pub struct SubjectDoc {
     pub title: TextDoc,
 }
 
+/// `codes/inferred.toml`: the pseudo status codes reported when a bounce carries no status
+/// code at all, chosen by reason (`5.0.911` for an unknown user), as the reference classifier
+/// reports them, so that results line up with data users already hold.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InferredCodesFile {
+    /// One entry per reason.
+    pub inferred: Vec<InferredDoc>,
+}
+
+/// The pseudo status code of one reason: `class.0.detail`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InferredDoc {
+    /// The reason.
+    pub reason: String,
+    /// The detail number (9xx).
+    pub detail: u16,
+}
+
 /// One enhanced status code.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -344,6 +364,8 @@ pub struct KnowledgeDocs {
     pub reply_codes: ReplyCodesFile,
     /// `codes/enhanced.toml`.
     pub enhanced_codes: EnhancedCodesFile,
+    /// `codes/inferred.toml`.
+    pub inferred_codes: InferredCodesFile,
     /// `reasons/*.toml`.
     pub reasons: Vec<ReasonFile>,
     /// `providers/*.toml`.
@@ -381,6 +403,7 @@ pub fn parse_all(files: &[(&str, &str)]) -> Result<KnowledgeDocs, Vec<Problem>> 
     let mut labels = None;
     let mut reply_codes = None;
     let mut enhanced_codes = None;
+    let mut inferred_codes = None;
     let mut reasons = Vec::new();
     let mut providers = Vec::new();
     let mut servers = Vec::new();
@@ -391,6 +414,7 @@ pub fn parse_all(files: &[(&str, &str)]) -> Result<KnowledgeDocs, Vec<Problem>> 
             "labels.toml" => parse_file(name, text).map(|f| labels = Some(f)),
             "codes/reply.toml" => parse_file(name, text).map(|f| reply_codes = Some(f)),
             "codes/enhanced.toml" => parse_file(name, text).map(|f| enhanced_codes = Some(f)),
+            "codes/inferred.toml" => parse_file(name, text).map(|f| inferred_codes = Some(f)),
             _ if name.starts_with("reasons/") => parse_file::<ReasonFile>(name, text)
                 .and_then(|f| named_after(name, &f.id).map(|()| reasons.push(f))),
             _ if name.starts_with("providers/") => parse_file::<SourceFile>(name, text)
@@ -410,26 +434,33 @@ pub fn parse_all(files: &[(&str, &str)]) -> Result<KnowledgeDocs, Vec<Problem>> 
         file: file.to_string(),
         message: "missing".into(),
     };
-    let docs = match (advice, parties, labels, reply_codes, enhanced_codes) {
-        (Some(advice), Some(parties), Some(labels), Some(reply_codes), Some(enhanced_codes)) => {
-            Some(KnowledgeDocs {
-                advice,
-                parties,
-                labels,
-                reply_codes,
-                enhanced_codes,
-                reasons,
-                providers,
-                servers,
-            })
-        }
-        (a, p, l, r, e) => {
+    let docs = match (advice, parties, labels, reply_codes, enhanced_codes, inferred_codes) {
+        (
+            Some(advice),
+            Some(parties),
+            Some(labels),
+            Some(reply_codes),
+            Some(enhanced_codes),
+            Some(inferred_codes),
+        ) => Some(KnowledgeDocs {
+            advice,
+            parties,
+            labels,
+            reply_codes,
+            enhanced_codes,
+            inferred_codes,
+            reasons,
+            providers,
+            servers,
+        }),
+        (a, p, l, r, e, i) => {
             for (present, file) in [
                 (a.is_some(), "advice.toml"),
                 (p.is_some(), "parties.toml"),
                 (l.is_some(), "labels.toml"),
                 (r.is_some(), "codes/reply.toml"),
                 (e.is_some(), "codes/enhanced.toml"),
+                (i.is_some(), "codes/inferred.toml"),
             ] {
                 if !present {
                     problems.push(missing(file));
@@ -601,6 +632,18 @@ pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
             if let Some(m) = check_reason(&what, r) {
                 push("codes/enhanced.toml", m);
             }
+        }
+    }
+    let mut seen_details = BTreeSet::new();
+    for inferred in &docs.inferred_codes.inferred {
+        if let Some(m) = check_reason(&format!("inferred code {}", inferred.detail), &inferred.reason) {
+            push("codes/inferred.toml", m);
+        }
+        if !(900..1000).contains(&inferred.detail) || !seen_details.insert(inferred.detail) {
+            push(
+                "codes/inferred.toml",
+                format!("detail {} must be a distinct 9xx number", inferred.detail),
+            );
         }
     }
     for code in &docs.reply_codes.code {

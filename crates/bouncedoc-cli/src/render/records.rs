@@ -1,0 +1,210 @@
+//! Writing `parse` records (JSON lines, CSV, or the explain layout) and the closing summary.
+
+use std::collections::BTreeMap;
+use std::io::{BufWriter, Write};
+
+use anyhow::Result;
+use bouncedoc_core::{Knowledge, Lang, Party, Reason};
+use bouncedoc_mail::record::Record;
+use owo_colors::OwoColorize;
+
+use crate::cli::ParseFormat;
+use crate::render::human;
+
+/// Where records go.
+pub enum Writer {
+    /// One JSON object per line.
+    Jsonl(BufWriter<std::io::Stdout>),
+    /// CSV with a header row.
+    Csv(Box<csv::Writer<BufWriter<std::io::Stdout>>>),
+    /// The explain layout.
+    Human {
+        out: BufWriter<anstream::AutoStream<std::io::Stdout>>,
+        kb: &'static Knowledge,
+        lang: Lang,
+        first: bool,
+    },
+}
+
+const CSV_HEADER: &[&str] = &[
+    "source", "index", "kind", "recipient", "reply_code", "status", "status_source", "action",
+    "reason", "hard_bounce", "retry", "party", "provider", "mta", "confidence", "feedback_type",
+    "diagnostic", "error",
+];
+
+impl Writer {
+    /// A writer for a format.
+    pub fn new(format: ParseFormat, kb: &'static Knowledge, lang: Lang) -> Result<Writer> {
+        let stdout = BufWriter::with_capacity(1 << 16, std::io::stdout());
+        Ok(match format {
+            ParseFormat::Jsonl => Writer::Jsonl(stdout),
+            ParseFormat::Csv => {
+                let mut w = csv::Writer::from_writer(stdout);
+                w.write_record(CSV_HEADER)?;
+                Writer::Csv(Box::new(w))
+            }
+            ParseFormat::Human => Writer::Human {
+                out: BufWriter::new(anstream::AutoStream::auto(std::io::stdout())),
+                kb,
+                lang,
+                first: true,
+            },
+        })
+    }
+
+    /// Writes one record.
+    pub fn write(&mut self, record: &Record) -> Result<()> {
+        match self {
+            Writer::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, record)?;
+                out.write_all(b"\n")?;
+            }
+            Writer::Csv(w) => w.write_record(csv_row(record))?,
+            Writer::Human { out, kb, lang, first } => {
+                if !*first {
+                    writeln!(out)?;
+                }
+                *first = false;
+                write_human(out, kb, *lang, record)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Flushes the output.
+    pub fn finish(&mut self) -> Result<()> {
+        match self {
+            Writer::Jsonl(out) => out.flush()?,
+            Writer::Csv(w) => w.flush()?,
+            Writer::Human { out, .. } => out.flush()?,
+        }
+        Ok(())
+    }
+}
+
+fn origin_line(source: &str, index: Option<usize>) -> String {
+    match index {
+        Some(i) => format!("{source} #{i}"),
+        None => source.to_string(),
+    }
+}
+
+fn write_human(out: &mut impl Write, kb: &Knowledge, lang: Lang, record: &Record) -> std::io::Result<()> {
+    match record {
+        Record::Recipient(r) => {
+            let rule = "─".repeat(8);
+            writeln!(out, "{} {}", rule.dimmed(), origin_line(&r.origin.source, r.origin.index).dimmed())?;
+            human::write_diagnosis(out, kb, &r.diagnosis)
+        }
+        Record::NotBounce { origin, subject, .. } => {
+            let what = kb.label("parse.not_bounce", lang);
+            let subject = subject.as_deref().unwrap_or("");
+            writeln!(out, "{}: {what} {subject}", origin_line(&origin.source, origin.index))
+        }
+        Record::Error { origin, error } => {
+            let what = kb.label("parse.error", lang);
+            writeln!(out, "{}: {} {error}", origin_line(&origin.source, origin.index), what.red())
+        }
+    }
+}
+
+fn csv_row(record: &Record) -> Vec<String> {
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    match record {
+        Record::Recipient(r) => {
+            let d = &r.diagnosis;
+            vec![
+                r.origin.source.clone(),
+                opt(r.origin.index.map(|i| i.to_string())),
+                "bounce".into(),
+                opt(d.recipient.clone()),
+                opt(d.reply_code.map(|c| c.to_string())),
+                opt(d.status.map(|s| s.to_string())),
+                opt(d.status_source.map(|s| s.to_string())),
+                opt(d.action.map(|a| a.to_string())),
+                d.reason.to_string(),
+                d.hard_bounce.to_string(),
+                d.retry.to_string(),
+                d.party.to_string(),
+                opt(d.provider.clone()),
+                opt(d.mta.clone()),
+                d.confidence.to_string(),
+                opt(r.feedback_type.clone()),
+                d.diagnostic.clone(),
+                String::new(),
+            ]
+        }
+        Record::NotBounce { origin, .. } => {
+            let mut row = vec![String::new(); CSV_HEADER.len()];
+            row[0] = origin.source.clone();
+            row[1] = opt(origin.index.map(|i| i.to_string()));
+            row[2] = "not-bounce".into();
+            row
+        }
+        Record::Error { origin, error } => {
+            let mut row = vec![String::new(); CSV_HEADER.len()];
+            row[0] = origin.source.clone();
+            row[1] = opt(origin.index.map(|i| i.to_string()));
+            row[2] = "error".into();
+            row[CSV_HEADER.len() - 1] = error.clone();
+            row
+        }
+    }
+}
+
+/// Counts for the closing summary.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Messages read.
+    pub messages: usize,
+    /// Recipient diagnoses.
+    pub recipients: usize,
+    /// Messages that are not bounces.
+    pub not_bounces: usize,
+    /// Messages that could not be read.
+    pub errors: usize,
+    by_reason: BTreeMap<Reason, usize>,
+    by_party: BTreeMap<Party, usize>,
+}
+
+impl Summary {
+    /// Counts a message.
+    pub fn message(&mut self) {
+        self.messages += 1;
+    }
+
+    /// Counts a record.
+    pub fn add(&mut self, record: &Record) {
+        match record {
+            Record::Recipient(r) => {
+                self.recipients += 1;
+                *self.by_reason.entry(r.diagnosis.reason).or_default() += 1;
+                *self.by_party.entry(r.diagnosis.party).or_default() += 1;
+            }
+            Record::NotBounce { .. } => self.not_bounces += 1,
+            Record::Error { .. } => self.errors += 1,
+        }
+    }
+
+    /// Prints the summary on standard error.
+    pub fn print(&self, kb: &Knowledge, lang: Lang) {
+        let mut err = anstream::stderr().lock();
+        let line = kb
+            .label("parse.summary", lang)
+            .replace("{messages}", &self.messages.to_string())
+            .replace("{recipients}", &self.recipients.to_string())
+            .replace("{not_bounces}", &self.not_bounces.to_string())
+            .replace("{errors}", &self.errors.to_string());
+        let _ = writeln!(err, "{}", line.bold());
+        let mut reasons: Vec<_> = self.by_reason.iter().collect();
+        reasons.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let reasons: Vec<String> = reasons.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        if !reasons.is_empty() {
+            let _ = writeln!(err, "  {}: {}", kb.label("field.reason", lang), reasons.join(", "));
+        }
+        let parties: Vec<String> = self.by_party.iter().map(|(p, n)| format!("{p} {n}")).collect();
+        if !parties.is_empty() {
+            let _ = writeln!(err, "  {}: {}", kb.label("heading.party", lang), parties.join(", "));
+        }
+    }
+}

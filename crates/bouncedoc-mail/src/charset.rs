@@ -1,0 +1,104 @@
+//! Line ends and the charsets of text that says nothing of its charset.
+
+use std::borrow::Cow;
+
+use mailparse::MailHeader;
+
+/// Makes every line end LF: bounces arrive with LF, CRLF or bare CR.
+pub fn normalize_line_ends(raw: &[u8]) -> Cow<'_, [u8]> {
+    if memchr::memchr(b'\r', raw).is_none() {
+        return Cow::Borrowed(raw);
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        match raw[i] {
+            b'\r' => {
+                out.push(b'\n');
+                if raw.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    Cow::Owned(out)
+}
+
+/// Decodes bytes whose charset nobody named: UTF-8 when they are, else the best guess
+/// (which finds raw Shift_JIS, EUC-JP and ISO-2022-JP, as Japanese servers send them).
+pub fn decode_unlabeled(bytes: &[u8]) -> String {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(Some(b"jp"), chardetng::Utf8Detection::Allow);
+    let (text, _, _) = encoding.decode(bytes);
+    text.into_owned()
+}
+
+/// A header's value, decoded: RFC 2047 words, and raw 8-bit bytes by guessing their charset.
+pub fn header_value(header: &MailHeader<'_>) -> String {
+    let raw = header.get_value_raw();
+    if raw.is_ascii() {
+        return header.get_value();
+    }
+    decode_unlabeled(raw).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of an HTML body, for bounces that only come as HTML: tags dropped, common
+/// entities decoded, block ends as line breaks.
+pub fn strip_html(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    let mut tag = String::new();
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                tag.clear();
+            }
+            '>' if in_tag => {
+                in_tag = false;
+                let name = tag.trim_start_matches('/').split_whitespace().next().unwrap_or("");
+                if matches!(name.to_ascii_lowercase().as_str(), "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3") {
+                    out.push('\n');
+                }
+            }
+            _ if in_tag => tag.push(c),
+            _ => out.push(c),
+        }
+    }
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_ends() {
+        assert_eq!(&*normalize_line_ends(b"a\r\nb\rc\n"), b"a\nb\nc\n");
+        assert!(matches!(normalize_line_ends(b"a\nb"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn unlabeled_japanese() {
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("宛先のユーザーは存在しません。メールアドレスを確認してください。");
+        assert!(decode_unlabeled(&sjis).contains("ユーザー"));
+        let (euc, _, _) = encoding_rs::EUC_JP.encode("宛先のユーザーは存在しません。メールアドレスを確認してください。");
+        assert!(decode_unlabeled(&euc).contains("ユーザー"));
+    }
+
+    #[test]
+    fn html() {
+        assert_eq!(strip_html("<p>550 User&nbsp;unknown</p><br>x &amp; y"), "550 User unknown\n\nx & y");
+    }
+}

@@ -1,0 +1,182 @@
+//! The fallback reader for bounces in no known format: it finds the recipient addresses in
+//! the human-readable text and takes the words that follow each of them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::facts::{RecipientFacts, parse_address};
+use crate::message::Message;
+
+/// Lines where bounces start quoting the returned message; the text after them is the
+/// original mail, not the report.
+const ORIGINAL_MESSAGE_MARKERS: &[&str] = &[
+    "--- below this line is a copy of the message",
+    "------ this is a copy of the message, including all the headers",
+    "----- original message -----",
+    "--- original message ---",
+    "------ original message ------",
+    "----- transcript of session follows -----",
+    "original message follows",
+    "the original message was",
+    "content-type: message/rfc822",
+    "----- message header follows -----",
+    "----- unsent message follows -----",
+    "------ original message headers ------",
+    "--------------- original message ---",
+    "------ this is a copy of your message",
+    "your message reads (in part)",
+    "------- returned message --------",
+    "------ the original message headers follow",
+];
+
+/// Words in a `From`, `Subject` or body that mark a message as a delivery failure report.
+const BOUNCE_SUBJECT_WORDS: &[&str] = &[
+    "undeliver",
+    "undelivered",
+    "delivery status notification",
+    "delivery failure",
+    "delivery failed",
+    "delivery has failed",
+    "failure notice",
+    "returned mail",
+    "returned to sender",
+    "mail delivery failed",
+    "mail delivery failure",
+    "mail delivery system",
+    "could not be delivered",
+    "not delivered",
+    "nondeliverable",
+    "non-deliverable",
+    "non delivery",
+    "delivery notification",
+    "delivery problem",
+    "warning: could not send",
+    "message delivery has been delayed",
+    "delayed mail",
+    "mail system error",
+    "error sending message",
+    "rejected",
+    "bounce",
+    "permanent error",
+    "failed to deliver",
+    "error mail report",
+    "returned message",
+    "mail could not be delivered",
+    "unzustellbar",
+    "配信不能",
+    "送信エラー",
+    "不達",
+    "エラー",
+    "メール配送",
+];
+
+/// Senders that write bounces.
+const BOUNCE_SENDERS: &[&str] = &["mailer-daemon", "postmaster", "mail delivery", "mdaemon", "mail administrator", "bounce"];
+
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<?([A-Za-z0-9._%+'=/!#$&*?^`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)>?").expect("valid")
+});
+
+/// Whether the headers say this is a bounce (a report sender or a failure subject).
+pub fn looks_like_bounce(message: &Message) -> bool {
+    let from = message.header("from").unwrap_or("").to_lowercase();
+    let subject = message.header("subject").unwrap_or("").to_lowercase();
+    BOUNCE_SENDERS.iter().any(|w| from.contains(w))
+        || BOUNCE_SUBJECT_WORDS.iter().any(|w| subject.contains(w))
+        || message.header("return-path").is_some_and(|v| v.trim() == "<>")
+        || message.header("x-failed-recipients").is_some()
+}
+
+/// The report text up to where the returned message begins.
+pub fn report_body(message: &Message) -> String {
+    let text = message.report_text();
+    let lower = text.to_lowercase();
+    let cut = ORIGINAL_MESSAGE_MARKERS
+        .iter()
+        .filter_map(|m| lower.find(m))
+        .min()
+        .unwrap_or(text.len());
+    // `to_lowercase` can change byte lengths; fall back to the whole text when the cut is
+    // not a boundary of the original.
+    if text.is_char_boundary(cut) { text[..cut].to_string() } else { text }
+}
+
+/// Addresses that are not failed recipients: the report's own sender and addressee.
+fn own_addresses(message: &Message) -> Vec<String> {
+    ["from", "to", "reply-to", "sender"]
+        .iter()
+        .filter_map(|h| message.header(h))
+        .filter_map(parse_address)
+        .map(|a| a.to_lowercase())
+        .collect()
+}
+
+fn is_system_address(addr: &str) -> bool {
+    let local = addr.split('@').next().unwrap_or("").to_lowercase();
+    matches!(local.as_str(), "postmaster" | "mailer-daemon" | "mail-daemon" | "root" | "abuse" | "noreply" | "no-reply")
+}
+
+/// Reads any bounce: the recipients named in its text, each with the lines that follow.
+pub fn read(message: &Message) -> Vec<RecipientFacts> {
+    let body = report_body(message);
+    let own = own_addresses(message);
+    let lines: Vec<&str> = body.lines().collect();
+    // A recipient line names an address near its start: `<a@b>:`, `a@b`, `To: a@b`,
+    // `RCPT TO:<a@b>`.
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(m) = ADDRESS.captures(line) else {
+            continue;
+        };
+        let addr = m[1].trim_end_matches('.').to_string();
+        let whole = m.get(0).expect("match");
+        let before = line[..whole.start()].trim().to_lowercase();
+        let near_start = before.len() <= 24 || before.ends_with("to:") || before.ends_with("recipient:");
+        let lower = addr.to_lowercase();
+        if !near_start || own.contains(&lower) || is_system_address(&lower) {
+            continue;
+        }
+        if found.iter().any(|(_, a)| a.eq_ignore_ascii_case(&addr)) {
+            continue;
+        }
+        found.push((i, addr));
+    }
+    let diagnostic_from = |start: usize, end: usize| -> String {
+        lines[start..end.min(lines.len())]
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .take(12)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    if found.is_empty() {
+        let recipient = message
+            .original_headers()
+            .and_then(|h| h.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
+            .and_then(|(_, v)| parse_address(&v))
+            .or_else(|| message.header("x-failed-recipients").and_then(parse_address));
+        return vec![RecipientFacts {
+            recipient,
+            diagnostic: diagnostic_from(0, lines.len()),
+            ..RecipientFacts::default()
+        }];
+    }
+    let mut out = Vec::new();
+    for (n, (line, addr)) in found.iter().enumerate() {
+        let next = found.get(n + 1).map_or(lines.len(), |(l, _)| *l);
+        // The words about a recipient follow it; when a recipient is listed alone on its
+        // line with nothing after it, the explanation may come before the list.
+        let mut diagnostic = diagnostic_from(*line, next.max(line + 1));
+        if diagnostic.trim() == addr || diagnostic.trim().trim_matches(['<', '>', ':']) == addr {
+            diagnostic = diagnostic_from(0, next);
+        }
+        out.push(RecipientFacts {
+            recipient: Some(addr.clone()),
+            diagnostic,
+            ..RecipientFacts::default()
+        });
+    }
+    out
+}

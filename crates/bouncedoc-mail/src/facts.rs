@@ -1,0 +1,102 @@
+//! What a bounce message says about each failed recipient, before diagnosis.
+
+use bouncedoc_core::{Action, Reason, StatusCode};
+use serde::Serialize;
+
+/// The facts a detector read about one recipient.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct RecipientFacts {
+    /// The final recipient address.
+    pub recipient: Option<String>,
+    /// The server's words about this recipient (a `Diagnostic-Code`, or the lines of the
+    /// report that concern it).
+    pub diagnostic: String,
+    /// A status code the report states in a field of its own (`Status:`).
+    pub status: Option<StatusCode>,
+    /// A reply code the report states in a field of its own.
+    pub reply_code: Option<u16>,
+    /// The DSN action.
+    pub action: Option<Action>,
+    /// The remote server that refused.
+    pub remote_mta: Option<String>,
+    /// The server that wrote the report.
+    pub reporting_mta: Option<String>,
+    /// For feedback reports: the feedback type (`abuse`, `fraud`, ...).
+    pub feedback_type: Option<String>,
+    /// A reason the format itself states (a feedback report, an auto-reply).
+    pub reason: Option<Reason>,
+}
+
+/// The facts of the whole message.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MessageFacts {
+    /// Which detector read the message.
+    pub detector: &'static str,
+    /// The kind of server that wrote the report, when known.
+    pub mta: Option<&'static str>,
+    /// The original sender (`From` of the returned message, else the bounce's `To`).
+    pub original_from: Option<String>,
+    /// The original recipient (`To` of the returned message).
+    pub original_to: Option<String>,
+    /// The returned message's `Message-ID`.
+    pub original_message_id: Option<String>,
+    /// The returned message's `Subject`.
+    pub original_subject: Option<String>,
+    /// The returned message's `Date`.
+    pub original_date: Option<String>,
+    /// The bounce's own `Date`.
+    pub date: Option<String>,
+    /// The bounce's own `Subject`.
+    pub subject: Option<String>,
+}
+
+/// Parses a DSN action.
+pub fn parse_action(value: &str) -> Option<Action> {
+    let word = value.split_whitespace().next()?.to_ascii_lowercase();
+    match word.trim_end_matches([';', '.', ',']) {
+        "failed" | "failure" => Some(Action::Failed),
+        "delayed" => Some(Action::Delayed),
+        "delivered" | "deliverable" => Some(Action::Delivered),
+        "relayed" => Some(Action::Relayed),
+        "expanded" => Some(Action::Expanded),
+        _ => None,
+    }
+}
+
+/// Reads a status code at the start of a field value (`5.1.1`, `5.1.1 (user unknown)`).
+pub fn parse_status(value: &str) -> Option<StatusCode> {
+    let token = value
+        .trim()
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ';' || c == ',')
+        .next()?;
+    token.trim_end_matches('.').parse().ok()
+}
+
+/// The address in a field like `rfc822; <a@example.jp>` or `a@example.jp`.
+pub fn parse_address(value: &str) -> Option<String> {
+    let v = value.rsplit_once(';').map_or(value, |(_, a)| a).trim();
+    let v = v.trim_matches(|c: char| c == '<' || c == '>' || c == '"' || c.is_whitespace());
+    let v = match (v.find('<'), v.rfind('>')) {
+        (Some(a), Some(b)) if a < b => &v[a + 1..b],
+        _ => v,
+    };
+    let v = v.trim();
+    (v.contains('@') && !v.contains(char::is_whitespace)).then(|| v.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_values() {
+        assert_eq!(parse_address("rfc822; <Taro@Example.jp>"), Some("Taro@Example.jp".into()));
+        assert_eq!(parse_address("RFC822;a@example.jp"), Some("a@example.jp".into()));
+        assert_eq!(parse_address("rfc822; nobody"), None);
+        assert_eq!(parse_status("5.1.1 (user unknown)"), Some(StatusCode::new(5, 1, 1)));
+        assert_eq!(parse_status("4.4.7"), Some(StatusCode::new(4, 4, 7)));
+        assert_eq!(parse_status("unknown"), None);
+        assert_eq!(parse_action("failed"), Some(Action::Failed));
+        assert_eq!(parse_action("Delayed (temporary)"), Some(Action::Delayed));
+    }
+}

@@ -1,0 +1,122 @@
+//! Where messages come from: `.eml` files, folders of them, Maildir folders, mbox files
+//! (read as a stream) and standard input.
+
+pub mod mbox;
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// One input the user named, expanded: a single message file, or an mbox to stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file holding one message.
+    Message(PathBuf),
+    /// An mbox file holding many.
+    Mbox(PathBuf),
+    /// Standard input (one message, or an mbox when it starts with `From `).
+    Stdin,
+}
+
+/// A failure to find or open an input.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {source}")]
+pub struct InputError {
+    /// The path that failed.
+    pub path: String,
+    /// Why.
+    #[source]
+    pub source: std::io::Error,
+}
+
+/// Whether a file starts like an mbox (`From ` on its first line).
+pub fn is_mbox(path: &Path) -> std::io::Result<bool> {
+    let mut head = [0u8; 5];
+    let mut f = File::open(path)?;
+    let n = f.read(&mut head)?;
+    Ok(n == 5 && &head == b"From ")
+}
+
+fn classify(path: PathBuf) -> Result<Input, InputError> {
+    match is_mbox(&path) {
+        Ok(true) => Ok(Input::Mbox(path)),
+        Ok(false) => Ok(Input::Message(path)),
+        Err(source) => Err(InputError {
+            path: path.display().to_string(),
+            source,
+        }),
+    }
+}
+
+/// Expands the paths a user gave: folders are walked (sorted, so that output order is
+/// stable; Maildir's `tmp/` is skipped, since messages there are still being written), and
+/// `-` is standard input. Paths that cannot be read are returned as errors, in place.
+pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.push(Ok(Input::Stdin));
+            continue;
+        }
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(source) => {
+                out.push(Err(InputError {
+                    path: path.display().to_string(),
+                    source,
+                }));
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            out.push(classify(path.clone()));
+            continue;
+        }
+        let walker = WalkDir::new(path)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| !(e.file_type().is_dir() && e.file_name() == "tmp" && e.depth() > 0));
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    let name = e.file_name().to_string_lossy();
+                    if name.starts_with('.') {
+                        continue;
+                    }
+                    out.push(classify(e.into_path()));
+                }
+                Ok(_) => {}
+                Err(err) => out.push(Err(InputError {
+                    path: err.path().map_or(path.display().to_string(), |p| p.display().to_string()),
+                    source: err.into_io_error().unwrap_or_else(|| std::io::Error::other("walk failed")),
+                })),
+            }
+        }
+    }
+    out
+}
+
+/// Opens an input as a buffered reader.
+pub fn open(input: &Input) -> Result<Box<dyn BufRead + Send>, InputError> {
+    match input {
+        Input::Stdin => Ok(Box::new(BufReader::new(std::io::stdin()))),
+        Input::Message(p) | Input::Mbox(p) => File::open(p)
+            .map(|f| Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn BufRead + Send>)
+            .map_err(|source| InputError {
+                path: p.display().to_string(),
+                source,
+            }),
+    }
+}
+
+impl Input {
+    /// How the input is named in results.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::Message(p) | Input::Mbox(p) => p.display().to_string(),
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! # bouncedoc-mail
+//!
+//! Reads whole bounce messages: RFC 3464 delivery status notifications, RFC 5965 feedback
+//! reports, RFC 3834 auto-replies and the non-standard reports of real servers, into
+//! [`RecipientFacts`] per failed recipient; [`diagnose`] runs each through the engine of
+//! `bouncedoc-core`, so that `parse` and `explain` never disagree on the same words.
+//!
+//! Layout: [`input`] finds messages in files, folders and mbox streams; [`message`] parses
+//! MIME; [`report`] reads the standard report parts; [`detect`] holds one detector per
+//! non-standard format; [`bounce`] puts them in order.
+
+pub mod bounce;
+pub mod charset;
+pub mod detect;
+mod diagnose;
+pub mod facts;
+pub mod input;
+pub mod message;
+pub mod record;
+pub mod report;
+
+pub use bounce::{Bounce, Kind, read_bytes, read_message};
+pub use diagnose::{MessageReport, diagnose, diagnose_bytes};
+pub use facts::{MessageFacts, RecipientFacts};
+pub use message::Message;
+
+/// Why a message could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MailError {
+    /// The MIME structure could not be parsed.
+    #[error("not a readable MIME message: {0}")]
+    Mime(String),
+    /// There are no headers: this is not an email message.
+    #[error("no header lines: this is not an email message")]
+    NoHeaders,
+    /// The input is empty.
+    #[error("empty message")]
+    Empty,
+}

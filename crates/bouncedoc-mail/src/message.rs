@@ -1,0 +1,165 @@
+//! A parsed message: its headers and its parts, flattened for the detectors.
+
+use mailparse::ParsedMail;
+
+use crate::MailError;
+
+/// One leaf part of a message, decoded.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// The media type, lower-cased (`text/plain`, `message/delivery-status`).
+    pub mime: String,
+    /// The body, transfer-decoded and converted from its charset to UTF-8.
+    pub text: String,
+}
+
+/// A message, parsed once and kept as headers and decoded leaf parts.
+#[derive(Debug, Clone)]
+pub struct Message {
+    /// The top-level headers: `(name, decoded value)`, in order.
+    pub headers: Vec<(String, String)>,
+    /// The leaf parts in document order. A non-MIME message has one `text/plain` part.
+    pub parts: Vec<Part>,
+}
+
+/// Nested message parts deeper than this are not descended into (a bomb of nested
+/// multiparts must not exhaust the stack).
+const MAX_DEPTH: usize = 8;
+
+fn walk(mail: &ParsedMail<'_>, depth: usize, parts: &mut Vec<Part>) {
+    let mime = mail.ctype.mimetype.to_ascii_lowercase();
+    if !mail.subparts.is_empty() && depth < MAX_DEPTH {
+        for sub in &mail.subparts {
+            walk(sub, depth + 1, parts);
+        }
+        return;
+    }
+    // Report parts and returned messages are ASCII by rule; a charset mislabel must not lose
+    // them, so they are read as raw bytes when decoding fails.
+    let text = match mail.get_body() {
+        Ok(t) => t,
+        Err(_) => mail
+            .get_body_raw()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default(),
+    };
+    let text = if text.is_empty() {
+        mail.get_body_raw()
+            .map(|b| crate::charset::decode_unlabeled(&b))
+            .unwrap_or_default()
+    } else {
+        text
+    };
+    parts.push(Part { mime, text });
+}
+
+impl Message {
+    /// Parses raw message bytes (LF, CRLF or CR line ends).
+    pub fn parse(raw: &[u8]) -> Result<Message, MailError> {
+        let normalized = crate::charset::normalize_line_ends(raw);
+        let mail = mailparse::parse_mail(&normalized).map_err(|e| MailError::Mime(e.to_string()))?;
+        if mail.headers.is_empty() {
+            return Err(MailError::NoHeaders);
+        }
+        let headers = mail
+            .headers
+            .iter()
+            .map(|h| (h.get_key(), crate::charset::header_value(h)))
+            .collect();
+        let mut parts = Vec::new();
+        walk(&mail, 0, &mut parts);
+        Ok(Message { headers, parts })
+    }
+
+    /// The first value of a header, case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of a header.
+    pub fn header_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.headers
+            .iter()
+            .filter(move |(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The parts of one media type.
+    pub fn parts_of<'a>(&'a self, mime: &'a str) -> impl Iterator<Item = &'a Part> + 'a {
+        self.parts.iter().filter(move |p| p.mime == mime)
+    }
+
+    /// The human-readable text of the report: the `text/*` parts before any returned
+    /// message or report part, joined.
+    pub fn report_text(&self) -> String {
+        let mut out = String::new();
+        for p in &self.parts {
+            if p.mime.starts_with("message/") || p.mime == "text/rfc822-headers" {
+                break;
+            }
+            if p.mime.starts_with("text/") && p.mime != "text/html" {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(&p.text);
+            }
+        }
+        if out.is_empty() {
+            if let Some(p) = self.parts.iter().find(|p| p.mime == "text/html") {
+                out = crate::charset::strip_html(&p.text);
+            }
+        }
+        out
+    }
+
+    /// The headers of the returned original message, when it is attached
+    /// (`message/rfc822` or `text/rfc822-headers`).
+    pub fn original_headers(&self) -> Option<Vec<(String, String)>> {
+        let part = self
+            .parts
+            .iter()
+            .find(|p| p.mime == "message/rfc822" || p.mime == "text/rfc822-headers")?;
+        let (headers, _) = mailparse::parse_headers(part.text.as_bytes()).ok()?;
+        let list: Vec<(String, String)> = headers
+            .iter()
+            .map(|h| (h.get_key(), crate::charset::header_value(h)))
+            .collect();
+        (!list.is_empty()).then_some(list)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multipart_report_flattens_to_leaf_parts() {
+        let raw = b"From: MAILER-DAEMON@example.jp\nSubject: Returned mail\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status;\n\tboundary=\"XX\"\n\n--XX\nContent-Type: text/plain\n\nhello\n--XX\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.jp\n\nFinal-Recipient: rfc822; a@example.jp\nAction: failed\nStatus: 5.1.1\n\n--XX--\n";
+        let m = Message::parse(raw).unwrap();
+        assert_eq!(m.header("subject"), Some("Returned mail"));
+        let mimes: Vec<&str> = m.parts.iter().map(|p| p.mime.as_str()).collect();
+        assert_eq!(mimes, ["text/plain", "message/delivery-status"]);
+        assert!(m.report_text().contains("hello"));
+    }
+
+    #[test]
+    fn crlf_and_cr_line_ends_read_the_same() {
+        let lf = b"Subject: x\nFrom: a@example.jp\n\nbody line\n".to_vec();
+        let crlf: Vec<u8> = String::from_utf8(lf.clone()).unwrap().replace('\n', "\r\n").into_bytes();
+        let cr: Vec<u8> = String::from_utf8(lf.clone()).unwrap().replace('\n', "\r").into_bytes();
+        let a = Message::parse(&lf).unwrap();
+        for other in [crlf, cr] {
+            let b = Message::parse(&other).unwrap();
+            assert_eq!(a.headers, b.headers);
+            assert_eq!(a.parts[0].text.trim_end(), b.parts[0].text.trim_end());
+        }
+    }
+
+    #[test]
+    fn not_a_message() {
+        assert!(Message::parse(b"").is_err());
+    }
+}
