@@ -5,6 +5,9 @@
 //! wins. A new format is one new file here plus one line in that list.
 
 pub mod text;
+// Detector modules, one per format (keep sorted within each group).
+// -- group: mail servers (MTAs)
+// -- group: providers and services
 
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -30,4 +33,7 @@ pub trait Detector: Sync {
 
 /// The format-specific detectors, most specific first. They run before the RFC 3464
 /// reader, so that a server whose report part is poor can be read from its text.
-pub static DETECTORS: &[&dyn Detector] = &[];
+pub static DETECTORS: &[&dyn Detector] = &[
+    // -- group: providers and services
+    // -- group: mail servers (MTAs)
+];
