@@ -38,7 +38,10 @@ fn main() {
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", full.display()));
         texts.push((rel.to_string_lossy().replace('\\', "/"), text));
     }
-    let pairs: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let pairs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     if let Err(problems) = schema::parse_all(&pairs) {
         let mut msg = String::from("the knowledge base has problems:\n");
         for p in problems {
@@ -56,6 +59,7 @@ fn main() {
         );
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("knowledge_files.rs");
+    let out =
+        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("knowledge_files.rs");
     std::fs::write(out, code).expect("write knowledge_files.rs");
 }

@@ -6,13 +6,20 @@ use serde_json::Value;
 
 fn bouncedoc() -> Command {
     let mut cmd = Command::cargo_bin("bouncedoc").unwrap();
-    cmd.env("NO_COLOR", "1").env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "C");
+    cmd.env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd
 }
 
 #[test]
 fn empty_input_is_a_clear_error_with_status_2() {
-    let out = bouncedoc().arg("explain").write_stdin("  \n").output().unwrap();
+    let out = bouncedoc()
+        .arg("explain")
+        .write_stdin("  \n")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("empty"), "{err}");
@@ -22,7 +29,9 @@ fn empty_input_is_a_clear_error_with_status_2() {
 #[test]
 fn arguments_are_joined_into_one_text() {
     let out = bouncedoc()
-        .args(["explain", "--format", "json", "550", "5.1.1", "User", "unknown"])
+        .args([
+            "explain", "--format", "json", "550", "5.1.1", "User", "unknown",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -45,8 +54,14 @@ fn unrecognized_text_exits_1_with_a_low_confidence_answer() {
 
 #[test]
 fn binary_garbage_on_stdin_never_panics() {
-    let bytes: Vec<u8> = (0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
-    let out = bouncedoc().args(["explain", "--format", "json"]).write_stdin(bytes).output().unwrap();
+    let bytes: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let out = bouncedoc()
+        .args(["explain", "--format", "json"])
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
     assert!(matches!(out.status.code(), Some(0 | 1)), "{:?}", out.status);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["confidence"], "low");
@@ -63,7 +78,14 @@ fn language_comes_from_the_locale_unless_given() {
     assert_eq!(v["lang"], "ja");
     let out = bouncedoc()
         .env("LANG", "ja_JP.UTF-8")
-        .args(["explain", "--lang", "en", "--format", "json", "552 5.2.2 over quota"])
+        .args([
+            "explain",
+            "--lang",
+            "en",
+            "--format",
+            "json",
+            "552 5.2.2 over quota",
+        ])
         .output()
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -74,25 +96,45 @@ fn language_comes_from_the_locale_unless_given() {
         .output()
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["lang"], "en", "a locale we do not speak falls back to English");
+    assert_eq!(
+        v["lang"], "en",
+        "a locale we do not speak falls back to English"
+    );
 }
 
 #[test]
 fn a_bad_language_is_a_usage_error() {
-    let out = bouncedoc().args(["explain", "--lang", "de", "550"]).output().unwrap();
+    let out = bouncedoc()
+        .args(["explain", "--lang", "de", "550"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn codes_lists_the_registry_and_explains_one() {
-    let out = bouncedoc().args(["codes", "--format", "json"]).output().unwrap();
+    let out = bouncedoc()
+        .args(["codes", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let codes: Vec<&str> = v.as_array().unwrap().iter().filter_map(|e| e["code"].as_str()).collect();
+    let codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["code"].as_str())
+        .collect();
     for want in ["550", "421", "X.1.1", "X.2.2", "X.7.26", "X.7.1"] {
-        assert!(codes.contains(&want), "{want} missing from `bouncedoc codes`");
+        assert!(
+            codes.contains(&want),
+            "{want} missing from `bouncedoc codes`"
+        );
     }
-    let out = bouncedoc().args(["codes", "5.7.26", "--lang", "ja"]).output().unwrap();
+    let out = bouncedoc()
+        .args(["codes", "5.7.26", "--lang", "ja"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("5.7.26"), "{text}");
@@ -105,7 +147,10 @@ fn codes_lists_the_registry_and_explains_one() {
 #[test]
 fn reasons_documents_every_reason_in_both_languages() {
     for lang in ["en", "ja"] {
-        let out = bouncedoc().args(["reasons", "--format", "json", "--lang", lang]).output().unwrap();
+        let out = bouncedoc()
+            .args(["reasons", "--format", "json", "--lang", lang])
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(0));
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
         let list = v.as_array().unwrap();
@@ -113,7 +158,11 @@ fn reasons_documents_every_reason_in_both_languages() {
         for r in list {
             for field in ["title", "summary", "meaning"] {
                 let s = r[field].as_str().unwrap();
-                assert!(!s.trim().is_empty() && s != "TODO", "{} {field} ({lang})", r["id"]);
+                assert!(
+                    !s.trim().is_empty() && s != "TODO",
+                    "{} {field} ({lang})",
+                    r["id"]
+                );
             }
             assert!(!r["causes"].as_array().unwrap().is_empty());
         }

@@ -8,7 +8,10 @@ use serde_json::Value;
 
 fn bouncedoc() -> Command {
     let mut cmd = Command::cargo_bin("bouncedoc").unwrap();
-    cmd.env("NO_COLOR", "1").env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "C");
+    cmd.env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd
 }
 
@@ -21,7 +24,11 @@ fn observed(v: &Value) -> Observed {
         party: v["party"].as_str().unwrap_or_default().to_string(),
         advice: v["advice"]
             .as_array()
-            .map(|a| a.iter().filter_map(|x| x["id"].as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x["id"].as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default(),
         provider: v["provider"].as_str().map(str::to_string),
         explanation: v["explanation"].as_str().unwrap_or_default().to_string(),
@@ -47,7 +54,11 @@ fn every_seed_case_passes_through_the_json_output() {
             }
         }
     }
-    assert!(failures.is_empty(), "seed cases failing:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "seed cases failing:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -34,7 +34,11 @@ impl Lang {
     /// one the product speaks.
     pub fn from_locale(value: &str) -> Option<Lang> {
         let tag = value.split(['.', '@']).next().unwrap_or("");
-        let primary = tag.split(['_', '-']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['_', '-'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "ja" => Some(Lang::Ja),
             "en" => Some(Lang::En),
@@ -53,10 +57,10 @@ impl Lang {
                 .find_map(|p| p.trim().strip_prefix("q="))
                 .and_then(|q| q.parse::<f32>().ok())
                 .unwrap_or(1.0);
-            if let Some(lang) = Lang::from_locale(tag) {
-                if best.is_none_or(|(bq, _)| q > bq) {
-                    best = Some((q, lang));
-                }
+            if let Some(lang) = Lang::from_locale(tag)
+                && best.is_none_or(|(bq, _)| q > bq)
+            {
+                best = Some((q, lang));
             }
         }
         best.map(|(_, lang)| lang)
@@ -107,7 +111,10 @@ mod tests {
     #[test]
     fn accept_language_honours_quality() {
         assert_eq!(Lang::from_accept_language("ja,en-US;q=0.8"), Some(Lang::Ja));
-        assert_eq!(Lang::from_accept_language("fr, en;q=0.5, ja;q=0.9"), Some(Lang::Ja));
+        assert_eq!(
+            Lang::from_accept_language("fr, en;q=0.5, ja;q=0.9"),
+            Some(Lang::Ja)
+        );
         assert_eq!(Lang::from_accept_language("en-GB"), Some(Lang::En));
         assert_eq!(Lang::from_accept_language("de"), None);
     }

@@ -38,7 +38,9 @@ pub use vocab::{Action, Confidence, Party, Reason, Retry, StatusSource};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The text to explain is empty or only white space.
-    #[error("the input is empty: paste the error message of the bounce (for example `550 5.1.1 ... User unknown`)")]
+    #[error(
+        "the input is empty: paste the error message of the bounce (for example `550 5.1.1 ... User unknown`)"
+    )]
     EmptyInput,
     /// The embedded knowledge base could not be loaded.
     #[error(transparent)]

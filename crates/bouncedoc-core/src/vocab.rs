@@ -223,6 +223,9 @@ mod tests {
             assert_eq!(r.as_str().parse::<Reason>(), Ok(*r));
         }
         assert!("nonsense".parse::<Reason>().is_err());
-        assert_eq!(serde_json::to_string(&Party::SenderAdmin).unwrap(), "\"sender-admin\"");
+        assert_eq!(
+            serde_json::to_string(&Party::SenderAdmin).unwrap(),
+            "\"sender-admin\""
+        );
     }
 }

@@ -25,7 +25,10 @@ fn every_rule_wins_its_own_examples() {
                 continue;
             }
             if d.reason != rule.reason {
-                failures.push(format!("rule `{}`: reason {} != {}", rule.doc.id, d.reason, rule.reason));
+                failures.push(format!(
+                    "rule `{}`: reason {} != {}",
+                    rule.doc.id, d.reason, rule.reason
+                ));
             }
             let want_provider = ex.provider.clone().or_else(|| match rule.origin {
                 RuleOrigin::Provider(i) => Some(k.providers[i].id.clone()),
@@ -40,25 +43,52 @@ fn every_rule_wins_its_own_examples() {
         }
     }
     assert!(examples >= k.rules.len());
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn the_knowledge_base_is_complete() {
     let engine = Engine::new().unwrap();
     let k = engine.knowledge();
-    let patterns: usize = k.rules.iter().map(|r| r.doc.phrases.len() + r.doc.regex.len()).sum();
+    let patterns: usize = k
+        .rules
+        .iter()
+        .map(|r| r.doc.phrases.len() + r.doc.regex.len())
+        .sum();
     assert!(k.rules.len() >= 200, "only {} rules", k.rules.len());
     assert!(patterns >= 200, "only {patterns} patterns");
-    for required in ["google", "microsoft", "yahoo", "aol", "apple", "docomo", "au", "softbank"] {
-        assert!(k.providers.iter().any(|p| p.id == required), "provider {required} missing");
+    for required in [
+        "google",
+        "microsoft",
+        "yahoo",
+        "aol",
+        "apple",
+        "docomo",
+        "au",
+        "softbank",
+    ] {
+        assert!(
+            k.providers.iter().any(|p| p.id == required),
+            "provider {required} missing"
+        );
     }
     for required in ["postfix", "exim", "sendmail", "qmail", "exchange"] {
-        assert!(k.servers.iter().any(|s| s.id == required), "server {required} missing");
+        assert!(
+            k.servers.iter().any(|s| s.id == required),
+            "server {required} missing"
+        );
     }
     // No placeholder text is left anywhere.
     for (name, text) in bouncedoc_core::knowledge::embedded_files() {
-        assert!(!text.contains("\"TODO\""), "knowledge/{name} still has TODO texts");
+        assert!(
+            !text.contains("\"TODO\""),
+            "knowledge/{name} still has TODO texts"
+        );
     }
 }
 
@@ -68,8 +98,16 @@ fn japanese_texts_are_japanese() {
     let k = engine.knowledge();
     let has_kana = |s: &str| s.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c));
     for r in &k.docs.reasons {
-        assert!(has_kana(&r.summary.ja), "reasons/{}: summary.ja is not Japanese", r.id);
-        assert!(has_kana(&r.meaning.ja), "reasons/{}: meaning.ja is not Japanese", r.id);
+        assert!(
+            has_kana(&r.summary.ja),
+            "reasons/{}: summary.ja is not Japanese",
+            r.id
+        );
+        assert!(
+            has_kana(&r.meaning.ja),
+            "reasons/{}: meaning.ja is not Japanese",
+            r.id
+        );
     }
     for a in &k.docs.advice.advice {
         assert!(has_kana(&a.text.ja), "advice {}: not Japanese", a.id);

@@ -8,8 +8,14 @@ use bouncedoc_core::{Confidence, Engine, Error, Lang};
 #[test]
 fn empty_input_is_an_error() {
     let engine = Engine::new().unwrap();
-    assert!(matches!(engine.explain("", Lang::En), Err(Error::EmptyInput)));
-    assert!(matches!(engine.explain(" \n\t ", Lang::Ja), Err(Error::EmptyInput)));
+    assert!(matches!(
+        engine.explain("", Lang::En),
+        Err(Error::EmptyInput)
+    ));
+    assert!(matches!(
+        engine.explain(" \n\t ", Lang::Ja),
+        Err(Error::EmptyInput)
+    ));
 }
 
 #[test]
@@ -40,5 +46,8 @@ fn ten_megabytes_are_read_in_bounded_time() {
     // Generous: this guards against quadratic behaviour, not for speed (see the benchmarks).
     assert!(started.elapsed() < Duration::from_secs(20));
     assert!(d.diagnostic.chars().count() <= bouncedoc_core::reply::MAX_DIAGNOSTIC_CHARS + 1);
-    assert!(d.explanation.contains(engine.knowledge().label("note.truncated", Lang::Ja)));
+    assert!(
+        d.explanation
+            .contains(engine.knowledge().label("note.truncated", Lang::Ja))
+    );
 }

@@ -29,16 +29,24 @@ fn every_seed_case_passes_in_both_languages() {
             }
         }
     }
-    assert!(failures.is_empty(), "seed cases failing:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "seed cases failing:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn quota_under_a_policy_code_is_not_called_a_plain_full_mailbox() {
     let engine = Engine::new().unwrap();
-    let d = engine.explain("550 5.7.1 Email quota exceeded", Lang::En).unwrap();
+    let d = engine
+        .explain("550 5.7.1 Email quota exceeded", Lang::En)
+        .unwrap();
     let uncertain = d.explanation.to_lowercase();
     assert!(
-        uncertain.contains("uncertain") || uncertain.contains("not necessarily") || uncertain.contains("may"),
+        uncertain.contains("uncertain")
+            || uncertain.contains("not necessarily")
+            || uncertain.contains("may"),
         "the explanation must say what is uncertain: {}",
         d.explanation
     );
@@ -55,7 +63,11 @@ fn the_specific_code_wins_over_the_summary_line() {
     let text = "554 5.0.0 Service unavailable\n552 5.2.2 <jiro@example.jp>: user is over quota";
     let d = engine.explain(text, Lang::Ja).unwrap();
     assert_eq!(d.status.unwrap().to_string(), "5.2.2");
-    assert!(d.explanation.contains("5.0.0"), "the summary code is mentioned: {}", d.explanation);
+    assert!(
+        d.explanation.contains("5.0.0"),
+        "the summary code is mentioned: {}",
+        d.explanation
+    );
 }
 
 #[test]

@@ -64,9 +64,14 @@ fn enrich_from_text(message: &Message, recipients: &mut [RecipientFacts]) {
         return;
     }
     let from_text = detect::text::read(message);
-    for r in recipients.iter_mut().filter(|r| r.diagnostic.trim().is_empty()) {
+    for r in recipients
+        .iter_mut()
+        .filter(|r| r.diagnostic.trim().is_empty())
+    {
         let same = from_text.iter().find(|t| {
-            t.recipient.is_some() && t.recipient.as_deref().map(str::to_lowercase) == r.recipient.as_deref().map(str::to_lowercase)
+            t.recipient.is_some()
+                && t.recipient.as_deref().map(str::to_lowercase)
+                    == r.recipient.as_deref().map(str::to_lowercase)
         });
         let pick = same.or_else(|| (from_text.len() == 1).then(|| &from_text[0]));
         if let Some(t) = pick {
@@ -89,14 +94,14 @@ pub fn read_message(message: &Message) -> Bounce {
         };
     }
     for d in DETECTORS {
-        if let Some(detected) = d.detect(message) {
-            if !detected.recipients.is_empty() {
-                return Bounce {
-                    kind: Kind::Bounce,
-                    message: original_facts(message, &detected),
-                    recipients: detected.recipients,
-                };
-            }
+        if let Some(detected) = d.detect(message)
+            && !detected.recipients.is_empty()
+        {
+            return Bounce {
+                kind: Kind::Bounce,
+                message: original_facts(message, &detected),
+                recipients: detected.recipients,
+            };
         }
     }
     let mut from_dsn: Vec<RecipientFacts> = message

@@ -45,7 +45,10 @@ pub fn header_value(header: &MailHeader<'_>) -> String {
     if raw.is_ascii() {
         return header.get_value();
     }
-    decode_unlabeled(raw).split_whitespace().collect::<Vec<_>>().join(" ")
+    decode_unlabeled(raw)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The text of an HTML body, for bounces that only come as HTML: tags dropped, common
@@ -62,8 +65,15 @@ pub fn strip_html(html: &str) -> String {
             }
             '>' if in_tag => {
                 in_tag = false;
-                let name = tag.trim_start_matches('/').split_whitespace().next().unwrap_or("");
-                if matches!(name.to_ascii_lowercase().as_str(), "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3") {
+                let name = tag
+                    .trim_start_matches('/')
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("");
+                if matches!(
+                    name.to_ascii_lowercase().as_str(),
+                    "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3"
+                ) {
                     out.push('\n');
                 }
             }
@@ -91,14 +101,19 @@ mod tests {
 
     #[test]
     fn unlabeled_japanese() {
-        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("宛先のユーザーは存在しません。メールアドレスを確認してください。");
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS
+            .encode("宛先のユーザーは存在しません。メールアドレスを確認してください。");
         assert!(decode_unlabeled(&sjis).contains("ユーザー"));
-        let (euc, _, _) = encoding_rs::EUC_JP.encode("宛先のユーザーは存在しません。メールアドレスを確認してください。");
+        let (euc, _, _) = encoding_rs::EUC_JP
+            .encode("宛先のユーザーは存在しません。メールアドレスを確認してください。");
         assert!(decode_unlabeled(&euc).contains("ユーザー"));
     }
 
     #[test]
     fn html() {
-        assert_eq!(strip_html("<p>550 User&nbsp;unknown</p><br>x &amp; y"), "550 User unknown\n\nx & y");
+        assert_eq!(
+            strip_html("<p>550 User&nbsp;unknown</p><br>x &amp; y"),
+            "550 User unknown\n\nx & y"
+        );
     }
 }

@@ -90,10 +90,19 @@ mod tests {
 
     #[test]
     fn field_values() {
-        assert_eq!(parse_address("rfc822; <Taro@Example.jp>"), Some("Taro@Example.jp".into()));
-        assert_eq!(parse_address("RFC822;a@example.jp"), Some("a@example.jp".into()));
+        assert_eq!(
+            parse_address("rfc822; <Taro@Example.jp>"),
+            Some("Taro@Example.jp".into())
+        );
+        assert_eq!(
+            parse_address("RFC822;a@example.jp"),
+            Some("a@example.jp".into())
+        );
         assert_eq!(parse_address("rfc822; nobody"), None);
-        assert_eq!(parse_status("5.1.1 (user unknown)"), Some(StatusCode::new(5, 1, 1)));
+        assert_eq!(
+            parse_status("5.1.1 (user unknown)"),
+            Some(StatusCode::new(5, 1, 1))
+        );
         assert_eq!(parse_status("4.4.7"), Some(StatusCode::new(4, 4, 7)));
         assert_eq!(parse_status("unknown"), None);
         assert_eq!(parse_action("failed"), Some(Action::Failed));

@@ -57,7 +57,8 @@ impl Message {
     /// Parses raw message bytes (LF, CRLF or CR line ends).
     pub fn parse(raw: &[u8]) -> Result<Message, MailError> {
         let normalized = crate::charset::normalize_line_ends(raw);
-        let mail = mailparse::parse_mail(&normalized).map_err(|e| MailError::Mime(e.to_string()))?;
+        let mail =
+            mailparse::parse_mail(&normalized).map_err(|e| MailError::Mime(e.to_string()))?;
         if mail.headers.is_empty() {
             return Err(MailError::NoHeaders);
         }
@@ -107,10 +108,10 @@ impl Message {
                 out.push_str(&p.text);
             }
         }
-        if out.is_empty() {
-            if let Some(p) = self.parts.iter().find(|p| p.mime == "text/html") {
-                out = crate::charset::strip_html(&p.text);
-            }
+        if out.is_empty()
+            && let Some(p) = self.parts.iter().find(|p| p.mime == "text/html")
+        {
+            out = crate::charset::strip_html(&p.text);
         }
         out
     }
@@ -148,8 +149,14 @@ mod tests {
     #[test]
     fn crlf_and_cr_line_ends_read_the_same() {
         let lf = b"Subject: x\nFrom: a@example.jp\n\nbody line\n".to_vec();
-        let crlf: Vec<u8> = String::from_utf8(lf.clone()).unwrap().replace('\n', "\r\n").into_bytes();
-        let cr: Vec<u8> = String::from_utf8(lf.clone()).unwrap().replace('\n', "\r").into_bytes();
+        let crlf: Vec<u8> = String::from_utf8(lf.clone())
+            .unwrap()
+            .replace('\n', "\r\n")
+            .into_bytes();
+        let cr: Vec<u8> = String::from_utf8(lf.clone())
+            .unwrap()
+            .replace('\n', "\r")
+            .into_bytes();
         let a = Message::parse(&lf).unwrap();
         for other in [crlf, cr] {
             let b = Message::parse(&other).unwrap();

@@ -16,7 +16,9 @@ pub fn shared_dir() -> PathBuf {
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("..")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("..")
 }
 
 /// A value that is either one item or a list of acceptable items.
@@ -106,40 +108,49 @@ impl SeedCase {
     /// Every way `observed` falls short of this case (empty when it passes).
     pub fn failures(&self, observed: &Observed) -> Vec<String> {
         let mut out = Vec::new();
-        if let Some(code) = self.reply_code {
-            if observed.reply_code != Some(code) {
-                out.push(format!("reply_code: want {code}, got {:?}", observed.reply_code));
-            }
+        if let Some(code) = self.reply_code
+            && observed.reply_code != Some(code)
+        {
+            out.push(format!(
+                "reply_code: want {code}, got {:?}",
+                observed.reply_code
+            ));
         }
-        if let Some(status) = &self.status {
-            if observed.status.as_deref() != Some(status) {
-                out.push(format!("status: want {status}, got {:?}", observed.status));
-            }
+        if let Some(status) = &self.status
+            && observed.status.as_deref() != Some(status)
+        {
+            out.push(format!("status: want {status}, got {:?}", observed.status));
         }
-        if let Some(reason) = &self.reason {
-            if !reason.accepts(&observed.reason) {
-                out.push(format!("reason: want {reason:?}, got {}", observed.reason));
-            }
+        if let Some(reason) = &self.reason
+            && !reason.accepts(&observed.reason)
+        {
+            out.push(format!("reason: want {reason:?}, got {}", observed.reason));
         }
-        if let Some(hard) = self.hard_bounce {
-            if observed.hard_bounce != hard {
-                out.push(format!("hard_bounce: want {hard}, got {}", observed.hard_bounce));
-            }
+        if let Some(hard) = self.hard_bounce
+            && observed.hard_bounce != hard
+        {
+            out.push(format!(
+                "hard_bounce: want {hard}, got {}",
+                observed.hard_bounce
+            ));
         }
-        if let Some(party) = &self.party {
-            if &observed.party != party {
-                out.push(format!("party: want {party}, got {}", observed.party));
-            }
+        if let Some(party) = &self.party
+            && &observed.party != party
+        {
+            out.push(format!("party: want {party}, got {}", observed.party));
         }
         for id in &self.advice {
             if !observed.advice.contains(id) {
                 out.push(format!("advice: want {id} among {:?}", observed.advice));
             }
         }
-        if let Some(provider) = &self.provider {
-            if observed.provider.as_ref() != Some(provider) {
-                out.push(format!("provider: want {provider}, got {:?}", observed.provider));
-            }
+        if let Some(provider) = &self.provider
+            && observed.provider.as_ref() != Some(provider)
+        {
+            out.push(format!(
+                "provider: want {provider}, got {:?}",
+                observed.provider
+            ));
         }
         if observed.explanation.trim().is_empty() {
             out.push("explanation is empty".into());

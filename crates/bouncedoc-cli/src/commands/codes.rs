@@ -56,8 +56,12 @@ fn lookup(kb: &Knowledge, query: &str, lang: Lang) -> Result<Option<CodeEntry>> 
         return Ok(kb.reply_code(code).map(|d| reply_entry(d, lang)));
     }
     match q.parse::<StatusCode>() {
-        Ok(s) => Ok(kb.enhanced_code(s).map(|d| enhanced_entry(s.to_string(), d, lang))),
-        Err(_) => bail!("`{query}` is neither a reply code (550) nor an enhanced status code (5.1.1)"),
+        Ok(s) => Ok(kb
+            .enhanced_code(s)
+            .map(|d| enhanced_entry(s.to_string(), d, lang))),
+        Err(_) => {
+            bail!("`{query}` is neither a reply code (550) nor an enhanced status code (5.1.1)")
+        }
     }
 }
 
@@ -79,7 +83,12 @@ fn all(kb: &Knowledge, lang: Lang) -> Vec<CodeEntry> {
     entries
 }
 
-fn write_entry(out: &mut impl Write, e: &CodeEntry, detailed: bool, lang: Lang) -> std::io::Result<()> {
+fn write_entry(
+    out: &mut impl Write,
+    e: &CodeEntry,
+    detailed: bool,
+    lang: Lang,
+) -> std::io::Result<()> {
     if !detailed {
         return writeln!(out, "{:<8} {}", e.code.bold(), e.title);
     }

@@ -21,7 +21,9 @@ fn input(args: &ExplainArgs) -> Result<String> {
         eprintln!("bouncedoc: paste the error text, then press Ctrl-D");
     }
     let mut bytes = Vec::new();
-    stdin.read_to_end(&mut bytes).context("reading standard input")?;
+    stdin
+        .read_to_end(&mut bytes)
+        .context("reading standard input")?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

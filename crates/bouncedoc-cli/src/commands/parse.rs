@@ -136,14 +136,26 @@ pub fn run(engine: &Engine, args: &ParseArgs) -> Result<ExitCode> {
                     source: e.path.clone(),
                     index: None,
                 };
-                run.push(&mut batch, Job { origin, bytes: Err(e.source) })?;
+                run.push(
+                    &mut batch,
+                    Job {
+                        origin,
+                        bytes: Err(e.source),
+                    },
+                )?;
             }
             Ok(Input::Message(path)) => {
                 let origin = Origin {
                     source: path.display().to_string(),
                     index: None,
                 };
-                run.push(&mut batch, Job { origin, bytes: std::fs::read(&path) })?;
+                run.push(
+                    &mut batch,
+                    Job {
+                        origin,
+                        bytes: std::fs::read(&path),
+                    },
+                )?;
             }
             Ok(inp @ Input::Mbox(_)) => {
                 // Messages before the mbox first, so that output keeps the input order.
@@ -165,7 +177,13 @@ pub fn run(engine: &Engine, args: &ParseArgs) -> Result<ExitCode> {
                         source: "-".into(),
                         index: None,
                     };
-                    run.push(&mut batch, Job { origin, bytes: read })?;
+                    run.push(
+                        &mut batch,
+                        Job {
+                            origin,
+                            bytes: read,
+                        },
+                    )?;
                 }
                 run.flush(&mut batch)?;
             }

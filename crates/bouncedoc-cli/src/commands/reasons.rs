@@ -42,7 +42,12 @@ fn entry(kb: &Knowledge, reason: Reason, lang: Lang) -> ReasonEntry {
     }
 }
 
-fn write_entry(out: &mut impl Write, kb: &Knowledge, e: &ReasonEntry, lang: Lang) -> std::io::Result<()> {
+fn write_entry(
+    out: &mut impl Write,
+    kb: &Knowledge,
+    e: &ReasonEntry,
+    lang: Lang,
+) -> std::io::Result<()> {
     let colon = if lang == Lang::Ja { "：" } else { ": " };
     writeln!(out, "{}  {}", e.id.as_str().bold(), e.title.bold())?;
     writeln!(out, "  {}", e.meaning)?;
@@ -51,11 +56,24 @@ fn write_entry(out: &mut impl Write, kb: &Knowledge, e: &ReasonEntry, lang: Lang
         writeln!(out, "    - {c}")?;
     }
     if let Some(u) = &e.uncertain {
-        writeln!(out, "  {}{colon}{u}", kb.label("note.uncertain", lang).trim_end_matches(['：', ':']))?;
+        writeln!(
+            out,
+            "  {}{colon}{u}",
+            kb.label("note.uncertain", lang)
+                .trim_end_matches(['：', ':'])
+        )?;
     }
-    let party = e.party.parse().map(|p| lang.pick(&kb.party(p).name).to_string()).unwrap_or_default();
+    let party = e
+        .party
+        .parse()
+        .map(|p| lang.pick(&kb.party(p).name).to_string())
+        .unwrap_or_default();
     writeln!(out, "  {}{colon}{party}", kb.label("heading.party", lang))?;
-    let bounce = if e.hard_bounce { "bounce.hard" } else { "bounce.soft" };
+    let bounce = if e.hard_bounce {
+        "bounce.hard"
+    } else {
+        "bounce.soft"
+    };
     writeln!(out, "  {}", kb.label(bounce, lang).dimmed())?;
     writeln!(out)
 }

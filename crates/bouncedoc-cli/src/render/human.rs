@@ -34,11 +34,27 @@ pub fn write_diagnosis(out: &mut impl Write, kb: &Knowledge, d: &Diagnosis) -> s
         .into_iter()
         .chain(d.status.map(|s| s.to_string()))
         .collect();
-    let codes = if codes.is_empty() { "—".to_string() } else { codes.join(" ") };
-    if d.hard_bounce {
-        writeln!(out, "{} {}  {}", "✖".red().bold(), codes.red().bold(), d.summary.bold())?;
+    let codes = if codes.is_empty() {
+        "—".to_string()
     } else {
-        writeln!(out, "{} {}  {}", "!".yellow().bold(), codes.yellow().bold(), d.summary.bold())?;
+        codes.join(" ")
+    };
+    if d.hard_bounce {
+        writeln!(
+            out,
+            "{} {}  {}",
+            "✖".red().bold(),
+            codes.red().bold(),
+            d.summary.bold()
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{} {}  {}",
+            "!".yellow().bold(),
+            codes.yellow().bold(),
+            d.summary.bold()
+        )?;
     }
     let title = lang.pick(&kb.reason(d.reason).title);
     writeln!(
@@ -61,7 +77,11 @@ pub fn write_diagnosis(out: &mut impl Write, kb: &Knowledge, d: &Diagnosis) -> s
             .map_or(p.as_str(), |x| lang.pick(&x.name));
         writeln!(out, "  {}{colon}{name}", label("field.provider"))?;
     }
-    let bounce = if d.hard_bounce { "bounce.hard" } else { "bounce.soft" };
+    let bounce = if d.hard_bounce {
+        "bounce.hard"
+    } else {
+        "bounce.soft"
+    };
     writeln!(out, "  {}", label(bounce).dimmed())?;
     writeln!(out, "  {}", label(&format!("retry.{}", d.retry)).dimmed())?;
 
@@ -70,7 +90,12 @@ pub fn write_diagnosis(out: &mut impl Write, kb: &Knowledge, d: &Diagnosis) -> s
 
     heading(out, &label("heading.party"))?;
     let party = kb.party(d.party);
-    writeln!(out, "  {}{colon}{}", lang.pick(&party.name).bold(), lang.pick(&party.role))?;
+    writeln!(
+        out,
+        "  {}{colon}{}",
+        lang.pick(&party.name).bold(),
+        lang.pick(&party.role)
+    )?;
 
     let todo: Vec<_> = d.advice.iter().filter(|a| !a.avoid).collect();
     if !todo.is_empty() {
@@ -98,12 +123,21 @@ pub fn write_diagnosis(out: &mut impl Write, kb: &Knowledge, d: &Diagnosis) -> s
                 EvidenceKind::Mta => label("evidence.mta"),
                 EvidenceKind::SecondaryCode => label("evidence.secondary_code"),
             };
-            let note = e.note.as_deref().map(|n| format!(" → {n}")).unwrap_or_default();
+            let note = e
+                .note
+                .as_deref()
+                .map(|n| format!(" → {n}"))
+                .unwrap_or_default();
             let id = match (e.kind, &e.id) {
                 (EvidenceKind::Rule, Some(id)) => format!(" [{id}]"),
                 _ => String::new(),
             };
-            writeln!(out, "  - {kind}{colon}{}{note}{}", e.text.cyan(), id.dimmed())?;
+            writeln!(
+                out,
+                "  - {kind}{colon}{}{note}{}",
+                e.text.cyan(),
+                id.dimmed()
+            )?;
         }
     }
     if !d.diagnostic.is_empty() {

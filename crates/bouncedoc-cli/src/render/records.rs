@@ -27,9 +27,24 @@ pub enum Writer {
 }
 
 const CSV_HEADER: &[&str] = &[
-    "source", "index", "kind", "recipient", "reply_code", "status", "status_source", "action",
-    "reason", "hard_bounce", "retry", "party", "provider", "mta", "confidence", "feedback_type",
-    "diagnostic", "error",
+    "source",
+    "index",
+    "kind",
+    "recipient",
+    "reply_code",
+    "status",
+    "status_source",
+    "action",
+    "reason",
+    "hard_bounce",
+    "retry",
+    "party",
+    "provider",
+    "mta",
+    "confidence",
+    "feedback_type",
+    "diagnostic",
+    "error",
 ];
 
 impl Writer {
@@ -60,7 +75,12 @@ impl Writer {
                 out.write_all(b"\n")?;
             }
             Writer::Csv(w) => w.write_record(csv_row(record))?,
-            Writer::Human { out, kb, lang, first } => {
+            Writer::Human {
+                out,
+                kb,
+                lang,
+                first,
+            } => {
                 if !*first {
                     writeln!(out)?;
                 }
@@ -89,21 +109,42 @@ fn origin_line(source: &str, index: Option<usize>) -> String {
     }
 }
 
-fn write_human(out: &mut impl Write, kb: &Knowledge, lang: Lang, record: &Record) -> std::io::Result<()> {
+fn write_human(
+    out: &mut impl Write,
+    kb: &Knowledge,
+    lang: Lang,
+    record: &Record,
+) -> std::io::Result<()> {
     match record {
         Record::Recipient(r) => {
             let rule = "─".repeat(8);
-            writeln!(out, "{} {}", rule.dimmed(), origin_line(&r.origin.source, r.origin.index).dimmed())?;
+            writeln!(
+                out,
+                "{} {}",
+                rule.dimmed(),
+                origin_line(&r.origin.source, r.origin.index).dimmed()
+            )?;
             human::write_diagnosis(out, kb, &r.diagnosis)
         }
-        Record::NotBounce { origin, subject, .. } => {
+        Record::NotBounce {
+            origin, subject, ..
+        } => {
             let what = kb.label("parse.not_bounce", lang);
             let subject = subject.as_deref().unwrap_or("");
-            writeln!(out, "{}: {what} {subject}", origin_line(&origin.source, origin.index))
+            writeln!(
+                out,
+                "{}: {what} {subject}",
+                origin_line(&origin.source, origin.index)
+            )
         }
         Record::Error { origin, error } => {
             let what = kb.label("parse.error", lang);
-            writeln!(out, "{}: {} {error}", origin_line(&origin.source, origin.index), what.red())
+            writeln!(
+                out,
+                "{}: {} {error}",
+                origin_line(&origin.source, origin.index),
+                what.red()
+            )
         }
     }
 }
@@ -200,11 +241,25 @@ impl Summary {
         reasons.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let reasons: Vec<String> = reasons.iter().map(|(r, n)| format!("{r} {n}")).collect();
         if !reasons.is_empty() {
-            let _ = writeln!(err, "  {}: {}", kb.label("field.reason", lang), reasons.join(", "));
+            let _ = writeln!(
+                err,
+                "  {}: {}",
+                kb.label("field.reason", lang),
+                reasons.join(", ")
+            );
         }
-        let parties: Vec<String> = self.by_party.iter().map(|(p, n)| format!("{p} {n}")).collect();
+        let parties: Vec<String> = self
+            .by_party
+            .iter()
+            .map(|(p, n)| format!("{p} {n}"))
+            .collect();
         if !parties.is_empty() {
-            let _ = writeln!(err, "  {}: {}", kb.label("heading.party", lang), parties.join(", "));
+            let _ = writeln!(
+                err,
+                "  {}: {}",
+                kb.label("heading.party", lang),
+                parties.join(", ")
+            );
         }
     }
 }

@@ -34,7 +34,11 @@ pub struct Observation<'a> {
 
 /// Picks the rule that explains the text best: a provider's or server's own wording over a
 /// generic one, then the longest match, then the earliest.
-fn best_rule<'k>(kb: &'k Knowledge, hits: &[Hit], status: Option<StatusCode>) -> Option<(&'k Rule, Hit)> {
+fn best_rule<'k>(
+    kb: &'k Knowledge,
+    hits: &[Hit],
+    status: Option<StatusCode>,
+) -> Option<(&'k Rule, Hit)> {
     let mut best: Option<(&Rule, Hit)> = None;
     for hit in hits {
         let rule = &kb.rules[hit.entry];
@@ -56,7 +60,11 @@ fn best_rule<'k>(kb: &'k Knowledge, hits: &[Hit], status: Option<StatusCode>) ->
 }
 
 /// The reason a code alone suggests: the status code's, else the reply code's.
-fn code_reason(kb: &Knowledge, status: Option<StatusCode>, reply_code: Option<u16>) -> Option<Reason> {
+fn code_reason(
+    kb: &Knowledge,
+    status: Option<StatusCode>,
+    reply_code: Option<u16>,
+) -> Option<Reason> {
     if status.is_some_and(|s| s.class == 2) {
         return Some(Reason::Delivered);
     }
@@ -94,7 +102,11 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
     let reply_code = read.reply_code.or(obs.reply_code);
     let text = Normalized::new(&read.unfolded);
 
-    let hits = if obs.reason.is_some() { Vec::new() } else { kb.match_rules(&text) };
+    let hits = if obs.reason.is_some() {
+        Vec::new()
+    } else {
+        kb.match_rules(&text)
+    };
     let chosen = best_rule(kb, &hits, status);
     let from_code = code_reason(kb, status, reply_code);
     let reason = obs
@@ -103,7 +115,9 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
         .or(from_code)
         .unwrap_or(Reason::Undefined);
     let conflict = match (chosen, from_code) {
-        (Some((rule, _)), Some(code)) if rule.reason != code && status.is_some_and(|s| !s.is_generic()) => {
+        (Some((rule, _)), Some(code))
+            if rule.reason != code && status.is_some_and(|s| !s.is_generic()) =>
+        {
             Some(code)
         }
         _ => None,
@@ -117,7 +131,9 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
     let rule_doc = chosen.map(|(r, _)| r.doc);
     let hard_bounce = !temporary
         && class != Some(2)
-        && rule_doc.and_then(|r| r.hard_bounce).unwrap_or(doc.hard_bounce);
+        && rule_doc
+            .and_then(|r| r.hard_bounce)
+            .unwrap_or(doc.hard_bounce);
     let retry = if temporary {
         Retry::Later
     } else {
@@ -127,7 +143,7 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
         .and_then(|(r, _)| r.party)
         .or_else(|| {
             temporary
-                .then(|| doc.party_when_temporary.as_deref())
+                .then_some(doc.party_when_temporary.as_deref())
                 .flatten()
                 .and_then(|p| p.parse().ok())
         })
@@ -135,7 +151,11 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
         .unwrap_or(Party::SenderAdmin);
     let advice_ids: &[String] = rule_doc
         .and_then(|r| r.advice.as_deref())
-        .or_else(|| temporary.then(|| doc.advice_when_temporary.as_deref()).flatten())
+        .or_else(|| {
+            temporary
+                .then_some(doc.advice_when_temporary.as_deref())
+                .flatten()
+        })
         .unwrap_or(&doc.advice);
 
     // Provider and server: from the winning rule's file, else from hints in the text.
@@ -209,22 +229,24 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
             note: Some(lang.pick(&p.name).to_string()),
         });
     }
-    if let Some((HintTarget::Server(i), h)) = server_hint {
-        if Some(kb.servers[i].id.as_str()) == server {
-            evidence.push(Evidence {
-                kind: EvidenceKind::Mta,
-                id: Some(kb.servers[i].id.clone()),
-                text: text.source_span(h.start, h.end).to_string(),
-                note: Some(lang.pick(&kb.servers[i].name).to_string()),
-            });
-        }
+    if let Some((HintTarget::Server(i), h)) = server_hint
+        && Some(kb.servers[i].id.as_str()) == server
+    {
+        evidence.push(Evidence {
+            kind: EvidenceKind::Mta,
+            id: Some(kb.servers[i].id.clone()),
+            text: text.source_span(h.start, h.end).to_string(),
+            note: Some(lang.pick(&kb.servers[i].name).to_string()),
+        });
     }
     let mut secondary: Vec<StatusCode> = Vec::new();
     for hit in &read.hits {
-        if let Some(s) = hit.status {
-            if Some(s) != status && !secondary.contains(&s) && s.class != 2 {
-                secondary.push(s);
-            }
+        if let Some(s) = hit.status
+            && Some(s) != status
+            && !secondary.contains(&s)
+            && s.class != 2
+        {
+            secondary.push(s);
         }
     }
     for s in &secondary {
@@ -232,7 +254,9 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
             kind: EvidenceKind::SecondaryCode,
             id: None,
             text: s.to_string(),
-            note: kb.enhanced_code(*s).map(|d| lang.pick(&d.title).to_string()),
+            note: kb
+                .enhanced_code(*s)
+                .map(|d| lang.pick(&d.title).to_string()),
         });
     }
 
@@ -241,7 +265,10 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
     let (reported_status, reported_source) = match (status, kb.inferred_detail(reason)) {
         (None, Some(detail)) if obs.infer_status => {
             let class = if temporary { 4 } else { 5 };
-            (Some(StatusCode::new(class, 0, detail)), Some(StatusSource::Inferred))
+            (
+                Some(StatusCode::new(class, 0, detail)),
+                Some(StatusSource::Inferred),
+            )
         }
         _ => (status, status_source),
     };

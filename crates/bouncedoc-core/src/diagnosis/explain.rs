@@ -57,17 +57,28 @@ fn sentence(lang: Lang, text: &str) -> String {
     }
 }
 
-pub(super) fn compose(kb: &Knowledge, facts: &Facts<'_>, advice_ids: &[String], lang: Lang) -> Texts {
+pub(super) fn compose(
+    kb: &Knowledge,
+    facts: &Facts<'_>,
+    advice_ids: &[String],
+    lang: Lang,
+) -> Texts {
     let doc = kb.reason(facts.reason);
     let mut parts = Vec::new();
 
     // What the code means.
-    if let Some(code) = facts.status.and_then(|s| kb.enhanced_code(s).map(|d| (s, d))) {
+    if let Some(code) = facts
+        .status
+        .and_then(|s| kb.enhanced_code(s).map(|d| (s, d)))
+    {
         let (s, d) = code;
         let colon = if lang == Lang::Ja { "：" } else { ": " };
         parts.push(format!("{s}{colon}{}", sentence(lang, lang.pick(&d.title))));
         parts.push(lang.pick(&d.meaning).to_string());
-    } else if let Some((c, d)) = facts.reply_code.and_then(|c| kb.reply_code(c).map(|d| (c, d))) {
+    } else if let Some((c, d)) = facts
+        .reply_code
+        .and_then(|c| kb.reply_code(c).map(|d| (c, d)))
+    {
         let colon = if lang == Lang::Ja { "：" } else { ": " };
         parts.push(format!("{c}{colon}{}", sentence(lang, lang.pick(&d.title))));
         parts.push(lang.pick(&d.meaning).to_string());
@@ -97,7 +108,11 @@ pub(super) fn compose(kb: &Knowledge, facts: &Facts<'_>, advice_ids: &[String], 
     }
     // What is uncertain.
     let mut doubts = Vec::new();
-    if let Some(u) = facts.rule.and_then(|r| r.uncertain.as_ref()).or(doc.uncertain.as_ref()) {
+    if let Some(u) = facts
+        .rule
+        .and_then(|r| r.uncertain.as_ref())
+        .or(doc.uncertain.as_ref())
+    {
         doubts.push(lang.pick(u).to_string());
     }
     if let Some(code_reason) = facts.conflict {
@@ -112,7 +127,10 @@ pub(super) fn compose(kb: &Knowledge, facts: &Facts<'_>, advice_ids: &[String], 
     for s in facts.secondary {
         let generic = s.is_generic() || facts.status.is_some_and(|p| p.class == s.class);
         if generic {
-            doubts.push(kb.label("note.secondary_code", lang).replace("{code}", &s.to_string()));
+            doubts.push(
+                kb.label("note.secondary_code", lang)
+                    .replace("{code}", &s.to_string()),
+            );
         }
     }
     if facts.nothing_found {

@@ -114,6 +114,10 @@ pub struct Evidence {
 }
 
 /// Diagnoses one observation with a knowledge base.
-pub fn decide_with(kb: &crate::Knowledge, observation: &Observation<'_>, lang: crate::Lang) -> Diagnosis {
+pub fn decide_with(
+    kb: &crate::Knowledge,
+    observation: &Observation<'_>,
+    lang: crate::Lang,
+) -> Diagnosis {
     decide::diagnose(kb, observation, lang)
 }

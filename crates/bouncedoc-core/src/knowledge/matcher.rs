@@ -119,17 +119,24 @@ mod tests {
 
     #[test]
     fn phrases_and_regexes_in_one_pass() {
-        let p0 = vec!["User Unknown".to_string()];
-        let p1 = vec!["unknown".to_string()];
-        let r2 = vec![r"mailbox \S+ is full".to_string()];
+        let p0 = ["User Unknown".to_string()];
+        let p1 = ["unknown".to_string()];
+        let r2 = [r"mailbox \S+ is full".to_string()];
         let none: Vec<String> = vec![];
-        let m = Matcher::new([(0, &p0[..], &none[..]), (1, &p1[..], &none[..]), (2, &none[..], &r2[..])])
-            .unwrap();
+        let m = Matcher::new([
+            (0, &p0[..], &none[..]),
+            (1, &p1[..], &none[..]),
+            (2, &none[..], &r2[..]),
+        ])
+        .unwrap();
         let text = Normalized::new("550 user   UNKNOWN; Mailbox taro is full");
         let mut hits = m.find_all(&text);
         hits.sort_by_key(|h| (h.entry, h.start));
         let entries: Vec<usize> = hits.iter().map(|h| h.entry).collect();
         assert_eq!(entries, vec![0, 1, 2]);
-        assert_eq!(text.source_span(hits[0].start, hits[0].end), "user   UNKNOWN");
+        assert_eq!(
+            text.source_span(hits[0].start, hits[0].end),
+            "user   UNKNOWN"
+        );
     }
 }

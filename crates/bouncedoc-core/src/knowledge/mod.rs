@@ -117,7 +117,8 @@ pub enum KnowledgeError {
     Pattern(#[from] PatternError),
 }
 
-static SHARED: LazyLock<Result<Knowledge, KnowledgeError>> = LazyLock::new(Knowledge::load_embedded);
+static SHARED: LazyLock<Result<Knowledge, KnowledgeError>> =
+    LazyLock::new(Knowledge::load_embedded);
 
 impl Knowledge {
     /// The embedded knowledge base, loaded on first use.
@@ -129,7 +130,11 @@ impl Knowledge {
     pub fn load_embedded() -> Result<Knowledge, KnowledgeError> {
         let docs = schema::parse_all(embedded_files()).map_err(|problems| {
             KnowledgeError::Invalid(
-                problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; "),
             )
         })?;
         Knowledge::index(Box::leak(Box::new(docs)))
@@ -139,26 +144,33 @@ impl Knowledge {
         let invalid = |m: String| KnowledgeError::Invalid(m);
         let mut reasons = HashMap::new();
         let mut rules = Vec::new();
-        let mut push_rules = |list: &'static [RuleDoc], origin: RuleOrigin| -> Result<(), KnowledgeError> {
-            for doc in list {
-                let reason = doc.reason.parse::<Reason>().map_err(|e| invalid(e.to_string()))?;
-                let party = doc
-                    .party
-                    .as_deref()
-                    .map(str::parse::<Party>)
-                    .transpose()
-                    .map_err(|e| invalid(e.to_string()))?;
-                rules.push(Rule {
-                    doc,
-                    reason,
-                    party,
-                    origin,
-                });
-            }
-            Ok(())
-        };
+        let mut push_rules =
+            |list: &'static [RuleDoc], origin: RuleOrigin| -> Result<(), KnowledgeError> {
+                for doc in list {
+                    let reason = doc
+                        .reason
+                        .parse::<Reason>()
+                        .map_err(|e| invalid(e.to_string()))?;
+                    let party = doc
+                        .party
+                        .as_deref()
+                        .map(str::parse::<Party>)
+                        .transpose()
+                        .map_err(|e| invalid(e.to_string()))?;
+                    rules.push(Rule {
+                        doc,
+                        reason,
+                        party,
+                        origin,
+                    });
+                }
+                Ok(())
+            };
         for file in &docs.reasons {
-            let reason = file.id.parse::<Reason>().map_err(|e| invalid(e.to_string()))?;
+            let reason = file
+                .id
+                .parse::<Reason>()
+                .map_err(|e| invalid(e.to_string()))?;
             reasons.insert(reason, file);
             push_rules(&file.rule, RuleOrigin::Generic)?;
         }
@@ -209,9 +221,24 @@ impl Knowledge {
         Ok(Knowledge {
             docs,
             reasons,
-            advice: docs.advice.advice.iter().map(|a| (a.id.as_str(), a)).collect(),
-            parties: docs.parties.party.iter().map(|p| (p.id.as_str(), p)).collect(),
-            labels: docs.labels.label.iter().map(|l| (l.id.as_str(), &l.text)).collect(),
+            advice: docs
+                .advice
+                .advice
+                .iter()
+                .map(|a| (a.id.as_str(), a))
+                .collect(),
+            parties: docs
+                .parties
+                .party
+                .iter()
+                .map(|p| (p.id.as_str(), p))
+                .collect(),
+            labels: docs
+                .labels
+                .label
+                .iter()
+                .map(|l| (l.id.as_str(), &l.text))
+                .collect(),
             reply_codes: docs.reply_codes.code.iter().map(|c| (c.code, c)).collect(),
             enhanced,
             rules,
@@ -253,7 +280,9 @@ impl Knowledge {
 
     /// The documentation of an enhanced status code.
     pub fn enhanced_code(&self, code: StatusCode) -> Option<&'static EnhancedCodeDoc> {
-        self.enhanced.get(&(code.class, code.subject, code.detail)).copied()
+        self.enhanced
+            .get(&(code.class, code.subject, code.detail))
+            .copied()
     }
 
     /// The detail of the pseudo status code (`X.0.9xx`) of a reason.

@@ -71,7 +71,13 @@ pub const CONTRACT_ADVICE: &[&str] = &[
 ];
 
 /// The parties of the contract.
-pub const PARTIES: &[&str] = &["sender", "sender-admin", "recipient", "recipient-admin", "nobody"];
+pub const PARTIES: &[&str] = &[
+    "sender",
+    "sender-admin",
+    "recipient",
+    "recipient-admin",
+    "nobody",
+];
 
 /// The retry values of the contract.
 pub const RETRIES: &[&str] = &["no", "later", "after-fix"];
@@ -384,7 +390,11 @@ pub fn parse_file<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Resul
 
 /// A file that holds one entry must be named after its id.
 fn named_after(name: &str, id: &str) -> Result<(), Problem> {
-    let stem = name.rsplit('/').next().unwrap_or(name).trim_end_matches(".toml");
+    let stem = name
+        .rsplit('/')
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches(".toml");
     if stem == id {
         Ok(())
     } else {
@@ -434,7 +444,14 @@ pub fn parse_all(files: &[(&str, &str)]) -> Result<KnowledgeDocs, Vec<Problem>> 
         file: file.to_string(),
         message: "missing".into(),
     };
-    let docs = match (advice, parties, labels, reply_codes, enhanced_codes, inferred_codes) {
+    let docs = match (
+        advice,
+        parties,
+        labels,
+        reply_codes,
+        enhanced_codes,
+        inferred_codes,
+    ) {
         (
             Some(advice),
             Some(parties),
@@ -503,7 +520,10 @@ pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
     let advice_ids: BTreeSet<&str> = docs.advice.advice.iter().map(|a| a.id.as_str()).collect();
     for id in CONTRACT_ADVICE {
         if !advice_ids.contains(id) {
-            push("advice.toml", format!("contract advice id `{id}` has no text"));
+            push(
+                "advice.toml",
+                format!("contract advice id `{id}` has no text"),
+            );
         }
     }
     let party_ids: BTreeSet<&str> = docs.parties.party.iter().map(|p| p.id.as_str()).collect();
@@ -515,7 +535,10 @@ pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
     let reason_ids: BTreeSet<&str> = docs.reasons.iter().map(|r| r.id.as_str()).collect();
     for id in REASONS {
         if !reason_ids.contains(id) {
-            push("reasons/", format!("reason `{id}` has no file reasons/{id}.toml"));
+            push(
+                "reasons/",
+                format!("reason `{id}` has no file reasons/{id}.toml"),
+            );
         }
     }
     let check_reason = |what: &str, reason: &str| -> Option<String> {
@@ -558,8 +581,13 @@ pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
                 }
             }
             for s in rule.status.iter().chain(&rule.not_status) {
-                if !s.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
-                    problems.push(format!("{what}: status prefix `{s}` is not of the form 5, 5.7 or 5.7.1"));
+                if !s
+                    .split('.')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+                {
+                    problems.push(format!(
+                        "{what}: status prefix `{s}` is not of the form 5, 5.7 or 5.7.1"
+                    ));
                 }
             }
             if rule.example.is_empty() {
@@ -567,7 +595,9 @@ pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
             }
             for t in rule.note.iter().chain(&rule.uncertain) {
                 if t.en.trim().is_empty() || t.ja.trim().is_empty() {
-                    problems.push(format!("{what}: note/uncertain must be written in `en` and `ja`"));
+                    problems.push(format!(
+                        "{what}: note/uncertain must be written in `en` and `ja`"
+                    ));
                 }
             }
         }
@@ -624,19 +654,27 @@ pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
         let parts: Vec<&str> = code.code.split('.').collect();
         let well_formed = parts.len() == 3
             && matches!(parts[0], "X" | "2" | "4" | "5")
-            && parts[1..].iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            && parts[1..]
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
         if !well_formed {
-            push("codes/enhanced.toml", format!("{what}: not of the form X.S.D"));
+            push(
+                "codes/enhanced.toml",
+                format!("{what}: not of the form X.S.D"),
+            );
         }
-        if let Some(r) = &code.reason {
-            if let Some(m) = check_reason(&what, r) {
-                push("codes/enhanced.toml", m);
-            }
+        if let Some(r) = &code.reason
+            && let Some(m) = check_reason(&what, r)
+        {
+            push("codes/enhanced.toml", m);
         }
     }
     let mut seen_details = BTreeSet::new();
     for inferred in &docs.inferred_codes.inferred {
-        if let Some(m) = check_reason(&format!("inferred code {}", inferred.detail), &inferred.reason) {
+        if let Some(m) = check_reason(
+            &format!("inferred code {}", inferred.detail),
+            &inferred.reason,
+        ) {
             push("codes/inferred.toml", m);
         }
         if !(900..1000).contains(&inferred.detail) || !seen_details.insert(inferred.detail) {
@@ -648,36 +686,78 @@ pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
     }
     for code in &docs.reply_codes.code {
         if !(200..600).contains(&code.code) {
-            push("codes/reply.toml", format!("code {}: not a reply code", code.code));
+            push(
+                "codes/reply.toml",
+                format!("code {}: not a reply code", code.code),
+            );
         }
-        if let Some(r) = &code.reason {
-            if let Some(m) = check_reason(&format!("code {}", code.code), r) {
-                push("codes/reply.toml", m);
-            }
+        if let Some(r) = &code.reason
+            && let Some(m) = check_reason(&format!("code {}", code.code), r)
+        {
+            push("codes/reply.toml", m);
         }
     }
-    drop(push);
     let mut more = Vec::new();
     for a in &docs.advice.advice {
-        check_text(&mut more, "advice.toml", &format!("advice `{}`", a.id), &a.text);
+        check_text(
+            &mut more,
+            "advice.toml",
+            &format!("advice `{}`", a.id),
+            &a.text,
+        );
     }
     for p in &docs.parties.party {
-        check_text(&mut more, "parties.toml", &format!("party `{}` name", p.id), &p.name);
-        check_text(&mut more, "parties.toml", &format!("party `{}` role", p.id), &p.role);
+        check_text(
+            &mut more,
+            "parties.toml",
+            &format!("party `{}` name", p.id),
+            &p.name,
+        );
+        check_text(
+            &mut more,
+            "parties.toml",
+            &format!("party `{}` role", p.id),
+            &p.role,
+        );
     }
     for l in &docs.labels.label {
-        check_text(&mut more, "labels.toml", &format!("label `{}`", l.id), &l.text);
+        check_text(
+            &mut more,
+            "labels.toml",
+            &format!("label `{}`", l.id),
+            &l.text,
+        );
     }
     for c in &docs.enhanced_codes.code {
-        check_text(&mut more, "codes/enhanced.toml", &format!("code `{}` title", c.code), &c.title);
-        check_text(&mut more, "codes/enhanced.toml", &format!("code `{}` meaning", c.code), &c.meaning);
+        check_text(
+            &mut more,
+            "codes/enhanced.toml",
+            &format!("code `{}` title", c.code),
+            &c.title,
+        );
+        check_text(
+            &mut more,
+            "codes/enhanced.toml",
+            &format!("code `{}` meaning", c.code),
+            &c.meaning,
+        );
     }
     for c in &docs.reply_codes.code {
-        check_text(&mut more, "codes/reply.toml", &format!("code {} meaning", c.code), &c.meaning);
+        check_text(
+            &mut more,
+            "codes/reply.toml",
+            &format!("code {} meaning", c.code),
+            &c.meaning,
+        );
     }
     for r in &docs.reasons {
         for (i, c) in r.causes.iter().enumerate() {
-            check_text(&mut more, &format!("reasons/{}.toml", r.id), &format!("cause {}", i + 1), c);
+            check_text(
+                &mut more,
+                &format!("reasons/{}.toml", r.id),
+                &format!("cause {}", i + 1),
+                c,
+            );
         }
     }
     problems.extend(more);

@@ -55,9 +55,9 @@ fn digits_at(bytes: &[u8], i: usize) -> usize {
 }
 
 fn number(bytes: &[u8]) -> u16 {
-    bytes
-        .iter()
-        .fold(0u16, |n, b| n.saturating_mul(10).saturating_add(u16::from(b - b'0')))
+    bytes.iter().fold(0u16, |n, b| {
+        n.saturating_mul(10).saturating_add(u16::from(b - b'0'))
+    })
 }
 
 /// Reads an enhanced status code at `i`, returning it and where it ends.
@@ -227,7 +227,10 @@ mod tests {
 
     #[test]
     fn plain_reply() {
-        assert_eq!(one("550 5.1.1 <a@example.jp>... User unknown"), (Some(550), Some("5.1.1".into())));
+        assert_eq!(
+            one("550 5.1.1 <a@example.jp>... User unknown"),
+            (Some(550), Some("5.1.1".into()))
+        );
     }
 
     #[test]
@@ -236,17 +239,26 @@ mod tests {
             one("Diagnostic-Code: smtp; 552 5.2.2 Mailbox full"),
             (Some(552), Some("5.2.2".into()))
         );
-        assert_eq!(one("Diagnostic-Code: SMTP;550 5.7.1 denied"), (Some(550), Some("5.7.1".into())));
+        assert_eq!(
+            one("Diagnostic-Code: SMTP;550 5.7.1 denied"),
+            (Some(550), Some("5.7.1".into()))
+        );
     }
 
     #[test]
     fn behind_hash_and_in_parentheses() {
-        assert_eq!(one("Sorry, no mailbox here by that name. (#5.1.1)"), (None, Some("5.1.1".into())));
+        assert_eq!(
+            one("Sorry, no mailbox here by that name. (#5.1.1)"),
+            (None, Some("5.1.1".into()))
+        );
         assert_eq!(
             one("#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##"),
             (Some(550), Some("5.1.1".into()))
         );
-        assert_eq!(one("(reason: 550 5.1.1 no such user)"), (Some(550), Some("5.1.1".into())));
+        assert_eq!(
+            one("(reason: 550 5.1.1 no such user)"),
+            (Some(550), Some("5.1.1".into()))
+        );
     }
 
     #[test]
@@ -275,7 +287,10 @@ mod tests {
             one("552 5.2.2 ユーザーがクォータを超えています"),
             (Some(552), Some("5.2.2".into()))
         );
-        assert_eq!(one("エラー(550 5.1.1)です"), (Some(550), Some("5.1.1".into())));
+        assert_eq!(
+            one("エラー(550 5.1.1)です"),
+            (Some(550), Some("5.1.1".into()))
+        );
     }
 
     #[test]
@@ -297,6 +312,9 @@ mod tests {
     #[test]
     fn bare_reply_code() {
         assert_eq!(one("421 Service not available"), (Some(421), None));
-        assert_eq!(one("<a@example.com>: host mx.example.com said: 550 No such user"), (Some(550), None));
+        assert_eq!(
+            one("<a@example.com>: host mx.example.com said: 550 No such user"),
+            (Some(550), None)
+        );
     }
 }

@@ -67,8 +67,14 @@ impl<'a> Normalized<'a> {
 
     /// The part of the source that the normalized range `start..end` came from.
     pub fn source_span(&self, start: usize, end: usize) -> &'a str {
-        let from = self.origin.get(start).map_or(self.source.len(), |&o| o as usize);
-        let to = self.origin.get(end).map_or(self.source.len(), |&o| o as usize);
+        let from = self
+            .origin
+            .get(start)
+            .map_or(self.source.len(), |&o| o as usize);
+        let to = self
+            .origin
+            .get(end)
+            .map_or(self.source.len(), |&o| o as usize);
         self.source.get(from..to.max(from)).unwrap_or("").trim_end()
     }
 }
@@ -93,7 +99,10 @@ mod tests {
         let src = "550 5.1.1 <A@Example.jp>... User   Unknown";
         let n = Normalized::new(src);
         let at = n.as_str().find("user unknown").unwrap();
-        assert_eq!(n.source_span(at, at + "user unknown".len()), "User   Unknown");
+        assert_eq!(
+            n.source_span(at, at + "user unknown".len()),
+            "User   Unknown"
+        );
         let src = "552 ユーザーがクォータを超えています";
         let n = Normalized::new(src);
         let needle = "クォータを超え";

@@ -43,7 +43,13 @@ fn strip_code_prefix(line: &str) -> &str {
         .bytes()
         .take_while(|b| b.is_ascii_digit() || *b == b'.')
         .count();
-    if status_len >= 5 && rest.as_bytes()[..status_len].iter().filter(|b| **b == b'.').count() == 2 {
+    if status_len >= 5
+        && rest.as_bytes()[..status_len]
+            .iter()
+            .filter(|b| **b == b'.')
+            .count()
+            == 2
+    {
         rest[status_len..].trim_start()
     } else {
         rest
@@ -82,13 +88,19 @@ mod tests {
 
     #[test]
     fn folded_header_lines_join() {
-        assert_eq!(unfold("smtp; 550 5.1.1 <a@example.jp>:\n    user unknown\r\n"), "smtp; 550 5.1.1 <a@example.jp>: user unknown");
+        assert_eq!(
+            unfold("smtp; 550 5.1.1 <a@example.jp>:\n    user unknown\r\n"),
+            "smtp; 550 5.1.1 <a@example.jp>: user unknown"
+        );
     }
 
     #[test]
     fn different_codes_are_kept() {
         let text = "552 5.2.2 over quota\n554 5.0.0 Service unavailable";
-        assert_eq!(unfold(text), "552 5.2.2 over quota 554 5.0.0 Service unavailable");
+        assert_eq!(
+            unfold(text),
+            "552 5.2.2 over quota 554 5.0.0 Service unavailable"
+        );
     }
 
     #[test]

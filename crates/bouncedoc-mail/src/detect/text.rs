@@ -72,10 +72,18 @@ const BOUNCE_SUBJECT_WORDS: &[&str] = &[
 ];
 
 /// Senders that write bounces.
-const BOUNCE_SENDERS: &[&str] = &["mailer-daemon", "postmaster", "mail delivery", "mdaemon", "mail administrator", "bounce"];
+const BOUNCE_SENDERS: &[&str] = &[
+    "mailer-daemon",
+    "postmaster",
+    "mail delivery",
+    "mdaemon",
+    "mail administrator",
+    "bounce",
+];
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<?([A-Za-z0-9._%+'=/!#$&*?^`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)>?").expect("valid")
+    Regex::new(r"<?([A-Za-z0-9._%+'=/!#$&*?^`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)>?")
+        .expect("valid")
 });
 
 /// Whether the headers say this is a bounce (a report sender or a failure subject).
@@ -84,7 +92,9 @@ pub fn looks_like_bounce(message: &Message) -> bool {
     let subject = message.header("subject").unwrap_or("").to_lowercase();
     BOUNCE_SENDERS.iter().any(|w| from.contains(w))
         || BOUNCE_SUBJECT_WORDS.iter().any(|w| subject.contains(w))
-        || message.header("return-path").is_some_and(|v| v.trim() == "<>")
+        || message
+            .header("return-path")
+            .is_some_and(|v| v.trim() == "<>")
         || message.header("x-failed-recipients").is_some()
 }
 
@@ -99,7 +109,11 @@ pub fn report_body(message: &Message) -> String {
         .unwrap_or(text.len());
     // `to_lowercase` can change byte lengths; fall back to the whole text when the cut is
     // not a boundary of the original.
-    if text.is_char_boundary(cut) { text[..cut].to_string() } else { text }
+    if text.is_char_boundary(cut) {
+        text[..cut].to_string()
+    } else {
+        text
+    }
 }
 
 /// Addresses that are not failed recipients: the report's own sender and addressee.
@@ -114,7 +128,10 @@ fn own_addresses(message: &Message) -> Vec<String> {
 
 fn is_system_address(addr: &str) -> bool {
     let local = addr.split('@').next().unwrap_or("").to_lowercase();
-    matches!(local.as_str(), "postmaster" | "mailer-daemon" | "mail-daemon" | "root" | "abuse" | "noreply" | "no-reply")
+    matches!(
+        local.as_str(),
+        "postmaster" | "mailer-daemon" | "mail-daemon" | "root" | "abuse" | "noreply" | "no-reply"
+    )
 }
 
 /// Reads any bounce: the recipients named in its text, each with the lines that follow.
@@ -132,7 +149,8 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
         let addr = m[1].trim_end_matches('.').to_string();
         let whole = m.get(0).expect("match");
         let before = line[..whole.start()].trim().to_lowercase();
-        let near_start = before.len() <= 24 || before.ends_with("to:") || before.ends_with("recipient:");
+        let near_start =
+            before.len() <= 24 || before.ends_with("to:") || before.ends_with("recipient:");
         let lower = addr.to_lowercase();
         if !near_start || own.contains(&lower) || is_system_address(&lower) {
             continue;
@@ -156,7 +174,11 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
             .original_headers()
             .and_then(|h| h.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
             .and_then(|(_, v)| parse_address(&v))
-            .or_else(|| message.header("x-failed-recipients").and_then(parse_address));
+            .or_else(|| {
+                message
+                    .header("x-failed-recipients")
+                    .and_then(parse_address)
+            });
         return vec![RecipientFacts {
             recipient,
             diagnostic: diagnostic_from(0, lines.len()),

@@ -80,11 +80,12 @@ impl<R: BufRead> Iterator for MboxReader<R> {
                 self.pending_separator = true;
                 break;
             }
-            let line: &[u8] = if self.line.starts_with(b">From ") || self.line.starts_with(b">>From ") {
-                &self.line[1..]
-            } else {
-                &self.line
-            };
+            let line: &[u8] =
+                if self.line.starts_with(b">From ") || self.line.starts_with(b">>From ") {
+                    &self.line[1..]
+                } else {
+                    &self.line
+                };
             previous_blank = line == b"\n" || line == b"\r\n";
             if bytes.len() + line.len() > MAX_MESSAGE {
                 truncated = true;
@@ -134,7 +135,9 @@ mod tests {
     #[test]
     fn positions_count_from_one() {
         let mbox = "From a\nA: 1\n\nx\n\nFrom b\nB: 2\n\ny\n";
-        let idx: Vec<usize> = MboxReader::new(mbox.as_bytes()).map(|m| m.unwrap().index).collect();
+        let idx: Vec<usize> = MboxReader::new(mbox.as_bytes())
+            .map(|m| m.unwrap().index)
+            .collect();
         assert_eq!(idx, [1, 2]);
     }
 }

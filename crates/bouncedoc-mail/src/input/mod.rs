@@ -89,8 +89,12 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
                 }
                 Ok(_) => {}
                 Err(err) => out.push(Err(InputError {
-                    path: err.path().map_or(path.display().to_string(), |p| p.display().to_string()),
-                    source: err.into_io_error().unwrap_or_else(|| std::io::Error::other("walk failed")),
+                    path: err
+                        .path()
+                        .map_or(path.display().to_string(), |p| p.display().to_string()),
+                    source: err
+                        .into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("walk failed")),
                 })),
             }
         }

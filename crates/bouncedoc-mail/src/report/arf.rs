@@ -36,7 +36,14 @@ pub fn read(message: &Message) -> Option<Vec<RecipientFacts>> {
                 .and_then(|(_, v)| parse_address(&v)),
         );
     }
-    let diagnostic = message.report_text().lines().map(str::trim).filter(|l| !l.is_empty()).take(3).collect::<Vec<_>>().join(" ");
+    let diagnostic = message
+        .report_text()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
     let make = |recipient: Option<String>| RecipientFacts {
         recipient,
         diagnostic: diagnostic.clone(),

@@ -39,7 +39,11 @@ pub fn is_autoreply(message: &Message) -> bool {
         || message
             .header("precedence")
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("auto_reply"));
-    let subject = message.header("subject").unwrap_or("").trim().to_lowercase();
+    let subject = message
+        .header("subject")
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
     let subject_says = SUBJECT_PREFIXES.iter().any(|p| subject.starts_with(p));
     header_says || subject_says
 }

@@ -33,8 +33,7 @@ pub fn blocks(body: &str) -> Vec<Fields> {
         if key.contains(' ') {
             continue;
         }
-        if key == "final-recipient"
-            && current.iter().any(|(k, _)| k == "final-recipient")
+        if key == "final-recipient" && current.iter().any(|(k, _)| k == "final-recipient")
             || (key == "original-recipient" && current.iter().any(|(k, _)| starts_recipient(k)))
         {
             out.push(std::mem::take(&mut current));
@@ -48,7 +47,10 @@ pub fn blocks(body: &str) -> Vec<Fields> {
 }
 
 fn get<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
-    fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
 }
 
 /// The text of a `Diagnostic-Code` without its type (`smtp; 550 ...` gives `550 ...`).
@@ -76,7 +78,10 @@ pub fn recipients(body: &str) -> Vec<RecipientFacts> {
                 .or_else(|| get(b, "x-actual-recipient").and_then(parse_address));
             RecipientFacts {
                 recipient,
-                diagnostic: get(b, "diagnostic-code").map(diagnostic_text).unwrap_or("").to_string(),
+                diagnostic: get(b, "diagnostic-code")
+                    .map(diagnostic_text)
+                    .unwrap_or("")
+                    .to_string(),
                 status: get(b, "status").and_then(parse_status),
                 reply_code: None,
                 action: get(b, "action").and_then(parse_action),
