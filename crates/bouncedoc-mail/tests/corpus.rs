@@ -124,11 +124,11 @@ fn agreement_with_the_reference_classifier() {
     assert!(ok, "agreement fell: {figures}\n{}", misses.join("\n"));
 }
 
+/// What is compared between twins: recipient, reason, status, reply code, hard bounce.
+type Outcome = (Option<String>, String, Option<String>, Option<u16>, bool);
+
 /// The diagnoses of a file as comparable tuples.
-fn summary(
-    engine: &Engine,
-    path: &Path,
-) -> Vec<(Option<String>, String, Option<String>, Option<u16>, bool)> {
+fn summary(engine: &Engine, path: &Path) -> Vec<Outcome> {
     report(engine, path)
         .map(|r| {
             r.diagnoses
