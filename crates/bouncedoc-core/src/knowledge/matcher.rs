@@ -67,8 +67,12 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(&phrases)
             .map_err(|e| PatternError(e.to_string()))?;
+        // The knowledge base's patterns together exceed the regex crate's default size
+        // limit; they are compiled once per process, so a larger one costs little.
         let regex_set = RegexSetBuilder::new(&patterns)
             .case_insensitive(true)
+            .size_limit(256 << 20)
+            .dfa_size_limit(64 << 20)
             .build()
             .map_err(|e| PatternError(e.to_string()))?;
         let regexes = patterns

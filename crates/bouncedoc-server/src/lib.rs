@@ -1,0 +1,130 @@
+//! # bouncedoc-server
+//!
+//! `bouncedoc serve`: the HTTP API and the web page that explain why an email bounced, in
+//! Japanese or English, over the same engine as the command line.
+//!
+//! - [`router`] builds the whole service (API under `/api/v1`, the page at `/`, `/healthz`)
+//!   as an axum [`Router`], with the body limit, the request timeout, the JSON error answers
+//!   and the request logs in place;
+//! - [`serve`] runs it on a listener until a shutdown signal, with a header read timeout so
+//!   that a slow client cannot hold a connection forever;
+//! - [`run`] is what the `bouncedoc serve` command calls: it binds, logs and serves until
+//!   Ctrl-C.
+//!
+//! The routes are listed once, in [`routes`], which both the router and the tests read, and
+//! the OpenAPI document ([`OPENAPI_JSON`], served at `/api/v1/openapi.json`) is checked
+//! against that list by the tests.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), bouncedoc_server::ServerError> {
+//! use bouncedoc_server::{Config, serve};
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+//! serve(listener, Config::default(), std::future::pending()).await?;
+//! # Ok(()) }
+//! ```
+
+mod api;
+mod assets;
+mod body;
+mod errors;
+mod highlight;
+mod labels;
+mod negotiate;
+mod page;
+mod routes;
+mod server;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use bouncedoc_core::Engine;
+
+pub use errors::ApiError;
+pub use routes::{Route, routes};
+pub use server::{init_tracing, run, serve};
+
+/// The OpenAPI 3.1 document of the service, as served at `/api/v1/openapi.json`.
+pub const OPENAPI_JSON: &str = include_str!("openapi.json");
+
+/// How the service behaves: limits and timeouts.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The largest request body accepted, in bytes; larger ones get `413`.
+    pub max_body: usize,
+    /// The longest a request may take, from its first byte to its answer, body upload
+    /// included; slower ones get `408`.
+    pub timeout: Duration,
+    /// The longest a client may take to send a request's headers (and the longest an idle
+    /// keep-alive connection is kept waiting for the next request's headers).
+    pub header_timeout: Duration,
+    /// The most connections served at once; further ones wait to be accepted.
+    pub max_connections: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            max_body: 10 * 1024 * 1024,
+            timeout: Duration::from_secs(30),
+            header_timeout: Duration::from_secs(10),
+            max_connections: 1024,
+        }
+    }
+}
+
+/// What can go wrong when starting or running the service.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    /// The diagnosis engine could not be loaded.
+    #[error("loading the diagnosis engine: {0}")]
+    Engine(#[from] bouncedoc_core::Error),
+    /// The interface labels embedded in the server could not be read.
+    #[error("the server's interface labels: {0}")]
+    Labels(String),
+    /// A socket operation failed (binding, accepting).
+    #[error("network: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// What every handler shares.
+#[derive(Debug, Clone)]
+pub(crate) struct AppState {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub engine: Engine,
+    pub config: Config,
+    pub labels: labels::Labels,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+
+    fn deref(&self) -> &Inner {
+        &self.inner
+    }
+}
+
+impl AppState {
+    fn new(config: Config) -> Result<AppState, ServerError> {
+        let engine = Engine::new()?;
+        let labels = labels::Labels::load(engine.knowledge()).map_err(ServerError::Labels)?;
+        Ok(AppState {
+            inner: Arc::new(Inner {
+                engine,
+                config,
+                labels,
+            }),
+        })
+    }
+}
+
+/// The whole service as a router: every route of [`routes`], the fallback (`404` as JSON),
+/// the body limit, the request timeout, the error answers and the request logs.
+pub fn router(config: Config) -> Result<Router, ServerError> {
+    let state = AppState::new(config)?;
+    Ok(routes::build(state))
+}
