@@ -30,6 +30,24 @@ pub enum Command {
     Codes(CodesArgs),
     /// Document the reasons a diagnosis can give, or one of them.
     Reasons(ReasonsArgs),
+    /// Serve the HTTP API (/api/v1) and the web page (/) until Ctrl-C.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (loopback by default; port 0 picks a free one).
+    #[arg(long, default_value = "127.0.0.1:8025")]
+    pub listen: std::net::SocketAddr,
+    /// Largest request body accepted, in bytes; larger ones get 413.
+    #[arg(long, default_value_t = 10 * 1024 * 1024)]
+    pub max_body: usize,
+    /// Longest a request may take, upload included, in seconds; slower ones get 408.
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
+    /// Write the request logs as JSON lines instead of text (on standard error).
+    #[arg(long)]
+    pub log_json: bool,
 }
 
 /// Output options shared by the subcommands.

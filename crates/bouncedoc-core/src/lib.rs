@@ -32,7 +32,7 @@ pub use diagnosis::{Advice, Diagnosis, Evidence, EvidenceKind, Observation};
 pub use knowledge::{Knowledge, KnowledgeError};
 pub use lang::Lang;
 pub use status::StatusCode;
-pub use vocab::{Action, Confidence, Party, Reason, Retry, StatusSource};
+pub use vocab::{Action, Confidence, Party, Reason, Retry, SmtpCommand, StatusSource};
 
 /// What can go wrong when asking for a diagnosis.
 #[derive(Debug, thiserror::Error)]

@@ -202,6 +202,24 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// The SMTP command a refusal answered.
+    SmtpCommand {
+        /// The connection itself (the greeting).
+        Connect = "CONNECT",
+        /// HELO or EHLO.
+        Helo = "HELO",
+        /// STARTTLS.
+        StartTls = "STARTTLS",
+        /// MAIL FROM.
+        Mail = "MAIL",
+        /// RCPT TO.
+        Rcpt = "RCPT",
+        /// DATA, or the end of the message data.
+        Data = "DATA",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! What a bounce message says about each failed recipient, before diagnosis.
 
-use bouncedoc_core::{Action, Reason, StatusCode};
+use bouncedoc_core::{Action, Reason, SmtpCommand, StatusCode};
 use serde::Serialize;
 
 /// The facts a detector read about one recipient.
@@ -11,12 +11,18 @@ pub struct RecipientFacts {
     /// The server's words about this recipient (a `Diagnostic-Code`, or the lines of the
     /// report that concern it).
     pub diagnostic: String,
+    /// The type of those words as a `Diagnostic-Code` names it, lower-cased (`smtp`;
+    /// `x-unix` when a local delivery program failed).
+    pub diagnostic_type: Option<String>,
     /// A status code the report states in a field of its own (`Status:`).
     pub status: Option<StatusCode>,
     /// A reply code the report states in a field of its own.
     pub reply_code: Option<u16>,
     /// The DSN action.
     pub action: Option<Action>,
+    /// The SMTP command the remote server was answering when it refused (`CONN` for the
+    /// greeting, `EHLO`, `HELO`, `MAIL`, `RCPT`, `DATA`, ...), when the report shows it.
+    pub command: Option<String>,
     /// The remote server that refused.
     pub remote_mta: Option<String>,
     /// The server that wrote the report.
@@ -48,6 +54,20 @@ pub struct MessageFacts {
     pub date: Option<String>,
     /// The bounce's own `Subject`.
     pub subject: Option<String>,
+}
+
+/// The engine's name for a command as reports and detectors write it (`CONN`, `EHLO`,
+/// `RCPT`, ...).
+pub fn smtp_command(name: &str) -> Option<SmtpCommand> {
+    match name.trim().to_ascii_uppercase().as_str() {
+        "CONN" | "CONNECT" => Some(SmtpCommand::Connect),
+        "EHLO" | "HELO" | "LHLO" => Some(SmtpCommand::Helo),
+        "STARTTLS" => Some(SmtpCommand::StartTls),
+        "MAIL" | "MAIL FROM" => Some(SmtpCommand::Mail),
+        "RCPT" | "RCPT TO" => Some(SmtpCommand::Rcpt),
+        "DATA" | "BDAT" => Some(SmtpCommand::Data),
+        _ => None,
+    }
 }
 
 /// Parses a DSN action.

@@ -42,7 +42,7 @@ use bouncedoc_core::Engine;
 
 pub use errors::ApiError;
 pub use routes::{Route, routes};
-pub use server::{init_tracing, run, serve};
+pub use server::{init_tracing, run, serve, shutdown_signal};
 
 /// The OpenAPI 3.1 document of the service, as served at `/api/v1/openapi.json`.
 pub const OPENAPI_JSON: &str = include_str!("openapi.json");
@@ -98,6 +98,10 @@ pub(crate) struct Inner {
     pub engine: Engine,
     pub config: Config,
     pub labels: labels::Labels,
+    /// Bounds the diagnoses running at once on the blocking pool (twice the cores), so that
+    /// a burst queues instead of oversubscribing the CPU, and a request that times out while
+    /// queued costs nothing.
+    pub work: tokio::sync::Semaphore,
 }
 
 impl std::ops::Deref for AppState {
@@ -112,11 +116,13 @@ impl AppState {
     fn new(config: Config) -> Result<AppState, ServerError> {
         let engine = Engine::new()?;
         let labels = labels::Labels::load(engine.knowledge()).map_err(ServerError::Labels)?;
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Ok(AppState {
             inner: Arc::new(Inner {
                 engine,
                 config,
                 labels,
+                work: tokio::sync::Semaphore::new(cores * 2),
             }),
         })
     }

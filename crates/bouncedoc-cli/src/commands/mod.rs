@@ -4,6 +4,7 @@ mod codes;
 mod explain;
 mod parse;
 mod reasons;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -25,5 +26,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Parse(args) => parse::run(&engine, &args),
         Command::Codes(args) => codes::run(&engine, &args),
         Command::Reasons(args) => reasons::run(&engine, &args),
+        Command::Serve(args) => serve::run(&args),
     }
 }

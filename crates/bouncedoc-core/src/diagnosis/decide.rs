@@ -6,7 +6,7 @@ use crate::knowledge::{HintTarget, Hit, Knowledge, Rule, RuleOrigin};
 use crate::lang::Lang;
 use crate::reply::{self, MAX_DIAGNOSTIC_CHARS, Normalized};
 use crate::status::StatusCode;
-use crate::vocab::{Action, Confidence, Party, Reason, Retry, StatusSource};
+use crate::vocab::{Action, Confidence, Party, Reason, Retry, SmtpCommand, StatusSource};
 
 /// What is known of one failed delivery before diagnosis: the server's words, and whatever a
 /// delivery report said beside them.
@@ -27,6 +27,8 @@ pub struct Observation<'a> {
     /// A reason the report's format itself states (a feedback report, an auto-reply); it
     /// overrides the words.
     pub reason: Option<Reason>,
+    /// The SMTP command the refusal answered, when the report states it.
+    pub command: Option<SmtpCommand>,
     /// When no status code is found, report the pseudo code of the reason
     /// (`codes/inferred.toml`), as the reference classifier does for whole messages.
     pub infer_status: bool,
@@ -38,11 +40,12 @@ fn best_rule<'k>(
     kb: &'k Knowledge,
     hits: &[Hit],
     status: Option<StatusCode>,
+    command: Option<SmtpCommand>,
 ) -> Option<(&'k Rule, Hit)> {
     let mut best: Option<(&Rule, Hit)> = None;
     for hit in hits {
         let rule = &kb.rules[hit.entry];
-        if !rule.applies_to(status) {
+        if !rule.applies_to(status) || !rule.applies_at(command) {
             continue;
         }
         let better = match best {
@@ -107,7 +110,8 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
     } else {
         kb.match_rules(&text)
     };
-    let chosen = best_rule(kb, &hits, status);
+    let command = obs.command.or_else(|| reply::find_command(text.as_str()));
+    let chosen = best_rule(kb, &hits, status, command);
     let from_code = code_reason(kb, status, reply_code);
     let reason = obs
         .reason
@@ -115,8 +119,11 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
         .or(from_code)
         .unwrap_or(Reason::Undefined);
     let conflict = match (chosen, from_code) {
+        // Vague words (no cause determined) do not contradict a code.
         (Some((rule, _)), Some(code))
-            if rule.reason != code && status.is_some_and(|s| !s.is_generic()) =>
+            if rule.reason != code
+                && !matches!(rule.reason, Reason::OnHold | Reason::Undefined)
+                && status.is_some_and(|s| !s.is_generic()) =>
         {
             Some(code)
         }
@@ -297,6 +304,7 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
         status: reported_status,
         status_source: reported_source,
         action: obs.action,
+        command,
         reason,
         hard_bounce,
         retry,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 pub use decide::Observation;
 
 use crate::status::StatusCode;
-use crate::vocab::{Action, Confidence, Party, Reason, Retry, StatusSource};
+use crate::vocab::{Action, Confidence, Party, Reason, Retry, SmtpCommand, StatusSource};
 
 /// One diagnosis: one recipient of one delivery attempt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,6 +24,8 @@ pub struct Diagnosis {
     pub status_source: Option<StatusSource>,
     /// The DSN action, when known.
     pub action: Option<Action>,
+    /// The SMTP command the refusal answered, when known.
+    pub command: Option<SmtpCommand>,
     /// Why the delivery failed.
     pub reason: Reason,
     /// True when sending the same message to the same address again cannot succeed without

@@ -17,7 +17,7 @@ use schema::{
 
 use crate::lang::Lang;
 use crate::status::StatusCode;
-use crate::vocab::{Party, Reason};
+use crate::vocab::{Party, Reason, SmtpCommand};
 
 mod files {
     include!(concat!(env!("OUT_DIR"), "/knowledge_files.rs"));
@@ -53,6 +53,12 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// Whether the rule may apply at this stage of the conversation.
+    pub fn applies_at(&self, command: Option<SmtpCommand>) -> bool {
+        self.doc.command.is_empty()
+            || command.is_some_and(|c| self.doc.command.iter().any(|x| x == c.as_str()))
+    }
+
     /// Whether the rule may apply to a reply with this status code.
     pub fn applies_to(&self, status: Option<StatusCode>) -> bool {
         let wanted = &self.doc.status;
@@ -66,11 +72,16 @@ impl Rule {
         }
     }
 
-    /// How strongly a provider's or server's own wording counts against a generic one.
+    /// How strongly the rule counts: a weak rule least, then generic wordings, then a
+    /// provider's or server's own.
     pub fn tier(&self) -> u8 {
-        match self.origin {
-            RuleOrigin::Generic => 1,
-            RuleOrigin::Provider(_) | RuleOrigin::Server(_) => 2,
+        if !self.doc.command.is_empty() {
+            return 3;
+        }
+        match (self.doc.weak, self.origin) {
+            (true, _) => 0,
+            (false, RuleOrigin::Generic) => 1,
+            (false, RuleOrigin::Provider(_) | RuleOrigin::Server(_)) => 2,
         }
     }
 }

@@ -299,6 +299,15 @@ pub struct RuleDoc {
     /// The rule does not apply when the status code starts with one of these.
     #[serde(default)]
     pub not_status: Vec<String>,
+    /// The rule only applies when the refusal answered one of these SMTP commands
+    /// (`CONNECT`, `HELO`, `STARTTLS`, `MAIL`, `RCPT`, `DATA`); such a rule outranks every
+    /// rule without this condition, since the stage changes what the words mean.
+    #[serde(default)]
+    pub command: Vec<String>,
+    /// A weak rule only counts when no other rule matches: for summary lines ("no valid
+    /// recipients", "Service unavailable") that must not hide a specific cause beside them.
+    #[serde(default)]
+    pub weak: bool,
     /// Who must act first, when it differs from the reason's default.
     pub party: Option<String>,
     /// Advice ids, replacing the reason's default.
@@ -588,6 +597,11 @@ pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
                     problems.push(format!(
                         "{what}: status prefix `{s}` is not of the form 5, 5.7 or 5.7.1"
                     ));
+                }
+            }
+            for c in &rule.command {
+                if !["CONNECT", "HELO", "STARTTLS", "MAIL", "RCPT", "DATA"].contains(&c.as_str()) {
+                    problems.push(format!("{what}: unknown SMTP command `{c}`"));
                 }
             }
             if rule.example.is_empty() {

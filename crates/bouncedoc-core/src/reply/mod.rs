@@ -1,10 +1,12 @@
 //! Reading a reply: the codes in it and the server's own words.
 
 mod codes;
+mod command;
 mod normalize;
 mod unfold;
 
 pub use codes::{CodeHit, find_codes, primary};
+pub use command::find_command;
 pub use normalize::{Normalized, normalize_phrase};
 pub use unfold::unfold;
 

@@ -4,9 +4,11 @@
 //! recipients it read. They are tried in the order of [`DETECTORS`]; the first that answers
 //! wins. A new format is one new file here plus one line in that list.
 
+pub mod common;
 pub mod text;
 // Detector modules, one per format (keep sorted within each group).
 // -- group: mail servers (MTAs)
+pub mod postfix;
 // -- group: providers and services
 
 use crate::facts::RecipientFacts;
@@ -36,4 +38,5 @@ pub trait Detector: Sync {
 pub static DETECTORS: &[&dyn Detector] = &[
     // -- group: providers and services
     // -- group: mail servers (MTAs)
+    &postfix::Postfix,
 ];

@@ -7,11 +7,15 @@ use crate::facts::{RecipientFacts, parse_action, parse_address, parse_status};
 pub type Fields = Vec<(String, String)>;
 
 /// Splits a delivery-status body into blocks of fields. A block ends at a blank line, or
-/// where a second recipient field starts without one (some servers forget the blank line).
+/// where a second recipient starts without one (some servers forget the blank line): a
+/// recipient field that the block already holds, or one after the per-recipient fields
+/// (`Action`, `Status`) of the block's recipient. `Final-Recipient` followed by
+/// `Original-Recipient` (Postfix's order) is one recipient.
 pub fn blocks(body: &str) -> Vec<Fields> {
     let mut out: Vec<Fields> = Vec::new();
     let mut current: Fields = Vec::new();
     let starts_recipient = |k: &str| k == "final-recipient" || k == "original-recipient";
+    let per_recipient = |k: &str| k == "action" || k == "status";
     for line in body.lines() {
         if line.trim().is_empty() {
             if !current.is_empty() {
@@ -33,8 +37,10 @@ pub fn blocks(body: &str) -> Vec<Fields> {
         if key.contains(' ') {
             continue;
         }
-        if key == "final-recipient" && current.iter().any(|(k, _)| k == "final-recipient")
-            || (key == "original-recipient" && current.iter().any(|(k, _)| starts_recipient(k)))
+        if starts_recipient(&key)
+            && (current.iter().any(|(k, _)| *k == key)
+                || (current.iter().any(|(k, _)| starts_recipient(k))
+                    && current.iter().any(|(k, _)| per_recipient(k))))
         {
             out.push(std::mem::take(&mut current));
         }
@@ -61,6 +67,16 @@ pub fn diagnostic_text(value: &str) -> &str {
     }
 }
 
+/// The type of a `Diagnostic-Code` (`smtp; 550 ...` gives `smtp`), lower-cased.
+pub fn diagnostic_type(value: &str) -> Option<String> {
+    match value.split_once(';') {
+        Some((kind, _)) if !kind.trim().contains(' ') && !kind.trim().is_empty() && kind.len() <= 12 => {
+            Some(kind.trim().to_ascii_lowercase())
+        }
+        _ => None,
+    }
+}
+
 /// The recipients of a delivery-status part.
 pub fn recipients(body: &str) -> Vec<RecipientFacts> {
     let blocks = blocks(body);
@@ -82,9 +98,11 @@ pub fn recipients(body: &str) -> Vec<RecipientFacts> {
                     .map(diagnostic_text)
                     .unwrap_or("")
                     .to_string(),
+                diagnostic_type: get(b, "diagnostic-code").and_then(diagnostic_type),
                 status: get(b, "status").and_then(parse_status),
                 reply_code: None,
                 action: get(b, "action").and_then(parse_action),
+                command: None,
                 remote_mta: get(b, "remote-mta").map(|v| diagnostic_text(v).to_string()),
                 reporting_mta: reporting.clone(),
                 feedback_type: None,
@@ -112,9 +130,20 @@ Final-Recipient: rfc822;b@example.jp\nAction: delayed\nStatus: 4.4.7\n";
         assert_eq!(r[0].status, Some(StatusCode::new(5, 1, 1)));
         assert_eq!(r[0].action, Some(Action::Failed));
         assert_eq!(r[0].diagnostic, "550 5.1.1 <a@example.jp>... User Unknown");
+        assert_eq!(r[0].diagnostic_type.as_deref(), Some("smtp"));
         assert_eq!(r[0].remote_mta.as_deref(), Some("mx.example.net"));
         assert_eq!(r[0].reporting_mta.as_deref(), Some("mx.example.jp"));
         assert_eq!(r[1].action, Some(Action::Delayed));
+    }
+
+    #[test]
+    fn final_then_original_recipient_is_one_recipient() {
+        let body = "Final-Recipient: rfc822; a@example.jp\nOriginal-Recipient: rfc822;a@example.jp\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 550 Unknown user\n";
+        let r = recipients(body);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].diagnostic, "550 Unknown user");
+        let body = "Original-Recipient: rfc822;a@example.jp\nFinal-Recipient: rfc822; a@example.jp\nStatus: 5.1.1\nOriginal-Recipient: rfc822;b@example.jp\nFinal-Recipient: rfc822; b@example.jp\nStatus: 5.2.2\n";
+        assert_eq!(recipients(body).len(), 2);
     }
 
     #[test]

@@ -1,0 +1,62 @@
+//! Which SMTP command a refusal answered: the same words mean different things at
+//! different stages ("user unknown" after DATA is a content filter, not a missing mailbox).
+
+use crate::vocab::SmtpCommand;
+
+/// How reports name the stage of the conversation, lower-cased. Each entry is matched as a
+/// plain substring of the lower-cased text; the earliest match in the text wins.
+const STAGE_WORDS: &[(&str, SmtpCommand)] = &[
+    ("in reply to end of data command", SmtpCommand::Data),
+    ("after end of data", SmtpCommand::Data),
+    ("in reply to data command", SmtpCommand::Data),
+    ("after data", SmtpCommand::Data),
+    (">>> data", SmtpCommand::Data),
+    ("end of data", SmtpCommand::Data),
+    ("in reply to rcpt to command", SmtpCommand::Rcpt),
+    ("after rcpt to", SmtpCommand::Rcpt),
+    (">>> rcpt to", SmtpCommand::Rcpt),
+    ("rcpt to:", SmtpCommand::Rcpt),
+    ("rcpt to command", SmtpCommand::Rcpt),
+    ("in reply to mail from command", SmtpCommand::Mail),
+    ("after mail from", SmtpCommand::Mail),
+    (">>> mail from", SmtpCommand::Mail),
+    ("mail from command", SmtpCommand::Mail),
+    ("in reply to helo command", SmtpCommand::Helo),
+    ("in reply to ehlo command", SmtpCommand::Helo),
+    ("after helo", SmtpCommand::Helo),
+    ("after ehlo", SmtpCommand::Helo),
+    (">>> ehlo", SmtpCommand::Helo),
+    (">>> helo", SmtpCommand::Helo),
+    ("after initial connection", SmtpCommand::Connect),
+    ("while connected to", SmtpCommand::Connect),
+    ("greeting", SmtpCommand::Connect),
+    ("in reply to starttls command", SmtpCommand::StartTls),
+];
+
+/// The SMTP command a report says the refusal answered, if it says.
+pub fn find_command(lowercase: &str) -> Option<SmtpCommand> {
+    STAGE_WORDS
+        .iter()
+        .filter_map(|(w, c)| lowercase.find(w).map(|at| (at, *c)))
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stages() {
+        assert_eq!(
+            find_command("host mx said: 550 5.1.1 user unknown (in reply to rcpt to command)"),
+            Some(SmtpCommand::Rcpt)
+        );
+        assert_eq!(
+            find_command("smtp error from remote mail server after end of data: 550 rejected"),
+            Some(SmtpCommand::Data)
+        );
+        assert_eq!(find_command(">>> data\n<<< 550 5.2.1 user unknown"), Some(SmtpCommand::Data));
+        assert_eq!(find_command("550 user unknown"), None);
+    }
+}

@@ -1,0 +1,1 @@
+//! The bounce ledger (being written).

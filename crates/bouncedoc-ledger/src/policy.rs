@@ -1,0 +1,508 @@
+//! The suppression policy: which bounces, or runs of bounces, suppress an address.
+//!
+//! The policy is a TOML file; the built-in one is [`DEFAULT_POLICY`] (`policy/default.toml`),
+//! and a user's file overrides it key by key. [`Policy::first_firing`] applies it to the
+//! history of one address: it is a pure function of that history, so that the same events
+//! give the same suppression whatever order they were ingested in.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::str::FromStr;
+
+use bouncedoc_core::{Action, Party, Reason};
+use serde::{Deserialize, Serialize};
+
+use crate::time::DAY;
+
+/// The built-in policy file, with its comments.
+pub const DEFAULT_POLICY: &str = include_str!("../policy/default.toml");
+
+/// Which rule of the policy suppressed an address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rule {
+    /// A hard bounce.
+    Hard,
+    /// Too many soft bounces in a short time.
+    Soft,
+    /// A feedback (complaint) report.
+    Feedback,
+    /// A mailbox that stayed full.
+    MailboxFull,
+    /// A person's decision, not a rule.
+    Manual,
+}
+
+impl Rule {
+    /// Every rule.
+    pub const ALL: &'static [Rule] = &[
+        Rule::Hard,
+        Rule::Soft,
+        Rule::Feedback,
+        Rule::MailboxFull,
+        Rule::Manual,
+    ];
+
+    /// Its id, as stored and printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::Hard => "hard",
+            Rule::Soft => "soft",
+            Rule::Feedback => "feedback",
+            Rule::MailboxFull => "mailboxfull",
+            Rule::Manual => "manual",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Rule {
+    type Err = PolicyError;
+
+    fn from_str(s: &str) -> Result<Rule, PolicyError> {
+        Rule::ALL
+            .iter()
+            .copied()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| PolicyError::Invalid(format!("unknown rule `{s}`")))
+    }
+}
+
+/// A policy file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum PolicyError {
+    /// The file could not be read.
+    #[error("reading the policy file {path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML, or has an unknown key or a value of the wrong type.
+    #[error("the policy file {path} is not valid: {message}")]
+    Syntax {
+        /// The file.
+        path: String,
+        /// What is wrong, and where.
+        message: String,
+    },
+    /// A value is out of range.
+    #[error("policy: {0}")]
+    Invalid(String),
+}
+
+/// The whole policy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Reasons that never count towards a suppression.
+    pub ignore_reasons: Vec<Reason>,
+    /// DSN actions that never count.
+    pub ignore_actions: Vec<Action>,
+    /// A hard bounce suppresses at once.
+    pub hard: Switch,
+    /// A feedback report suppresses at once.
+    pub feedback: Switch,
+    /// Soft bounces suppress after a count within a window.
+    pub soft: SoftRule,
+    /// Mailbox-full bounces are retried slowly and suppress when the mailbox stays full.
+    pub mailboxfull: MailboxFullRule,
+    /// Where the policy came from (`default`, or the file's path); not part of the file.
+    #[serde(skip)]
+    pub name: String,
+}
+
+/// A rule that is on or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Switch {
+    /// Whether the rule applies.
+    pub enabled: bool,
+}
+
+/// The soft-bounce rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SoftRule {
+    /// Whether the rule applies.
+    pub enabled: bool,
+    /// How many soft bounces suppress.
+    pub count: u32,
+    /// Within how many days.
+    pub within_days: u32,
+    /// Whose fault a soft bounce must be to count.
+    pub parties: Vec<Party>,
+}
+
+/// The mailbox-full rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailboxFullRule {
+    /// Whether the rule applies (when not, mailbox-full bounces count as soft ones).
+    pub enabled: bool,
+    /// How many mailbox-full bounces suppress...
+    pub count: u32,
+    /// ...when they span at least this many days...
+    pub span_days: u32,
+    /// ...and all fall within this many days.
+    pub within_days: u32,
+    /// How long `check` says to wait after a mailbox-full bounce, in hours (0: no wait).
+    pub retry_interval_hours: u32,
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy::from_toml(DEFAULT_POLICY, "default").expect("the built-in policy is valid")
+    }
+}
+
+/// Overlays `over` onto `base`, table by table.
+fn merge(base: &mut toml::Table, over: toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
+            (_, v) => {
+                base.insert(key, v);
+            }
+        }
+    }
+}
+
+impl Policy {
+    /// Reads a policy from TOML text; keys it leaves out keep their built-in values. `name`
+    /// says where it came from, in errors and in the suppressions it makes.
+    pub fn from_toml(text: &str, name: &str) -> Result<Policy, PolicyError> {
+        let syntax = |e: toml::de::Error| PolicyError::Syntax {
+            path: name.to_string(),
+            message: e.to_string(),
+        };
+        let mut table: toml::Table = DEFAULT_POLICY.parse().map_err(syntax)?;
+        merge(&mut table, text.parse().map_err(syntax)?);
+        let mut policy: Policy = table.try_into().map_err(syntax)?;
+        policy.name = name.to_string();
+        policy.validate()?;
+        Ok(policy)
+    }
+
+    /// Reads a policy file.
+    pub fn load(path: &std::path::Path) -> Result<Policy, PolicyError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Read {
+            path: name.clone(),
+            source,
+        })?;
+        Policy::from_toml(&text, &name)
+    }
+
+    fn validate(&self) -> Result<(), PolicyError> {
+        let bad = |m: &str| Err(PolicyError::Invalid(m.to_string()));
+        if self.soft.count == 0 || self.soft.within_days == 0 {
+            return bad("soft.count and soft.within_days must be at least 1");
+        }
+        if self.mailboxfull.count == 0 || self.mailboxfull.within_days == 0 {
+            return bad("mailboxfull.count and mailboxfull.within_days must be at least 1");
+        }
+        if self.mailboxfull.span_days > self.mailboxfull.within_days {
+            return bad("mailboxfull.span_days cannot exceed mailboxfull.within_days");
+        }
+        Ok(())
+    }
+
+    /// Who the suppressions this policy makes are by.
+    pub fn who(&self) -> String {
+        format!("policy:{}", self.name)
+    }
+
+    /// The longest window any rule looks back over, in seconds: events further apart than
+    /// this never take part in the same decision.
+    pub fn horizon(&self) -> i64 {
+        i64::from(self.soft.within_days.max(self.mailboxfull.within_days)) * DAY
+    }
+
+    fn class(&self, e: &EvalEvent) -> Class {
+        if self.ignore_reasons.contains(&e.reason)
+            || e.action.is_some_and(|a| self.ignore_actions.contains(&a))
+        {
+            return Class::Ignored;
+        }
+        if e.reason == Reason::Feedback {
+            return if self.feedback.enabled {
+                Class::Feedback
+            } else {
+                Class::Ignored
+            };
+        }
+        if e.reason == Reason::MailboxFull && self.mailboxfull.enabled {
+            return Class::MailboxFull;
+        }
+        if e.hard_bounce && self.hard.enabled {
+            return Class::Hard;
+        }
+        if self.soft.enabled && self.soft.parties.contains(&e.party) {
+            Class::Soft
+        } else {
+            Class::Ignored
+        }
+    }
+
+    /// The first point in `events` (sorted by [`EvalEvent::order`], oldest first) at which a
+    /// rule is met, with the events that met it; `None` when no rule is.
+    pub fn first_firing(&self, events: &[EvalEvent]) -> Option<Firing> {
+        let soft_window = i64::from(self.soft.within_days) * DAY;
+        let full_window = i64::from(self.mailboxfull.within_days) * DAY;
+        let span = i64::from(self.mailboxfull.span_days) * DAY;
+        let mut soft: VecDeque<usize> = VecDeque::new();
+        let mut full: VecDeque<usize> = VecDeque::new();
+        let slide = |q: &mut VecDeque<usize>, now: i64, window: i64| {
+            while q.front().is_some_and(|&i| events[i].time <= now - window) {
+                q.pop_front();
+            }
+        };
+        for (i, e) in events.iter().enumerate() {
+            let fired = match self.class(e) {
+                Class::Ignored => None,
+                Class::Hard => Some((Rule::Hard, vec![i])),
+                Class::Feedback => Some((Rule::Feedback, vec![i])),
+                Class::Soft => {
+                    soft.push_back(i);
+                    slide(&mut soft, e.time, soft_window);
+                    (soft.len() >= self.soft.count as usize)
+                        .then(|| (Rule::Soft, soft.iter().copied().collect()))
+                }
+                Class::MailboxFull => {
+                    full.push_back(i);
+                    slide(&mut full, e.time, full_window);
+                    let first = full.front().map_or(e.time, |&f| events[f].time);
+                    (full.len() >= self.mailboxfull.count as usize && e.time - first >= span)
+                        .then(|| (Rule::MailboxFull, full.iter().copied().collect()))
+                }
+            };
+            if let Some((rule, triggers)) = fired {
+                return Some(Firing {
+                    rule,
+                    at: i,
+                    triggers,
+                });
+            }
+        }
+        None
+    }
+
+    /// The sentence that says why a firing suppressed the address.
+    pub fn why(&self, firing: &Firing, events: &[EvalEvent]) -> String {
+        let at = &events[firing.at];
+        let codes = |e: &EvalEvent| {
+            let mut s = e.reason.to_string();
+            if let Some(st) = &e.status {
+                s.push(' ');
+                s.push_str(st);
+            }
+            if let Some(rc) = e.reply_code {
+                s.push_str(&format!(" ({rc})"));
+            }
+            s
+        };
+        match firing.rule {
+            Rule::Hard => format!("hard bounce: {}", codes(at)),
+            Rule::Feedback => match &at.feedback_type {
+                Some(t) => format!("complaint: feedback report ({t})"),
+                None => "complaint: feedback report".to_string(),
+            },
+            Rule::Soft => {
+                let list: Vec<String> = firing.triggers.iter().map(|&i| codes(&events[i])).collect();
+                format!(
+                    "{} soft bounces within {} days: {}",
+                    firing.triggers.len(),
+                    self.soft.within_days,
+                    list.join(", ")
+                )
+            }
+            Rule::MailboxFull => {
+                let first = events[firing.triggers[0]].time;
+                let days = (at.time - first) / DAY;
+                format!(
+                    "mailbox full {} times over {days} days (the policy allows {} spanning {} days)",
+                    firing.triggers.len(),
+                    self.mailboxfull.count,
+                    self.mailboxfull.span_days
+                )
+            }
+            Rule::Manual => "suppressed by hand".to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Ignored,
+    Hard,
+    Feedback,
+    Soft,
+    MailboxFull,
+}
+
+/// What the policy reads of one event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvalEvent {
+    /// The event's id in the ledger.
+    pub id: i64,
+    /// When the bounce happened.
+    pub time: i64,
+    /// The message's key.
+    pub message_key: String,
+    /// The recipient's position in the message, from 1.
+    pub recipient_index: i64,
+    /// The reason.
+    pub reason: Reason,
+    /// Hard or soft.
+    pub hard_bounce: bool,
+    /// Who must act.
+    pub party: Party,
+    /// The DSN action.
+    pub action: Option<Action>,
+    /// The enhanced status code.
+    pub status: Option<String>,
+    /// The SMTP reply code.
+    pub reply_code: Option<i64>,
+    /// For feedback reports, their type.
+    pub feedback_type: Option<String>,
+}
+
+impl EvalEvent {
+    /// The order events are read in: by time, then by message key and recipient, so that
+    /// the order does not depend on when they were ingested.
+    pub fn order(&self) -> (i64, &str, i64) {
+        (self.time, &self.message_key, self.recipient_index)
+    }
+}
+
+/// Where and how a rule was met.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Firing {
+    /// The rule.
+    pub rule: Rule,
+    /// The position of the event at which it was met.
+    pub at: usize,
+    /// The positions of the events that met it (the one at `at` included).
+    pub triggers: Vec<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(day: i64, reason: Reason, hard: bool) -> EvalEvent {
+        EvalEvent {
+            id: day,
+            time: 1_700_000_000 + day * DAY,
+            message_key: format!("k{day:03}"),
+            recipient_index: 1,
+            reason,
+            hard_bounce: hard,
+            party: Party::Recipient,
+            action: None,
+            status: None,
+            reply_code: None,
+            feedback_type: None,
+        }
+    }
+
+    #[test]
+    fn the_default_file_is_the_default() {
+        let p = Policy::default();
+        assert!(p.hard.enabled && p.feedback.enabled);
+        assert_eq!((p.soft.count, p.soft.within_days), (3, 7));
+        assert_eq!(p.mailboxfull.count, 4);
+        assert_eq!(p.name, "default");
+    }
+
+    #[test]
+    fn a_user_file_overrides_key_by_key() {
+        let p = Policy::from_toml("[soft]\ncount = 5\n", "mine.toml").unwrap();
+        assert_eq!(p.soft.count, 5);
+        assert_eq!(p.soft.within_days, 7);
+        assert_eq!(p.who(), "policy:mine.toml");
+        let err = Policy::from_toml("[soft]\ncuont = 5\n", "typo.toml").unwrap_err();
+        assert!(err.to_string().contains("cuont"), "{err}");
+        assert!(Policy::from_toml("[soft]\ncount = 0\n", "zero.toml").is_err());
+        assert!(Policy::from_toml("ignore_reasons = [\"nonsense\"]\n", "r.toml").is_err());
+    }
+
+    #[test]
+    fn a_hard_bounce_suppresses_at_once() {
+        let p = Policy::default();
+        let evs = [
+            ev(0, Reason::Expired, false),
+            ev(1, Reason::UserUnknown, true),
+        ];
+        let f = p.first_firing(&evs).unwrap();
+        assert_eq!((f.rule, f.at, f.triggers), (Rule::Hard, 1, vec![1]));
+    }
+
+    #[test]
+    fn soft_bounces_suppress_after_n_within_d_days() {
+        let p = Policy::default();
+        let spread = [
+            ev(0, Reason::Expired, false),
+            ev(5, Reason::Expired, false),
+            ev(12, Reason::Expired, false),
+        ];
+        assert_eq!(p.first_firing(&spread), None);
+        let close = [
+            ev(0, Reason::Expired, false),
+            ev(5, Reason::Expired, false),
+            ev(12, Reason::SystemError, false),
+            ev(13, Reason::NetworkError, false),
+        ];
+        let f = p.first_firing(&close).unwrap();
+        assert_eq!((f.rule, f.at, f.triggers.clone()), (Rule::Soft, 3, vec![1, 2, 3]));
+        assert!(p.why(&f, &close).starts_with("3 soft bounces within 7 days"));
+    }
+
+    #[test]
+    fn refusals_of_the_sender_do_not_count() {
+        let p = Policy::default();
+        let mut evs = vec![ev(0, Reason::Blocked, false); 5];
+        for (i, e) in evs.iter_mut().enumerate() {
+            e.party = Party::SenderAdmin;
+            e.message_key = format!("b{i}");
+        }
+        assert_eq!(p.first_firing(&evs), None);
+    }
+
+    #[test]
+    fn a_complaint_suppresses_and_vacations_never_do() {
+        let p = Policy::default();
+        let evs = [
+            ev(0, Reason::Vacation, false),
+            ev(1, Reason::Vacation, false),
+            ev(2, Reason::Vacation, false),
+        ];
+        assert_eq!(p.first_firing(&evs), None);
+        let f = p.first_firing(&[ev(0, Reason::Feedback, false)]).unwrap();
+        assert_eq!(f.rule, Rule::Feedback);
+    }
+
+    #[test]
+    fn a_full_mailbox_must_stay_full() {
+        let p = Policy::default();
+        let quick: Vec<_> = (0..6).map(|d| ev(d, Reason::MailboxFull, false)).collect();
+        assert_eq!(p.first_firing(&quick), None, "six in six days do not span 14");
+        let slow: Vec<_> = [0, 5, 10, 15, 20]
+            .into_iter()
+            .map(|d| ev(d, Reason::MailboxFull, false))
+            .collect();
+        let f = p.first_firing(&slow).unwrap();
+        assert_eq!((f.rule, f.at), (Rule::MailboxFull, 3));
+        assert_eq!(f.triggers, vec![0, 1, 2, 3]);
+        let off = Policy::from_toml("[mailboxfull]\nenabled = false\n", "off").unwrap();
+        assert_eq!(off.first_firing(&quick).unwrap().rule, Rule::Soft);
+    }
+}

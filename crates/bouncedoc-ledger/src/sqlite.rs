@@ -1,0 +1,175 @@
+//! The SQLite back end: one file, WAL mode, writers waiting for each other (busy timeout)
+//! rather than failing.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::LedgerError;
+use crate::sql::{Param, Row, Sql, Value};
+
+/// How long a writer waits for another before it gives up on one attempt.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// Attempts at a write transaction when the database stays busy.
+const ATTEMPTS: u32 = 10;
+
+/// A connection to a ledger file.
+pub(crate) struct Sqlite {
+    conn: Connection,
+}
+
+impl Sqlite {
+    /// Opens (and, with `create`, creates) the file.
+    pub fn open(path: &Path, create: bool) -> Result<Sqlite, LedgerError> {
+        if !create && !path.exists() {
+            return Err(LedgerError::Missing(path.display().to_string()));
+        }
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(LedgerError::Corrupt(format!(
+                "{}: could not switch to WAL mode (journal mode is {mode})",
+                path.display()
+            )));
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(Sqlite { conn })
+    }
+
+    /// Runs `f` in a write transaction (taken at once, `BEGIN IMMEDIATE`, so that two
+    /// writers queue instead of deadlocking), committed when `f` succeeds. Tried again when
+    /// the database stays busy longer than the busy timeout.
+    pub fn write<T>(
+        &mut self,
+        mut f: impl FnMut(&mut dyn Sql) -> Result<T, LedgerError>,
+    ) -> Result<T, LedgerError> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let result = (|| {
+                let tx = self
+                    .conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let value = f(&mut Tx(&tx))?;
+                tx.commit()?;
+                Ok(value)
+            })();
+            match result {
+                Err(e) if is_busy(&e) && attempt < ATTEMPTS => continue,
+                other => return other,
+            }
+        }
+    }
+
+    /// Runs `f` in a read transaction (one consistent view of the ledger).
+    pub fn read<T>(
+        &mut self,
+        f: impl FnOnce(&mut dyn Sql) -> Result<T, LedgerError>,
+    ) -> Result<T, LedgerError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let value = f(&mut Tx(&tx))?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+fn is_busy(e: &LedgerError) -> bool {
+    matches!(
+        e,
+        LedgerError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// The ledger's statements use `$1`; SQLite reads `?1` as the parameter of index 1.
+fn placeholders(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '$' && chars.peek().is_some_and(char::is_ascii_digit) {
+            out.push('?');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+struct Tx<'a>(&'a Connection);
+
+impl Tx<'_> {
+    fn prepare(
+        &self,
+        sql: &str,
+        params: &[Param],
+    ) -> Result<rusqlite::CachedStatement<'_>, LedgerError> {
+        let mut st = self.0.prepare_cached(&placeholders(sql))?;
+        for (i, p) in params.iter().enumerate() {
+            match p {
+                Param::Int(v) => st.raw_bind_parameter(i + 1, v)?,
+                Param::Text(v) => st.raw_bind_parameter(i + 1, v)?,
+                Param::Bool(v) => st.raw_bind_parameter(i + 1, v)?,
+            }
+        }
+        Ok(st)
+    }
+}
+
+impl Sql for Tx<'_> {
+    fn execute(&mut self, sql: &str, params: &[Param]) -> Result<u64, LedgerError> {
+        let mut st = self.prepare(sql, params)?;
+        Ok(st.raw_execute()? as u64)
+    }
+
+    fn query(&mut self, sql: &str, params: &[Param]) -> Result<Vec<Row>, LedgerError> {
+        let mut st = self.prepare(sql, params)?;
+        let width = st.column_count();
+        let mut rows = st.raw_query();
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let mut values = Vec::with_capacity(width);
+            for i in 0..width {
+                values.push(match row.get_ref(i)? {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Integer(v) => Value::Int(v),
+                    ValueRef::Real(v) => Value::Int(v as i64),
+                    ValueRef::Text(t) | ValueRef::Blob(t) => {
+                        Value::Text(String::from_utf8_lossy(t).into_owned())
+                    }
+                });
+            }
+            out.push(Row(values));
+        }
+        Ok(out)
+    }
+
+    fn batch(&mut self, sql: &str) -> Result<(), LedgerError> {
+        Ok(self.0.execute_batch(sql)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_become_numbered_question_marks() {
+        assert_eq!(
+            placeholders("SELECT $2, '$' FROM t WHERE a = $1 AND b = $10"),
+            "SELECT ?2, '$' FROM t WHERE a = ?1 AND b = ?10"
+        );
+    }
+}

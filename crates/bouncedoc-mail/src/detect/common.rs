@@ -1,0 +1,410 @@
+//! Parsing helpers shared by the format detectors: addresses, SMTP commands, session
+//! transcripts, the report's own delivery-status fields and the texts that go with them.
+
+use std::sync::LazyLock;
+
+use bouncedoc_core::StatusCode;
+use regex::Regex;
+
+use crate::facts::{RecipientFacts, parse_address};
+use crate::message::Message;
+use crate::report::dsn;
+
+/// Every run of white space as one space, the ends trimmed.
+pub fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~"-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"#)
+        .expect("valid")
+});
+
+/// The first e-mail address in a text: the one inside `<...>` when there is one, else the
+/// first bare one. Quotes and a trailing dot are dropped.
+pub fn address_in(text: &str) -> Option<String> {
+    let bracketed = text.match_indices('<').find_map(|(i, _)| {
+        let rest = &text[i + 1..];
+        let end = rest.find('>')?;
+        parse_address(&rest[..end])
+    });
+    bracketed
+        .or_else(|| {
+            ADDRESS
+                .find(text)
+                .map(|m| m.as_str().trim_matches('"').trim_end_matches('.').to_string())
+        })
+        .filter(|a| a.contains('@') && !a.starts_with('@') && !a.ends_with('@'))
+}
+
+/// Whether two addresses are the same mailbox (compared without case).
+pub fn same_address(a: &str, b: &str) -> bool {
+    a.trim_matches(['<', '>']).eq_ignore_ascii_case(b.trim_matches(['<', '>']))
+}
+
+/// The SMTP commands in the order of a session; a text that names several was answered
+/// at the furthest one.
+const COMMANDS: &[(&str, &str)] = &[
+    ("HELO", "HELO"),
+    ("EHLO", "EHLO"),
+    ("STARTTLS", "STARTTLS"),
+    ("AUTH", "AUTH"),
+    ("MAIL FROM", "MAIL"),
+    ("MAIL", "MAIL"),
+    ("RCPT TO", "RCPT"),
+    ("RCPT", "RCPT"),
+    ("DATA", "DATA"),
+    ("BDAT", "DATA"),
+    ("QUIT", "QUIT"),
+];
+
+/// The SMTP command a text says the server was answering: `(in reply to RCPT TO command)`,
+/// `after end of data`, `SMTP command DATA`, `>>> MAIL From:<...>`. Commands count only in
+/// upper case and as whole words (so that `data` in prose or `DATABASE@example.jp` do not);
+/// when several are named, the furthest one in a session wins. The greeting and the
+/// connection itself give `CONN`.
+pub fn smtp_command(text: &str) -> Option<&'static str> {
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("end of data") || lower.contains("after data") {
+        return Some("DATA");
+    }
+    let mut found: Option<(usize, &'static str)> = None;
+    for (rank, (word, command)) in COMMANDS.iter().enumerate() {
+        let whole = text.match_indices(word).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+            boundary(before) && boundary(after) && !after.is_some_and(|c| c == '@' || c == '.')
+        });
+        if whole && found.is_none_or(|(r, _)| rank > r) {
+            found = Some((rank, command));
+        }
+    }
+    if let Some((_, command)) = found {
+        return Some(command);
+    }
+    if lower.contains("initial connection")
+        || lower.contains("smtp greeting")
+        || lower.contains("refused to talk to me")
+    {
+        return Some("CONN");
+    }
+    None
+}
+
+/// The reply code and status code a text holds, read as the engine reads them.
+pub fn codes_in(text: &str) -> (Option<u16>, Option<StatusCode>) {
+    let read = bouncedoc_core::reply::read(text);
+    (read.reply_code, read.status)
+}
+
+/// The recipients of the report's delivery-status parts; when it has none, those of
+/// delivery-status fields written inside its text (a report forwarded as plain text).
+pub fn dsn_recipients(message: &Message) -> Vec<RecipientFacts> {
+    let from_parts: Vec<RecipientFacts> = message
+        .parts_of("message/delivery-status")
+        .chain(message.parts_of("message/global-delivery-status"))
+        .flat_map(|p| dsn::recipients(&p.text))
+        .collect();
+    if !from_parts.is_empty() {
+        return from_parts;
+    }
+    dsn::recipients(&super::text::report_body(message))
+}
+
+/// The text of the report's delivery-status parts (or of its body when it has none).
+pub fn dsn_text(message: &Message) -> String {
+    let parts: Vec<&str> = message
+        .parts_of("message/delivery-status")
+        .chain(message.parts_of("message/global-delivery-status"))
+        .map(|p| p.text.as_str())
+        .collect();
+    if parts.is_empty() {
+        super::text::report_body(message)
+    } else {
+        parts.join("\n")
+    }
+}
+
+/// Whether a header holds any of `needles` (case-insensitively).
+pub fn header_has(message: &Message, name: &str, needles: &[&str]) -> bool {
+    message.header(name).is_some_and(|v| {
+        let v = v.to_lowercase();
+        needles.iter().any(|n| v.contains(&n.to_lowercase()))
+    })
+}
+
+/// Whether any line of `text` starts with one of `prefixes` (after leading white space).
+pub fn has_line_starting(text: &str, prefixes: &[&str]) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim_start();
+        prefixes.iter().any(|p| l.starts_with(p))
+    })
+}
+
+/// One exchange of an SMTP session transcript: what the client sent and what the server
+/// answered.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Exchange {
+    /// The command, upper-cased and cut to its verb (`MAIL`, `RCPT`, `DATA`); `CONN` for
+    /// what the server said before the client spoke.
+    pub command: String,
+    /// The command's argument (`<a@example.jp>` for `RCPT TO:<a@example.jp>`).
+    pub argument: String,
+    /// The server's answer, its lines joined with line breaks.
+    pub reply: String,
+}
+
+fn line_code(line: &str) -> Option<u16> {
+    let code: u16 = line.trim_start().get(..3)?.parse().ok()?;
+    (200..600).contains(&code).then_some(code)
+}
+
+impl Exchange {
+    /// The reply code of the server's last answer line.
+    pub fn reply_code(&self) -> Option<u16> {
+        self.reply.lines().last().and_then(line_code)
+    }
+
+    /// The server's refusal: its answer from the first 4xx or 5xx line on.
+    pub fn failure(&self) -> Option<String> {
+        let lines: Vec<&str> = self.reply.lines().collect();
+        let first = lines
+            .iter()
+            .position(|l| line_code(l).is_some_and(|c| c >= 400))?;
+        Some(lines[first..].join("\n"))
+    }
+}
+
+/// Reads a session transcript whose client lines start with one of `client` and server
+/// lines with one of `server` (`In:`/`Out:`, `>>>`/`<<<`). A line that starts with neither
+/// continues the line before it. Reading stops at the first blank line after the session.
+pub fn transcript(lines: &[&str], client: &[&str], server: &[&str]) -> Vec<Exchange> {
+    let strip = |line: &str, prefixes: &[&str]| -> Option<String> {
+        let t = line.trim_start();
+        prefixes
+            .iter()
+            .find_map(|p| t.strip_prefix(p))
+            .map(|r| r.trim().to_string())
+    };
+    let mut out: Vec<Exchange> = Vec::new();
+    let mut last_client = false;
+    for line in lines {
+        if line.trim().is_empty() {
+            if !out.is_empty() {
+                break;
+            }
+            continue;
+        }
+        if let Some(sent) = strip(line, client) {
+            let mut words = sent.splitn(2, [' ', ':']);
+            let verb = words.next().unwrap_or("").to_ascii_uppercase();
+            let rest = words.next().unwrap_or("").trim().to_string();
+            out.push(Exchange {
+                command: verb,
+                argument: rest,
+                reply: String::new(),
+            });
+            last_client = true;
+        } else if let Some(answer) = strip(line, server) {
+            if out.is_empty() {
+                out.push(Exchange {
+                    command: "CONN".into(),
+                    ..Exchange::default()
+                });
+            }
+            let e = out.last_mut().expect("one exchange");
+            if !e.reply.is_empty() {
+                e.reply.push('\n');
+            }
+            e.reply.push_str(&answer);
+            last_client = false;
+        } else if let Some(e) = out.last_mut() {
+            let more = line.trim();
+            let target = if last_client {
+                &mut e.argument
+            } else {
+                &mut e.reply
+            };
+            if !target.is_empty() {
+                target.push(' ');
+            }
+            target.push_str(more);
+        }
+    }
+    for e in &mut out {
+        // `MAIL FROM:<a>` and `RCPT TO:<a>` keep only the address part as the argument.
+        if let Some(rest) = e
+            .argument
+            .strip_prefix("FROM:")
+            .or_else(|| e.argument.strip_prefix("From:"))
+            .or_else(|| e.argument.strip_prefix("TO:"))
+            .or_else(|| e.argument.strip_prefix("To:"))
+        {
+            e.argument = rest.trim().to_string();
+        } else if let Some((_, rest)) = e.argument.split_once(':')
+            && (e.command == "MAIL" || e.command == "RCPT")
+        {
+            e.argument = rest.trim().to_string();
+        }
+    }
+    out
+}
+
+/// The failed exchange of a transcript: the first whose answer holds a 4xx or 5xx reply.
+pub fn failed_exchange(exchanges: &[Exchange]) -> Option<&Exchange> {
+    exchanges.iter().find(|e| e.failure().is_some())
+}
+
+/// Lines starting with `<address>` open a paragraph about that recipient; the lines that
+/// follow (up to a blank line or the next such line) continue it. Returns each recipient
+/// with its words (the address and its punctuation removed, folded lines joined) and the
+/// address it was expanded from (`<a> (expanded from <b>): ...`).
+pub fn bracketed_paragraphs(text: &str) -> Vec<(String, Option<String>, String)> {
+    let mut out: Vec<(String, Option<String>, String)> = Vec::new();
+    let mut open = false;
+    for line in text.lines() {
+        let t = line.trim_end();
+        if t.trim().is_empty() {
+            open = false;
+            continue;
+        }
+        if t.starts_with('<')
+            && let Some(end) = t.find('>')
+            && let Some(addr) = parse_address(&t[1..end])
+        {
+            let rest = t[end + 1..].trim_start();
+            let (alias, words) = match rest.strip_prefix("(expanded from") {
+                Some(r) => {
+                    let alias = address_in(r);
+                    let words = r.split_once("):").map_or("", |(_, w)| w);
+                    (alias, words.to_string())
+                }
+                None => (None, rest.trim_start_matches(':').to_string()),
+            };
+            out.push((addr, alias, words.trim().to_string()));
+            open = true;
+            continue;
+        }
+        if open && let Some(last) = out.last_mut() {
+            let words = &mut last.2;
+            // The end of an `(expanded from` that was folded onto this line.
+            let more = if words.is_empty() && last.1.is_none() {
+                match t.split_once("):") {
+                    Some((alias, w)) => {
+                        last.1 = address_in(alias);
+                        w
+                    }
+                    None => t,
+                }
+            } else {
+                t
+            };
+            let words = &mut last.2;
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(more.trim());
+        }
+    }
+    for p in &mut out {
+        p.2 = squeeze(&p.2);
+    }
+    out
+}
+
+/// A recipient with the words about it.
+pub fn recipient(address: Option<String>, diagnostic: impl Into<String>) -> RecipientFacts {
+    RecipientFacts {
+        recipient: address,
+        diagnostic: diagnostic.into(),
+        ..RecipientFacts::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses() {
+        assert_eq!(
+            address_in("550 5.1.1 <Kijitora@Example.jp>... User unknown"),
+            Some("Kijitora@Example.jp".into())
+        );
+        assert_eq!(
+            address_in("kijitora@example.jp: no such user."),
+            Some("kijitora@example.jp".into())
+        );
+        assert_eq!(address_in("no address here"), None);
+        assert!(same_address("<a@example.jp>", "A@Example.JP"));
+    }
+
+    #[test]
+    fn commands() {
+        assert_eq!(
+            smtp_command("550 Unknown user (in reply to end of DATA command)"),
+            Some("DATA")
+        );
+        assert_eq!(
+            smtp_command("SMTP error from remote mail server after RCPT TO:<a@example.jp>:"),
+            Some("RCPT")
+        );
+        assert_eq!(
+            smtp_command("SMTP error from remote mail server after end of data:"),
+            Some("DATA")
+        );
+        assert_eq!(
+            smtp_command("host mx.example.jp refused to talk to me: 554 Blocked"),
+            Some("CONN")
+        );
+        assert_eq!(smtp_command("550 5.1.1 <DATABASE@example.jp> unknown"), None);
+        assert_eq!(smtp_command("the data was lost"), None);
+    }
+
+    #[test]
+    fn session_transcript() {
+        let lines = [
+            " Out: 220 mx.example.jp ESMTP",
+            " In:  EHLO mx.example.jp",
+            " Out: 250 mx.example.jp",
+            " In:  MAIL",
+            "     FROM:<a@example.jp> SIZE=1",
+            " Out: 250 2.1.0 Ok",
+            " In:  RCPT TO:<b@example.jp> ORCPT=rfc822;b@example.jp",
+            " Out: 250 2.1.5 Ok",
+            " In:  DATA",
+            " Out: 354 End data",
+            " Out: 451 4.3.0 Error: queue file write error",
+            "",
+            "after the session",
+        ];
+        let t = transcript(&lines, &["In:"], &["Out:"]);
+        assert_eq!(t[0].command, "CONN");
+        assert_eq!(t[2].command, "MAIL");
+        assert_eq!(t[2].argument, "<a@example.jp> SIZE=1");
+        assert_eq!(t[3].command, "RCPT");
+        assert_eq!(address_in(&t[3].argument), Some("b@example.jp".into()));
+        let failed = failed_exchange(&t).unwrap();
+        assert_eq!(failed.command, "DATA");
+        assert_eq!(failed.reply_code(), Some(451));
+        assert_eq!(
+            failed.failure().as_deref(),
+            Some("451 4.3.0 Error: queue file write error")
+        );
+    }
+
+    #[test]
+    fn paragraphs_about_recipients() {
+        let text = "<a@example.jp>: host mx.example.jp[192.0.2.1] said: 550 5.1.1\n    <a@example.jp>... User Unknown (in reply to RCPT TO command)\n\n<r@example.jp> (expanded from\n    <b@example.jp>): mailbox full\n";
+        let p = bracketed_paragraphs(text);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].0, "a@example.jp");
+        assert_eq!(
+            p[0].2,
+            "host mx.example.jp[192.0.2.1] said: 550 5.1.1 <a@example.jp>... User Unknown (in reply to RCPT TO command)"
+        );
+        assert_eq!(p[1].1.as_deref(), Some("b@example.jp"));
+        assert_eq!(p[1].2, "mailbox full");
+    }
+}

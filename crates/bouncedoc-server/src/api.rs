@@ -1,0 +1,447 @@
+//! The JSON API under `/api/v1`: explain a reply, parse a whole message, and the localized
+//! documentation of reasons and codes. The diagnosis objects are the contract's, the same as
+//! `bouncedoc explain --format json`; the parse records are the lines of
+//! `bouncedoc parse --format jsonl`.
+
+use std::io::Cursor;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Request, State};
+use axum::http::{HeaderMap, Uri};
+use axum::response::{IntoResponse, Response};
+use bouncedoc_core::knowledge::schema::{EnhancedCodeDoc, ReplyCodeDoc};
+use bouncedoc_core::{Diagnosis, Engine, Knowledge, Lang, Reason, StatusCode};
+use bouncedoc_mail::input::mbox::MboxReader;
+use bouncedoc_mail::record::{Origin, Record, records};
+use serde::{Deserialize, Serialize};
+
+use crate::AppState;
+use crate::body::{is_json, is_multipart, media_type, read_all, read_multipart};
+use crate::errors::ApiError;
+use crate::negotiate::{choose, form_pairs, parse_lang, query_lang};
+
+/// Runs CPU work on the blocking pool, so that the async workers keep answering; at most
+/// twice as many at once as there are cores (the others wait for a turn).
+pub(crate) async fn blocking<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ApiError> {
+    let _turn = state
+        .work
+        .acquire()
+        .await
+        .map_err(|e| ApiError::internal(format!("the service is stopping: {e}")))?;
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::internal(format!("the diagnosis failed: {e}")))
+}
+
+/// The JSON body of `POST /api/v1/explain`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExplainBody {
+    text: String,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+/// Explains a text with the engine; empty text is a `400`.
+pub(crate) fn explain_text(engine: &Engine, text: &str, lang: Lang) -> Result<Diagnosis, ApiError> {
+    engine.explain(text, lang).map_err(|e| match e {
+        bouncedoc_core::Error::EmptyInput => ApiError::bad_request("empty_input", e.to_string()),
+        other => ApiError::internal(other.to_string()),
+    })
+}
+
+/// `POST /api/v1/explain`: one text, one diagnosis.
+pub(crate) async fn explain(
+    State(state): State<AppState>,
+    request: Request,
+) -> Result<Json<Diagnosis>, ApiError> {
+    let query = query_lang(request.uri())?;
+    let headers = request.headers().clone();
+    let media = media_type(&headers);
+    let bytes = read_all(request.into_body(), state.config.max_body).await?;
+    let (text, body_lang) = match media.as_deref() {
+        Some(m) if is_json(m) => {
+            let body: ExplainBody = serde_json::from_slice(&bytes).map_err(|e| {
+                ApiError::bad_request(
+                    "bad_json",
+                    format!(
+                        "the body is not the expected JSON object {{\"text\": \"...\", \"lang\": \"en\"|\"ja\"}}: {e}"
+                    ),
+                )
+            })?;
+            let lang = body.lang.as_deref().map(parse_lang).transpose()?;
+            (body.text, lang)
+        }
+        None | Some("text/plain") => (String::from_utf8_lossy(&bytes).into_owned(), None),
+        Some("application/x-www-form-urlencoded") => {
+            let pairs = form_pairs(&bytes);
+            let get = |name: &str| {
+                pairs
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+            };
+            let lang = get("lang")
+                .filter(|l| !l.is_empty())
+                .map(|l| parse_lang(&l))
+                .transpose()?;
+            (get("text").unwrap_or_default(), lang)
+        }
+        Some(other) => {
+            return Err(ApiError::unsupported(format!(
+                "send the text as application/json ({{\"text\": \"...\"}}) or text/plain, not {other}"
+            )));
+        }
+    };
+    let lang = choose(&[body_lang, query], &headers);
+    let engine = state.engine;
+    let diagnosis = blocking(&state, move || explain_text(&engine, &text, lang)).await??;
+    Ok(Json(diagnosis))
+}
+
+/// Whether `bytes` starts like an email message: a header line (`Name: value`), after any
+/// blank lines and an mbox `From ` line.
+pub(crate) fn starts_with_header(bytes: &[u8]) -> bool {
+    let mut lines = bytes
+        .split(|&b| b == b'\n' || b == b'\r')
+        .filter(|l| !l.iter().all(u8::is_ascii_whitespace));
+    let mut first = lines.next().unwrap_or_default();
+    if first.starts_with(b"From ") {
+        first = lines.next().unwrap_or_default();
+    }
+    let name_len = first
+        .iter()
+        .take_while(|&&b| (b'!'..=b'~').contains(&b) && b != b':')
+        .count();
+    name_len > 0 && first.get(name_len) == Some(&b':')
+}
+
+/// The error for a body that is not an email message.
+pub(crate) fn not_a_message() -> ApiError {
+    ApiError::bad_request(
+        "unreadable_message",
+        "the body does not start with a header line (`Name: value`), so it is not an email message: send the whole message, headers included (or a reply text to /api/v1/explain)",
+    )
+}
+
+/// Reads one message, or every message of an mbox, into records. A single message that
+/// cannot be read is a `400`; in an mbox it becomes an error record and the rest go on.
+pub(crate) fn parse_bytes(
+    engine: &Engine,
+    bytes: &[u8],
+    source: &str,
+    lang: Lang,
+) -> Result<Vec<Record>, ApiError> {
+    if bytes.starts_with(b"From ") {
+        let mut out = Vec::new();
+        for message in MboxReader::new(Cursor::new(bytes)) {
+            match message {
+                Ok(m) => {
+                    let origin = Origin {
+                        source: source.to_string(),
+                        index: Some(m.index),
+                    };
+                    match bouncedoc_mail::diagnose_bytes(engine, &m.bytes, lang) {
+                        Ok(report) => out.extend(records(&origin, report)),
+                        Err(e) => out.push(Record::Error {
+                            origin,
+                            error: e.to_string(),
+                        }),
+                    }
+                }
+                Err(e) => out.push(Record::Error {
+                    origin: Origin {
+                        source: source.to_string(),
+                        index: None,
+                    },
+                    error: e.to_string(),
+                }),
+            }
+        }
+        return Ok(out);
+    }
+    if !starts_with_header(bytes) {
+        return Err(not_a_message());
+    }
+    let origin = Origin {
+        source: source.to_string(),
+        index: None,
+    };
+    let report = bouncedoc_mail::diagnose_bytes(engine, bytes, lang).map_err(|e| {
+        ApiError::bad_request(
+            "unreadable_message",
+            format!("the body could not be read as an email message: {e}"),
+        )
+    })?;
+    Ok(records(&origin, report))
+}
+
+/// `POST /api/v1/parse`: a whole message (raw, or a file in a form), one record per
+/// recipient.
+pub(crate) async fn parse(
+    State(state): State<AppState>,
+    request: Request,
+) -> Result<Json<Vec<Record>>, ApiError> {
+    let query = query_lang(request.uri())?;
+    let headers = request.headers().clone();
+    let media = media_type(&headers);
+    let limit = state.config.max_body;
+    let (bytes, source, form_lang): (Bytes, String, Option<Lang>) = if is_multipart(
+        media.as_deref(),
+    ) {
+        let form = read_multipart(request, limit).await?;
+        let lang = form
+            .get("lang")
+            .filter(|l| !l.is_empty())
+            .map(parse_lang)
+            .transpose()?;
+        let Some(file) = form.file else {
+            return Err(ApiError::bad_request(
+                "no_file",
+                "the form holds no file: send the message as a file field named `file`",
+            ));
+        };
+        let name = file.name.unwrap_or_else(|| "upload".to_string());
+        (file.bytes, name, lang)
+    } else {
+        match media.as_deref() {
+            Some(m)
+                if is_json(m)
+                    || m == "application/x-www-form-urlencoded"
+                    || m.starts_with("image/") =>
+            {
+                return Err(ApiError::unsupported(format!(
+                    "send the message itself (message/rfc822, application/octet-stream or text/plain) or a multipart/form-data upload, not {m}"
+                )));
+            }
+            _ => {}
+        }
+        let bytes = read_all(request.into_body(), limit).await?;
+        (bytes, "-".to_string(), None)
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::bad_request(
+            "empty_input",
+            "the message is empty: send the whole bounce message (RFC 5322), headers included",
+        ));
+    }
+    let lang = choose(&[form_lang, query], &headers);
+    let engine = state.engine;
+    let out = blocking(&state, move || parse_bytes(&engine, &bytes, &source, lang)).await??;
+    Ok(Json(out))
+}
+
+/// One piece of advice, documented.
+#[derive(Debug, Serialize)]
+pub(crate) struct AdviceEntry {
+    id: String,
+    text: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    avoid: bool,
+}
+
+/// One reason, documented (the fields of `bouncedoc reasons --format json`, plus the
+/// language, the party's name and the advice texts).
+#[derive(Debug, Serialize)]
+pub(crate) struct ReasonEntry {
+    id: Reason,
+    title: String,
+    summary: String,
+    meaning: String,
+    causes: Vec<String>,
+    uncertain: Option<String>,
+    hard_bounce: bool,
+    retry: String,
+    party: String,
+    party_name: String,
+    advice: Vec<String>,
+    advice_texts: Vec<AdviceEntry>,
+    lang: Lang,
+}
+
+fn reason_entry(kb: &Knowledge, reason: Reason, lang: Lang) -> ReasonEntry {
+    let d = kb.reason(reason);
+    let party_name = d
+        .party
+        .parse()
+        .map(|p| lang.pick(&kb.party(p).name).to_string())
+        .unwrap_or_default();
+    ReasonEntry {
+        id: reason,
+        title: lang.pick(&d.title).to_string(),
+        summary: lang.pick(&d.summary).to_string(),
+        meaning: lang.pick(&d.meaning).to_string(),
+        causes: d.causes.iter().map(|c| lang.pick(c).to_string()).collect(),
+        uncertain: d.uncertain.as_ref().map(|u| lang.pick(u).to_string()),
+        hard_bounce: d.hard_bounce,
+        retry: d.retry.clone(),
+        party: d.party.clone(),
+        party_name,
+        advice: d.advice.clone(),
+        advice_texts: d
+            .advice
+            .iter()
+            .filter_map(|id| kb.advice(id))
+            .map(|a| AdviceEntry {
+                id: a.id.clone(),
+                text: lang.pick(&a.text).to_string(),
+                avoid: a.avoid,
+            })
+            .collect(),
+        lang,
+    }
+}
+
+fn doc_lang(uri: &Uri, headers: &HeaderMap) -> Result<Lang, ApiError> {
+    Ok(choose(&[query_lang(uri)?], headers))
+}
+
+/// `GET /api/v1/reasons`.
+pub(crate) async fn reasons(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Json<Vec<ReasonEntry>>, ApiError> {
+    let lang = doc_lang(&uri, &headers)?;
+    let kb = state.engine.knowledge();
+    Ok(Json(
+        Reason::ALL
+            .iter()
+            .map(|r| reason_entry(kb, *r, lang))
+            .collect(),
+    ))
+}
+
+/// `GET /api/v1/reasons/{id}`.
+pub(crate) async fn reason(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Json<ReasonEntry>, ApiError> {
+    let lang = doc_lang(&uri, &headers)?;
+    let reason = id.parse::<Reason>().map_err(|_| {
+        let all: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
+        ApiError::not_found(format!(
+            "no reason `{id}`; the reasons are: {}",
+            all.join(" ")
+        ))
+    })?;
+    Ok(Json(reason_entry(state.engine.knowledge(), reason, lang)))
+}
+
+/// One code, documented (the fields of `bouncedoc codes --format json`, plus the language).
+#[derive(Debug, Serialize)]
+pub(crate) struct CodeEntry {
+    code: String,
+    kind: &'static str,
+    title: String,
+    meaning: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    lang: Lang,
+}
+
+fn reply_entry(d: &ReplyCodeDoc, lang: Lang) -> CodeEntry {
+    CodeEntry {
+        code: d.code.to_string(),
+        kind: "reply",
+        title: lang.pick(&d.title).to_string(),
+        meaning: lang.pick(&d.meaning).to_string(),
+        reference: Some("RFC 5321".to_string()),
+        reason: d.reason.clone(),
+        lang,
+    }
+}
+
+fn enhanced_entry(code: String, d: &EnhancedCodeDoc, lang: Lang) -> CodeEntry {
+    CodeEntry {
+        code,
+        kind: "enhanced",
+        title: lang.pick(&d.title).to_string(),
+        meaning: lang.pick(&d.meaning).to_string(),
+        reference: Some(d.reference.clone()),
+        reason: d.reason.clone(),
+        lang,
+    }
+}
+
+/// `GET /api/v1/codes`.
+pub(crate) async fn codes(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Json<Vec<CodeEntry>>, ApiError> {
+    let lang = doc_lang(&uri, &headers)?;
+    let kb = state.engine.knowledge();
+    let mut entries: Vec<CodeEntry> = kb
+        .docs
+        .reply_codes
+        .code
+        .iter()
+        .map(|d| reply_entry(d, lang))
+        .collect();
+    entries.extend(
+        kb.docs
+            .enhanced_codes
+            .code
+            .iter()
+            .map(|d| enhanced_entry(d.code.clone(), d, lang)),
+    );
+    Ok(Json(entries))
+}
+
+/// `GET /api/v1/codes/{code}`: a reply code (`550`) or an enhanced status code (`5.7.26`).
+pub(crate) async fn code(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Json<CodeEntry>, ApiError> {
+    let lang = doc_lang(&uri, &headers)?;
+    let kb = state.engine.knowledge();
+    let q = code.trim();
+    let entry = if q.len() == 3 && q.bytes().all(|b| b.is_ascii_digit()) {
+        let n: u16 = q.parse().unwrap_or_default();
+        kb.reply_code(n).map(|d| reply_entry(d, lang))
+    } else {
+        let status = q.parse::<StatusCode>().map_err(|_| {
+            ApiError::bad_request(
+                "bad_code",
+                format!(
+                    "`{code}` is neither a reply code (550) nor an enhanced status code (5.1.1)"
+                ),
+            )
+        })?;
+        kb.enhanced_code(status)
+            .map(|d| enhanced_entry(status.to_string(), d, lang))
+    };
+    entry
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("{code} is not in the registry")))
+}
+
+/// `GET /healthz`.
+pub(crate) async fn healthz() -> Response {
+    Json(serde_json::json!({
+        "status": "ok",
+        "version": env!("CARGO_PKG_VERSION"),
+    }))
+    .into_response()
+}
+
+/// `GET /api/v1/openapi.json`.
+pub(crate) async fn openapi() -> Response {
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        crate::OPENAPI_JSON,
+    )
+        .into_response()
+}

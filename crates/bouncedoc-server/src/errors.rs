@@ -1,0 +1,191 @@
+//! The error answers of the service: a JSON object `{"status", "error", "message"}` for the
+//! API, a page with the localized message for the web page, whatever produced the error (a
+//! handler, the body limit, the timeout, the router's fallback).
+
+use axum::Json;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use crate::AppState;
+use crate::negotiate;
+
+/// An error answer: its HTTP status, a stable code for programs, a message for people.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ApiError {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// A stable, machine-readable code (`empty_input`, `body_too_large`, ...).
+    pub code: &'static str,
+    /// What is wrong, in English, for the person who sent the request.
+    pub message: String,
+}
+
+/// Marks a response as a finished answer of the service, so that the error middleware
+/// leaves it alone.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Answered;
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    status: u16,
+    error: &'a str,
+    message: &'a str,
+}
+
+impl ApiError {
+    /// Any error.
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// `400`: the input is wrong; `code` says how.
+    pub fn bad_request(code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, code, message)
+    }
+
+    /// `404`.
+    pub fn not_found(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, "not_found", message)
+    }
+
+    /// `413`: the body is larger than `limit` bytes.
+    pub fn too_large(limit: usize) -> ApiError {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            format!("the request body is larger than the limit of {limit} bytes"),
+        )
+    }
+
+    /// `415`.
+    pub fn unsupported(message: impl Into<String>) -> ApiError {
+        ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            message,
+        )
+    }
+
+    /// `408`: the request took longer than `secs` seconds.
+    pub fn timeout(secs: f64) -> ApiError {
+        ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            format!(
+                "the request did not complete within {secs} seconds (the body arrived too slowly, or the work took too long)"
+            ),
+        )
+    }
+
+    /// `500`.
+    pub fn internal(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", message)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody {
+            status: self.status.as_u16(),
+            error: self.code,
+            message: &self.message,
+        };
+        let mut response = (self.status, Json(body)).into_response();
+        response.extensions_mut().insert(Answered);
+        response
+    }
+}
+
+/// The router's fallback: `404` for every path it does not know.
+pub(crate) async fn not_found(request: Request) -> ApiError {
+    ApiError::not_found(format!(
+        "no such resource: {} {} (the API lives under /api/v1; see /api/v1/openapi.json)",
+        request.method(),
+        request.uri().path()
+    ))
+}
+
+/// The answer to a known path asked with the wrong method.
+pub(crate) async fn method_not_allowed(request: Request) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        format!(
+            "{} is not allowed on {} (see /api/v1/openapi.json)",
+            request.method(),
+            request.uri().path()
+        ),
+    )
+}
+
+/// Whether a path belongs to the web page (HTML answers) rather than to the API (JSON).
+pub(crate) fn is_page_path(path: &str) -> bool {
+    matches!(path, "/" | "/explain")
+}
+
+/// Turns every error answer that did not come from a handler of ours (the body limit's
+/// `413`, the timeout's `408`, a rejection of axum's) into the service's own error answer:
+/// JSON for the API, the page with a localized message for the page.
+pub(crate) async fn normalize(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let page = is_page_path(request.uri().path());
+    let lang = negotiate::header_lang(request.headers()).unwrap_or_default();
+    let response = next.run(request).await;
+    let status = response.status();
+    if response.extensions().get::<Answered>().is_some()
+        || !(status.is_client_error() || status.is_server_error())
+    {
+        return response;
+    }
+    let error = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::too_large(state.config.max_body),
+        StatusCode::REQUEST_TIMEOUT => ApiError::timeout(state.config.timeout.as_secs_f64()),
+        _ => {
+            let text = axum::body::to_bytes(response.into_body(), 4096)
+                .await
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
+            let message = if text.trim().is_empty() {
+                status.canonical_reason().unwrap_or("error").to_string()
+            } else {
+                text
+            };
+            ApiError::new(status, "bad_request", message)
+        }
+    };
+    if page {
+        return crate::page::error_page(&state, lang, &error);
+    }
+    error.into_response()
+}
+
+/// Sets the headers every answer of the page carries.
+pub(crate) fn page_headers(response: &mut Response) {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+        ),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+}

@@ -1,0 +1,529 @@
+//! The page at `/`: a text area and a drop zone, the language switch, and the diagnosis as a
+//! person reads it. Everything is rendered on the server (maud escapes every value), so that
+//! a plain form post gives the answer without JavaScript; the script only adds the drop
+//! zone's drag and drop.
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Response};
+use bouncedoc_core::{Diagnosis, EvidenceKind, Knowledge, Lang};
+use bouncedoc_mail::MessageReport;
+use bouncedoc_mail::bounce::Kind;
+use maud::{DOCTYPE, Markup, html};
+
+use crate::AppState;
+use crate::api::{blocking, explain_text, not_a_message, starts_with_header};
+use crate::body::read_form;
+use crate::errors::{Answered, ApiError, page_headers};
+use crate::highlight::{class, highlight};
+use crate::labels::Labels;
+use crate::negotiate::{choose, header_lang, query_param};
+
+/// The longest text shown back in the page (the diagnosis reads all of it).
+const SHOW_MAX: usize = 100_000;
+/// The largest uploaded file put back into the text area, so that a language switch can
+/// send it again.
+const KEEP_MAX: usize = 512 * 1024;
+
+/// What the page shows under the form.
+enum Outcome {
+    /// Nothing yet.
+    Blank,
+    /// A text explained.
+    Explained(Box<Diagnosis>),
+    /// A whole message read.
+    Parsed {
+        file: Option<String>,
+        report: Box<MessageReport>,
+    },
+    /// Something went wrong.
+    Failed(ApiError),
+}
+
+struct View<'a> {
+    state: &'a AppState,
+    lang: Lang,
+    text: &'a str,
+    outcome: Outcome,
+}
+
+impl View<'_> {
+    fn t(&self, id: &'static str) -> &str {
+        self.state.labels.get(id, self.lang)
+    }
+}
+
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "：",
+        Lang::En => ": ",
+    }
+}
+
+fn cut(text: &str, max: usize) -> (&str, bool) {
+    if text.len() <= max {
+        return (text, false);
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&text[..end], true)
+}
+
+fn render(view: &View<'_>) -> Markup {
+    let lang = view.lang;
+    html! {
+        (DOCTYPE)
+        html lang=(lang.as_str()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (view.t("page.title")) }
+                link rel="icon" href="/assets/icon.svg" type="image/svg+xml";
+                link rel="stylesheet" href="/assets/app.css";
+                script src="/assets/app.js" defer {}
+            }
+            body {
+                header.top {
+                    div.brand {
+                        a href={ "/?lang=" (lang.as_str()) } { "bouncedoc" }
+                    }
+                    nav.langs aria-label=(view.t("page.language")) {
+                        @for l in Lang::ALL {
+                            button type="submit" form="ask" name="switch_lang" value=(l.as_str())
+                                aria-pressed=(if l == lang { "true" } else { "false" })
+                                lang=(l.as_str()) {
+                                (match l { Lang::En => "English", Lang::Ja => "日本語" })
+                            }
+                        }
+                    }
+                }
+                main {
+                    p.tagline { (view.t("page.tagline")) }
+                    (form(view))
+                    (outcome(view))
+                }
+                footer {
+                    p {
+                        (view.t("page.api")) " "
+                        a href="/api/v1/openapi.json" { "/api/v1/openapi.json" }
+                        " · "
+                        a href={ "/api/v1/reasons?lang=" (lang.as_str()) } { (view.t("page.reasons_link")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn form(view: &View<'_>) -> Markup {
+    let (text, _) = cut(view.text, KEEP_MAX);
+    html! {
+        form #ask method="post" action="/explain" enctype="multipart/form-data" {
+            input type="hidden" name="lang" value=(view.lang.as_str());
+            label.field for="text" { (view.t("page.text_label")) }
+            textarea #text name="text" rows="7" spellcheck="false" autocomplete="off"
+                placeholder=(view.t("page.placeholder")) { (text) }
+            div #drop .drop data-reading=(view.t("page.reading")) {
+                p.drop-hint { (view.t("page.drop")) }
+                label for="file" { (view.t("page.choose_file")) }
+                " "
+                input #file type="file" name="file" accept=".eml,.txt,.msg,message/rfc822,text/plain";
+                span #file-name aria-live="polite" {}
+            }
+            button #go type="submit" { (view.t("page.submit")) }
+        }
+    }
+}
+
+fn outcome(view: &View<'_>) -> Markup {
+    match &view.outcome {
+        Outcome::Blank => html! {},
+        Outcome::Failed(error) => {
+            let message = error_message(&view.state.labels, view.lang, error, view.state);
+            html! {
+                section #result .error role="alert" data-status=(error.status.as_u16()) data-error=(error.code) {
+                    h2 { (view.t("page.error_heading")) }
+                    p { (message) }
+                }
+            }
+        }
+        Outcome::Explained(d) => html! {
+            section #result data-kind="explain" data-count="1" {
+                h2.visually-hidden { (view.t("page.result")) }
+                (diagnosis(view, d, view.text, "page.your_text"))
+            }
+        },
+        Outcome::Parsed { file, report } => {
+            let m = &report.message;
+            let facts: Vec<(&str, &str)> = [
+                ("page.subject", m.subject.as_deref()),
+                ("page.date", m.date.as_deref()),
+                ("page.original_from", m.original_from.as_deref()),
+                ("page.original_to", m.original_to.as_deref()),
+                ("page.original_subject", m.original_subject.as_deref()),
+            ]
+            .into_iter()
+            .filter_map(|(id, v)| v.map(|v| (view.t(id), v)))
+            .collect();
+            let count = report.diagnoses.len();
+            let not_bounce = report.kind == Kind::NotBounce || count == 0;
+            html! {
+                section #result data-kind="parse" data-count=(if not_bounce { 0 } else { count }) {
+                    h2.visually-hidden { (view.t("page.result")) }
+                    div.card.message {
+                        h3 { (view.t("page.message")) }
+                        dl {
+                            @if let Some(f) = file {
+                                dt { (view.t("page.file")) } dd { (f) }
+                            }
+                            @for (k, v) in &facts {
+                                dt { (k) } dd { (v) }
+                            }
+                            dt { (view.t("page.format")) } dd { code { (m.detector) } }
+                        }
+                        @if not_bounce {
+                            p.notice #not-bounce { (view.t("page.not_bounce")) }
+                        } @else {
+                            p.count { (view.t("page.recipients").replace("{count}", &count.to_string())) }
+                        }
+                    }
+                    @if !not_bounce {
+                        @for (d, _) in &report.diagnoses {
+                            (diagnosis(view, d, &d.diagnostic, "page.server_words"))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn evidence_label(kind: EvidenceKind) -> &'static str {
+    match kind {
+        EvidenceKind::ReplyCode => "evidence.reply_code",
+        EvidenceKind::Status => "evidence.status",
+        EvidenceKind::Rule => "evidence.rule",
+        EvidenceKind::Provider => "evidence.provider",
+        EvidenceKind::Mta => "evidence.mta",
+        EvidenceKind::SecondaryCode => "evidence.secondary_code",
+    }
+}
+
+fn provider_name(kb: &Knowledge, id: &str, lang: Lang) -> String {
+    kb.providers
+        .iter()
+        .chain(kb.servers)
+        .find(|x| x.id == id)
+        .map_or(id.to_string(), |x| lang.pick(&x.name).to_string())
+}
+
+fn diagnosis(view: &View<'_>, d: &Diagnosis, source: &str, source_label: &'static str) -> Markup {
+    let lang = d.lang;
+    let labels = &view.state.labels;
+    let kb = view.state.engine.knowledge();
+    let t = |id: &'static str| labels.get(id, lang);
+    let tl = |id: String| labels.get(&id, lang).to_string();
+    let c = colon(lang);
+    let codes: Vec<String> = d
+        .reply_code
+        .map(|c| c.to_string())
+        .into_iter()
+        .chain(d.status.map(|s| s.to_string()))
+        .collect();
+    let party = kb.party(d.party);
+    let reason_title = lang.pick(&kb.reason(d.reason).title);
+    let todo: Vec<_> = d.advice.iter().filter(|a| !a.avoid).collect();
+    let avoid: Vec<_> = d.advice.iter().filter(|a| a.avoid).collect();
+    let (shown, was_cut) = cut(source, SHOW_MAX);
+    let pieces = highlight(shown, &d.evidence);
+    html! {
+        article.diagnosis.hard[d.hard_bounce].soft[!d.hard_bounce]
+            data-reason=(d.reason.as_str()) data-party=(d.party.as_str())
+            data-lang=(lang.as_str()) data-confidence=(d.confidence.to_string()) {
+            header.headline {
+                p.codes {
+                    @if codes.is_empty() { "—" } @else {
+                        @for code in &codes { span.code { (code) } " " }
+                    }
+                    span.badge { (t(if d.hard_bounce { "page.hard" } else { "page.soft" })) }
+                }
+                h2.summary { (d.summary) }
+                p.reason { (t("field.reason")) (c) strong { (reason_title) } " " code { (d.reason.as_str()) }
+                    " · " (t("field.confidence")) (c) (tl(format!("confidence.{}", d.confidence))) }
+                @if let Some(r) = &d.recipient {
+                    p.recipient { (t("field.recipient")) (c) strong { (r) } }
+                }
+            }
+            section.card.party {
+                h3 { (t("heading.party")) }
+                p.party-name { strong { (lang.pick(&party.name)) } }
+                p { (lang.pick(&party.role)) }
+            }
+            @if !todo.is_empty() {
+                section.card.todo {
+                    h3 { (t("heading.todo")) }
+                    ol { @for a in &todo { li data-advice=(a.id) { (a.text) } } }
+                }
+            }
+            @if !avoid.is_empty() {
+                section.card.avoid {
+                    h3 { (t("heading.avoid")) }
+                    ul { @for a in &avoid { li data-advice=(a.id) { (a.text) } } }
+                }
+            }
+            section.card.meaning {
+                h3 { (t("heading.meaning")) }
+                p { (d.explanation) }
+                p.dim { (t(if d.hard_bounce { "bounce.hard" } else { "bounce.soft" })) }
+            }
+            section.card.evidence {
+                h3 { (t("heading.evidence")) }
+                @if !d.evidence.is_empty() {
+                    ul.evidence-list {
+                        @for e in &d.evidence {
+                            li data-kind=(format!("{:?}", e.kind)) {
+                                span.ev-kind { (t(evidence_label(e.kind))) } (c)
+                                mark class=(class(e.kind)) { (e.text) }
+                                @if let Some(n) = &e.note { " → " (n) }
+                                @if let (EvidenceKind::Rule, Some(id)) = (e.kind, &e.id) {
+                                    " " small.dim { "[" (id) "]" }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if !shown.trim().is_empty() {
+                    p.caption { (t(source_label)) }
+                    pre.source {
+                        @for p in &pieces {
+                            @if let Some(kind) = p.kind {
+                                mark class=(class(kind)) title=(t(evidence_label(kind))) { (p.text) }
+                            } @else {
+                                (p.text)
+                            }
+                        }
+                    }
+                    @if was_cut { p.dim { (t("page.text_cut")) } }
+                }
+            }
+            section.card.codes {
+                h3 { (t("heading.codes")) }
+                dl {
+                    @if let Some(code) = d.reply_code {
+                        dt { (t("field.reply_code")) }
+                        dd { code { (code) } @if let Some(doc) = kb.reply_code(code) { " — " (lang.pick(&doc.title)) } }
+                    }
+                    @if let Some(status) = d.status {
+                        dt { (t("field.status")) }
+                        dd {
+                            code { (status.to_string()) }
+                            @if let Some(doc) = kb.enhanced_code(status) { " — " (lang.pick(&doc.title)) }
+                            @if let Some(src) = d.status_source {
+                                " " small.dim { "(" (tl(format!("page.status_source.{}", src))) ")" }
+                            }
+                        }
+                    }
+                    dt { (t("page.retry")) }
+                    dd { (tl(format!("retry.{}", d.retry))) }
+                    @if let Some(p) = &d.provider {
+                        dt { (t("field.provider")) } dd { (provider_name(kb, p, lang)) }
+                    }
+                    @if let Some(m) = &d.mta {
+                        dt { (t("field.mta")) } dd { (provider_name(kb, m, lang)) }
+                    }
+                    @if !d.diagnostic.is_empty() && source_label != "page.server_words" {
+                        dt { (t("page.diagnostic")) } dd.diagnostic { (d.diagnostic) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The localized message of an error.
+fn error_message(labels: &Labels, lang: Lang, error: &ApiError, state: &AppState) -> String {
+    match error.code {
+        "empty_input" => labels.get("error.empty_input", lang).to_string(),
+        "body_too_large" => labels
+            .get("error.body_too_large", lang)
+            .replace("{limit}", &state.config.max_body.to_string()),
+        "timeout" => labels.get("error.timeout", lang).to_string(),
+        "unreadable_message" => labels
+            .get("error.unreadable_message", lang)
+            .replace("{detail}", &error.message),
+        _ => labels
+            .get("error.other", lang)
+            .replace("{detail}", &error.message),
+    }
+}
+
+fn respond(status: StatusCode, markup: Markup) -> Response {
+    let mut response = (status, Html(markup.into_string())).into_response();
+    page_headers(&mut response);
+    response.extensions_mut().insert(Answered);
+    response
+}
+
+/// The page for an error that happened before a handler could answer (body too large,
+/// timeout, ...).
+pub(crate) fn error_page(state: &AppState, lang: Lang, error: &ApiError) -> Response {
+    let view = View {
+        state,
+        lang,
+        text: "",
+        outcome: Outcome::Failed(error.clone()),
+    };
+    respond(error.status, render(&view))
+}
+
+/// Whether a pasted text is a whole message (headers, a blank line, a body) rather than a
+/// reply line: then it is read as a message, like an uploaded file.
+fn looks_like_message(text: &str) -> bool {
+    let head = text.trim_start();
+    let header_line = |l: &str| {
+        l.split_once(':').is_some_and(|(name, _)| {
+            !name.is_empty()
+                && name.len() < 60
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+    };
+    let first = head.lines().next().unwrap_or("");
+    (first.starts_with("From ") || header_line(first))
+        && head.lines().take(60).filter(|l| header_line(l)).count() >= 3
+        && (head.contains("\n\n") || head.contains("\r\n\r\n"))
+}
+
+/// Reads a whole message for the page.
+fn parse_message(state: &AppState, bytes: &[u8], lang: Lang) -> Result<MessageReport, ApiError> {
+    if !starts_with_header(bytes) {
+        let mut e = not_a_message();
+        e.message = "it does not start with header lines (Name: value)".into();
+        return Err(e);
+    }
+    bouncedoc_mail::diagnose_bytes(&state.engine, bytes, lang)
+        .map_err(|e| ApiError::bad_request("unreadable_message", e.to_string()))
+}
+
+/// Works out what to show for a text or a file.
+async fn answer(
+    state: &AppState,
+    lang: Lang,
+    text: String,
+    file: Option<(Option<String>, Vec<u8>)>,
+) -> (String, Outcome) {
+    if let Some((name, bytes)) = file {
+        let kept = if bytes.len() <= KEEP_MAX {
+            String::from_utf8_lossy(&bytes).into_owned()
+        } else {
+            text
+        };
+        let st = state.clone();
+        let outcome = match blocking(state, move || parse_message(&st, &bytes, lang)).await {
+            Ok(Ok(report)) => Outcome::Parsed {
+                file: name,
+                report: Box::new(report),
+            },
+            Ok(Err(e)) | Err(e) => Outcome::Failed(e),
+        };
+        return (kept, outcome);
+    }
+    let st = state.clone();
+    let (text, outcome) = match blocking(state, move || {
+        if looks_like_message(&text)
+            && let Ok(report) = parse_message(&st, text.as_bytes(), lang)
+            && report.kind != Kind::NotBounce
+            && !report.diagnoses.is_empty()
+        {
+            let outcome = Outcome::Parsed {
+                file: None,
+                report: Box::new(report),
+            };
+            return (text, outcome);
+        }
+        let outcome = match explain_text(&st.engine, &text, lang) {
+            Ok(d) => Outcome::Explained(Box::new(d)),
+            Err(e) => Outcome::Failed(e),
+        };
+        (text, outcome)
+    })
+    .await
+    {
+        Ok(r) => r,
+        Err(e) => (String::new(), Outcome::Failed(e)),
+    };
+    (text, outcome)
+}
+
+fn status_of(outcome: &Outcome) -> StatusCode {
+    match outcome {
+        Outcome::Failed(e) => e.status,
+        _ => StatusCode::OK,
+    }
+}
+
+/// `GET /`: the empty page (or, with `?text=`, the diagnosis of that text).
+pub(crate) async fn index(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
+    let asked = query_param(&uri, "lang").and_then(|l| l.parse::<Lang>().ok());
+    let lang = choose(&[asked], &headers);
+    let text = query_param(&uri, "text").unwrap_or_default();
+    let (text, outcome) = if text.trim().is_empty() {
+        (text, Outcome::Blank)
+    } else {
+        answer(&state, lang, text, None).await
+    };
+    let view = View {
+        state: &state,
+        lang,
+        text: &text,
+        outcome,
+    };
+    respond(status_of(&view.outcome), render(&view))
+}
+
+/// `POST /` and `POST /explain`: the form, sent with or without JavaScript.
+pub(crate) async fn submit(State(state): State<AppState>, request: Request) -> Response {
+    let headers = request.headers().clone();
+    let fallback = header_lang(&headers).unwrap_or_default();
+    let form = match read_form(request, state.config.max_body).await {
+        Ok(f) => f,
+        Err(e) => return error_page(&state, fallback, &e),
+    };
+    let pick = |name: &str| form.get(name).and_then(|l| l.parse::<Lang>().ok());
+    let switched = pick("switch_lang");
+    let lang = choose(&[switched, pick("lang")], &headers);
+    let text = form.get("text").unwrap_or_default().to_string();
+    let file = form.file.map(|f| (f.name, f.bytes.to_vec()));
+    let (text, outcome) = if file.is_none() && text.trim().is_empty() && switched.is_some() {
+        // Only the language changed.
+        (text, Outcome::Blank)
+    } else {
+        answer(&state, lang, text, file).await
+    };
+    let view = View {
+        state: &state,
+        lang,
+        text: &text,
+        outcome,
+    };
+    respond(status_of(&view.outcome), render(&view))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_messages_from_replies() {
+        assert!(looks_like_message(
+            "Return-Path: <>\nFrom: MAILER-DAEMON\nSubject: Undelivered\n\nbody"
+        ));
+        assert!(!looks_like_message(
+            "550 5.1.1 <a@b>: Recipient address rejected: User unknown"
+        ));
+        assert!(!looks_like_message(
+            "Final-Recipient: rfc822; a@b\nAction: failed\nStatus: 5.1.1"
+        ));
+    }
+}

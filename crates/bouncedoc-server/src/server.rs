@@ -1,0 +1,165 @@
+//! Serving the router on a listener: one task per connection, a bound on connections, a
+//! header read timeout, graceful shutdown; and the entry point of `bouncedoc serve`.
+
+use std::future::Future;
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::ConnectInfo;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::net::TcpListener;
+use tokio::sync::{Semaphore, watch};
+use tower::ServiceExt;
+
+use crate::{Config, ServerError, router};
+
+/// How long shutdown waits for the requests in flight.
+const DRAIN: Duration = Duration::from_secs(10);
+
+/// Serves the whole service on `listener` until `shutdown` completes, then lets the requests
+/// in flight finish (for up to ten seconds).
+///
+/// Each connection is served by its own task. A client must send a request's headers within
+/// [`Config::header_timeout`] (also the longest an idle keep-alive connection is kept), and
+/// the whole request must be answered within [`Config::timeout`]; at most
+/// [`Config::max_connections`] connections are served at once.
+pub async fn serve<F>(listener: TcpListener, config: Config, shutdown: F) -> Result<(), ServerError>
+where
+    F: Future<Output = ()> + Send,
+{
+    let header_timeout = config.header_timeout;
+    let permits = Arc::new(Semaphore::new(config.max_connections.max(1)));
+    let app = router(config)?;
+    let (stop_tx, stop_rx) = watch::channel(());
+    let (done_tx, done_rx) = watch::channel(());
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            permit = permits.clone().acquire_owned() => match permit {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a little, do not spin.
+                    tracing::warn!(error = %e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let service = app
+            .clone()
+            .map_request(move |mut request: axum::http::Request<Incoming>| {
+                request.extensions_mut().insert(ConnectInfo(peer));
+                request
+            });
+        let service = TowerToHyperService::new(service);
+        let mut stop = stop_rx.clone();
+        let done = done_rx.clone();
+        tokio::spawn(async move {
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_timeout)
+                .keep_alive(true);
+            let connection = builder.serve_connection(TokioIo::new(stream), service);
+            let mut connection = std::pin::pin!(connection);
+            loop {
+                tokio::select! {
+                    result = connection.as_mut() => {
+                        if let Err(e) = result {
+                            tracing::debug!(%peer, error = %e, "connection closed with an error");
+                        }
+                        break;
+                    }
+                    _ = stop.changed() => connection.as_mut().graceful_shutdown(),
+                }
+            }
+            drop(permit);
+            drop(done);
+        });
+    }
+    drop(listener);
+    tracing::info!("shutting down: finishing the requests in flight");
+    let _ = stop_tx.send(());
+    drop(stop_rx);
+    drop(done_rx);
+    if tokio::time::timeout(DRAIN, done_tx.closed()).await.is_err() {
+        tracing::warn!("some connections were still open after {DRAIN:?}; closing them");
+    }
+    Ok(())
+}
+
+/// Completes on Ctrl-C, or on SIGTERM where there is one.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}
+
+/// The entry point of `bouncedoc serve`: binds `listen`, prints the address it serves on
+/// (`bouncedoc: listening on http://ADDR/`) on standard error, and serves until Ctrl-C or
+/// SIGTERM. Builds its own multi-threaded runtime.
+pub fn run(listen: SocketAddr, config: Config) -> Result<(), ServerError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("bouncedoc-serve")
+        .build()?;
+    runtime.block_on(async move {
+        let listener = TcpListener::bind(listen).await?;
+        let local = listener.local_addr()?;
+        tracing::info!(
+            addr = %local,
+            max_body = config.max_body,
+            timeout_s = config.timeout.as_secs_f64(),
+            "listening"
+        );
+        eprintln!("bouncedoc: listening on http://{local}/");
+        serve(listener, config, shutdown_signal()).await
+    })
+}
+
+/// Sends structured logs (one line per request, with method, path, route, status and
+/// latency) to standard error, as text or as JSON lines. The level comes from
+/// `BOUNCEDOC_LOG` (`info` when unset; e.g. `BOUNCEDOC_LOG=debug`). Does nothing when a
+/// subscriber is already set.
+pub fn init_tracing(json: bool) {
+    use tracing_subscriber::EnvFilter;
+    let filter =
+        EnvFilter::try_from_env("BOUNCEDOC_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none());
+    let _ = if json {
+        builder.json().with_current_span(true).try_init()
+    } else {
+        builder.try_init()
+    };
+}
