@@ -32,6 +32,22 @@ pub enum Command {
     Reasons(ReasonsArgs),
     /// Serve the HTTP API (/api/v1) and the web page (/) until Ctrl-C.
     Serve(ServeArgs),
+    /// Record bounces in the ledger and suppress addresses as the policy says.
+    ///
+    /// PATH takes the same inputs as `parse`. Each recipient diagnosis is an event; a message
+    /// already recorded adds nothing. Messages are recorded 256 at a time, each batch in one
+    /// transaction, so an interrupted run can simply be run again. Exit status: 0, or 1 when
+    /// some input could not be read.
+    Ingest(crate::commands::ingest::IngestArgs),
+    /// Say whether to mail addresses, and why not.
+    ///
+    /// Exit status: 0 when every address may be mailed, 1 when some are suppressed, 3 when
+    /// none is suppressed but some should wait (a mailbox that was full lately).
+    Check(crate::commands::check::CheckArgs),
+    /// List the suppressed addresses, why and since when (human, CSV or JSON).
+    Suppressions(crate::commands::suppressions::SuppressionsArgs),
+    /// Lift the suppression of an address (kept in the history, with who and why).
+    Unsuppress(crate::commands::unsuppress::UnsuppressArgs),
 }
 
 #[derive(Debug, Args)]

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use bouncedoc_core::{Action, Diagnosis, Engine, Lang, Party, Reason, Retry};
 use bouncedoc_mail::MessageFacts;
-use bouncedoc_mail::record::{Origin, Record, RecipientRecord, records};
+use bouncedoc_mail::record::{Origin, RecipientRecord, Record, records};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -62,6 +62,7 @@ pub fn normalize_address(address: &str) -> String {
         .trim()
         .trim_matches(|c: char| c == '<' || c == '>' || c.is_whitespace())
         .to_lowercase()
+        .replace('\0', "")
 }
 
 /// The domain of an address (after its last `@`), when it has one.
@@ -181,6 +182,15 @@ pub fn prepare(engine: &Engine, origin: Origin, bytes: &[u8], fallback_time: i64
     }
 }
 
+/// Text as both back ends can store it: PostgreSQL refuses NUL characters in text.
+pub(crate) fn storable(text: &str) -> String {
+    text.replace('\0', "\u{fffd}")
+}
+
+fn storable_opt(text: Option<&str>) -> Option<String> {
+    text.map(storable)
+}
+
 fn occurred_at(message: &MessageFacts, fallback: i64) -> i64 {
     [&message.date, &message.original_date]
         .into_iter()
@@ -204,7 +214,7 @@ fn event_of(
         address: d
             .recipient
             .as_deref()
-            .map(normalize_address)
+            .map(|a| storable(&normalize_address(a)))
             .filter(|a| !a.is_empty()),
         occurred_at: occurred_at(&r.message, fallback_time),
         reply_code: d.reply_code.map(i64::from),
@@ -214,13 +224,13 @@ fn event_of(
         retry: d.retry,
         party: d.party,
         action: d.action,
-        feedback_type: r.feedback_type.clone(),
-        provider: d.provider.clone(),
-        mta: d.mta.clone(),
-        diagnostic: d.diagnostic.clone(),
-        message_id,
-        original_message_id: r.message.original_message_id.clone(),
-        source: source.to_string(),
+        feedback_type: storable_opt(r.feedback_type.as_deref()),
+        provider: storable_opt(d.provider.as_deref()),
+        mta: storable_opt(d.mta.as_deref()),
+        diagnostic: storable(&d.diagnostic),
+        message_id: storable_opt(message_id.as_deref()),
+        original_message_id: storable_opt(r.message.original_message_id.as_deref()),
+        source: storable(source),
     }
 }
 
@@ -270,7 +280,13 @@ mod tests {
         assert_eq!(b.reason, Reason::MailboxFull);
         let crlf: Vec<u8> = msg
             .iter()
-            .flat_map(|&c| if c == b'\n' { vec![b'\r', b'\n'] } else { vec![c] })
+            .flat_map(|&c| {
+                if c == b'\n' {
+                    vec![b'\r', b'\n']
+                } else {
+                    vec![c]
+                }
+            })
             .collect();
         let q = prepare(
             &engine,

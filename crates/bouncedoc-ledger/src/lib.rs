@@ -1,1 +1,341 @@
-//! The bounce ledger (being written).
+//! # bouncedoc-ledger
+//!
+//! The bounce ledger: a durable record of bounce events (one per recipient diagnosis) and of
+//! the suppressions they lead to, with the history of suppressions lifted by hand. It is
+//! what a sender of volume mail asks before it mails an address.
+//!
+//! - [`Ledger`] is the one interface, over two back ends: SQLite (a file, created on first
+//!   use, in WAL mode) and PostgreSQL (`postgres://...`). The schema is migrated on open
+//!   ([`migrate::MIGRATIONS`]).
+//! - [`prepare`] turns a message's bytes into [`NewEvent`]s; [`Ledger::record`] records a
+//!   batch of them in one transaction and applies the [`Policy`]. A message is known by a
+//!   hash of its bytes, so the same message recorded twice gives its events once; a batch
+//!   interrupted before it commits leaves nothing, and running it again completes it.
+//! - [`Ledger::check`], [`Ledger::suppressions`] and [`Ledger::unsuppress`] answer a sender.
+//!
+//! ```
+//! use bouncedoc_ledger::{Ledger, OpenMode, Policy, Verdict};
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let db = dir.path().join("ledger.db");
+//! let mut ledger = Ledger::open(db.to_str().unwrap(), OpenMode::Create).unwrap();
+//! let checks = ledger.check(&["taro@example.jp".to_string()], &Policy::default(), 0).unwrap();
+//! assert_eq!(checks[0].verdict, Verdict::Ok);
+//! ```
+
+mod event;
+pub mod migrate;
+pub mod policy;
+mod postgres;
+mod sql;
+mod sqlite;
+mod store;
+#[doc(hidden)]
+pub mod testing;
+pub mod time;
+
+pub use event::{
+    NewEvent, Prepared, canonical, domain_of, message_key, normalize_address, prepare,
+};
+pub use policy::{DEFAULT_POLICY, Policy, PolicyError, Rule};
+pub use store::{
+    BatchOutcome, Check, Event, Filter, Suppression, Unsuppressed, Unsuppression, Verdict,
+};
+
+use migrate::Dialect;
+
+/// What can go wrong with a ledger.
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    /// An SQLite error.
+    #[error("SQLite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A PostgreSQL error.
+    #[error("PostgreSQL: {}", describe_postgres(.0))]
+    Postgres(::postgres::Error),
+    /// The ledger file does not exist (only `ingest` creates one).
+    #[error(
+        "no ledger at {0} (`bouncedoc ingest` creates it; set --database or BOUNCEDOC_DATABASE to use another)"
+    )]
+    Missing(String),
+    /// The database was migrated by a newer bouncedoc.
+    #[error(
+        "the ledger's schema is version {found}, newer than this bouncedoc knows ({known}): upgrade bouncedoc"
+    )]
+    SchemaTooNew {
+        /// The version found.
+        found: i64,
+        /// The newest version this build knows.
+        known: i64,
+    },
+    /// The database holds something the ledger did not write.
+    #[error("the ledger holds an unexpected value: {0}")]
+    Corrupt(String),
+}
+
+impl From<::postgres::Error> for LedgerError {
+    fn from(e: ::postgres::Error) -> LedgerError {
+        LedgerError::Postgres(e)
+    }
+}
+
+/// A PostgreSQL error with what the server or the connection said (the error's own text is
+/// only "db error").
+fn describe_postgres(e: &::postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        let mut s = format!("{} (SQLSTATE {})", db.message(), db.code().code());
+        if let Some(detail) = db.detail() {
+            s.push_str(": ");
+            s.push_str(detail);
+        }
+        return s;
+    }
+    let mut s = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        s.push_str(": ");
+        s.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    s
+}
+
+/// Whether opening a ledger may create it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the SQLite file when it does not exist (`ingest`).
+    Create,
+    /// Fail when it does not exist (`check`, `suppressions`, `unsuppress`).
+    Existing,
+}
+
+enum Backend {
+    Sqlite(sqlite::Sqlite),
+    Postgres(postgres::Postgres),
+}
+
+/// A ledger, on SQLite or PostgreSQL.
+pub struct Ledger {
+    backend: Backend,
+    name: String,
+}
+
+impl std::fmt::Debug for Ledger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ledger").field("name", &self.name).finish()
+    }
+}
+
+/// Whether a `--database` value names a PostgreSQL database rather than an SQLite file.
+pub fn is_postgres(database: &str) -> bool {
+    database.starts_with("postgres://") || database.starts_with("postgresql://")
+}
+
+impl Ledger {
+    /// Opens a ledger: a `postgres://` or `postgresql://` URL, else the path of an SQLite
+    /// file (`sqlite:` in front is allowed). The schema is brought up to date.
+    pub fn open(database: &str, mode: OpenMode) -> Result<Ledger, LedgerError> {
+        let (backend, name, dialect) = if is_postgres(database) {
+            (
+                Backend::Postgres(postgres::Postgres::connect(database)?),
+                redact(database),
+                Dialect::Postgres,
+            )
+        } else {
+            let path = database.strip_prefix("sqlite:").unwrap_or(database);
+            (
+                Backend::Sqlite(sqlite::Sqlite::open(
+                    std::path::Path::new(path),
+                    mode == OpenMode::Create,
+                )?),
+                path.to_string(),
+                Dialect::Sqlite,
+            )
+        };
+        let mut ledger = Ledger { backend, name };
+        let now = time::now();
+        ledger.write(|db| migrate::migrate(db, dialect, now))?;
+        Ok(ledger)
+    }
+
+    /// The database, as it can be shown (a URL without its password).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn write<T>(
+        &mut self,
+        f: impl FnMut(&mut dyn sql::Sql) -> Result<T, LedgerError>,
+    ) -> Result<T, LedgerError> {
+        match &mut self.backend {
+            Backend::Sqlite(b) => b.write(f),
+            Backend::Postgres(b) => b.write(f),
+        }
+    }
+
+    fn read<T>(
+        &mut self,
+        f: impl FnOnce(&mut dyn sql::Sql) -> Result<T, LedgerError>,
+    ) -> Result<T, LedgerError> {
+        match &mut self.backend {
+            Backend::Sqlite(b) => b.read(f),
+            Backend::Postgres(b) => b.read(f),
+        }
+    }
+
+    /// Records a batch of events in one transaction, and applies the policy to every
+    /// address that got a new one. Events recorded before (same message key and recipient
+    /// index) are left as they are. `now` is the recording time.
+    pub fn record(
+        &mut self,
+        events: &[NewEvent],
+        policy: &Policy,
+        now: i64,
+    ) -> Result<BatchOutcome, LedgerError> {
+        self.write(|db| store::record(db, events, policy, now))
+    }
+
+    /// Whether to mail each address, as of `now`.
+    pub fn check(
+        &mut self,
+        addresses: &[String],
+        policy: &Policy,
+        now: i64,
+    ) -> Result<Vec<Check>, LedgerError> {
+        self.read(|db| store::check(db, addresses, policy, now))
+    }
+
+    /// The suppressions a filter selects, oldest first.
+    pub fn suppressions(&mut self, filter: &Filter) -> Result<Vec<Suppression>, LedgerError> {
+        self.read(|db| store::suppressions(db, filter))
+    }
+
+    /// The events of an address since it was last unsuppressed, oldest first.
+    pub fn events(&mut self, address: &str) -> Result<Vec<Event>, LedgerError> {
+        self.read(|db| {
+            let address = normalize_address(address);
+            let after = db
+                .query_opt(
+                    "SELECT MAX(at) FROM unsuppressions WHERE address = $1",
+                    &[address.as_str().into()],
+                )?
+                .map_or(Ok(None), |r| r.opt_int(0))?;
+            store::events_of(db, &address, after)
+        })
+    }
+
+    /// Lifts the suppression of an address; the act is kept in the history, and bounces
+    /// dated before `now` no longer count towards a new suppression.
+    pub fn unsuppress(
+        &mut self,
+        address: &str,
+        reason: &str,
+        who: &str,
+        now: i64,
+    ) -> Result<Unsuppressed, LedgerError> {
+        self.write(|db| store::unsuppress(db, address, reason, who, now))
+    }
+
+    /// The number of events recorded and of suppressions that hold.
+    pub fn counts(&mut self) -> Result<(i64, i64), LedgerError> {
+        self.read(store::counts)
+    }
+
+    /// The whole ledger as text, in a canonical order, without ids, recording times or the
+    /// files events were first read from: two ledgers that hold the same facts give the
+    /// same text, whatever order they were recorded in.
+    pub fn snapshot(&mut self) -> Result<String, LedgerError> {
+        self.read(store::snapshot)
+    }
+
+    /// Checks what the schema cannot enforce by itself, and for SQLite the file's own
+    /// integrity: the problems found (none when the ledger is consistent).
+    pub fn verify(&mut self) -> Result<Vec<String>, LedgerError> {
+        let sqlite = matches!(self.backend, Backend::Sqlite(_));
+        self.read(|db| {
+            let mut problems = Vec::new();
+            if sqlite {
+                for row in db.query("PRAGMA integrity_check", &[])? {
+                    let text = row.text(0)?;
+                    if text != "ok" {
+                        problems.push(format!("integrity_check: {text}"));
+                    }
+                }
+                for row in db.query("PRAGMA foreign_key_check", &[])? {
+                    problems.push(format!("foreign key broken in {}", row.text(0)?));
+                }
+            }
+            let checks = [
+                (
+                    "suppressions without the events that triggered them",
+                    "SELECT COUNT(*) FROM suppressions s WHERE NOT EXISTS (SELECT 1 FROM \
+                     suppression_events se WHERE se.suppression_id = s.id)",
+                ),
+                (
+                    "triggering events of another address",
+                    "SELECT COUNT(*) FROM suppression_events se JOIN suppressions s ON s.id = \
+                     se.suppression_id JOIN events e ON e.id = se.event_id WHERE e.address <> \
+                     s.address",
+                ),
+                (
+                    "messages recorded in part (some recipients without the others)",
+                    "SELECT COUNT(*) FROM (SELECT message_key FROM events GROUP BY message_key \
+                     HAVING COUNT(*) <> MAX(recipient_index)) partial",
+                ),
+            ];
+            for (what, sql) in checks {
+                let n = db.query_opt(sql, &[])?.map_or(Ok(0), |r| r.int(0))?;
+                if n > 0 {
+                    problems.push(format!("{n} {what}"));
+                }
+            }
+            Ok(problems)
+        })
+    }
+
+    /// The versions of the schema migrations applied, in order.
+    pub fn schema_versions(&mut self) -> Result<Vec<i64>, LedgerError> {
+        self.read(|db| {
+            db.query(
+                "SELECT version FROM schema_migrations ORDER BY version",
+                &[],
+            )?
+            .iter()
+            .map(|r| r.int(0))
+            .collect()
+        })
+    }
+}
+
+/// A database URL without its password.
+fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    match rest.split_once('@') {
+        Some((user, host)) if user.contains(':') => {
+            let name = user.split(':').next().unwrap_or("");
+            format!("{scheme}://{name}:***@{host}")
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_shown_without_passwords() {
+        assert_eq!(
+            redact("postgres://app:secret@db.example:5432/ledger"),
+            "postgres://app:***@db.example:5432/ledger"
+        );
+        assert_eq!(
+            redact("postgres://app@db/ledger"),
+            "postgres://app@db/ledger"
+        );
+        assert!(is_postgres("postgresql://x/y"));
+        assert!(!is_postgres("ledger.db"));
+    }
+}

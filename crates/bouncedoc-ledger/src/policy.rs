@@ -215,6 +215,11 @@ impl Policy {
         Ok(())
     }
 
+    /// The policy as a TOML file (without the comments of the built-in one).
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).expect("a policy can always be written as TOML")
+    }
+
     /// Who the suppressions this policy makes are by.
     pub fn who(&self) -> String {
         format!("policy:{}", self.name)
@@ -316,7 +321,8 @@ impl Policy {
                 None => "complaint: feedback report".to_string(),
             },
             Rule::Soft => {
-                let list: Vec<String> = firing.triggers.iter().map(|&i| codes(&events[i])).collect();
+                let list: Vec<String> =
+                    firing.triggers.iter().map(|&i| codes(&events[i])).collect();
                 format!(
                     "{} soft bounces within {} days: {}",
                     firing.triggers.len(),
@@ -429,6 +435,8 @@ mod tests {
         assert_eq!(p.soft.count, 5);
         assert_eq!(p.soft.within_days, 7);
         assert_eq!(p.who(), "policy:mine.toml");
+        let again = Policy::from_toml(&p.to_toml(), "mine.toml").unwrap();
+        assert_eq!(again, p);
         let err = Policy::from_toml("[soft]\ncuont = 5\n", "typo.toml").unwrap_err();
         assert!(err.to_string().contains("cuont"), "{err}");
         assert!(Policy::from_toml("[soft]\ncount = 0\n", "zero.toml").is_err());
@@ -457,13 +465,19 @@ mod tests {
         assert_eq!(p.first_firing(&spread), None);
         let close = [
             ev(0, Reason::Expired, false),
-            ev(5, Reason::Expired, false),
+            ev(8, Reason::Expired, false),
             ev(12, Reason::SystemError, false),
             ev(13, Reason::NetworkError, false),
         ];
         let f = p.first_firing(&close).unwrap();
-        assert_eq!((f.rule, f.at, f.triggers.clone()), (Rule::Soft, 3, vec![1, 2, 3]));
-        assert!(p.why(&f, &close).starts_with("3 soft bounces within 7 days"));
+        assert_eq!(
+            (f.rule, f.at, f.triggers.clone()),
+            (Rule::Soft, 3, vec![1, 2, 3])
+        );
+        assert!(
+            p.why(&f, &close)
+                .starts_with("3 soft bounces within 7 days")
+        );
     }
 
     #[test]
@@ -494,7 +508,11 @@ mod tests {
     fn a_full_mailbox_must_stay_full() {
         let p = Policy::default();
         let quick: Vec<_> = (0..6).map(|d| ev(d, Reason::MailboxFull, false)).collect();
-        assert_eq!(p.first_firing(&quick), None, "six in six days do not span 14");
+        assert_eq!(
+            p.first_firing(&quick),
+            None,
+            "six in six days do not span 14"
+        );
         let slow: Vec<_> = [0, 5, 10, 15, 20]
             .into_iter()
             .map(|d| ev(d, Reason::MailboxFull, false))

@@ -138,9 +138,10 @@ impl Row {
     pub fn opt_parse<T: std::str::FromStr>(&self, i: usize) -> Result<Option<T>, LedgerError> {
         match self.opt_text(i)? {
             None => Ok(None),
-            Some(text) => text.parse().map(Some).map_err(|_| {
-                LedgerError::Corrupt(format!("column {i}: unknown value `{text}`"))
-            }),
+            Some(text) => text
+                .parse()
+                .map(Some)
+                .map_err(|_| LedgerError::Corrupt(format!("column {i}: unknown value `{text}`"))),
         }
     }
 }

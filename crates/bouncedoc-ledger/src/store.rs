@@ -7,11 +7,11 @@ use std::fmt::Write as _;
 use bouncedoc_core::Reason;
 use serde::Serialize;
 
-use crate::event::{NewEvent, domain_of, normalize_address};
+use crate::LedgerError;
+use crate::event::{NewEvent, domain_of, normalize_address, storable};
 use crate::policy::{EvalEvent, Policy, Rule};
 use crate::sql::{Param, Row, Sql};
 use crate::time::format_rfc3339;
-use crate::LedgerError;
 
 /// A recorded event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -344,7 +344,10 @@ fn apply_policy(
         .as_ref()
         .and_then(|(_, _, t)| t.last())
         .map(|e| (e.time, e.message_key.clone(), e.recipient_index));
-    if held_at.as_ref().is_some_and(|h| (first.0, &first.1, first.2) > (h.0, &h.1, h.2)) {
+    if held_at
+        .as_ref()
+        .is_some_and(|h| (first.0, &first.1, first.2) > (h.0, &h.1, h.2))
+    {
         return Ok(());
     }
     let horizon = policy.horizon();
@@ -444,7 +447,12 @@ fn filter_sql(filter: &Filter) -> (String, Vec<Param>) {
     let mut clauses = Vec::new();
     let mut params = Vec::new();
     if let Some(a) = &filter.address {
-        cond(&mut clauses, &mut params, "s.address = ?", normalize_address(a).into());
+        cond(
+            &mut clauses,
+            &mut params,
+            "s.address = ?",
+            normalize_address(a).into(),
+        );
     }
     if let Some(d) = &filter.domain {
         let d = d.trim().trim_start_matches('@').to_lowercase();
@@ -553,7 +561,10 @@ pub(crate) fn events_of(
             "SELECT {EVENT_COLUMNS} FROM events e WHERE e.address = $1 AND e.occurred_at > $2 \
              ORDER BY e.occurred_at, e.message_key, e.recipient_index"
         ),
-        &[normalize_address(address).into(), after.unwrap_or(i64::MIN).into()],
+        &[
+            normalize_address(address).into(),
+            after.unwrap_or(i64::MIN).into(),
+        ],
     )?;
     rows.iter().map(|r| event_from(r, 0)).collect()
 }
@@ -589,8 +600,8 @@ pub(crate) fn check(
                 suppression: Box::new(s),
             },
             (None, Some(e)) if wait => {
-                let until =
-                    e.detail.occurred_at + i64::from(policy.mailboxfull.retry_interval_hours) * 3600;
+                let until = e.detail.occurred_at
+                    + i64::from(policy.mailboxfull.retry_interval_hours) * 3600;
                 if until > now {
                     let count = events
                         .iter()
@@ -629,6 +640,8 @@ pub(crate) fn unsuppress(
     now: i64,
 ) -> Result<Unsuppressed, LedgerError> {
     let address = normalize_address(address);
+    let (reason, who) = (storable(reason), storable(who));
+    let (reason, who) = (reason.as_str(), who.as_str());
     let lifted = suppressions(
         db,
         &Filter {
@@ -727,7 +740,11 @@ pub(crate) fn snapshot(db: &mut dyn Sql) -> Result<String, LedgerError> {
         lines.push(format!(
             "suppression {} {} since={} rule={} reason={} who={:?} why={:?} triggers={}",
             s.address,
-            if s.lifted.is_some() { "lifted" } else { "active" },
+            if s.lifted.is_some() {
+                "lifted"
+            } else {
+                "active"
+            },
             format_rfc3339(s.since),
             s.rule,
             s.reason,

@@ -79,7 +79,8 @@ pub fn parse_when(text: &str, now: i64) -> Result<i64, BadTime> {
     }
     let (date, rest) = t.split_at(t.len().min(10));
     let mut parts = date.split('-');
-    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(bad());
     };
@@ -125,7 +126,8 @@ pub fn parse_when(text: &str, now: i64) -> Result<i64, BadTime> {
 
 /// Reads the `Date:` of a message (RFC 5322), when it can be read.
 pub fn parse_mail_date(text: &str) -> Option<i64> {
-    mailparse::dateparse(text).ok()
+    // `dateparse` answers 0 for text with no day, month and year in it.
+    mailparse::dateparse(text).ok().filter(|&t| t > 0)
 }
 
 /// Serializes Unix seconds as RFC 3339 (`#[serde(serialize_with = ...)]`).

@@ -1,8 +1,11 @@
 //! Running the facts of a bounce through the diagnosis engine.
 
 use bouncedoc_core::{
-    Diagnosis, Engine, EvidenceKind, Lang, Observation, Reason, StatusCode, StatusSource,
+    Diagnosis, Engine, EvidenceKind, Lang, Observation, Reason, SmtpCommand, StatusCode,
+    StatusSource,
 };
+
+use bouncedoc_core::knowledge::RuleOrigin;
 
 use crate::MailError;
 use crate::bounce::{Bounce, Kind, read_bytes};
@@ -40,10 +43,11 @@ pub fn diagnose(engine: &Engine, bounce: &Bounce, lang: Lang) -> MessageReport {
                 infer_status: !matches!(r.reason, Some(Reason::Feedback | Reason::Vacation)),
             };
             let mut diagnosis = engine.diagnose(&observation, lang);
-            if let Some(reason) = refined_reason(&diagnosis, r) {
+            if let Some(reason) = refined_reason(engine, &diagnosis, r) {
                 observation.reason = Some(reason);
                 diagnosis = engine.diagnose(&observation, lang);
             }
+            drop_reply_code_of_other_class(&mut diagnosis);
             (diagnosis, r.feedback_type.clone())
         })
         .collect();
@@ -72,8 +76,6 @@ const LOCAL_PROGRAM_REASONS: &[Reason] = &[
     Reason::VirusDetected,
     Reason::SpamDetected,
     Reason::PolicyViolation,
-    Reason::Expired,
-    Reason::NetworkError,
     Reason::MailerError,
 ];
 
@@ -87,15 +89,31 @@ const LOCAL_PROGRAM_REASONS: &[Reason] = &[
 /// - a refusal without a known cause at the connection or greeting (`CONN`, `EHLO`,
 ///   `HELO`) refuses the sending host (`blocked`);
 /// - a failed local delivery program (`X-Unix`) is a `mailererror`, unless its words name
-///   a cause such as a full mailbox.
-fn refined_reason(diagnosis: &Diagnosis, facts: &RecipientFacts) -> Option<Reason> {
+///   a cause such as a full mailbox;
+/// - words that name no known cause put the bounce `onhold` (the cause is in words not yet
+///   understood); `undefined` is left for a report without any words.
+///
+/// A receiving provider's own wording (from `knowledge/providers/`) is not re-read: it
+/// already says what that provider means by its words.
+fn refined_reason(engine: &Engine, diagnosis: &Diagnosis, facts: &RecipientFacts) -> Option<Reason> {
     if facts.reason.is_some() {
         return None;
     }
+    let rule_origin = diagnosis
+        .evidence
+        .iter()
+        .find(|e| e.kind == EvidenceKind::Rule)
+        .and_then(|e| e.id.as_deref())
+        .and_then(|id| engine.knowledge().rules.iter().find(|r| r.doc.id == id))
+        .map(|r| r.origin);
+    let generic_words = matches!(
+        rule_origin,
+        Some(RuleOrigin::Generic | RuleOrigin::Server(_))
+    );
     let stated_status = diagnosis
         .status
         .filter(|_| diagnosis.status_source != Some(StatusSource::Inferred));
-    let command = facts.command.as_deref();
+    let command = diagnosis.command;
     let from_words = diagnosis
         .evidence
         .iter()
@@ -110,18 +128,42 @@ fn refined_reason(diagnosis: &Diagnosis, facts: &RecipientFacts) -> Option<Reaso
     }
     match diagnosis.reason {
         Reason::UserUnknown
-            if from_words
-                && command != Some("RCPT")
+            if generic_words
+                && command != Some(SmtpCommand::Rcpt)
                 && !stated_status.is_some_and(names_the_address) =>
         {
             Some(Reason::Filtered)
         }
         Reason::Undefined | Reason::OnHold
-            if matches!(command, Some("CONN" | "EHLO" | "HELO")) =>
+            if matches!(command, Some(SmtpCommand::Connect | SmtpCommand::Helo)) =>
         {
             Some(Reason::Blocked)
         }
+        Reason::Undefined if !facts.diagnostic.trim().is_empty() => Some(Reason::OnHold),
         _ => None,
+    }
+}
+
+/// A reply code of another class than the status code reported beside it is not the
+/// answer to this delivery (`554` from a greeting refused, with a delivery only deferred,
+/// `4.0.0`): the words' first reply code of the status's class replaces it, else none is
+/// reported, as the reference classifier does.
+fn drop_reply_code_of_other_class(diagnosis: &mut Diagnosis) {
+    let (Some(code), Some(status)) = (diagnosis.reply_code, diagnosis.status) else {
+        return;
+    };
+    if (code / 100) as u8 == status.class {
+        return;
+    }
+    let same_class = bouncedoc_core::reply::find_codes(&diagnosis.diagnostic)
+        .into_iter()
+        .filter_map(|h| h.reply_code)
+        .find(|c| (c / 100) as u8 == status.class);
+    diagnosis.reply_code = same_class;
+    if same_class.is_none() {
+        diagnosis
+            .evidence
+            .retain(|e| e.kind != EvidenceKind::ReplyCode);
     }
 }
 

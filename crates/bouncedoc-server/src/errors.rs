@@ -161,7 +161,12 @@ pub(crate) async fn normalize(
             } else {
                 text
             };
-            ApiError::new(status, "bad_request", message)
+            let code = if status.is_server_error() {
+                "internal"
+            } else {
+                "bad_request"
+            };
+            ApiError::new(status, code, message)
         }
     };
     if page {

@@ -769,3 +769,85 @@ fn keep_alive_connections_serve_several_requests() {
         assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"));
     }
 }
+
+/// Checks that an object served has only the properties its schema documents, and all the
+/// required ones.
+fn check_schema(doc: &Value, name: &str, extra: &[&str], value: &Value) {
+    let schema = &doc["components"]["schemas"][name];
+    let properties = schema["properties"]
+        .as_object()
+        .unwrap_or_else(|| panic!("schema {name} has properties"));
+    let object = value
+        .as_object()
+        .unwrap_or_else(|| panic!("{name}: not an object: {value}"));
+    for key in object.keys() {
+        assert!(
+            properties.contains_key(key) || extra.contains(&key.as_str()),
+            "{name}: the field `{key}` is served but not documented in openapi.json"
+        );
+    }
+    for key in schema["required"].as_array().into_iter().flatten() {
+        let key = key.as_str().unwrap();
+        assert!(
+            object.contains_key(key),
+            "{name}: `{key}` is required by openapi.json but not served: {value}"
+        );
+    }
+}
+
+#[test]
+fn openapi_schemas_describe_the_objects_served() {
+    let server = Server::start(Config::default());
+    let doc: Value = serde_json::from_str(OPENAPI_JSON).unwrap();
+    let d = server
+        .post(
+            "/api/v1/explain",
+            "text/plain",
+            b"550 5.1.1 <hanako@example.co.jp>... User unknown",
+        )
+        .json();
+    check_schema(&doc, "Diagnosis", &[], &d);
+    for e in d["evidence"].as_array().unwrap() {
+        check_schema(&doc, "Evidence", &[], e);
+    }
+    for a in d["advice"].as_array().unwrap() {
+        check_schema(&doc, "Advice", &[], a);
+    }
+    let records = server
+        .post(
+            "/api/v1/parse",
+            "message/rfc822",
+            &corpus("lhost-postfix-01.eml"),
+        )
+        .json();
+    let record_fields = &doc["components"]["schemas"]["Record"]["oneOf"][0]["allOf"][1];
+    let extra: Vec<&str> = record_fields["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for r in records.as_array().unwrap() {
+        check_schema(&doc, "Diagnosis", &extra, r);
+        check_schema(&doc, "MessageFacts", &[], &r["message"]);
+    }
+    check_schema(
+        &doc,
+        "ReasonDoc",
+        &[],
+        &server.get("/api/v1/reasons/mailboxfull").json(),
+    );
+    check_schema(
+        &doc,
+        "CodeDoc",
+        &[],
+        &server.get("/api/v1/codes/550").json(),
+    );
+    check_schema(
+        &doc,
+        "CodeDoc",
+        &[],
+        &server.get("/api/v1/codes/5.7.26").json(),
+    );
+    check_schema(&doc, "Error", &[], &server.get("/api/v1/nothing").json());
+}

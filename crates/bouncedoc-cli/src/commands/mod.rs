@@ -1,10 +1,15 @@
 //! One module per subcommand.
 
+pub mod check;
 mod codes;
 mod explain;
+pub mod ingest;
+mod ledger;
 mod parse;
 mod reasons;
 mod serve;
+pub mod suppressions;
+pub mod unsuppress;
 
 use std::process::ExitCode;
 
@@ -27,5 +32,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Codes(args) => codes::run(&engine, &args),
         Command::Reasons(args) => reasons::run(&engine, &args),
         Command::Serve(args) => serve::run(&args),
+        Command::Ingest(args) => ingest::run(&engine, &args),
+        Command::Check(args) => check::run(&args),
+        Command::Suppressions(args) => suppressions::run(&args),
+        Command::Unsuppress(args) => unsuppress::run(&args),
     }
 }

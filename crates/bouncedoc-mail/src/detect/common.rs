@@ -92,6 +92,36 @@ pub fn smtp_command(text: &str) -> Option<&'static str> {
     None
 }
 
+static MULTILINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s:;(])([245][0-9][0-9])-(?:([245]\.[0-9]{1,3}\.[0-9]{1,3}) |[^0-9])")
+        .expect("valid")
+});
+
+/// A multi-line reply (`550-5.7.1 first line`, `550-5.7.1 second line`, `550 5.7.1 last
+/// line`) that was re-folded into running text keeps its repeated code prefixes in the
+/// middle of sentences, where they break the words apart. This writes the code once, where
+/// the reply starts, and drops its repetitions.
+pub fn join_multiline_reply(text: &str) -> String {
+    let Some(mark) = MULTILINE_MARK.captures(text) else {
+        return text.to_string();
+    };
+    let code = &mark[1];
+    let status = mark.get(2).map(|m| m.as_str());
+    let start = mark.get(1).expect("group").start();
+    let mut tail = text[start..].to_string();
+    for sep in ['-', ' '] {
+        if let Some(s) = status {
+            tail = tail.replace(&format!("{code}{sep}{s} "), "");
+        }
+        tail = tail.replace(&format!("{code}{sep}"), "");
+    }
+    let head = match status {
+        Some(s) => format!("{code} {s} "),
+        None => format!("{code} "),
+    };
+    squeeze(&format!("{}{head}{tail}", &text[..start]))
+}
+
 /// The reply code and status code a text holds, read as the engine reads them.
 pub fn codes_in(text: &str) -> (Option<u16>, Option<StatusCode>) {
     let read = bouncedoc_core::reply::read(text);
@@ -109,8 +139,16 @@ pub fn dsn_recipients(message: &Message) -> Vec<RecipientFacts> {
     if !from_parts.is_empty() {
         return from_parts;
     }
-    dsn::recipients(&super::text::report_body(message))
+    dsn::recipients(&text_until(message, RETURNED_MESSAGE))
 }
+
+/// Lines where a report written as one text (no MIME parts, or undeclared ones) starts the
+/// returned message.
+const RETURNED_MESSAGE: &[&str] = &[
+    "Content-Type: message/rfc822",
+    "Content-type: message/rfc822",
+    "Content-Type: text/rfc822-headers",
+];
 
 /// The text of the report's delivery-status parts (or of its body when it has none).
 pub fn dsn_text(message: &Message) -> String {
@@ -120,10 +158,25 @@ pub fn dsn_text(message: &Message) -> String {
         .map(|p| p.text.as_str())
         .collect();
     if parts.is_empty() {
-        super::text::report_body(message)
+        text_until(message, RETURNED_MESSAGE)
     } else {
         parts.join("\n")
     }
+}
+
+/// The human-readable text of the report up to the first line that holds one of `ends`
+/// (where a format starts quoting the returned message).
+pub fn text_until(message: &Message, ends: &[&str]) -> String {
+    let text = message.report_text();
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        if ends.iter().any(|e| line.contains(e)) {
+            break;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// Whether a header holds any of `needles` (case-insensitively).
@@ -360,6 +413,22 @@ mod tests {
         );
         assert_eq!(smtp_command("550 5.1.1 <DATABASE@example.jp> unknown"), None);
         assert_eq!(smtp_command("the data was lost"), None);
+    }
+
+    #[test]
+    fn multiline_reply_in_running_text() {
+        assert_eq!(
+            join_multiline_reply(
+                "host mx said: 550-5.7.1 [192.0.2.1] Messages with multiple 550 5.7.1 addresses in From: header are not accepted."
+            ),
+            "host mx said: 550 5.7.1 [192.0.2.1] Messages with multiple addresses in From: header are not accepted."
+        );
+        assert_eq!(
+            join_multiline_reply("550-Sorry 550-your address 550 is refused"),
+            "550 Sorry your address is refused"
+        );
+        assert_eq!(join_multiline_reply("550 5.1.1 User unknown"), "550 5.1.1 User unknown");
+        assert_eq!(join_multiline_reply("call 555-1234 now"), "call 555-1234 now");
     }
 
     #[test]

@@ -8,7 +8,15 @@ pub mod common;
 pub mod text;
 // Detector modules, one per format (keep sorted within each group).
 // -- group: mail servers (MTAs)
+pub mod domino;
+pub mod dragonfly;
+pub mod exim;
+pub mod notes;
+pub mod opensmtpd;
 pub mod postfix;
+pub mod qmail;
+pub mod sendmail;
+pub mod v5sendmail;
 // -- group: providers and services
 
 use crate::facts::RecipientFacts;
@@ -38,5 +46,13 @@ pub trait Detector: Sync {
 pub static DETECTORS: &[&dyn Detector] = &[
     // -- group: providers and services
     // -- group: mail servers (MTAs)
+    &domino::Domino,
+    &notes::Notes,
+    &dragonfly::DragonFly,
     &postfix::Postfix,
+    &exim::Exim,
+    &qmail::Qmail,
+    &opensmtpd::OpenSmtpd,
+    &sendmail::Sendmail,
+    &v5sendmail::V5Sendmail,
 ];

@@ -114,6 +114,15 @@ impl Detector for Postfix {
                 .map(|(addr, _, words)| recipient(Some(addr.clone()), words.clone()))
                 .collect();
         }
+        if recipients.is_empty() && body.contains("--- Delivery report unavailable ---") {
+            // Postfix lost its log of the delivery: only the returned message tells the
+            // recipient, and nothing tells the cause.
+            let to = message
+                .original_headers()
+                .and_then(|h| h.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
+                .and_then(|(_, v)| parse_address(&v));
+            recipients.extend(to.map(|a| recipient(Some(a), String::new())));
+        }
         let alone = paragraphs.len() == 1 && recipients.len() == 1;
         for r in &mut recipients {
             let about = paragraphs
@@ -206,6 +215,14 @@ Diagnostic-Code: smtp; 550 5.1.1 <neko@example.net>... User Unknown\n\n--B--\n";
             "host mail.example.net[192.0.2.78] said: 550 Unknown user kijitora@example.net (in reply to end of DATA command)"
         );
         assert_eq!(d.recipients[1].command.as_deref(), Some("RCPT"));
+    }
+
+    #[test]
+    fn delivery_report_unavailable() {
+        let d = Postfix.detect(&corpus("lhost-postfix-64.eml")).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        assert_eq!(d.recipients[0].recipient.as_deref(), Some("xxxx@wanadoo.fr"));
+        assert_eq!(d.recipients[0].diagnostic, "");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Where messages come from: `.eml` files, folders of them, Maildir folders, mbox files
-//! (read as a stream) and standard input.
+//! (read as a stream) and standard input; [`batch::batches`] walks them all in order.
 
+pub mod batch;
 pub mod mbox;
 
 use std::fs::File;

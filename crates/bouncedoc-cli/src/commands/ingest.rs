@@ -1,0 +1,152 @@
+//! `bouncedoc ingest`: reads bounces (the same inputs as `parse`) into the ledger, one
+//! transaction per batch, and applies the suppression policy.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::UNIX_EPOCH;
+
+use anyhow::{Context, Result};
+use bouncedoc_core::Engine;
+use bouncedoc_ledger::{BatchOutcome, OpenMode, Prepared, prepare};
+use bouncedoc_mail::input;
+use bouncedoc_mail::input::batch::{Job, batches};
+use bouncedoc_mail::record::Record;
+use clap::Args;
+use rayon::prelude::*;
+
+use super::ledger::{DatabaseArg, PolicyArg};
+
+/// Messages read, and recorded, per transaction.
+const BATCH: usize = 256;
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files, folders, Maildirs or mbox files; `-` for standard input.
+    #[arg(default_value = "-")]
+    pub paths: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    pub database: DatabaseArg,
+    #[command(flatten)]
+    pub policy: PolicyArg,
+    /// Print the policy in force (the built-in one with its comments, or the result of
+    /// --policy) and exit.
+    #[arg(long)]
+    pub print_policy: bool,
+    /// Worker threads [default: one per core].
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Do not print the closing summary.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// The file's modification time: when a message carries no date, the best guess at when it
+/// arrived (a Maildir file is written when the message is delivered).
+fn file_time(source: &str) -> Option<i64> {
+    let modified = std::fs::metadata(source).ok()?.modified().ok()?;
+    let secs = modified.duration_since(UNIX_EPOCH).ok()?.as_secs();
+    i64::try_from(secs).ok()
+}
+
+fn read(engine: &Engine, job: Job, now: i64) -> Prepared {
+    match job.bytes {
+        Ok(bytes) => {
+            let fallback = if job.origin.source == "-" {
+                now
+            } else {
+                file_time(&job.origin.source).unwrap_or(now)
+            };
+            prepare(engine, job.origin, &bytes, fallback)
+        }
+        Err(e) => Prepared {
+            records: vec![Record::Error {
+                origin: job.origin.clone(),
+                error: e.to_string(),
+            }],
+            origin: job.origin,
+            events: Vec::new(),
+        },
+    }
+}
+
+#[derive(Default)]
+struct Totals {
+    messages: usize,
+    not_bounces: usize,
+    errors: usize,
+    recorded: BatchOutcome,
+}
+
+pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
+    let policy = args.policy.load()?;
+    if args.print_policy {
+        let text = match &args.policy.policy {
+            None => bouncedoc_ledger::DEFAULT_POLICY.to_string(),
+            Some(_) => policy.to_toml(),
+        };
+        std::io::stdout().write_all(text.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(n) = args.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("starting the worker threads")?;
+    }
+    let mut ledger = args.database.open(OpenMode::Create)?;
+    let inputs = input::expand(&args.paths);
+    let mut totals = Totals::default();
+    batches(inputs, BATCH, |batch| -> Result<()> {
+        let now = bouncedoc_ledger::time::now();
+        let prepared: Vec<Prepared> = batch
+            .into_par_iter()
+            .map(|job| read(engine, job, now))
+            .collect();
+        let mut events = Vec::new();
+        for p in prepared {
+            totals.messages += 1;
+            for r in &p.records {
+                match r {
+                    Record::NotBounce { .. } => totals.not_bounces += 1,
+                    Record::Error { origin, error } => {
+                        totals.errors += 1;
+                        if !args.quiet {
+                            let at = origin.index.map_or(String::new(), |i| format!("#{i}"));
+                            eprintln!("bouncedoc: {}{at}: {error}", origin.source);
+                        }
+                    }
+                    Record::Recipient(_) => {}
+                }
+            }
+            events.extend(p.events);
+        }
+        let outcome = ledger
+            .record(&events, &policy, now)
+            .with_context(|| format!("recording in {}", ledger.name()))?;
+        totals.recorded.add(outcome);
+        Ok(())
+    })?;
+    if !args.quiet {
+        let (held_events, held) = ledger.counts()?;
+        let r = &totals.recorded;
+        eprintln!(
+            "ingested {} messages into {}: {} events ({} new, {} already recorded), {} not bounces, {} unreadable",
+            totals.messages,
+            ledger.name(),
+            r.events,
+            r.new_events,
+            r.events - r.new_events,
+            totals.not_bounces,
+            totals.errors,
+        );
+        eprintln!(
+            "{} addresses newly suppressed, {} suppressions moved earlier by late bounces; the ledger holds {held_events} events and {held} suppressions",
+            r.suppressed, r.updated
+        );
+    }
+    Ok(if totals.errors > 0 {
+        ExitCode::from(super::EXIT_UNRECOGNIZED)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,301 @@
+//! `ingest`, `check`, `suppressions` and `unsuppress` as a user meets them, on both back
+//! ends (PostgreSQL when `BOUNCEDOC_TEST_POSTGRES` names a server).
+
+mod ledger_support;
+
+use std::io::Write;
+use std::process::{Output, Stdio};
+
+use ledger_support::{Db, bouncedoc, databases, ingest, sqlite, whole_corpus};
+use serde_json::Value;
+
+fn run(db: &Db, args: &[&str]) -> Output {
+    bouncedoc()
+        .args(args)
+        .arg("--database")
+        .arg(db.url())
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn list_json(db: &Db, filters: &[&str]) -> Vec<Value> {
+    let mut args = vec!["suppressions", "--format", "json"];
+    args.extend_from_slice(filters);
+    let out = run(db, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// A delivery status notification for one recipient, without a Date (so that its time is
+/// the file's, that is now).
+fn dsn(recipient: &str, status: &str, words: &str) -> String {
+    format!(
+        "From: MAILER-DAEMON@mx.example.net\nTo: sender@example.com\nSubject: Delivery Status \
+         Notification (Failure)\nMessage-ID: <{recipient}.{status}@mx.example.net>\nContent-Type: \
+         multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: \
+         text/plain\n\nDelivery failed.\n\n--B\nContent-Type: message/delivery-status\n\n\
+         Reporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; {recipient}\nAction: \
+         failed\nStatus: {status}\nDiagnostic-Code: smtp; {words}\n\n--B--\n"
+    )
+}
+
+#[test]
+fn check_says_whether_to_send_and_why_not() {
+    for db in databases("check") {
+        ingest(&db, &whole_corpus(), &[]);
+        let list = list_json(&db, &[]);
+        let hard = list
+            .iter()
+            .find(|s| s["rule"] == "hard")
+            .expect("the corpus has hard bounces");
+        let address = hard["address"].as_str().unwrap();
+        assert!(!hard["events"].as_array().unwrap().is_empty());
+        assert!(hard["since"].as_str().unwrap().ends_with('Z'));
+
+        let ok = run(&db, &["check", "nobody-ever-bounced@example.org"]);
+        assert_eq!(ok.status.code(), Some(0), "{}", db.kind());
+        assert!(
+            text(&ok.stdout).contains("ok to send"),
+            "{}",
+            text(&ok.stdout)
+        );
+
+        let out = run(
+            &db,
+            &[
+                "check",
+                "nobody-ever-bounced@example.org",
+                &address.to_uppercase(),
+            ],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}: {}",
+            db.kind(),
+            text(&out.stderr)
+        );
+        let said = text(&out.stdout);
+        assert!(said.contains(&format!("{address}: SUPPRESSED")), "{said}");
+        assert!(said.contains("by rule hard"), "{said}");
+        assert!(said.contains("hard bounce:"), "{said}");
+
+        let out = run(&db, &["check", "--format", "jsonl", address]);
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["status"], "suppressed");
+        assert_eq!(v["suppression"]["rule"], "hard");
+    }
+}
+
+#[test]
+fn a_full_mailbox_says_wait_then_unsuppress_lifts_and_is_kept() {
+    for db in databases("wait") {
+        let dir = tempfile::tempdir().unwrap();
+        let full = dir.path().join("full.eml");
+        std::fs::write(
+            &full,
+            dsn("hanako@example.jp", "4.2.2", "452 4.2.2 Mailbox full"),
+        )
+        .unwrap();
+        let gone = dir.path().join("gone.eml");
+        std::fs::write(
+            &gone,
+            dsn(
+                "taro@example.jp",
+                "5.1.1",
+                "550 5.1.1 <taro@example.jp>... User unknown",
+            ),
+        )
+        .unwrap();
+        ingest(&db, &[full, gone], &[]);
+
+        let out = run(&db, &["check", "hanako@example.jp"]);
+        assert_eq!(
+            out.status.code(),
+            Some(3),
+            "{}: {}",
+            db.kind(),
+            text(&out.stdout)
+        );
+        assert!(
+            text(&out.stdout).contains("wait until"),
+            "{}",
+            text(&out.stdout)
+        );
+
+        let out = run(&db, &["check", "taro@example.jp"]);
+        assert_eq!(out.status.code(), Some(1), "{}", db.kind());
+
+        let out = run(
+            &db,
+            &[
+                "unsuppress",
+                "Taro@Example.jp",
+                "--reason",
+                "typo fixed",
+                "--by",
+                "ops",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stdout).contains("suppression lifted"),
+            "{}",
+            text(&out.stdout)
+        );
+        let out = run(&db, &["check", "taro@example.jp"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+        assert!(list_json(&db, &[]).is_empty(), "{}", db.kind());
+        let all = list_json(&db, &["--all"]);
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0]["lifted"]["reason"], "typo fixed");
+        assert_eq!(all[0]["lifted"]["who"], "ops");
+
+        let out = run(&db, &["unsuppress", "taro@example.jp"]);
+        assert_eq!(out.status.code(), Some(2), "--reason is required");
+    }
+}
+
+#[test]
+fn suppressions_filter_and_export() {
+    let db = sqlite();
+    ingest(&db, &whole_corpus(), &[]);
+    let all = list_json(&db, &[]);
+    assert!(all.len() > 50);
+    let out = run(&db, &["suppressions", "--format", "csv"]);
+    let csv = text(&out.stdout);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("address,domain,since,reason,rule,why,who,events,lifted_at,lifted_by,lifted_because")
+    );
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.records().count(), all.len());
+
+    let domain = all[0]["domain"].as_str().unwrap();
+    let by_domain = list_json(&db, &["--domain", &domain.to_uppercase()]);
+    assert!(!by_domain.is_empty());
+    assert!(by_domain.iter().all(|s| s["domain"] == domain));
+
+    let full = list_json(&db, &["--reason", "mailboxfull"]);
+    assert!(full.iter().all(|s| s["reason"] == "mailboxfull"));
+    let soft = list_json(&db, &["--rule", "soft"]);
+    assert!(!soft.is_empty() && soft.iter().all(|s| s["rule"] == "soft"));
+
+    let early = list_json(&db, &["--until", "2010-01-01"]);
+    let late = list_json(&db, &["--since", "2010-01-01"]);
+    assert_eq!(early.len() + late.len(), all.len());
+    assert!(early.iter().all(|s| s["since"].as_str().unwrap() < "2010"));
+
+    let out = run(&db, &["suppressions", "--since", "last tuesday"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("not a date"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&db, &["suppressions", "--reason", "nonsense"]);
+    assert_eq!(out.status.code(), Some(2));
+
+    let human = run(&db, &["suppressions"]);
+    let shown = text(&human.stdout);
+    assert!(
+        shown.contains(all[0]["address"].as_str().unwrap()),
+        "{shown}"
+    );
+    assert!(text(&human.stderr).contains(&format!("{} suppressions", all.len())));
+}
+
+#[test]
+fn only_ingest_creates_a_ledger() {
+    let db = sqlite();
+    for args in [
+        &["check", "a@example.jp"][..],
+        &["suppressions"],
+        &["unsuppress", "a@example.jp", "--reason", "x"],
+    ] {
+        let out = run(&db, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            text(&out.stderr).contains("no ledger"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+    assert!(!std::path::Path::new(&db.url()).exists());
+
+    let mut child = bouncedoc()
+        .args(["ingest", "--database", &db.url(), "-"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dsn("jiro@example.jp", "5.1.1", "550 5.1.1 User unknown").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("1 new"), "{}", text(&out.stderr));
+    assert_eq!(
+        run(&db, &["check", "jiro@example.jp"]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn the_policy_can_be_shown_and_changed() {
+    let out = bouncedoc()
+        .args(["ingest", "--print-policy"])
+        .output()
+        .unwrap();
+    let shown = text(&out.stdout);
+    assert!(
+        shown.contains("[mailboxfull]") && shown.contains("# "),
+        "{shown}"
+    );
+    assert_eq!(shown, bouncedoc_ledger::DEFAULT_POLICY);
+
+    let dir = tempfile::tempdir().unwrap();
+    let lenient = dir.path().join("lenient.toml");
+    std::fs::write(&lenient, "[hard]\nenabled = false\n[soft]\ncount = 1000\n").unwrap();
+    let strict = sqlite();
+    let relaxed = sqlite();
+    ingest(&strict, &whole_corpus(), &[]);
+    ingest(
+        &relaxed,
+        &whole_corpus(),
+        &["--policy", lenient.to_str().unwrap()],
+    );
+    let (s, r) = (list_json(&strict, &[]), list_json(&relaxed, &[]));
+    assert!(r.len() < s.len(), "{} vs {}", r.len(), s.len());
+    assert!(r.iter().all(|x| x["rule"] != "hard" && x["rule"] != "soft"));
+    assert!(
+        r.iter()
+            .all(|x| x["who"] == format!("policy:{}", lenient.display()))
+    );
+
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "[soft]\ncuont = 3\n").unwrap();
+    let out = bouncedoc()
+        .args([
+            "ingest",
+            "--policy",
+            broken.to_str().unwrap(),
+            "--print-policy",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cuont"), "{}", text(&out.stderr));
+}

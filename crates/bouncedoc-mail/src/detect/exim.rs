@@ -1,0 +1,396 @@
+//! Exim (<https://www.exim.org/>).
+//!
+//! An Exim bounce (`Mail delivery failed: returning message to sender`, from `Mail Delivery
+//! System`, with an `X-Failed-Recipients` header) says "This message was created
+//! automatically by mail delivery software." and lists each failed address on a line
+//! indented by two spaces, followed by the more indented lines that explain it:
+//!
+//! ```text
+//!   kijitora@example.jp
+//!     SMTP error from remote mail server after RCPT TO:<kijitora@example.jp>:
+//!     host mx.example.jp [192.0.2.153]: 550 5.1.1 <kijitora@example.jp>... User Unknown
+//! ```
+//!
+//! Newer versions add an RFC 3464 part, whose fields complete the text. The text names the
+//! SMTP command the remote server was answering (`after RCPT TO`, `after end of data`,
+//! `after initial connection`). Delay warnings (`Warning: message ... delayed`) use the
+//! same layout with `Delay reason:`.
+//!
+//! McAfee's MXLogic service writes the same report with the address in angle brackets
+//! (`  <kijitora@example.jp>: 550 ...`); [`read`] takes a flag for it.
+
+use bouncedoc_core::{Action, Reason, StatusCode};
+
+use super::common::{
+    address_in, codes_in, dsn_recipients, header_has, recipient, same_address, smtp_command,
+    squeeze,
+};
+use super::{Detected, Detector};
+use crate::facts::{RecipientFacts, parse_address};
+use crate::message::Message;
+
+/// The Exim detector.
+pub struct Exim;
+
+const ID: &str = "exim";
+
+const SUBJECTS: &[&str] = &[
+    "Mail delivery failed",
+    "Mail failure",
+    "Message frozen",
+    "Warning: message ",
+    "error(s) in forwarding or filtering",
+];
+
+/// Lines that open Exim's explanation (deliver.c, moan.c).
+const STARTS: &[&str] = &[
+    "This message was created automatically by mail delivery software",
+    "This message was created automatically by the SMTP relay",
+    "A message that you sent was rejected by the local scanning code",
+    "A message that you sent contained one or more recipient addresses",
+    "A message that you sent could not be delivered to all of its recipients",
+    " has been frozen",
+    " was frozen on arrival",
+    " router encountered the following error(s):",
+];
+
+/// Lines where the returned message starts.
+const ENDS: &[&str] = &[
+    "----- This is a copy of the message",
+    "------ This is a copy of your message",
+    "------ This is a copy of the body of the message",
+    "Content-Type: message/rfc822",
+    "Content-type: message/rfc822",
+    "Included is a copy of the message header:",
+];
+
+/// Exim's own words for a delivery that is still being retried or has timed out.
+const DELAYED: &[&str] = &[
+    "retry timeout exceeded",
+    "No action is required on your part",
+    "retry time not reached for any host after a long failure period",
+    "all hosts have been failing for a long time and were last tried",
+    "Delay reason: ",
+    "has been frozen",
+    "was frozen on arrival by ",
+];
+
+fn is_exim(message: &Message) -> bool {
+    let from_daemon = header_has(message, "from", &["Mail Delivery System"]);
+    let subject = header_has(message, "subject", SUBJECTS);
+    // Message-Id: <E1P1YNN-0003AD-Ga@example.org>
+    let exim_id = message.header("message-id").is_some_and(|id| {
+        let id = id.trim();
+        id.find('-') == Some(8) && id.find('@') == Some(18) && id.starts_with('<')
+    });
+    [from_daemon, subject, exim_id].iter().filter(|x| **x).count() >= 2
+        || (message.header("x-failed-recipients").is_some() && (from_daemon || subject))
+}
+
+/// The report's explanation: from Exim's opening line to the returned message.
+fn region(message: &Message) -> Vec<String> {
+    let text = message.report_text();
+    let mut out = Vec::new();
+    let mut open = false;
+    for line in text.lines() {
+        if ENDS.iter().any(|e| line.contains(e)) {
+            if open {
+                break;
+            }
+            continue;
+        }
+        if !open {
+            open = STARTS.iter().any(|s| line.contains(s));
+            continue;
+        }
+        out.push(line.trim_end().to_string());
+    }
+    out
+}
+
+/// What a recipient line names: the address (`None` for "an undisclosed address") and the
+/// words after it on the same line.
+fn recipient_line(line: &str, bracketed: bool) -> Option<(Option<String>, String)> {
+    let rest = line.strip_prefix("  ")?;
+    if rest.starts_with(' ') || rest.starts_with('\t') || rest.is_empty() {
+        return None;
+    }
+    if rest.starts_with("an undisclosed address") {
+        return Some((None, String::new()));
+    }
+    if rest.starts_with("pipe to |") || rest.starts_with("save to ") {
+        return Some((None, rest.to_string()));
+    }
+    if rest.starts_with('<') && !bracketed {
+        return None;
+    }
+    let at = rest.find('@')?;
+    if at < 1 || !rest[at..].contains('.') {
+        return None;
+    }
+    // `mikeneko@example.jp <nekochan@example.org>: malformed address: ...`
+    if let Some(open) = rest.find('<')
+        && let Some(close) = rest[open..].find(">:")
+    {
+        let addr = parse_address(&rest[open + 1..open + close])?;
+        return Some((Some(addr), rest[open + close + 2..].trim().to_string()));
+    }
+    // `kijitora@example.jp`, `kijitora@example.jp:`, `sabineko@example.jp: forced freeze`,
+    // `kijitora@example.org (ultimately generated from nekochan@example.org)`
+    let (addr, words) = match rest.split_once(": ") {
+        Some((a, w)) => (a, w.trim()),
+        None => (rest.trim_end_matches(':'), ""),
+    };
+    let addr = addr.split_whitespace().next()?;
+    let addr = parse_address(addr)?;
+    let words = match rest.find(" (") {
+        Some(p) if words.is_empty() => rest[p..].trim(),
+        _ => words,
+    };
+    Some((Some(addr), words.to_string()))
+}
+
+/// One failed address as the text lists it.
+#[derive(Debug, Default)]
+struct Entry {
+    address: Option<String>,
+    alias: Option<String>,
+    lines: Vec<String>,
+    pipe: bool,
+}
+
+fn entries(region: &[String], bracketed: bool, indented_only: bool) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    for line in region {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some((address, words)) = recipient_line(line, bracketed) {
+            let pipe = words.starts_with("pipe to |");
+            let same = out.last().is_some_and(|e: &Entry| {
+                e.address.is_some()
+                    && e.address.as_deref().zip(address.as_deref()).is_some_and(|(a, b)| same_address(a, b))
+            });
+            if !same {
+                out.push(Entry {
+                    address,
+                    pipe,
+                    ..Entry::default()
+                });
+            }
+            if !words.is_empty() && !pipe {
+                out.last_mut().expect("entry").lines.push(words);
+            }
+            continue;
+        }
+        let Some(last) = out.last_mut() else {
+            continue;
+        };
+        let t = line.trim();
+        if let Some(from) = t
+            .strip_prefix("(generated from ")
+            .or_else(|| t.strip_prefix("generated by "))
+        {
+            last.alias = address_in(from);
+            continue;
+        }
+        if indented_only && !line.starts_with([' ', '\t']) {
+            continue;
+        }
+        last.lines.push(t.to_string());
+    }
+    out
+}
+
+/// The status that Exim's own reading gives a refusal without a status code: the reference
+/// classifier reports a refusal of the sender (`MAIL FROM`) as `X.0.901`, its code for a
+/// cause not yet determined.
+fn status_at_mail(reply: Option<u16>, temporary: bool) -> StatusCode {
+    let class = if temporary || reply.is_some_and(|c| c / 100 == 4) {
+        4
+    } else {
+        5
+    };
+    StatusCode::new(class, 0, 901)
+}
+
+/// Reads an Exim report (or an MXLogic one when `bracketed`).
+pub(crate) fn read(message: &Message, bracketed: bool) -> Vec<RecipientFacts> {
+    let multipart = message.parts.len() > 1;
+    let region = region(message);
+    let found = entries(&region, bracketed, multipart);
+    let mut dsn = dsn_recipients(message);
+    let mut out: Vec<RecipientFacts> = Vec::new();
+    if found.is_empty() {
+        // `  kijitora` (no domain): the addresses are in the header.
+        if let Some(list) = message.header("x-failed-recipients") {
+            let words = squeeze(
+                &region
+                    .iter()
+                    .filter(|l| l.starts_with("  "))
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            for a in list.split(',').filter_map(parse_address) {
+                out.push(recipient(Some(a), words.clone()));
+            }
+        }
+    }
+    for (i, e) in found.iter().enumerate() {
+        let address = e
+            .address
+            .clone()
+            .or_else(|| e.alias.clone())
+            .or_else(|| {
+                message
+                    .header("x-failed-recipients")
+                    .and_then(|l| l.split(',').nth(i).and_then(parse_address))
+            });
+        let mut r = recipient(address, squeeze(&e.lines.join(" ")));
+        if e.pipe {
+            r.reason = Some(Reason::MailerError);
+        }
+        out.push(r);
+    }
+    // The report part's fields, by address, else in order.
+    for (i, r) in out.iter_mut().enumerate() {
+        let field = dsn
+            .iter()
+            .position(|d| {
+                d.recipient
+                    .as_deref()
+                    .zip(r.recipient.as_deref())
+                    .is_some_and(|(a, b)| same_address(a, b))
+            })
+            .or_else(|| (i < dsn.len() && dsn[i].recipient.as_deref().is_none_or(|a| !a.contains('@'))).then_some(i));
+        if let Some(j) = field {
+            let d = std::mem::take(&mut dsn[j]);
+            let text = squeeze(&d.diagnostic);
+            if r.diagnostic.is_empty()
+                || (!text.is_empty() && !r.diagnostic.to_lowercase().contains(&text.to_lowercase()))
+                    && r.diagnostic.len() < text.len()
+            {
+                r.diagnostic = text;
+            }
+            r.status = d.status;
+            r.action = d.action;
+            r.diagnostic_type = d.diagnostic_type;
+            r.remote_mta = d.remote_mta;
+            r.reporting_mta = d.reporting_mta;
+        }
+    }
+    for r in &mut out {
+        let command = smtp_command(&r.diagnostic);
+        r.command = command.map(str::to_string);
+        let (reply, status_in_words) = codes_in(&r.diagnostic);
+        let delayed = DELAYED.iter().any(|d| r.diagnostic.contains(d));
+        if delayed && r.action.is_none() {
+            r.action = Some(Action::Delayed);
+        }
+        match command {
+            Some("EHLO" | "HELO") if r.reason.is_none() => {
+                r.reason = Some(Reason::Blocked);
+            }
+            Some("MAIL") if r.status.is_none() && status_in_words.is_none() => {
+                r.status = Some(status_at_mail(reply, delayed));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+impl Detector for Exim {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        if !is_exim(message) {
+            return None;
+        }
+        let recipients = read(message, false);
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(name: &str) -> Message {
+        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd").join(name);
+        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
+    }
+
+    const BOUNCE: &str = concat!(
+        "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n",
+        "Subject: Mail delivery failed: returning message to sender\n",
+        "X-Failed-Recipients: kijitora@example.jp, sabatora@example.jp\n",
+        "Message-Id: <E1P1YNN-0003AD-Ga@mx.example.org>\n\n",
+        "This message was created automatically by mail delivery software.\n\n",
+        "A message that you sent could not be delivered to one or more of its\n",
+        "recipients. This is a permanent error. The following address(es) failed:\n\n",
+        "  kijitora@example.jp\n",
+        "    SMTP error from remote mail server after RCPT TO:<kijitora@example.jp>:\n",
+        "    host mx.example.jp [192.0.2.153]: 550 5.1.1 <kijitora@example.jp>... User Unknown\n",
+        "  sabatora@example.jp\n",
+        "    host mx.example.jp [192.0.2.153]\n",
+        "    SMTP error from remote mail server after MAIL FROM:<a@example.org> SIZE=1024:\n",
+        "    550 Unroutable sender address\n\n",
+        "------ This is a copy of the message, including all the headers. ------\n\n",
+        "From: a@example.org\nTo: kijitora@example.jp\nSubject: hi\n\nhello\n",
+    );
+
+    #[test]
+    fn each_address_with_its_lines() {
+        let d = Exim.detect(&Message::parse(BOUNCE.as_bytes()).unwrap()).unwrap();
+        assert_eq!(d.mta, Some("exim"));
+        assert_eq!(d.recipients.len(), 2);
+        let first = &d.recipients[0];
+        assert_eq!(first.recipient.as_deref(), Some("kijitora@example.jp"));
+        assert_eq!(
+            first.diagnostic,
+            "SMTP error from remote mail server after RCPT TO:<kijitora@example.jp>: host mx.example.jp [192.0.2.153]: 550 5.1.1 <kijitora@example.jp>... User Unknown"
+        );
+        assert_eq!(first.command.as_deref(), Some("RCPT"));
+        let second = &d.recipients[1];
+        assert_eq!(second.command.as_deref(), Some("MAIL"));
+        assert_eq!(second.status, Some(StatusCode::new(5, 0, 901)));
+    }
+
+    #[test]
+    fn refused_at_the_greeting_is_blocked() {
+        let d = Exim.detect(&corpus("lhost-exim-49.eml")).unwrap();
+        assert_eq!(d.recipients[0].reason, Some(Reason::Blocked));
+        assert_eq!(d.recipients[0].status, Some(StatusCode::new(5, 0, 0)));
+    }
+
+    #[test]
+    fn address_without_domain_comes_from_the_header() {
+        let d = Exim.detect(&corpus("lhost-exim-04.eml")).unwrap();
+        assert_eq!(
+            d.recipients[0].recipient.as_deref(),
+            Some("kijitora@example.ed.jp")
+        );
+        assert!(d.recipients[0].diagnostic.contains("550 5.7.0"));
+    }
+
+    #[test]
+    fn delay_warning() {
+        let d = Exim.detect(&corpus("lhost-exim-08.eml")).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        assert_eq!(d.recipients[0].action, Some(Action::Delayed));
+    }
+
+    #[test]
+    fn not_exim() {
+        let m = Message::parse(b"From: a@example.jp\nSubject: Mail delivery failed\n\nhi\n").unwrap();
+        assert!(Exim.detect(&m).is_none());
+    }
+}

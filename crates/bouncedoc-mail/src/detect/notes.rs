@@ -1,0 +1,119 @@
+//! HCL Notes (formerly Lotus Notes) and its SMTP gateway (`Lotus SMTP MTA`).
+//!
+//! The bounce (`Subject: Undeliverable message`) is a plain text:
+//!
+//! ```text
+//! ------- Failure Reasons  --------
+//!
+//! User not listed in public Name & Address Book
+//! kijitora@notes.example.jp
+//!
+//! ------- Returned Message --------
+//! ```
+//!
+//! The cause comes first, then the address it concerns. When no address is given, the
+//! returned message's `To:` is the recipient.
+
+use bouncedoc_core::Reason;
+
+use super::common::{address_in, header_has, recipient, squeeze, text_until};
+use super::domino::stated_cause;
+use super::{Detected, Detector};
+use crate::facts::{RecipientFacts, parse_address};
+use crate::message::Message;
+
+/// The Notes detector.
+pub struct Notes;
+
+const ID: &str = "notes";
+
+const OPENING: &str = "------- Failure Reasons";
+const ENDS: &[&str] = &["------- Returned Message --------"];
+
+/// Notes' own statements of a cause.
+const CAUSES: &[(&str, Reason)] = &[
+    ("User not listed in public Name & Address Book", Reason::UserUnknown),
+    ("ディレクトリのリストにありません", Reason::UserUnknown),
+    ("Message has exceeded maximum hop count", Reason::NetworkError),
+];
+
+impl Detector for Notes {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        if !header_has(message, "subject", &["Undeliverable message"]) {
+            return None;
+        }
+        let text = text_until(message, ENDS);
+        let mut lines = text.lines().skip_while(|l| !l.starts_with(OPENING));
+        lines.next()?;
+        let mut recipients: Vec<RecipientFacts> = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
+        for line in lines {
+            let t = line.trim();
+            if t.is_empty() || t.starts_with('-') {
+                continue;
+            }
+            if t.contains('@') && !t.contains(' ') {
+                if let Some(a) = parse_address(t) {
+                    recipients.push(recipient(Some(a), squeeze(&words.join(" "))));
+                    words.clear();
+                }
+            } else {
+                words.push(t);
+            }
+        }
+        if recipients.is_empty() {
+            let to = message
+                .original_headers()
+                .and_then(|h| h.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
+                .and_then(|(_, v)| address_in(&v))
+                .or_else(|| {
+                    message
+                        .report_text()
+                        .lines()
+                        .skip_while(|l| !l.starts_with(ENDS[0]))
+                        .find_map(|l| l.strip_prefix("To:").and_then(address_in))
+                });
+            recipients.extend(to.map(|a| recipient(Some(a), squeeze(&words.join(" ")))));
+        }
+        for r in &mut recipients {
+            r.reason = stated_cause(&r.diagnostic, CAUSES);
+        }
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(name: &str) -> Message {
+        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd").join(name);
+        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
+    }
+
+    #[test]
+    fn cause_then_address() {
+        let d = Notes.detect(&corpus("lhost-notes-03.eml")).unwrap();
+        assert_eq!(d.mta, Some("notes"));
+        assert_eq!(d.recipients.len(), 1);
+        let r = &d.recipients[0];
+        assert_eq!(r.recipient.as_deref(), Some("kijitora@example.com"));
+        assert_eq!(r.diagnostic, "User not listed in public Name & Address Book");
+        assert_eq!(r.reason, Some(Reason::UserUnknown));
+    }
+
+    #[test]
+    fn japanese_cause() {
+        let d = Notes.detect(&corpus("lhost-notes-01.eml")).unwrap();
+        assert_eq!(d.recipients[0].recipient.as_deref(), Some("kijitora@u1.example.co.jp"));
+        assert_eq!(d.recipients[0].diagnostic, "エラー(テストメッセージとしての)");
+    }
+}

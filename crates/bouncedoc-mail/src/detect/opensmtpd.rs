@@ -1,0 +1,100 @@
+//! OpenSMTPD (<https://www.opensmtpd.org/>).
+//!
+//! OpenSMTPD's bounce (`Subject: Delivery status notification: error`, from `Mailer Daemon
+//! <MAILER-DAEMON@...>`) lists one recipient a line, each with the error in its own words:
+//!
+//! ```text
+//!     Hi!
+//!
+//!     This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.
+//!
+//!     An error has occurred while attempting to deliver a message for
+//!     the following list of recipients:
+//!
+//! kijitora@example.jp: 550 5.2.2 <kijitora@example.jp>... Mailbox Full
+//!
+//!     Below is a copy of the original message:
+//! ```
+//!
+//! Newer versions add an RFC 3464 part. Its `Status` is OpenSMTPD's own guess (`4.4.7` for
+//! any delayed message, `5.0.0`), not the remote server's: the reference classifier reads
+//! only the text lines, and so does this detector.
+
+use super::common::{address_in, header_has, recipient, squeeze, text_until};
+use super::{Detected, Detector};
+use crate::facts::RecipientFacts;
+use crate::message::Message;
+
+/// The OpenSMTPD detector.
+pub struct OpenSmtpd;
+
+const ID: &str = "opensmtpd";
+
+const OPENING: &str = "This is the MAILER-DAEMON, please DO NOT REPLY to this";
+const ENDS: &[&str] = &["Below is a copy of the original message:"];
+
+impl Detector for OpenSmtpd {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        let subject = header_has(message, "subject", &["Delivery status notification"]);
+        let from = header_has(message, "from", &["Mailer Daemon <"]);
+        let received = message
+            .header_all("received")
+            .any(|r| r.contains(" (OpenSMTPD) with "));
+        if !(subject || from || received) {
+            return None;
+        }
+        let text = text_until(message, ENDS);
+        let mut lines = text.lines().skip_while(|l| !l.trim_start().starts_with(OPENING));
+        lines.next()?;
+        let recipients: Vec<RecipientFacts> = lines
+            .filter(|l| !l.starts_with(' ') && l.contains('@') && l.contains(": "))
+            .filter_map(|l| {
+                let (addr, words) = l.split_once(": ")?;
+                let addr = address_in(addr)?;
+                Some(recipient(Some(addr), squeeze(words)))
+            })
+            .collect();
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(name: &str) -> Message {
+        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd").join(name);
+        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
+    }
+
+    #[test]
+    fn one_line_per_recipient() {
+        let d = OpenSmtpd.detect(&corpus("lhost-opensmtpd-17.eml")).unwrap();
+        assert_eq!(d.mta, Some("opensmtpd"));
+        assert_eq!(d.recipients.len(), 2);
+        assert!(d.recipients[1].diagnostic.starts_with("552"));
+    }
+
+    #[test]
+    fn text_over_the_report_part() {
+        let d = OpenSmtpd.detect(&corpus("lhost-opensmtpd-15.eml")).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        assert_eq!(d.recipients[0].recipient.as_deref(), Some("neko@nyaan.jp"));
+        assert_eq!(d.recipients[0].diagnostic, "Envelope expired");
+        assert_eq!(d.recipients[0].status, None);
+    }
+
+    #[test]
+    fn not_opensmtpd() {
+        let m = Message::parse(b"From: a@example.jp\nSubject: Delivery status notification\n\nhi\n").unwrap();
+        assert!(OpenSmtpd.detect(&m).is_none());
+    }
+}

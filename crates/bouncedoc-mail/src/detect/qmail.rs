@@ -1,0 +1,173 @@
+//! qmail (<https://cr.yp.to/qmail.html>) and its descendants (netqmail, notqmail,
+//! indimail).
+//!
+//! qmail-send writes a plain-text bounce (`Subject: failure notice`): "Hi. This is the
+//! qmail-send program at ...", then one block per recipient, then the returned message:
+//!
+//! ```text
+//! <kijitora@example.jp>:
+//! 192.0.2.153 does not like recipient.
+//! Remote host said: 550 5.1.1 <kijitora@example.jp>... User Unknown
+//! Giving up on 192.0.2.153.
+//!
+//! --- Below this line is a copy of the message.
+//! ```
+//!
+//! qmail-remote's sentences say which SMTP command the remote server refused: "Connected to
+//! ... but greeting failed" (the connection), "but my name was rejected" (`HELO`), "but
+//! sender was rejected" (`MAIL FROM`), "does not like recipient" (`RCPT TO`), "failed on
+//! DATA command" and "failed after I sent the message" (`DATA`). qmail's own errors end
+//! with a status code in the form `(#5.1.1)`.
+
+use bouncedoc_core::Reason;
+
+use super::common::{address_in, header_has, recipient, smtp_command, squeeze, text_until};
+use super::{Detected, Detector};
+use crate::facts::RecipientFacts;
+use crate::message::Message;
+
+/// The qmail detector.
+pub struct Qmail;
+
+const ID: &str = "qmail";
+
+/// Lines that open the report (qmail-send.c and the clones').
+const STARTS: &[&str] = &[
+    "Hi. This is the qmail",
+    "He/Her is not ",
+    "unable to deliver your message to the following addresses",
+    "Su mensaje no pudo ser entregado",
+    "Sorry, we were unable to deliver your message to the following address",
+    "This is the machine generated message from mail service",
+    "This is the mail delivery agent at",
+    "Unfortunately, your mail was not delivered to the following address:",
+    "Your mail message to the following address",
+    "Your message to the following addresses",
+];
+
+/// Lines where the returned message starts.
+pub(crate) const ENDS: &[&str] = &[
+    "--- Below this line is a copy of the message.",
+    "--- Below this line is a copy of the mail header.",
+    "--- Below the next line is a copy of the message.",
+    "--- Enclosed is a copy of the message.",
+    "--- Mensaje original adjunto.",
+    "Content-Type: message/rfc822",
+    "Original message follows.",
+];
+
+/// qmail-remote's sentences, and the command each one says was refused.
+const COMMANDS: &[(&str, &str)] = &[
+    (" but greeting failed.", "CONN"),
+    (" but my name was rejected.", "EHLO"),
+    (" but sender was rejected.", "MAIL"),
+    (" does not like recipient.", "RCPT"),
+    (" failed on DATA command", "DATA"),
+    (" failed after I sent the message", "DATA"),
+];
+
+fn is_qmail(message: &Message, text: &str) -> bool {
+    let signed = text
+        .lines()
+        .any(|l| l.starts_with("Hi. This is the qmail"));
+    let subject = header_has(message, "subject", &["failure notice"]);
+    let received = message.header_all("received").any(|r| r.contains("(qmail "));
+    signed || ((subject || received) && STARTS.iter().any(|s| text.contains(s)))
+}
+
+/// Reads the blocks `<address>:` and the lines that follow each.
+pub(crate) fn blocks(text: &str, starts: &[&str]) -> Vec<RecipientFacts> {
+    let mut out: Vec<RecipientFacts> = Vec::new();
+    let mut lines_of: Vec<Vec<&str>> = Vec::new();
+    let mut open = false;
+    for line in text.lines() {
+        if !open {
+            open = starts.iter().any(|s| line.contains(s));
+            continue;
+        }
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t.starts_with('<') && t.contains('@') && t.trim_end().ends_with(">:") {
+            out.push(recipient(address_in(t), String::new()));
+            lines_of.push(Vec::new());
+        } else if let Some(lines) = lines_of.last_mut() {
+            lines.push(t);
+        }
+    }
+    for (r, lines) in out.iter_mut().zip(&lines_of) {
+        r.diagnostic = squeeze(&lines.join("\n"));
+        r.command = COMMANDS
+            .iter()
+            .find(|(s, _)| r.diagnostic.contains(s))
+            .map(|(_, c)| *c)
+            .or_else(|| {
+                r.diagnostic
+                    .contains("no SMTP connection got far enough")
+                    .then(|| smtp_command(&r.diagnostic))
+                    .flatten()
+            })
+            .map(str::to_string);
+        if matches!(r.command.as_deref(), Some("EHLO")) {
+            // Refused at HELO: the sending host itself.
+            r.reason = Some(Reason::Blocked);
+        }
+    }
+    out
+}
+
+impl Detector for Qmail {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        let text = text_until(message, ENDS);
+        if !is_qmail(message, &text) {
+            return None;
+        }
+        let recipients = blocks(&text, STARTS);
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(name: &str) -> Message {
+        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd").join(name);
+        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
+    }
+
+    #[test]
+    fn blocks_and_commands() {
+        let d = Qmail.detect(&corpus("lhost-qmail-25.eml")).unwrap();
+        assert_eq!(d.mta, Some("qmail"));
+        assert_eq!(d.recipients.len(), 2);
+        let r = &d.recipients[1];
+        assert_eq!(r.recipient.as_deref(), Some("userunknown@libsisimai.net"));
+        assert_eq!(r.command.as_deref(), Some("RCPT"));
+        assert!(r.diagnostic.contains("Remote host said: 550 5.1.1"));
+        assert!(!r.diagnostic.contains("Enclosed"));
+    }
+
+    #[test]
+    fn most_progress_was_rcpt() {
+        let d = Qmail.detect(&corpus("lhost-qmail-01.eml")).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        assert_eq!(d.recipients[0].command.as_deref(), Some("RCPT"));
+        assert!(d.recipients[0].diagnostic.contains("(#5.5.0)"));
+    }
+
+    #[test]
+    fn not_qmail() {
+        let m = Message::parse(b"From: a@example.jp\nSubject: failure notice\n\nhi\n").unwrap();
+        assert!(Qmail.detect(&m).is_none());
+    }
+}
