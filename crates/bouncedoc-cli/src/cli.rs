@@ -64,6 +64,13 @@ pub struct ServeArgs {
     /// Write the request logs as JSON lines instead of text (on standard error).
     #[arg(long)]
     pub log_json: bool,
+    /// Keep a bounce ledger and serve it under /api/v1/ledger (ingest, check, suppressions):
+    /// an SQLite file (created when missing) or a postgres:// URL. Off when not given.
+    #[arg(long, value_name = "FILE|URL")]
+    pub database: Option<String>,
+    /// The ledger's suppression policy (TOML; see `bouncedoc ingest --print-policy`).
+    #[arg(long, value_name = "FILE", requires = "database")]
+    pub policy: Option<std::path::PathBuf>,
 }
 
 /// Output options shared by the subcommands.

@@ -12,6 +12,8 @@
 //!   hash of its bytes, so the same message recorded twice gives its events once; a batch
 //!   interrupted before it commits leaves nothing, and running it again completes it.
 //! - [`Ledger::check`], [`Ledger::suppressions`] and [`Ledger::unsuppress`] answer a sender.
+//! - [`service::LedgerService`] shares one ledger between the requests of a service: what
+//!   the HTTP API calls to record a message, check addresses and list suppressions.
 //!
 //! ```
 //! use bouncedoc_ledger::{Ledger, OpenMode, Policy, Verdict};
@@ -27,6 +29,7 @@ mod event;
 pub mod migrate;
 pub mod policy;
 mod postgres;
+pub mod service;
 mod sql;
 mod sqlite;
 mod store;
@@ -111,7 +114,7 @@ pub enum OpenMode {
 
 enum Backend {
     Sqlite(sqlite::Sqlite),
-    Postgres(postgres::Postgres),
+    Postgres(Box<postgres::Postgres>),
 }
 
 /// A ledger, on SQLite or PostgreSQL.
@@ -137,7 +140,7 @@ impl Ledger {
     pub fn open(database: &str, mode: OpenMode) -> Result<Ledger, LedgerError> {
         let (backend, name, dialect) = if is_postgres(database) {
             (
-                Backend::Postgres(postgres::Postgres::connect(database)?),
+                Backend::Postgres(Box::new(postgres::Postgres::connect(database)?)),
                 redact(database),
                 Dialect::Postgres,
             )

@@ -34,6 +34,8 @@ impl Sqlite {
         }
         let conn = Connection::open_with_flags(path, flags)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // The multi-row INSERTs of events come in up to 32 sizes.
+        conn.set_prepared_statement_cache_capacity(64);
         let mode: String =
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {

@@ -1,7 +1,7 @@
 //! What the ledger does, written once over [`Sql`]: recording events and applying the
 //! policy, checking addresses, listing suppressions, lifting them, and the canonical dump.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
 use bouncedoc_core::Reason;
@@ -215,6 +215,61 @@ fn eval_from(row: &Row) -> Result<EvalEvent, LedgerError> {
     })
 }
 
+/// Rows per `INSERT` of events: fewer round trips to the server, the same statement text
+/// for every full chunk.
+const CHUNK: usize = 32;
+/// The columns of `events` an `INSERT` fills.
+const INSERT_COLUMNS: usize = 20;
+
+fn insert_sql(rows: usize) -> String {
+    let mut sql = String::from(
+        "INSERT INTO events (message_key, recipient_index, address, domain, occurred_at, \
+         recorded_at, reply_code, status, reason, hard_bounce, retry, party, action, \
+         feedback_type, provider, mta, diagnostic, message_id, original_message_id, source) \
+         VALUES ",
+    );
+    for r in 0..rows {
+        sql.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 0..INSERT_COLUMNS {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            let _ = write!(sql, "${}", r * INSERT_COLUMNS + c + 1);
+        }
+        sql.push(')');
+    }
+    sql.push_str(
+        " ON CONFLICT (message_key, recipient_index) DO NOTHING RETURNING message_key, \
+         recipient_index",
+    );
+    sql
+}
+
+fn insert_params(e: &NewEvent, now: i64, params: &mut Vec<Param>) {
+    params.extend([
+        e.message_key.as_str().into(),
+        e.recipient_index.into(),
+        e.address.clone().into(),
+        e.address.as_deref().and_then(domain_of).into(),
+        e.occurred_at.into(),
+        now.into(),
+        e.reply_code.into(),
+        e.status.clone().into(),
+        e.reason.as_str().into(),
+        e.hard_bounce.into(),
+        e.retry.as_str().into(),
+        e.party.as_str().into(),
+        e.action.map(|a| a.as_str()).into(),
+        e.feedback_type.clone().into(),
+        e.provider.clone().into(),
+        e.mta.clone().into(),
+        e.diagnostic.as_str().into(),
+        e.message_id.clone().into(),
+        e.original_message_id.clone().into(),
+        e.source.as_str().into(),
+    ]);
+}
+
 /// Records events and applies the policy to every address that got a new one, in the
 /// caller's transaction.
 pub(crate) fn record(
@@ -227,39 +282,27 @@ pub(crate) fn record(
         events: events.len(),
         ..BatchOutcome::default()
     };
+    // A message read twice in one batch is recorded once, like one read in two batches.
+    let mut seen = HashSet::new();
+    let unique: Vec<&NewEvent> = events
+        .iter()
+        .filter(|e| seen.insert((e.message_key.as_str(), e.recipient_index)))
+        .collect();
+    let mut inserted: HashSet<(String, i64)> = HashSet::new();
+    let mut params = Vec::with_capacity(CHUNK * INSERT_COLUMNS);
+    for chunk in unique.chunks(CHUNK) {
+        params.clear();
+        for e in chunk {
+            insert_params(e, now, &mut params);
+        }
+        for row in db.query(&insert_sql(chunk.len()), &params)? {
+            inserted.insert((row.text(0)?, row.int(1)?));
+        }
+    }
     // The new events of each address, by their place in the policy's order.
     let mut touched: BTreeMap<String, Vec<(i64, String, i64)>> = BTreeMap::new();
-    for e in events {
-        let inserted = db.query(
-            "INSERT INTO events (message_key, recipient_index, address, domain, occurred_at, \
-             recorded_at, reply_code, status, reason, hard_bounce, retry, party, action, \
-             feedback_type, provider, mta, diagnostic, message_id, original_message_id, source) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-             $18, $19, $20) ON CONFLICT (message_key, recipient_index) DO NOTHING RETURNING id",
-            &[
-                e.message_key.as_str().into(),
-                e.recipient_index.into(),
-                e.address.clone().into(),
-                e.address.as_deref().and_then(domain_of).into(),
-                e.occurred_at.into(),
-                now.into(),
-                e.reply_code.into(),
-                e.status.clone().into(),
-                e.reason.as_str().into(),
-                e.hard_bounce.into(),
-                e.retry.as_str().into(),
-                e.party.as_str().into(),
-                e.action.map(|a| a.as_str()).into(),
-                e.feedback_type.clone().into(),
-                e.provider.clone().into(),
-                e.mta.clone().into(),
-                e.diagnostic.as_str().into(),
-                e.message_id.clone().into(),
-                e.original_message_id.clone().into(),
-                e.source.as_str().into(),
-            ],
-        )?;
-        if inserted.is_empty() {
+    for e in unique {
+        if !inserted.contains(&(e.message_key.clone(), e.recipient_index)) {
             continue;
         }
         outcome.new_events += 1;
@@ -286,33 +329,19 @@ fn last_unsuppress(db: &mut dyn Sql, address: &str) -> Result<Option<i64>, Ledge
     .map_or(Ok(None), |r| r.opt_int(0))
 }
 
-/// The suppression that holds for an address: its id, rule and triggering events.
-fn active(
-    db: &mut dyn Sql,
-    address: &str,
-) -> Result<Option<(i64, Rule, Vec<EvalEvent>)>, LedgerError> {
-    let Some(row) = db.query_opt(
-        "SELECT id, rule FROM suppressions WHERE address = $1 AND lifted_at IS NULL",
-        &[address.into()],
+/// The events that triggered a suppression, in the policy's order.
+fn triggers_of(db: &mut dyn Sql, id: i64) -> Result<Vec<EvalEvent>, LedgerError> {
+    db.query(
+        &format!(
+            "SELECT {EVAL_COLUMNS} FROM suppression_events se JOIN events e ON e.id = \
+             se.event_id WHERE se.suppression_id = $1 ORDER BY e.occurred_at, e.message_key, \
+             e.recipient_index"
+        ),
+        &[id.into()],
     )?
-    else {
-        return Ok(None);
-    };
-    let id = row.int(0)?;
-    let rule = row.parse(1)?;
-    let triggers = db
-        .query(
-            &format!(
-                "SELECT {EVAL_COLUMNS} FROM suppression_events se JOIN events e ON e.id = \
-                 se.event_id WHERE se.suppression_id = $1 ORDER BY e.occurred_at, \
-                 e.message_key, e.recipient_index"
-            ),
-            &[id.into()],
-        )?
-        .iter()
-        .map(eval_from)
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Some((id, rule, triggers)))
+    .iter()
+    .map(eval_from)
+    .collect()
 }
 
 /// Applies the policy to an address that got new events.
@@ -333,13 +362,28 @@ fn apply_policy(
     now: i64,
     outcome: &mut BatchOutcome,
 ) -> Result<(), LedgerError> {
-    let after = last_unsuppress(db, address)?;
+    // The last `unsuppress` and the suppression that holds, in one round trip.
+    let state = db
+        .query_opt(
+            "SELECT (SELECT MAX(at) FROM unsuppressions WHERE address = $1), s.id, s.rule, \
+             s.since FROM (SELECT 1 AS one) x LEFT JOIN suppressions s ON s.address = $1 AND \
+             s.lifted_at IS NULL",
+            &[address.into()],
+        )?
+        .ok_or_else(|| LedgerError::Corrupt("the state query returned no row".into()))?;
+    let after = state.opt_int(0)?;
     news.retain(|n| after.is_none_or(|a| n.0 > a));
     news.sort();
     let (Some(first), Some(last)) = (news.first(), news.last()) else {
         return Ok(());
     };
-    let current = active(db, address)?;
+    let current = match state.opt_int(1)? {
+        // Every new event comes after the point where the address was suppressed: that
+        // point stands (the common case, read without its events).
+        Some(_) if first.0 > state.int(3)? => return Ok(()),
+        Some(id) => Some((id, state.parse::<Rule>(2)?, triggers_of(db, id)?)),
+        None => None,
+    };
     let held_at = current
         .as_ref()
         .and_then(|(_, _, t)| t.last())
@@ -355,22 +399,38 @@ fn apply_policy(
         Some(a) => (a + 1).max(first.0.saturating_sub(horizon)),
         None => first.0.saturating_sub(horizon),
     };
-    let to = match &held_at {
-        Some(h) => h.0,
-        None => last.0.saturating_add(horizon),
-    };
-    let events = db
-        .query(
+    // Up to the point where the address was suppressed (a later point cannot replace it),
+    // or as far as a new event can reach.
+    let rows = match &held_at {
+        Some((time, key, index)) => db.query(
+            &format!(
+                "SELECT {EVAL_COLUMNS} FROM events e WHERE e.address = $1 AND e.occurred_at \
+                 >= $2 AND e.occurred_at <= $3 AND (e.occurred_at < $3 OR e.message_key < $4 \
+                 OR (e.message_key = $4 AND e.recipient_index <= $5)) ORDER BY \
+                 e.occurred_at, e.message_key, e.recipient_index"
+            ),
+            &[
+                address.into(),
+                from.into(),
+                (*time).into(),
+                key.as_str().into(),
+                (*index).into(),
+            ],
+        )?,
+        None => db.query(
             &format!(
                 "SELECT {EVAL_COLUMNS} FROM events e WHERE e.address = $1 AND e.occurred_at \
                  >= $2 AND e.occurred_at <= $3 ORDER BY e.occurred_at, e.message_key, \
                  e.recipient_index"
             ),
-            &[address.into(), from.into(), to.into()],
-        )?
-        .iter()
-        .map(eval_from)
-        .collect::<Result<Vec<_>, _>>()?;
+            &[
+                address.into(),
+                from.into(),
+                last.0.saturating_add(horizon).into(),
+            ],
+        )?,
+    };
+    let events = rows.iter().map(eval_from).collect::<Result<Vec<_>, _>>()?;
     let Some(firing) = policy.first_firing(&events) else {
         return Ok(());
     };

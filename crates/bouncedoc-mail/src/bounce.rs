@@ -8,7 +8,7 @@ use crate::MailError;
 use crate::detect::{self, DETECTORS, Detected};
 use crate::facts::{MessageFacts, RecipientFacts, parse_address};
 use crate::message::Message;
-use crate::report::{arf, autoreply, dsn};
+use crate::report::{arf, autoreply};
 
 /// What kind of message it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -150,6 +150,20 @@ fn settle(recipients: &mut [RecipientFacts]) {
     }
 }
 
+/// The kind of a message a detector read: a service's notification of a complaint (every
+/// recipient's reason `feedback`) is a feedback report, else it is a bounce.
+fn kind_of(recipients: &[RecipientFacts]) -> Kind {
+    if !recipients.is_empty()
+        && recipients
+            .iter()
+            .all(|r| r.reason == Some(bouncedoc_core::Reason::Feedback))
+    {
+        Kind::Feedback
+    } else {
+        Kind::Bounce
+    }
+}
+
 /// Reads a parsed message.
 pub fn read_message(message: &Message) -> Bounce {
     let mut bounce = read_kind(message);
@@ -176,17 +190,15 @@ fn read_kind(message: &Message) -> Bounce {
             && !detected.recipients.is_empty()
         {
             return Bounce {
-                kind: Kind::Bounce,
+                kind: kind_of(&detected.recipients),
                 message: original_facts(message, &detected),
                 recipients: detected.recipients,
             };
         }
     }
-    let mut from_dsn: Vec<RecipientFacts> = message
-        .parts_of("message/delivery-status")
-        .chain(message.parts_of("message/global-delivery-status"))
-        .flat_map(|p| dsn::recipients(&p.text))
-        .collect();
+    // The report's delivery-status part; when its boundary is broken, the same fields
+    // written in its text.
+    let mut from_dsn: Vec<RecipientFacts> = detect::common::dsn_recipients(message);
     if !from_dsn.is_empty() {
         enrich_from_text(message, &mut from_dsn);
         let detected = Detected {
@@ -199,17 +211,8 @@ fn read_kind(message: &Message) -> Bounce {
             recipients: from_dsn,
         };
     }
-    let detected = Detected {
-        detector: "text",
-        ..Detected::default()
-    };
-    if detect::text::looks_like_bounce(message) {
-        return Bounce {
-            kind: Kind::Bounce,
-            message: original_facts(message, &detected),
-            recipients: detect::text::read(message),
-        };
-    }
+    // An auto-reply often comes with an empty return path, as bounces do: it is recognized
+    // before the generic reading of bounces.
     if let Some(recipients) = autoreply::read(message) {
         let detected = Detected {
             detector: "rfc3834",
@@ -219,6 +222,17 @@ fn read_kind(message: &Message) -> Bounce {
             kind: Kind::AutoReply,
             message: original_facts(message, &detected),
             recipients,
+        };
+    }
+    let detected = Detected {
+        detector: "text",
+        ..Detected::default()
+    };
+    if detect::text::looks_like_bounce(message) {
+        return Bounce {
+            kind: Kind::Bounce,
+            message: original_facts(message, &detected),
+            recipients: detect::text::read(message),
         };
     }
     Bounce {

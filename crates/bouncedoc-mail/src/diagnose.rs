@@ -6,6 +6,7 @@ use bouncedoc_core::{
 };
 
 use bouncedoc_core::knowledge::RuleOrigin;
+use bouncedoc_core::reply::Normalized;
 
 use crate::MailError;
 use crate::bounce::{Bounce, Kind, read_bytes};
@@ -47,7 +48,7 @@ pub fn diagnose(engine: &Engine, bounce: &Bounce, lang: Lang) -> MessageReport {
                 observation.reason = Some(reason);
                 diagnosis = engine.diagnose(&observation, lang);
             }
-            drop_reply_code_of_other_class(&mut diagnosis);
+            settle_reply_code(&mut diagnosis);
             (diagnosis, r.feedback_type.clone())
         })
         .collect();
@@ -62,6 +63,17 @@ pub fn diagnose(engine: &Engine, bounce: &Bounce, lang: Lang) -> MessageReport {
 /// `X.1.3`).
 fn names_the_address(status: StatusCode) -> bool {
     status.subject == 1 && matches!(status.detail, 0 | 1 | 3)
+}
+
+/// Whether the words hold one of the generic wordings of an unknown user (those of
+/// `knowledge/reasons/userunknown.toml`), as opposed to a server's own statement that the
+/// address is not in its directory.
+fn generic_user_unknown(engine: &Engine, words: &str) -> bool {
+    let kb = engine.knowledge();
+    kb.match_rules(&Normalized::new(words)).iter().any(|hit| {
+        let rule = &kb.rules[hit.entry];
+        rule.origin == RuleOrigin::Generic && rule.reason == Reason::UserUnknown
+    })
 }
 
 /// Reasons that the words of a failed local delivery program (`Diagnostic-Code: X-Unix`)
@@ -83,9 +95,11 @@ const LOCAL_PROGRAM_REASONS: &[Reason] = &[
 /// reference classifier (Sisimai) reads them:
 ///
 /// - words saying the user is unknown, answered to a command other than `RCPT TO` (the
-///   recipient had been accepted; after `DATA` it is the content that was refused) and
-///   without a status code naming the address, mean a filter refused the message
-///   (`filtered`);
+///   recipient had been accepted; after `DATA` it is the content that was refused) or to
+///   none the report shows, and without a status code naming the address, mean a filter
+///   refused the message (`filtered`); this holds for the generic wordings ("user
+///   unknown", "no such user"), not for a server's own statement that an address is not in
+///   its directory;
 /// - a refusal without a known cause at the connection or greeting (`CONN`, `EHLO`,
 ///   `HELO`) refuses the sending host (`blocked`);
 /// - a failed local delivery program (`X-Unix`) is a `mailererror`, unless its words name
@@ -95,7 +109,11 @@ const LOCAL_PROGRAM_REASONS: &[Reason] = &[
 ///
 /// A receiving provider's own wording (from `knowledge/providers/`) is not re-read: it
 /// already says what that provider means by its words.
-fn refined_reason(engine: &Engine, diagnosis: &Diagnosis, facts: &RecipientFacts) -> Option<Reason> {
+fn refined_reason(
+    engine: &Engine,
+    diagnosis: &Diagnosis,
+    facts: &RecipientFacts,
+) -> Option<Reason> {
     if facts.reason.is_some() {
         return None;
     }
@@ -106,10 +124,7 @@ fn refined_reason(engine: &Engine, diagnosis: &Diagnosis, facts: &RecipientFacts
         .and_then(|e| e.id.as_deref())
         .and_then(|id| engine.knowledge().rules.iter().find(|r| r.doc.id == id))
         .map(|r| r.origin);
-    let generic_words = matches!(
-        rule_origin,
-        Some(RuleOrigin::Generic | RuleOrigin::Server(_))
-    );
+    let provider_words = matches!(rule_origin, Some(RuleOrigin::Provider(_)));
     let stated_status = diagnosis
         .status
         .filter(|_| diagnosis.status_source != Some(StatusSource::Inferred));
@@ -128,9 +143,10 @@ fn refined_reason(engine: &Engine, diagnosis: &Diagnosis, facts: &RecipientFacts
     }
     match diagnosis.reason {
         Reason::UserUnknown
-            if generic_words
+            if !provider_words
                 && command != Some(SmtpCommand::Rcpt)
-                && !stated_status.is_some_and(names_the_address) =>
+                && !stated_status.is_some_and(names_the_address)
+                && generic_user_unknown(engine, &diagnosis.diagnostic) =>
         {
             Some(Reason::Filtered)
         }
@@ -144,23 +160,43 @@ fn refined_reason(engine: &Engine, diagnosis: &Diagnosis, facts: &RecipientFacts
     }
 }
 
-/// A reply code of another class than the status code reported beside it is not the
-/// answer to this delivery (`554` from a greeting refused, with a delivery only deferred,
-/// `4.0.0`): the words' first reply code of the status's class replaces it, else none is
-/// reported, as the reference classifier does.
-fn drop_reply_code_of_other_class(diagnosis: &mut Diagnosis) {
-    let (Some(code), Some(status)) = (diagnosis.reply_code, diagnosis.status) else {
-        return;
-    };
-    if (code / 100) as u8 == status.class {
+/// The reply codes of RFC 5321 (and its extensions) in the order the reference classifier
+/// prefers them when a reply holds several: the specific permanent refusals (550-553, ...)
+/// before the generic `554` and the protocol complaints `500`-`504` that often follow a
+/// refusal in a transcript; then the temporary ones; then the positive ones.
+const REPLY_CODE_PREFERENCE: &[u16] = &[
+    550, 552, 553, 551, 521, 525, 523, 524, 530, 533, 534, 535, 538, 555, 556, 554, 500, 501, 502,
+    503, 504, 421, 450, 451, 452, 422, 430, 432, 453, 454, 455, 458, 459, 211, 214, 220, 221, 235,
+    250, 251, 252, 253, 334, 354,
+];
+
+/// Settles the reply code of a whole report's words as the reference classifier does: of
+/// the codes in the words, the most telling one (see [`REPLY_CODE_PREFERENCE`]) of the
+/// status code's class. A code of another class than the status is not the answer to this
+/// delivery (`554` from a greeting refused, with a delivery only deferred, `4.0.0`), and a
+/// number that is not a reply code of the RFCs (`522`) is not one.
+fn settle_reply_code(diagnosis: &mut Diagnosis) {
+    if diagnosis.reply_code.is_none() {
         return;
     }
-    let same_class = bouncedoc_core::reply::find_codes(&diagnosis.diagnostic)
+    let found: Vec<u16> = bouncedoc_core::reply::find_codes(&diagnosis.diagnostic)
         .into_iter()
         .filter_map(|h| h.reply_code)
-        .find(|c| (c / 100) as u8 == status.class);
-    diagnosis.reply_code = same_class;
-    if same_class.is_none() {
+        .collect();
+    let class = diagnosis.status.map(|s| u16::from(s.class));
+    let chosen = REPLY_CODE_PREFERENCE
+        .iter()
+        .copied()
+        .filter(|c| class.is_none_or(|k| c / 100 == k))
+        .find(|c| found.contains(c))
+        .or_else(|| {
+            // A code stated outside the words (a report field) stands when it fits.
+            diagnosis
+                .reply_code
+                .filter(|c| !found.contains(c) && class.is_none_or(|k| c / 100 == k))
+        });
+    if chosen != diagnosis.reply_code {
+        diagnosis.reply_code = chosen;
         diagnosis
             .evidence
             .retain(|e| e.kind != EvidenceKind::ReplyCode);
@@ -173,4 +209,85 @@ pub fn diagnose_bytes(engine: &Engine, raw: &[u8], lang: Lang) -> Result<Message
         return Err(MailError::Empty);
     }
     Ok(diagnose(engine, &read_bytes(raw)?, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn diagnose_one(facts: RecipientFacts) -> Diagnosis {
+        let engine = Engine::new().unwrap();
+        let bounce = Bounce {
+            kind: Kind::Bounce,
+            message: MessageFacts::default(),
+            recipients: vec![facts],
+        };
+        diagnose(&engine, &bounce, Lang::En).diagnoses.remove(0).0
+    }
+
+    fn words(diagnostic: &str, command: Option<&str>) -> RecipientFacts {
+        RecipientFacts {
+            recipient: Some("kijitora@example.jp".into()),
+            diagnostic: diagnostic.into(),
+            command: command.map(str::to_string),
+            ..RecipientFacts::default()
+        }
+    }
+
+    #[test]
+    fn unknown_user_at_rcpt_or_with_an_address_status_stays() {
+        let d = diagnose_one(words("550 Unknown user kijitora@example.jp", Some("RCPT")));
+        assert_eq!(d.reason, Reason::UserUnknown);
+        let d = diagnose_one(words(
+            "550 5.1.1 <kijitora@example.jp>... User Unknown",
+            None,
+        ));
+        assert_eq!(d.reason, Reason::UserUnknown);
+    }
+
+    #[test]
+    fn unknown_user_elsewhere_is_a_filter() {
+        let d = diagnose_one(words("550 Unknown user kijitora@example.jp", Some("DATA")));
+        assert_eq!(d.reason, Reason::Filtered);
+        assert!(!d.hard_bounce);
+        let d = diagnose_one(words("550 Unknown user kijitora@example.jp", None));
+        assert_eq!(d.reason, Reason::Filtered);
+        assert_eq!(d.status.map(|s| s.to_string()).as_deref(), Some("5.0.910"));
+    }
+
+    #[test]
+    fn local_program_failure() {
+        let mut facts = words("procmail: Couldn't create \"/var/spool/mail/neko\"", None);
+        facts.diagnostic_type = Some("x-unix".into());
+        facts.status = Some(StatusCode::new(5, 1, 1));
+        assert_eq!(diagnose_one(facts).reason, Reason::MailerError);
+    }
+
+    #[test]
+    fn words_without_a_known_cause() {
+        assert_eq!(
+            diagnose_one(words("Nyaan nyaan nyaan", None)).reason,
+            Reason::OnHold
+        );
+        assert_eq!(diagnose_one(words("", None)).reason, Reason::Undefined);
+        assert_eq!(
+            diagnose_one(words("Nyaan nyaan nyaan", Some("CONN"))).reason,
+            Reason::Blocked
+        );
+    }
+
+    #[test]
+    fn reply_code_of_a_whole_report() {
+        let d = diagnose_one(words(
+            "554 <kijitora@example.org>... 550 Host unknown (Authoritative answer from name server)",
+            None,
+        ));
+        assert_eq!(d.reply_code, Some(550));
+        let mut facts = words(
+            "host mx.example.jp refused to talk to me: 554 Blocked",
+            None,
+        );
+        facts.status = Some(StatusCode::new(4, 0, 0));
+        assert_eq!(diagnose_one(facts).reply_code, None);
+    }
 }

@@ -95,11 +95,12 @@ pub fn parse_status(value: &str) -> Option<StatusCode> {
 /// The address in a field like `rfc822; <a@example.jp>` or `a@example.jp`.
 pub fn parse_address(value: &str) -> Option<String> {
     let v = value.rsplit_once(';').map_or(value, |(_, a)| a).trim();
-    let v = v.trim_matches(|c: char| c == '<' || c == '>' || c == '"' || c.is_whitespace());
-    let v = match (v.find('<'), v.rfind('>')) {
+    // `Name <a@example.jp>`: the address is inside the brackets.
+    let v = match (v.rfind('<'), v.rfind('>')) {
         (Some(a), Some(b)) if a < b => &v[a + 1..b],
         _ => v,
     };
+    let v = v.trim_matches(|c: char| c == '<' || c == '>' || c == '"' || c.is_whitespace());
     let v = v.trim();
     (v.contains('@') && !v.contains(char::is_whitespace)).then(|| v.to_string())
 }
@@ -119,6 +120,10 @@ mod tests {
             Some("a@example.jp".into())
         );
         assert_eq!(parse_address("rfc822; nobody"), None);
+        assert_eq!(
+            parse_address("Mail Delivery Subsystem <mailer-daemon@example.jp>"),
+            Some("mailer-daemon@example.jp".into())
+        );
         assert_eq!(
             parse_status("5.1.1 (user unknown)"),
             Some(StatusCode::new(5, 1, 1))

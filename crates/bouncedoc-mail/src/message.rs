@@ -47,10 +47,41 @@ fn walk(mail: &ParsedMail<'_>, depth: usize, parts: &mut Vec<Part>) {
         mail.get_body_raw()
             .map(|b| crate::charset::decode_unlabeled(&b))
             .unwrap_or_default()
+    } else if text.contains('\u{FFFD}') {
+        // The label does not fit the bytes (EUC-JP sent as ISO-2022-JP): the guess may.
+        let guessed = mail
+            .get_body_raw()
+            .map(|b| crate::charset::decode_unlabeled(&b))
+            .unwrap_or_default();
+        let bad = |s: &str| s.matches('\u{FFFD}').count();
+        if bad(&guessed) < bad(&text) {
+            guessed
+        } else {
+            text
+        }
     } else {
         text
     };
+    // A multipart whose boundary never appears in its body (a broken report) has no parts:
+    // its body is read as the report's text.
+    let (mime, text) = if mime.starts_with("multipart/") && mail.subparts.is_empty() {
+        // The parser keeps no body for such a multipart: it is what follows the headers.
+        let text = if text.is_empty() {
+            body_after_headers(mail.raw_bytes)
+        } else {
+            text
+        };
+        ("text/plain".to_string(), text)
+    } else {
+        (mime, text)
+    };
     parts.push(Part { mime, text });
+}
+
+/// The body of a raw part: what follows its first blank line.
+fn body_after_headers(raw: &[u8]) -> String {
+    let start = memchr::memmem::find(raw, b"\n\n").map_or(raw.len(), |i| i + 2);
+    crate::charset::decode_unlabeled(&raw[start..])
 }
 
 impl Message {
@@ -163,6 +194,37 @@ mod tests {
             assert_eq!(a.headers, b.headers);
             assert_eq!(a.parts[0].text.trim_end(), b.parts[0].text.trim_end());
         }
+    }
+
+    #[test]
+    fn multipart_without_its_boundary_is_text() {
+        let raw = b"From: MAILER-DAEMON@example.jp\nContent-Type: multipart/report; report-type=delivery-status;\n    boundary=\"NEVER\"\n\n   ----- The following addresses had permanent fatal errors -----\n<a@example.jp>\n";
+        let m = Message::parse(raw).unwrap();
+        assert!(m.report_text().contains("<a@example.jp>"));
+    }
+
+    #[test]
+    fn multipart_with_uppercase_boundary_and_no_parts() {
+        let raw = b"Subject: x\nMIME-Version: 1.0\nContent-type: multipart/report;\n    BOUNDARY=\"Boundary_(ID_0)\"; report-type=delivery-status\n\nRecipient address: a@example.jp\n";
+        let m = Message::parse(raw).unwrap();
+        assert!(m.report_text().contains("Recipient address: a@example.jp"));
+    }
+
+    #[test]
+    fn charset_label_that_does_not_fit() {
+        // EUC-JP bytes labelled ISO-2022-JP, as some Japanese carriers send them.
+        let (euc, _, _) = encoding_rs::EUC_JP.encode("送信できませんでした。");
+        let mut raw =
+            b"From: Postmaster@example.jp\nContent-Type: text/plain; charset=\"ISO-2022-JP\"\n\n"
+                .to_vec();
+        raw.extend_from_slice(&euc);
+        raw.extend_from_slice(b"\nThe user(s) account is disabled.\n");
+        let m = Message::parse(&raw).unwrap();
+        assert!(
+            m.parts[0].text.contains("送信できませんでした"),
+            "{}",
+            m.parts[0].text
+        );
     }
 
     #[test]

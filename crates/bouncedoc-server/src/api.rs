@@ -181,19 +181,20 @@ pub(crate) fn parse_bytes(
     Ok(records(&origin, report))
 }
 
-/// `POST /api/v1/parse`: a whole message (raw, or a file in a form), one record per
-/// recipient.
-pub(crate) async fn parse(
-    State(state): State<AppState>,
-    request: Request,
-) -> Result<Json<Vec<Record>>, ApiError> {
-    let query = query_lang(request.uri())?;
-    let headers = request.headers().clone();
-    let media = media_type(&headers);
-    let limit = state.config.max_body;
-    let (bytes, source, form_lang): (Bytes, String, Option<Lang>) = if is_multipart(
-        media.as_deref(),
-    ) {
+/// A message uploaded: raw in the body, or a file in a `multipart/form-data` form.
+pub(crate) struct Upload {
+    /// Its bytes (not empty).
+    pub bytes: Bytes,
+    /// The uploaded file's name, or `-` for a raw body.
+    pub source: String,
+    /// The form's `lang` field, when there is one.
+    pub lang: Option<Lang>,
+}
+
+/// Reads an uploaded message, as `/api/v1/parse` and `/api/v1/ledger/ingest` take it.
+pub(crate) async fn read_upload(request: Request, limit: usize) -> Result<Upload, ApiError> {
+    let media = media_type(request.headers());
+    let upload = if is_multipart(media.as_deref()) {
         let form = read_multipart(request, limit).await?;
         let lang = form
             .get("lang")
@@ -206,8 +207,11 @@ pub(crate) async fn parse(
                 "the form holds no file: send the message as a file field named `file`",
             ));
         };
-        let name = file.name.unwrap_or_else(|| "upload".to_string());
-        (file.bytes, name, lang)
+        Upload {
+            bytes: file.bytes,
+            source: file.name.unwrap_or_else(|| "upload".to_string()),
+            lang,
+        }
     } else {
         match media.as_deref() {
             Some(m)
@@ -221,15 +225,34 @@ pub(crate) async fn parse(
             }
             _ => {}
         }
-        let bytes = read_all(request.into_body(), limit).await?;
-        (bytes, "-".to_string(), None)
+        Upload {
+            bytes: read_all(request.into_body(), limit).await?,
+            source: "-".to_string(),
+            lang: None,
+        }
     };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    if upload.bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::bad_request(
             "empty_input",
             "the message is empty: send the whole bounce message (RFC 5322), headers included",
         ));
     }
+    Ok(upload)
+}
+
+/// `POST /api/v1/parse`: a whole message (raw, or a file in a form), one record per
+/// recipient.
+pub(crate) async fn parse(
+    State(state): State<AppState>,
+    request: Request,
+) -> Result<Json<Vec<Record>>, ApiError> {
+    let query = query_lang(request.uri())?;
+    let headers = request.headers().clone();
+    let Upload {
+        bytes,
+        source,
+        lang: form_lang,
+    } = read_upload(request, state.config.max_body).await?;
     let lang = choose(&[form_lang, query], &headers);
     let engine = state.engine;
     let out = blocking(&state, move || parse_bytes(&engine, &bytes, &source, lang)).await??;

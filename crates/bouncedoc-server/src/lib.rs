@@ -29,6 +29,7 @@ mod body;
 mod errors;
 mod highlight;
 mod labels;
+mod ledger;
 mod negotiate;
 mod page;
 mod routes;
@@ -60,6 +61,9 @@ pub struct Config {
     pub header_timeout: Duration,
     /// The most connections served at once; further ones wait to be accepted.
     pub max_connections: usize,
+    /// The bounce ledger behind `/api/v1/ledger/*` (`bouncedoc serve --database`); without
+    /// one those routes answer `404 ledger_not_enabled`.
+    pub ledger: Option<Arc<bouncedoc_ledger::service::LedgerService>>,
 }
 
 impl Default for Config {
@@ -69,6 +73,7 @@ impl Default for Config {
             timeout: Duration::from_secs(30),
             header_timeout: Duration::from_secs(10),
             max_connections: 1024,
+            ledger: None,
         }
     }
 }

@@ -15,7 +15,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
 
-use crate::{AppState, api, assets, errors, page};
+use crate::{AppState, api, assets, errors, ledger, page};
 
 /// One route: a method and a path (with `{name}` for a path parameter, as in OpenAPI).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +51,13 @@ fn table() -> Vec<(Route, MethodRouter<AppState>)> {
         route(Method::GET, "/api/v1/reasons/{id}", api::reason),
         route(Method::GET, "/api/v1/codes", api::codes),
         route(Method::GET, "/api/v1/codes/{code}", api::code),
+        route(Method::POST, "/api/v1/ledger/ingest", ledger::ingest),
+        route(Method::GET, "/api/v1/ledger/check", ledger::check),
+        route(
+            Method::GET,
+            "/api/v1/ledger/suppressions",
+            ledger::suppressions,
+        ),
     ]
 }
 

@@ -21,6 +21,7 @@ fn small() -> Config {
         timeout: Duration::from_secs(3),
         header_timeout: Duration::from_secs(1),
         max_connections: 64,
+        ledger: None,
     }
 }
 
@@ -455,7 +456,9 @@ fn unknown_paths_and_methods_get_json_errors() {
 /// examples and a body of the first documented media type.
 #[test]
 fn openapi_document_matches_the_routes_and_every_path_answers() {
-    let server = Server::start(Config::default());
+    // With a ledger, so that the ledger's routes answer too.
+    let (config, _ledger) = common::with_ledger();
+    let server = Server::start(config);
     let served = server.get("/api/v1/openapi.json");
     assert_eq!(served.status, 200);
     let doc: Value = served.json();

@@ -7,7 +7,7 @@ use std::time::UNIX_EPOCH;
 
 use anyhow::{Context, Result};
 use bouncedoc_core::Engine;
-use bouncedoc_ledger::{BatchOutcome, OpenMode, Prepared, prepare};
+use bouncedoc_ledger::{BatchOutcome, Ledger, NewEvent, OpenMode, Prepared, prepare};
 use bouncedoc_mail::input;
 use bouncedoc_mail::input::batch::{Job, batches};
 use bouncedoc_mail::record::Record;
@@ -96,7 +96,21 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
     let mut ledger = args.database.open(OpenMode::Create)?;
     let inputs = input::expand(&args.paths);
     let mut totals = Totals::default();
-    batches(inputs, BATCH, |batch| -> Result<()> {
+    // Batches are read (in parallel) while the one before is being recorded: the reading
+    // keeps the cores busy while the recording waits on the database.
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<NewEvent>>(1);
+    let recorder = std::thread::spawn(move || -> Result<(BatchOutcome, Ledger)> {
+        let mut recorded = BatchOutcome::default();
+        for events in receive {
+            let now = bouncedoc_ledger::time::now();
+            let outcome = ledger
+                .record(&events, &policy, now)
+                .with_context(|| format!("recording in {}", ledger.name()))?;
+            recorded.add(outcome);
+        }
+        Ok((recorded, ledger))
+    });
+    let walked = batches(inputs, BATCH, |batch| -> Result<()> {
         let now = bouncedoc_ledger::time::now();
         let prepared: Vec<Prepared> = batch
             .into_par_iter()
@@ -120,12 +134,16 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
             }
             events.extend(p.events);
         }
-        let outcome = ledger
-            .record(&events, &policy, now)
-            .with_context(|| format!("recording in {}", ledger.name()))?;
-        totals.recorded.add(outcome);
-        Ok(())
-    })?;
+        send.send(events)
+            .map_err(|_| anyhow::anyhow!("the recorder stopped"))
+    });
+    drop(send);
+    // The recorder's error, when it stopped, says more than the walk's.
+    let (recorded, mut ledger) = recorder
+        .join()
+        .map_err(|_| anyhow::anyhow!("the recorder panicked"))??;
+    walked?;
+    totals.recorded = recorded;
     if !args.quiet {
         let (held_events, held) = ledger.counts()?;
         let r = &totals.recorded;

@@ -86,7 +86,14 @@ pub fn write_diagnosis(out: &mut impl Write, kb: &Knowledge, d: &Diagnosis) -> s
     writeln!(out, "  {}", label(&format!("retry.{}", d.retry)).dimmed())?;
 
     heading(out, &label("heading.meaning"))?;
-    writeln!(out, "  {}", d.explanation)?;
+    // The explanation is one paragraph in the contract; on a terminal its causes and its
+    // doubts read better on lines of their own.
+    let mut explanation = d.explanation.clone();
+    for id in ["note.causes", "note.uncertain"] {
+        let head = label(id);
+        explanation = explanation.replacen(&head, &format!("\n  {head}"), 1);
+    }
+    writeln!(out, "  {}", explanation.replace(" \n", "\n"))?;
 
     heading(out, &label("heading.party"))?;
     let party = kb.party(d.party);

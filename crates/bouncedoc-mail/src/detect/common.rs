@@ -30,16 +30,20 @@ pub fn address_in(text: &str) -> Option<String> {
     });
     bracketed
         .or_else(|| {
-            ADDRESS
-                .find(text)
-                .map(|m| m.as_str().trim_matches('"').trim_end_matches('.').to_string())
+            ADDRESS.find(text).map(|m| {
+                m.as_str()
+                    .trim_matches('"')
+                    .trim_end_matches('.')
+                    .to_string()
+            })
         })
         .filter(|a| a.contains('@') && !a.starts_with('@') && !a.ends_with('@'))
 }
 
 /// Whether two addresses are the same mailbox (compared without case).
 pub fn same_address(a: &str, b: &str) -> bool {
-    a.trim_matches(['<', '>']).eq_ignore_ascii_case(b.trim_matches(['<', '>']))
+    a.trim_matches(['<', '>'])
+        .eq_ignore_ascii_case(b.trim_matches(['<', '>']))
 }
 
 /// The SMTP commands in the order of a session; a text that names several was answered
@@ -411,7 +415,10 @@ mod tests {
             smtp_command("host mx.example.jp refused to talk to me: 554 Blocked"),
             Some("CONN")
         );
-        assert_eq!(smtp_command("550 5.1.1 <DATABASE@example.jp> unknown"), None);
+        assert_eq!(
+            smtp_command("550 5.1.1 <DATABASE@example.jp> unknown"),
+            None
+        );
         assert_eq!(smtp_command("the data was lost"), None);
     }
 
@@ -427,8 +434,14 @@ mod tests {
             join_multiline_reply("550-Sorry 550-your address 550 is refused"),
             "550 Sorry your address is refused"
         );
-        assert_eq!(join_multiline_reply("550 5.1.1 User unknown"), "550 5.1.1 User unknown");
-        assert_eq!(join_multiline_reply("call 555-1234 now"), "call 555-1234 now");
+        assert_eq!(
+            join_multiline_reply("550 5.1.1 User unknown"),
+            "550 5.1.1 User unknown"
+        );
+        assert_eq!(
+            join_multiline_reply("call 555-1234 now"),
+            "call 555-1234 now"
+        );
     }
 
     #[test]

@@ -35,12 +35,21 @@ const ID: &str = "domino";
 /// Domino's own statements of a cause.
 const CAUSES: &[(&str, Reason)] = &[
     ("not listed in Domino Directory", Reason::UserUnknown),
-    ("not listed in public Name & Address Book", Reason::UserUnknown),
-    ("no se encuentra en el Directorio de Domino", Reason::UserUnknown),
+    (
+        "not listed in public Name & Address Book",
+        Reason::UserUnknown,
+    ),
+    (
+        "no se encuentra en el Directorio de Domino",
+        Reason::UserUnknown,
+    ),
     ("non répertorié dans l'annuaire Domino", Reason::UserUnknown),
     ("Domino ディレクトリには見つかりません", Reason::UserUnknown),
     ("Cannot route mail to user", Reason::Filtered),
-    ("Several matches found in Domino Directory", Reason::SystemError),
+    (
+        "Several matches found in Domino Directory",
+        Reason::SystemError,
+    ),
 ];
 
 /// The cause a Domino (or Notes) sentence states, if it is one Domino writes.
@@ -57,7 +66,11 @@ impl Detector for Domino {
     }
 
     fn detect(&self, message: &Message) -> Option<Detected> {
-        if !header_has(message, "subject", &["DELIVERY FAILURE:", "DELIVERY_FAILURE"]) {
+        if !header_has(
+            message,
+            "subject",
+            &["DELIVERY FAILURE:", "DELIVERY_FAILURE"],
+        ) {
             return None;
         }
         let text = message.report_text();
@@ -121,7 +134,9 @@ mod tests {
     use super::*;
 
     fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd").join(name);
+        let path = bouncedoc_testkit::shared_dir()
+            .join("corpus/maildir/bsd")
+            .join(name);
         Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
     }
 

@@ -84,7 +84,9 @@ mod tests {
     use super::*;
 
     fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd").join(name);
+        let path = bouncedoc_testkit::shared_dir()
+            .join("corpus/maildir/bsd")
+            .join(name);
         Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
     }
 
@@ -96,7 +98,9 @@ mod tests {
         let r = &d.recipients[0];
         assert_eq!(r.recipient.as_deref(), Some("filtered@libsisimai.net"));
         assert_eq!(r.command.as_deref(), Some("RCPT"));
-        assert!(r.diagnostic.starts_with("mail-inbound.libsisimai.net [192.0.2.25] did not like our RCPT TO: 550 5.2.1"));
+        assert!(r.diagnostic.starts_with(
+            "mail-inbound.libsisimai.net [192.0.2.25] did not like our RCPT TO: 550 5.2.1"
+        ));
     }
 
     #[test]
@@ -113,7 +117,8 @@ mod tests {
 
     #[test]
     fn not_dragonfly() {
-        let m = Message::parse(b"From: a@example.jp\nSubject: Mail delivery failed\n\nhi\n").unwrap();
+        let m =
+            Message::parse(b"From: a@example.jp\nSubject: Mail delivery failed\n\nhi\n").unwrap();
         assert!(DragonFly.detect(&m).is_none());
     }
 }

@@ -83,7 +83,11 @@ fn is_exim(message: &Message) -> bool {
         let id = id.trim();
         id.find('-') == Some(8) && id.find('@') == Some(18) && id.starts_with('<')
     });
-    [from_daemon, subject, exim_id].iter().filter(|x| **x).count() >= 2
+    [from_daemon, subject, exim_id]
+        .iter()
+        .filter(|x| **x)
+        .count()
+        >= 2
         || (message.header("x-failed-recipients").is_some() && (from_daemon || subject))
 }
 
@@ -169,7 +173,10 @@ fn entries(region: &[String], bracketed: bool, indented_only: bool) -> Vec<Entry
             let pipe = words.starts_with("pipe to |");
             let same = out.last().is_some_and(|e: &Entry| {
                 e.address.is_some()
-                    && e.address.as_deref().zip(address.as_deref()).is_some_and(|(a, b)| same_address(a, b))
+                    && e.address
+                        .as_deref()
+                        .zip(address.as_deref())
+                        .is_some_and(|(a, b)| same_address(a, b))
             });
             if !same {
                 out.push(Entry {
@@ -238,15 +245,11 @@ pub(crate) fn read(message: &Message, bracketed: bool) -> Vec<RecipientFacts> {
         }
     }
     for (i, e) in found.iter().enumerate() {
-        let address = e
-            .address
-            .clone()
-            .or_else(|| e.alias.clone())
-            .or_else(|| {
-                message
-                    .header("x-failed-recipients")
-                    .and_then(|l| l.split(',').nth(i).and_then(parse_address))
-            });
+        let address = e.address.clone().or_else(|| e.alias.clone()).or_else(|| {
+            message
+                .header("x-failed-recipients")
+                .and_then(|l| l.split(',').nth(i).and_then(parse_address))
+        });
         let mut r = recipient(address, squeeze(&e.lines.join(" ")));
         if e.pipe {
             r.reason = Some(Reason::MailerError);
@@ -263,7 +266,10 @@ pub(crate) fn read(message: &Message, bracketed: bool) -> Vec<RecipientFacts> {
                     .zip(r.recipient.as_deref())
                     .is_some_and(|(a, b)| same_address(a, b))
             })
-            .or_else(|| (i < dsn.len() && dsn[i].recipient.as_deref().is_none_or(|a| !a.contains('@'))).then_some(i));
+            .or_else(|| {
+                (i < dsn.len() && dsn[i].recipient.as_deref().is_none_or(|a| !a.contains('@')))
+                    .then_some(i)
+            });
         if let Some(j) = field {
             let d = std::mem::take(&mut dsn[j]);
             let text = squeeze(&d.diagnostic);
@@ -324,7 +330,9 @@ mod tests {
     use super::*;
 
     fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd").join(name);
+        let path = bouncedoc_testkit::shared_dir()
+            .join("corpus/maildir/bsd")
+            .join(name);
         Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
     }
 
@@ -349,7 +357,9 @@ mod tests {
 
     #[test]
     fn each_address_with_its_lines() {
-        let d = Exim.detect(&Message::parse(BOUNCE.as_bytes()).unwrap()).unwrap();
+        let d = Exim
+            .detect(&Message::parse(BOUNCE.as_bytes()).unwrap())
+            .unwrap();
         assert_eq!(d.mta, Some("exim"));
         assert_eq!(d.recipients.len(), 2);
         let first = &d.recipients[0];
@@ -390,7 +400,8 @@ mod tests {
 
     #[test]
     fn not_exim() {
-        let m = Message::parse(b"From: a@example.jp\nSubject: Mail delivery failed\n\nhi\n").unwrap();
+        let m =
+            Message::parse(b"From: a@example.jp\nSubject: Mail delivery failed\n\nhi\n").unwrap();
         assert!(Exim.detect(&m).is_none());
     }
 }

@@ -8,16 +8,47 @@ pub mod common;
 pub mod text;
 // Detector modules, one per format (keep sorted within each group).
 // -- group: mail servers (MTAs)
+pub mod activehunter;
+pub mod apachejames;
+pub mod biglobe;
+pub mod courier;
 pub mod domino;
 pub mod dragonfly;
 pub mod exim;
+pub mod fml;
+pub mod imailserver;
+pub mod mailfoundry;
+pub mod messagingserver;
+pub mod mfilter;
+pub mod mxlogic;
 pub mod notes;
 pub mod opensmtpd;
 pub mod postfix;
 pub mod qmail;
 pub mod sendmail;
 pub mod v5sendmail;
+pub mod verizon;
+pub mod x1;
+pub mod x2;
+pub mod x3;
+pub mod x5;
+pub mod x6;
 // -- group: providers and services
+pub mod amazonses;
+pub mod amazonworkmail;
+pub mod einsundeins;
+pub mod exchange2003;
+pub mod exchange2007;
+pub mod ezweb;
+pub mod gmail;
+pub mod gmx;
+pub mod googlegroups;
+pub mod googleworkspace;
+pub mod kddi;
+pub mod office365;
+pub mod sendgrid;
+pub mod yahoo;
+pub mod zoho;
 
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -45,14 +76,45 @@ pub trait Detector: Sync {
 /// reader, so that a server whose report part is poor can be read from its text.
 pub static DETECTORS: &[&dyn Detector] = &[
     // -- group: providers and services
+    &amazonworkmail::AmazonWorkMail,
+    &office365::Office365,
+    &amazonses::AmazonSes,
+    &googlegroups::GoogleGroups,
+    &googleworkspace::GoogleWorkspace,
+    &gmail::Gmail,
+    &exchange2007::Exchange2007,
+    &exchange2003::Exchange2003,
+    &yahoo::Yahoo,
+    &gmx::Gmx,
+    &einsundeins::EinsUndEins,
+    &zoho::Zoho,
+    &ezweb::Ezweb,
+    &kddi::Kddi,
+    &sendgrid::SendGrid,
     // -- group: mail servers (MTAs)
     &domino::Domino,
     &notes::Notes,
     &dragonfly::DragonFly,
+    &courier::Courier,
+    &mxlogic::MxLogic,
     &postfix::Postfix,
     &exim::Exim,
     &qmail::Qmail,
     &opensmtpd::OpenSmtpd,
+    &messagingserver::MessagingServer,
+    &mfilter::MFilter,
+    &activehunter::ActiveHunter,
+    &imailserver::IMailServer,
+    &fml::Fml,
+    &verizon::Verizon,
+    &apachejames::ApacheJames,
+    &biglobe::Biglobe,
+    &mailfoundry::MailFoundry,
     &sendmail::Sendmail,
     &v5sendmail::V5Sendmail,
+    &x1::X1,
+    &x2::X2,
+    &x3::X3,
+    &x5::X5,
+    &x6::X6,
 ];

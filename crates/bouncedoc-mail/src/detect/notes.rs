@@ -32,9 +32,15 @@ const ENDS: &[&str] = &["------- Returned Message --------"];
 
 /// Notes' own statements of a cause.
 const CAUSES: &[(&str, Reason)] = &[
-    ("User not listed in public Name & Address Book", Reason::UserUnknown),
+    (
+        "User not listed in public Name & Address Book",
+        Reason::UserUnknown,
+    ),
     ("ディレクトリのリストにありません", Reason::UserUnknown),
-    ("Message has exceeded maximum hop count", Reason::NetworkError),
+    (
+        "Message has exceeded maximum hop count",
+        Reason::NetworkError,
+    ),
 ];
 
 impl Detector for Notes {
@@ -95,7 +101,9 @@ mod tests {
     use super::*;
 
     fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd").join(name);
+        let path = bouncedoc_testkit::shared_dir()
+            .join("corpus/maildir/bsd")
+            .join(name);
         Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
     }
 
@@ -106,14 +114,23 @@ mod tests {
         assert_eq!(d.recipients.len(), 1);
         let r = &d.recipients[0];
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.com"));
-        assert_eq!(r.diagnostic, "User not listed in public Name & Address Book");
+        assert_eq!(
+            r.diagnostic,
+            "User not listed in public Name & Address Book"
+        );
         assert_eq!(r.reason, Some(Reason::UserUnknown));
     }
 
     #[test]
     fn japanese_cause() {
         let d = Notes.detect(&corpus("lhost-notes-01.eml")).unwrap();
-        assert_eq!(d.recipients[0].recipient.as_deref(), Some("kijitora@u1.example.co.jp"));
-        assert_eq!(d.recipients[0].diagnostic, "エラー(テストメッセージとしての)");
+        assert_eq!(
+            d.recipients[0].recipient.as_deref(),
+            Some("kijitora@u1.example.co.jp")
+        );
+        assert_eq!(
+            d.recipients[0].diagnostic,
+            "エラー(テストメッセージとしての)"
+        );
     }
 }

@@ -48,7 +48,9 @@ impl Detector for OpenSmtpd {
             return None;
         }
         let text = text_until(message, ENDS);
-        let mut lines = text.lines().skip_while(|l| !l.trim_start().starts_with(OPENING));
+        let mut lines = text
+            .lines()
+            .skip_while(|l| !l.trim_start().starts_with(OPENING));
         lines.next()?;
         let recipients: Vec<RecipientFacts> = lines
             .filter(|l| !l.starts_with(' ') && l.contains('@') && l.contains(": "))
@@ -71,7 +73,9 @@ mod tests {
     use super::*;
 
     fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd").join(name);
+        let path = bouncedoc_testkit::shared_dir()
+            .join("corpus/maildir/bsd")
+            .join(name);
         Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
     }
 
@@ -94,7 +98,9 @@ mod tests {
 
     #[test]
     fn not_opensmtpd() {
-        let m = Message::parse(b"From: a@example.jp\nSubject: Delivery status notification\n\nhi\n").unwrap();
+        let m =
+            Message::parse(b"From: a@example.jp\nSubject: Delivery status notification\n\nhi\n")
+                .unwrap();
         assert!(OpenSmtpd.detect(&m).is_none());
     }
 }

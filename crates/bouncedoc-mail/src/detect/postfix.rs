@@ -16,8 +16,8 @@
 //! with a transcript of the session (`In:` / `Out:`).
 
 use super::common::{
-    bracketed_paragraphs, codes_in, dsn_recipients, dsn_text, failed_exchange,
-    has_line_starting, header_has, recipient, smtp_command, squeeze, transcript,
+    bracketed_paragraphs, codes_in, dsn_recipients, dsn_text, failed_exchange, has_line_starting,
+    header_has, recipient, smtp_command, squeeze, transcript,
 };
 use super::text::report_body;
 use super::{Detected, Detector};
@@ -51,7 +51,10 @@ fn is_postfix(message: &Message, body: &str) -> bool {
 /// The paragraphs about recipients: after the signature line when there is one.
 fn paragraphs(body: &str) -> Vec<(String, Option<String>, String)> {
     let lines: Vec<&str> = body.lines().collect();
-    let start = lines.iter().position(|l| is_signature(l)).map_or(0, |i| i + 1);
+    let start = lines
+        .iter()
+        .position(|l| is_signature(l))
+        .map_or(0, |i| i + 1);
     bracketed_paragraphs(&lines[start..].join("\n"))
 }
 
@@ -97,7 +100,7 @@ impl Detector for Postfix {
         let body = report_body(message);
         if header_has(message, "subject", &["SMTP server: errors from"]) {
             let recipients = from_transcript(&body);
-            return (!recipients.is_empty()).then(|| Detected {
+            return (!recipients.is_empty()).then_some(Detected {
                 detector: ID,
                 mta: Some(ID),
                 recipients,
@@ -157,12 +160,11 @@ impl Detector for Postfix {
 fn merge_paragraph(r: &mut RecipientFacts, words: &str) {
     let field = squeeze(&r.diagnostic);
     let (reply, status) = codes_in(words);
-    if field.is_empty() || field.chars().all(|c| c.is_ascii_digit()) {
-        r.diagnostic = words.to_string();
-    } else if (reply.is_some() || status.is_some())
+    let only_code = field.is_empty() || field.chars().all(|c| c.is_ascii_digit());
+    let fuller = (reply.is_some() || status.is_some())
         && words.len() >= field.len()
-        && words.to_lowercase().contains(&field.to_lowercase())
-    {
+        && words.to_lowercase().contains(&field.to_lowercase());
+    if only_code || fuller {
         r.diagnostic = words.to_string();
     }
     if let Some(found) = status
@@ -180,7 +182,9 @@ mod tests {
     use bouncedoc_core::StatusCode;
 
     fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd").join(name);
+        let path = bouncedoc_testkit::shared_dir()
+            .join("corpus/maildir/bsd")
+            .join(name);
         Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
     }
 
@@ -221,7 +225,10 @@ Diagnostic-Code: smtp; 550 5.1.1 <neko@example.net>... User Unknown\n\n--B--\n";
     fn delivery_report_unavailable() {
         let d = Postfix.detect(&corpus("lhost-postfix-64.eml")).unwrap();
         assert_eq!(d.recipients.len(), 1);
-        assert_eq!(d.recipients[0].recipient.as_deref(), Some("xxxx@wanadoo.fr"));
+        assert_eq!(
+            d.recipients[0].recipient.as_deref(),
+            Some("xxxx@wanadoo.fr")
+        );
         assert_eq!(d.recipients[0].diagnostic, "");
     }
 

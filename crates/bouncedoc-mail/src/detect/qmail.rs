@@ -67,11 +67,11 @@ const COMMANDS: &[(&str, &str)] = &[
 ];
 
 fn is_qmail(message: &Message, text: &str) -> bool {
-    let signed = text
-        .lines()
-        .any(|l| l.starts_with("Hi. This is the qmail"));
+    let signed = text.lines().any(|l| l.starts_with("Hi. This is the qmail"));
     let subject = header_has(message, "subject", &["failure notice"]);
-    let received = message.header_all("received").any(|r| r.contains("(qmail "));
+    let received = message
+        .header_all("received")
+        .any(|r| r.contains("(qmail "));
     signed || ((subject || received) && STARTS.iter().any(|s| text.contains(s)))
 }
 
@@ -141,7 +141,9 @@ mod tests {
     use super::*;
 
     fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd").join(name);
+        let path = bouncedoc_testkit::shared_dir()
+            .join("corpus/maildir/bsd")
+            .join(name);
         Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
     }
 

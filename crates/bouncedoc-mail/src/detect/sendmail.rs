@@ -56,6 +56,9 @@ struct Transcript {
     errors: Vec<String>,
     /// The recipient and words of a `<a@example.jp>... Deferred: ...` line.
     deferred: Option<(String, String)>,
+    /// Every other line of the transcript (a local delivery agent's words: `mail.local:
+    /// unknown user: kijitora`, `554 <a@example.jp>... Service unavailable`).
+    local: Vec<String>,
 }
 
 fn read_transcript(body: &str) -> Transcript {
@@ -64,6 +67,19 @@ fn read_transcript(body: &str) -> Transcript {
     lines.next();
     for line in lines {
         let l = line.trim_end();
+        // A report written as one text goes on with its delivery-status fields.
+        if [
+            "Reporting-MTA:",
+            "Received-From-MTA:",
+            "Arrival-Date:",
+            "Final-Recipient:",
+            "--",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
+        {
+            break;
+        }
         if l.starts_with(' ') || l.is_empty() {
             continue;
         }
@@ -89,6 +105,8 @@ fn read_transcript(body: &str) -> Transcript {
                 || l.starts_with("Warning: ")
             {
                 t.errors.push(l.to_string());
+            } else {
+                t.local.push(l.to_string());
             }
         }
     }
@@ -119,6 +137,9 @@ impl Detector for Sendmail {
             other.push(words.clone());
         }
         other.extend(t.errors.iter().cloned());
+        if other.is_empty() {
+            other.extend(t.local.iter().cloned());
+        }
         let other = squeeze(&other.join(" "));
         let status_in_errors = t.errors.iter().find_map(|e| codes_in(e).1);
         let alone = recipients.len() == 1;
@@ -157,8 +178,8 @@ fn fill(
     }
     // `Final-Recipient: rfc822; @mx.example.org`: the address is in the words.
     if r.recipient.as_deref().is_none_or(|a| a.starts_with('@')) {
-        let from_words = address_in(&r.diagnostic)
-            .or_else(|| t.deferred.as_ref().map(|(a, _)| a.clone()));
+        let from_words =
+            address_in(&r.diagnostic).or_else(|| t.deferred.as_ref().map(|(a, _)| a.clone()));
         if from_words.is_some() {
             r.recipient = from_words;
         }
@@ -171,7 +192,9 @@ mod tests {
     use bouncedoc_core::StatusCode;
 
     fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd").join(name);
+        let path = bouncedoc_testkit::shared_dir()
+            .join("corpus/maildir/bsd")
+            .join(name);
         Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
     }
 
@@ -185,14 +208,21 @@ mod tests {
             Some("filtered@example.com")
         );
         assert_eq!(d.recipients[1].status, Some(StatusCode::new(5, 2, 1)));
-        assert!(d.recipients.iter().all(|r| r.command.as_deref() == Some("DATA")));
+        assert!(
+            d.recipients
+                .iter()
+                .all(|r| r.command.as_deref() == Some("DATA"))
+        );
     }
 
     #[test]
     fn server_words_from_the_transcript() {
         let d = Sendmail.detect(&corpus("lhost-sendmail-33.eml")).unwrap();
         let r = &d.recipients[0];
-        assert!(r.diagnostic.starts_with("550 5.7.1 IP address blacklisted by recipient"));
+        assert!(
+            r.diagnostic
+                .starts_with("550 5.7.1 IP address blacklisted by recipient")
+        );
         assert_eq!(r.command.as_deref(), Some("RCPT"));
     }
 
@@ -215,7 +245,8 @@ mod tests {
 
     #[test]
     fn not_sendmail() {
-        let m = Message::parse(b"From: a@example.jp\nSubject: Returned mail: x\n\nhello\n").unwrap();
+        let m =
+            Message::parse(b"From: a@example.jp\nSubject: Returned mail: x\n\nhello\n").unwrap();
         assert!(Sendmail.detect(&m).is_none());
     }
 }

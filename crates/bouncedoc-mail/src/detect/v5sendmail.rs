@@ -14,7 +14,7 @@
 //!
 //! A recipient appears in a `>>> RCPT To:<...>` line or in a local line `550
 //! <address>... words`; the client's commands and the server's answers that follow belong
-//! to it. Lines before the first `While talking to` and lines without an address (`421
+//! to it (those before the first recipient, to the first). Lines without an address (`421
 //! example.org (smtp)... Deferred: ...`) are kept for a recipient that has no other words;
 //! when no line names an address, the recipient is the returned message's `To:`.
 
@@ -66,7 +66,6 @@ impl Detector for V5Sendmail {
             return None;
         }
         let mut entries: Vec<Entry> = vec![Entry::default()];
-        let mut talking = false;
         let mut command: Option<&'static str> = None;
         let mut lines = text.lines().skip_while(|l| !l.contains(TRANSCRIPT));
         lines.next();
@@ -85,10 +84,6 @@ impl Detector for V5Sendmail {
             // The server's answer to `MAIL From:` names the sender, not a recipient.
             let about_sender = command == Some("MAIL") && l.starts_with("<<< ");
             if let Some(addr) = address_of(l).filter(|_| !about_sender) {
-                if !talking {
-                    current.other.push(l.to_string());
-                    continue;
-                }
                 let same = current
                     .address
                     .as_deref()
@@ -103,7 +98,7 @@ impl Detector for V5Sendmail {
                     current.command = command;
                 }
             } else if l.starts_with("While talking to ") {
-                talking = true;
+                continue;
             } else if l.starts_with(">>> ") || l.starts_with("<<< ") {
                 current.lines.push(l.to_string());
             } else {
@@ -120,7 +115,11 @@ impl Detector for V5Sendmail {
             if address.is_none() {
                 continue;
             }
-            let words = if e.lines.is_empty() { &e.other } else { &e.lines };
+            let words = if e.lines.is_empty() {
+                &e.other
+            } else {
+                &e.lines
+            };
             let mut r = recipient(address, squeeze(&words.join("\n")));
             r.command = e
                 .command
@@ -135,7 +134,10 @@ impl Detector for V5Sendmail {
                 .and_then(|h| h.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
                 .and_then(|(_, v)| parse_address(&v))
                 .or_else(|| returned_to(&text));
-            let words: Vec<&str> = entries.iter().flat_map(|e| e.other.iter().map(String::as_str)).collect();
+            let words: Vec<&str> = entries
+                .iter()
+                .flat_map(|e| e.other.iter().map(String::as_str))
+                .collect();
             if to.is_some() {
                 recipients.push(recipient(to, squeeze(&words.join("\n"))));
             }
@@ -160,13 +162,17 @@ mod tests {
     use super::*;
 
     fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd").join(name);
+        let path = bouncedoc_testkit::shared_dir()
+            .join("corpus/maildir/bsd")
+            .join(name);
         Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
     }
 
     #[test]
     fn several_sessions_several_recipients() {
-        let d = V5Sendmail.detect(&corpus("lhost-v5sendmail-05.eml")).unwrap();
+        let d = V5Sendmail
+            .detect(&corpus("lhost-v5sendmail-05.eml"))
+            .unwrap();
         assert_eq!(d.mta, Some("v5sendmail"));
         let addrs: Vec<&str> = d
             .recipients
@@ -189,8 +195,14 @@ mod tests {
 
     #[test]
     fn recipient_from_the_returned_message() {
-        let d = V5Sendmail.detect(&corpus("lhost-v5sendmail-01.eml")).unwrap();
+        let d = V5Sendmail
+            .detect(&corpus("lhost-v5sendmail-01.eml"))
+            .unwrap();
         assert_eq!(d.recipients.len(), 1);
-        assert!(d.recipients[0].diagnostic.starts_with("421 example.com (smtp)... Deferred"));
+        assert!(
+            d.recipients[0]
+                .diagnostic
+                .starts_with("421 example.com (smtp)... Deferred")
+        );
     }
 }

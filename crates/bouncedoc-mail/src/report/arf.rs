@@ -6,10 +6,38 @@ use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
 use crate::report::dsn::blocks;
 
+/// An unsubscribe request a mail program sends on its user's behalf (Apple Mail marks it
+/// `X-Apple-Unsubscribe: true`): feedback of type `opt-out` from the recipient who wrote it.
+fn unsubscribe_request(message: &Message) -> Option<Vec<RecipientFacts>> {
+    let marked = message
+        .header("x-apple-unsubscribe")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    if !marked {
+        return None;
+    }
+    let diagnostic = message
+        .report_text()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(vec![RecipientFacts {
+        recipient: message.header("from").and_then(parse_address),
+        diagnostic,
+        feedback_type: Some("opt-out".to_string()),
+        reason: Some(Reason::Feedback),
+        ..RecipientFacts::default()
+    }])
+}
+
 /// The recipients a feedback report concerns, one fact set each. `None` when the message
-/// has no `message/feedback-report` part.
+/// has no `message/feedback-report` part and is no unsubscribe request.
 pub fn read(message: &Message) -> Option<Vec<RecipientFacts>> {
-    let part = message.parts_of("message/feedback-report").next()?;
+    let Some(part) = message.parts_of("message/feedback-report").next() else {
+        return unsubscribe_request(message);
+    };
     let fields: Vec<(String, String)> = blocks(&part.text).into_iter().flatten().collect();
     let get_all = |name: &str| -> Vec<&str> {
         fields
@@ -55,4 +83,32 @@ pub fn read(message: &Message) -> Option<Vec<RecipientFacts>> {
         return Some(vec![make(None)]);
     }
     Some(recipients.into_iter().map(|r| make(Some(r))).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feedback_report_gives_type_and_recipient() {
+        let raw = b"From: staff@example.net\nSubject: Abuse report\nContent-Type: multipart/report; report-type=feedback-report; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nThis is an email abuse report.\n--B\nContent-Type: message/feedback-report\n\nFeedback-Type: abuse\nUser-Agent: Example/1.0\nVersion: 1\nOriginal-Rcpt-To: <a@example.jp>\n\n--B--\n";
+        let m = Message::parse(raw).unwrap();
+        let r = read(&m).unwrap();
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].recipient.as_deref(), Some("a@example.jp"));
+        assert_eq!(r[0].feedback_type.as_deref(), Some("abuse"));
+    }
+
+    #[test]
+    fn apple_mail_unsubscribe_is_opt_out() {
+        let raw = b"From: someone@icloud.example.com\nSubject: unsubscribe\nAuto-Submitted: auto-replied\nX-Apple-Unsubscribe: true\n\nApple Mail sent this email to unsubscribe from the message.\n";
+        let m = Message::parse(raw).unwrap();
+        let r = read(&m).unwrap();
+        assert_eq!(
+            r[0].recipient.as_deref(),
+            Some("someone@icloud.example.com")
+        );
+        assert_eq!(r[0].feedback_type.as_deref(), Some("opt-out"));
+        assert_eq!(r[0].reason, Some(Reason::Feedback));
+    }
 }

@@ -29,8 +29,30 @@ const SUBJECT_PREFIXES: &[&str] = &[
     "不在",
 ];
 
-/// Whether the message is an automatic reply rather than a bounce.
+/// Senders whose automatic messages are system notices (delivery reports, cron and sudo
+/// mail), never a person's answer.
+const SYSTEM_SENDERS: &[&str] = &["root", "postmaster", "mailer-daemon"];
+
+/// Subjects of system notices that carry auto-reply headers.
+const SYSTEM_SUBJECTS: &[&str] = &["security information for", "mail failure -"];
+
+fn from_system(message: &Message) -> bool {
+    let sender = message
+        .header("from")
+        .and_then(parse_address)
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let local = sender.split('@').next().unwrap_or("");
+    let subject = message.header("subject").unwrap_or("").to_lowercase();
+    SYSTEM_SENDERS.contains(&local) || SYSTEM_SUBJECTS.iter().any(|s| subject.contains(s))
+}
+
+/// Whether the message is an automatic reply rather than a bounce. A system mailbox's
+/// notice (`postmaster`, `mailer-daemon`, `root`) is never one.
 pub fn is_autoreply(message: &Message) -> bool {
+    if from_system(message) {
+        return false;
+    }
     let header_says = message
         .header("auto-submitted")
         .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("auto-replied"))

@@ -37,11 +37,12 @@ pub fn blocks(body: &str) -> Vec<Fields> {
         if key.contains(' ') {
             continue;
         }
-        if starts_recipient(&key)
-            && (current.iter().any(|(k, _)| *k == key)
-                || (current.iter().any(|(k, _)| starts_recipient(k))
-                    && current.iter().any(|(k, _)| per_recipient(k))))
-        {
+        // The per-recipient fields that count are those after the block's first recipient
+        // field: some servers write `Action` before `Final-Recipient`.
+        let first_recipient = current.iter().position(|(k, _)| starts_recipient(k));
+        let after_recipient =
+            first_recipient.is_some_and(|i| current[i + 1..].iter().any(|(k, _)| per_recipient(k)));
+        if starts_recipient(&key) && (current.iter().any(|(k, _)| *k == key) || after_recipient) {
             out.push(std::mem::take(&mut current));
         }
         current.push((key, v.trim().to_string()));
@@ -67,10 +68,20 @@ pub fn diagnostic_text(value: &str) -> &str {
     }
 }
 
+/// The comment of a `Status` field (`5.2.1 (mailbox disabled)` gives `mailbox disabled`).
+fn status_comment(value: &str) -> Option<&str> {
+    let open = value.find('(')?;
+    let close = value.rfind(')')?;
+    let comment = value.get(open + 1..close)?.trim();
+    (!comment.is_empty()).then_some(comment)
+}
+
 /// The type of a `Diagnostic-Code` (`smtp; 550 ...` gives `smtp`), lower-cased.
 pub fn diagnostic_type(value: &str) -> Option<String> {
     match value.split_once(';') {
-        Some((kind, _)) if !kind.trim().contains(' ') && !kind.trim().is_empty() && kind.len() <= 12 => {
+        Some((kind, _))
+            if !kind.trim().contains(' ') && !kind.trim().is_empty() && kind.len() <= 12 =>
+        {
             Some(kind.trim().to_ascii_lowercase())
         }
         _ => None,
@@ -92,12 +103,25 @@ pub fn recipients(body: &str) -> Vec<RecipientFacts> {
                 .and_then(parse_address)
                 .or_else(|| get(b, "original-recipient").and_then(parse_address))
                 .or_else(|| get(b, "x-actual-recipient").and_then(parse_address));
+            let mut diagnostic = get(b, "diagnostic-code")
+                .map(diagnostic_text)
+                .unwrap_or("")
+                .to_string();
+            // `Status: 5.2.1 (mailbox disabled, not accepting messages)`: the reporting
+            // server's own words about the status belong with the recipient's words.
+            if let Some(comment) = get(b, "status").and_then(status_comment)
+                && !diagnostic.to_lowercase().contains(&comment.to_lowercase())
+            {
+                if !diagnostic.is_empty() {
+                    diagnostic.push(' ');
+                }
+                diagnostic.push('(');
+                diagnostic.push_str(comment);
+                diagnostic.push(')');
+            }
             RecipientFacts {
                 recipient,
-                diagnostic: get(b, "diagnostic-code")
-                    .map(diagnostic_text)
-                    .unwrap_or("")
-                    .to_string(),
+                diagnostic,
                 diagnostic_type: get(b, "diagnostic-code").and_then(diagnostic_type),
                 status: get(b, "status").and_then(parse_status),
                 reply_code: None,
@@ -144,6 +168,26 @@ Final-Recipient: rfc822;b@example.jp\nAction: delayed\nStatus: 4.4.7\n";
         assert_eq!(r[0].diagnostic, "550 Unknown user");
         let body = "Original-Recipient: rfc822;a@example.jp\nFinal-Recipient: rfc822; a@example.jp\nStatus: 5.1.1\nOriginal-Recipient: rfc822;b@example.jp\nFinal-Recipient: rfc822; b@example.jp\nStatus: 5.2.2\n";
         assert_eq!(recipients(body).len(), 2);
+    }
+
+    #[test]
+    fn action_before_the_recipient_fields() {
+        let body = "Action: failed\nFinal-Recipient: rfc822; a@example.jp\nOriginal-Recipient: rfc822; a@example.jp\nDiagnostic-Code: smtp; 550 5.1.1 Mailbox does not exist\nStatus: 5.1.1\n";
+        let r = recipients(body);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].action, Some(Action::Failed));
+        assert_eq!(r[0].diagnostic, "550 5.1.1 Mailbox does not exist");
+    }
+
+    #[test]
+    fn status_comment_joins_the_words() {
+        let body = "Final-Recipient: rfc822;a@example.jp\nAction: failed\nStatus: 5.2.1 (mailbox disabled, not accepting messages)\nDiagnostic-Code: smtp;550 5.2.1 <a@example.jp>... User Unknown\n";
+        let r = recipients(body);
+        assert_eq!(r[0].status, Some(StatusCode::new(5, 2, 1)));
+        assert_eq!(
+            r[0].diagnostic,
+            "550 5.2.1 <a@example.jp>... User Unknown (mailbox disabled, not accepting messages)"
+        );
     }
 
     #[test]

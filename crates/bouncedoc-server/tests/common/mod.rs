@@ -272,3 +272,20 @@ pub fn corpus(name: &str) -> Vec<u8> {
         .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
+
+/// A configuration with a bounce ledger (an SQLite file in a temporary folder, kept as long
+/// as the folder is).
+pub fn with_ledger() -> (Config, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db = dir.path().join("ledger.db");
+    let ledger = bouncedoc_ledger::service::LedgerService::open(
+        db.to_str().expect("a UTF-8 path"),
+        bouncedoc_ledger::Policy::default(),
+    )
+    .expect("the ledger opens");
+    let config = Config {
+        ledger: Some(std::sync::Arc::new(ledger)),
+        ..Config::default()
+    };
+    (config, dir)
+}

@@ -1,0 +1,86 @@
+//! TransWARE Active!hunter, a Japanese mail filter (`X-AHMailID` header).
+//!
+//! ```text
+//!   ----- The following addresses had permanent fatal errors -----
+//!
+//! >>> kijitora@example.org <kijitora@example.org>
+//!
+//!   ----- Transcript of session follows -----
+//! 550 sorry, no mailbox here by that name (#5.1.1 - chkusr)
+//! ```
+
+use super::common::{address_in, recipient, squeeze, text_until};
+use super::{Detected, Detector};
+use crate::facts::RecipientFacts;
+use crate::message::Message;
+
+/// The Active!hunter detector.
+pub struct ActiveHunter;
+
+const ID: &str = "activehunter";
+
+const OPENING: &str = "----- The following addresses had permanent fatal errors -----";
+
+impl Detector for ActiveHunter {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        message.header("x-ahmailid")?;
+        let text = text_until(
+            message,
+            &[
+                "Content-type: message/rfc822",
+                "Content-Type: message/rfc822",
+            ],
+        );
+        let mut lines = text.lines().skip_while(|l| !l.contains(OPENING));
+        lines.next()?;
+        let mut recipients: Vec<RecipientFacts> = Vec::new();
+        for line in lines {
+            let t = line.trim_end();
+            if let Some(rest) = t.strip_prefix(">>> ") {
+                // `>>> kijitora@example.org <kijitora@example.org>`: the address in brackets.
+                let addr = rest
+                    .rfind('<')
+                    .and_then(|p| address_in(&rest[p..]))
+                    .or_else(|| address_in(rest));
+                recipients.extend(addr.map(|a| recipient(Some(a), String::new())));
+            } else if t.starts_with(|c: char| c.is_ascii_alphanumeric())
+                && let Some(r) = recipients.last_mut()
+                && r.diagnostic.is_empty()
+            {
+                // The first line of the transcript that is not a rule: the server's answer.
+                r.diagnostic = squeeze(t);
+            }
+        }
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn address_and_answer() {
+        let path =
+            bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-activehunter-01.eml");
+        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let d = ActiveHunter.detect(&m).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        assert_eq!(
+            d.recipients[0].recipient.as_deref(),
+            Some("kijitora@example.org")
+        );
+        assert_eq!(
+            d.recipients[0].diagnostic,
+            "550 sorry, no mailbox here by that name (#5.1.1 - chkusr)"
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! Microsoft Exchange Server 5.5 to 2003 and its Internet Mail Service / Connector.
+//!
+//! Recognized by its headers (`X-MS-Embedded-Report`, `X-Mailer: Internet Mail Service (...)`
+//! or `Microsoft Exchange Server Internet Mail Connector`, `X-MimeOLE: Produced By Microsoft
+//! Exchange`, a `Received: ... with Internet Mail Service (...)`), the report is text:
+//!
+//! ```text
+//! Your message
+//!
+//!   To:      shironeko@example.jp
+//!   Subject: Nyaan
+//!   Sent:    Thu, 29 Apr 2010 00:00:00 -0000
+//!
+//! did not reach the following recipient(s):
+//!
+//! kijitora@example.jp on Thu, 29 Apr 2010 00:00:00 -0000
+//!     The recipient name is not recognized
+//!     The MTS-ID of the original message is: c=jp;a= ;p=neko
+//! ;l=EXCHANGE000000000000000000
+//!     MSEXCH:IMS:NNN:KIJITORACAT:NEKO 0 (000C05A6) Unknown Recipient
+//! ```
+//!
+//! The line `MSEXCH:...` ends with Exchange's own diagnostic code in parentheses, which
+//! Exchange documents with a cause (`000C05A6` Unknown Recipient, `000C0595` Ambiguous
+//! Recipient, ...): it is the reason when it is one of those. The `MTS-ID` lines are
+//! message identifiers, not words about the failure.
+
+use bouncedoc_core::Reason;
+
+use super::common::{address_in, recipient, squeeze};
+use super::{Detected, Detector};
+use crate::facts::RecipientFacts;
+use crate::message::Message;
+
+/// The Exchange 2003 detector.
+pub struct Exchange2003;
+
+const ID: &str = "exchange2003";
+
+/// Lines that open the list of recipients.
+const LIST: &[&str] = &[
+    "did not reach the following recipient(s):",
+    "The following recipient(s) could not be reached:",
+];
+
+/// Where the returned message starts, when it is not a MIME part.
+const ORIGINAL: &[&str] = &[
+    "Content-Type: message/rfc822",
+    "Content-type: message/rfc822",
+];
+
+/// Exchange's diagnostic codes (`MSEXCH:... (000C05A6)`) and the cause each stands for.
+fn code_reason(code: &str) -> Option<Reason> {
+    Some(match code.to_ascii_uppercase().as_str() {
+        // Unknown Recipient
+        "000C05A6" => Reason::UserUnknown,
+        // Ambiguous Recipient
+        "000C0595" => Reason::Filtered,
+        // Too many recipients; no proxy for the recipient
+        "00010256" | "000D06B5" => Reason::SystemError,
+        // Too many hops
+        "00120270" => Reason::NetworkError,
+        // Conversion to Internet format failed
+        "00050311" | "000502CC" => Reason::ContentError,
+        // The remote server does not support AUTH
+        "000B0981" => Reason::SecurityError,
+        // Errors of the remote server relayed as they were
+        "000B099C" | "000B09AA" | "000B09B6" => Reason::OnHold,
+        _ => return None,
+    })
+}
+
+fn is_exchange2003(message: &Message) -> bool {
+    let starts = |name: &str, prefixes: &[&str]| {
+        message.header_all(name).any(|v| {
+            let v = v.trim();
+            prefixes.iter().any(|p| v.starts_with(p))
+        })
+    };
+    message.header("x-ms-embedded-report").is_some()
+        || starts(
+            "x-mailer",
+            &[
+                "Internet Mail Service (",
+                "Microsoft Exchange Server Internet Mail Connector",
+            ],
+        )
+        || starts("x-mimeole", &["Produced By Microsoft Exchange"])
+        || message
+            .header_all("received")
+            .any(|v| v.contains(" with Internet Mail Service ("))
+}
+
+/// `kijitora@example.jp on Thu, 29 Apr 2010 ...`: the address that opens a recipient's lines.
+fn recipient_line(line: &str) -> Option<String> {
+    let t = line.trim();
+    let (head, _) = t.split_once(" on ")?;
+    if head.contains(' ') {
+        return None;
+    }
+    address_in(head)
+}
+
+/// The code in parentheses after `MSEXCH:`.
+fn msexch_code(words: &str) -> Option<&str> {
+    let at = words.find("MSEXCH:")?;
+    let rest = &words[at..];
+    let open = rest.find('(')?;
+    let close = rest[open..].find(')')? + open;
+    Some(&rest[open + 1..close])
+}
+
+impl Detector for Exchange2003 {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        if !is_exchange2003(message) {
+            return None;
+        }
+        let text = message.report_text();
+        let lines: Vec<&str> = text
+            .lines()
+            .take_while(|l| !ORIGINAL.iter().any(|o| l.starts_with(o)))
+            .collect();
+        let start = lines
+            .iter()
+            .position(|l| LIST.iter().any(|m| l.contains(m)))?;
+        let mut found: Vec<(String, Vec<&str>)> = Vec::new();
+        let mut in_mts_id = false;
+        for line in &lines[start + 1..] {
+            if let Some(a) = recipient_line(line) {
+                found.push((a, Vec::new()));
+                in_mts_id = false;
+                continue;
+            }
+            let t = line.trim();
+            if t.is_empty() {
+                continue;
+            }
+            // `The MTS-ID of the original message is: c=jp;a= ;p=neko` and its folded tail
+            // (`;l=...`) identify the message only.
+            if t.starts_with("The MTS-ID of the original message is") {
+                in_mts_id = true;
+                continue;
+            }
+            if in_mts_id && t.starts_with(';') {
+                continue;
+            }
+            in_mts_id = false;
+            if let Some((_, words)) = found.last_mut() {
+                words.push(t);
+            }
+        }
+        let recipients: Vec<RecipientFacts> = found
+            .into_iter()
+            .map(|(address, words)| {
+                let words = squeeze(&words.join(" "));
+                let reason = msexch_code(&words).and_then(code_reason);
+                RecipientFacts {
+                    reason,
+                    ..recipient(Some(address), words)
+                }
+            })
+            .collect();
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(name: &str) -> Message {
+        let path = bouncedoc_testkit::shared_dir()
+            .join("corpus/maildir/bsd")
+            .join(name);
+        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
+    }
+
+    #[test]
+    fn two_recipients_with_exchange_codes() {
+        let d = Exchange2003
+            .detect(&corpus("lhost-exchange2003-02.eml"))
+            .unwrap();
+        assert_eq!(d.recipients.len(), 2);
+        let r = &d.recipients[1];
+        assert_eq!(r.recipient.as_deref(), Some("mikeneko@example.co.jp"));
+        assert_eq!(
+            r.diagnostic,
+            "The recipient name is not recognized MSEXCH:IMS:KIJITORA CAT:EXAMPLE:EXCHANGE 0 (000C05A6) Unknown Recipient"
+        );
+        assert_eq!(r.reason, Some(Reason::UserUnknown));
+    }
+
+    #[test]
+    fn found_by_the_received_header_only() {
+        let d = Exchange2003
+            .detect(&corpus("lhost-exchange2003-03.eml"))
+            .unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        assert_eq!(
+            d.recipients[0].recipient.as_deref(),
+            Some("kijitora@example.jp")
+        );
+    }
+
+    #[test]
+    fn connector_without_a_code() {
+        let d = Exchange2003
+            .detect(&corpus("lhost-exchange2003-04.eml"))
+            .unwrap();
+        let r = &d.recipients[0];
+        assert_eq!(
+            r.diagnostic,
+            "Recipient Not Found MSEXCH:IMC:NEKO:KIJITORA:CAT"
+        );
+        assert_eq!(r.reason, None);
+    }
+}

@@ -1,0 +1,289 @@
+//! Microsoft Exchange Server 2007 and later, on premises (for Exchange Online see
+//! [`super::office365`], which reads the same report).
+//!
+//! The report is an RFC 3464 report (sometimes only its text), whose text, in the sender's
+//! language, ends with a section for administrators: the generating server, then each
+//! recipient alone on its line with the remote server's replies:
+//!
+//! ```text
+//! Diagnostic information for administrators:
+//!
+//! Generating server: mta4.example.org
+//!
+//! kijitora@example.jp
+//! #550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##
+//! ```
+//!
+//! The replies are written `#<reply> ##`, `Remote Server returned '<reply>'`, or one line per
+//! attempt, the latest first: `3/09/2016 8:05:56 PM - Remote Server at mx.example.jp
+//! (192.0.2.3) returned '<reply>'`. The attempts are given in the order they happened, so
+//! that the first failure comes before the expiry it led to. When the report part has words
+//! for a recipient and there was one attempt, they are kept.
+//!
+//! Exchange names each failure with a code of its own before the text (`RESOLVER.ADR.
+//! RecipNotFound`, `QUEUE.Expired`, `SMTPSEND.DNS.NonExistentDomain`), which Microsoft
+//! documents with a cause: the cause is the reason.
+
+use std::sync::LazyLock;
+
+use bouncedoc_core::Reason;
+use regex::Regex;
+
+use super::common::{address_in, dsn_recipients, recipient, same_address, squeeze};
+use super::{Detected, Detector};
+use crate::facts::RecipientFacts;
+use crate::message::Message;
+
+/// The Exchange 2007 detector.
+pub struct Exchange2007;
+
+const ID: &str = "exchange2007";
+
+/// `#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##`
+static HASHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^#\s*([245]\d\d[ -].*?)\s*##").expect("valid"));
+
+/// `Remote Server returned '...'`, `... - Remote Server at host (ip) returned '...'`
+static RETURNED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)Remote Server (?:at .*? )?returned '(.*)'").expect("valid"));
+
+/// One recipient of the administrators' section and the replies about it, in the order the
+/// section lists them.
+#[derive(Debug, Default)]
+pub(crate) struct AdminEntry {
+    /// The recipient.
+    pub address: String,
+    /// The remote server's replies.
+    pub replies: Vec<String>,
+    /// Whether the replies are attempts with times (listed latest first).
+    pub attempts: bool,
+}
+
+impl AdminEntry {
+    /// The replies in the order they happened, joined.
+    pub fn words(&self) -> String {
+        let mut replies: Vec<&str> = self.replies.iter().map(String::as_str).collect();
+        if self.attempts {
+            replies.reverse();
+        }
+        squeeze(&replies.join(" "))
+    }
+}
+
+/// Exchange's failure codes and the cause Microsoft documents for each.
+const NDR_CODES: &[(&str, Reason)] = &[
+    ("SMTPSEND.DNS.NonExistentDomain", Reason::HostUnknown),
+    ("SMTPSEND.DNS.MxLoopback", Reason::NetworkError),
+    ("RESOLVER.ADR.BadPrimary", Reason::SystemError),
+    ("RESOLVER.ADR.RecipNotFound", Reason::UserUnknown),
+    ("RESOLVER.ADR.RecipientNotFound", Reason::UserUnknown),
+    ("RESOLVER.ADR.ExRecipNotFound", Reason::UserUnknown),
+    ("RESOLVER.ADR.RecipLimit", Reason::TooManyConn),
+    ("RESOLVER.ADR.InvalidInSmtp", Reason::SystemError),
+    ("RESOLVER.ADR.Ambiguous", Reason::SystemError),
+    ("RESOLVER.RST.AuthRequired", Reason::SecurityError),
+    ("RESOLVER.RST.NotAuthorized", Reason::Rejected),
+    ("RESOLVER.RST.RecipSizeLimit", Reason::ExceedLimit),
+    ("QUEUE.Expired", Reason::Expired),
+];
+
+/// The cause of the first failure code in the words (`550 5.1.1 RESOLVER.ADR.RecipNotFound;
+/// not found`).
+pub(crate) fn ndr_reason(words: &str) -> Option<Reason> {
+    let at = ["RESOLVER.", "QUEUE.", "SMTPSEND."]
+        .iter()
+        .filter_map(|p| words.find(p))
+        .min()?;
+    let code = words[at..].split([';', ' ']).next()?;
+    NDR_CODES
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code))
+        .map(|(_, r)| *r)
+}
+
+fn reply_of(line: &str) -> Option<(String, bool)> {
+    let t = line.trim();
+    if let Some(c) = HASHED.captures(t) {
+        return Some((c[1].to_string(), false));
+    }
+    let c = RETURNED.captures(t)?;
+    let attempt = t.contains(" - Remote Server at ");
+    Some((c[1].to_string(), attempt))
+}
+
+/// Reads the administrators' section: each address alone on its line, followed by the
+/// lines that hold replies. A reply's folded tail (a line without a reply of its own before
+/// the closing quote) is joined to it.
+pub(crate) fn admin_entries(text: &str) -> Vec<AdminEntry> {
+    let mut out: Vec<AdminEntry> = Vec::new();
+    let mut open = false;
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            open = false;
+            continue;
+        }
+        if !t.contains(' ')
+            && !t.contains('<')
+            && let Some(a) = address_in(t)
+            && a.len() + 2 >= t.len()
+        {
+            out.push(AdminEntry {
+                address: a,
+                ..AdminEntry::default()
+            });
+            open = true;
+            continue;
+        }
+        if !open {
+            continue;
+        }
+        let Some(entry) = out.last_mut() else {
+            continue;
+        };
+        if let Some((reply, attempt)) = reply_of(t) {
+            entry.replies.push(reply);
+            entry.attempts |= attempt;
+        } else if let Some(last) = entry.replies.last_mut() {
+            last.push(' ');
+            last.push_str(t.trim_end_matches('\''));
+        }
+    }
+    out.retain(|e| !e.replies.is_empty());
+    out
+}
+
+/// The recipients of an Exchange report: those of its report part, with the words of the
+/// administrators' section where the part has none or there were several attempts; else
+/// those of the section.
+pub(crate) fn read(message: &Message) -> Vec<RecipientFacts> {
+    let entries = admin_entries(&message.report_text());
+    let mut recipients = dsn_recipients(message);
+    if recipients.is_empty() {
+        return with_ndr_reasons(
+            entries
+                .iter()
+                .map(|e| recipient(Some(e.address.clone()), e.words()))
+                .collect(),
+        );
+    }
+    for r in &mut recipients {
+        let entry = entries.iter().find(|e| {
+            r.recipient
+                .as_deref()
+                .is_some_and(|a| same_address(a, &e.address))
+        });
+        if let Some(e) = entry
+            && (r.diagnostic.trim().is_empty() || e.replies.len() > 1)
+        {
+            r.diagnostic = e.words();
+        }
+    }
+    with_ndr_reasons(recipients)
+}
+
+/// Sets the reason of Exchange's failure code, when the words hold one.
+fn with_ndr_reasons(mut recipients: Vec<RecipientFacts>) -> Vec<RecipientFacts> {
+    for r in &mut recipients {
+        if r.reason.is_none() {
+            r.reason = ndr_reason(&r.diagnostic);
+        }
+    }
+    recipients
+}
+
+/// Whether the message is an Exchange report: marked as one, or holding the replies of the
+/// administrators' section.
+pub(crate) fn is_exchange_report(message: &Message) -> bool {
+    message.header("x-ms-exchange-message-is-ndr").is_some()
+        || !admin_entries(&message.report_text()).is_empty()
+}
+
+impl Detector for Exchange2007 {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        if !is_exchange_report(message) {
+            return None;
+        }
+        let recipients = read(message);
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bouncedoc_core::StatusCode;
+
+    fn corpus(name: &str) -> Message {
+        let path = bouncedoc_testkit::shared_dir()
+            .join("corpus/maildir/bsd")
+            .join(name);
+        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
+    }
+
+    #[test]
+    fn report_part_and_hashed_reply() {
+        let d = Exchange2007
+            .detect(&corpus("lhost-exchange2007-01.eml"))
+            .unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        let r = &d.recipients[0];
+        assert_eq!(r.recipient.as_deref(), Some("mikeneko@example.co.jp"));
+        assert_eq!(
+            r.diagnostic,
+            "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found"
+        );
+        assert_eq!(r.status, Some(StatusCode::new(5, 1, 1)));
+    }
+
+    #[test]
+    fn attempts_in_the_order_they_happened() {
+        let d = Exchange2007
+            .detect(&corpus("lhost-exchange2007-05.eml"))
+            .unwrap();
+        let r = &d.recipients[0];
+        assert!(
+            r.diagnostic.starts_with("441 4.4.1 Error encountered"),
+            "{}",
+            r.diagnostic
+        );
+        assert!(
+            r.diagnostic
+                .ends_with("550 4.4.7 QUEUE.Expired; message expired")
+        );
+    }
+
+    #[test]
+    fn failure_codes() {
+        assert_eq!(
+            ndr_reason("550 5.1.1 RESOLVER.ADR.RecipNotFound; not found"),
+            Some(Reason::UserUnknown)
+        );
+        assert_eq!(
+            ndr_reason("441 4.4.1 Error ... 550 4.4.7 QUEUE.Expired; message expired"),
+            Some(Reason::Expired)
+        );
+        assert_eq!(ndr_reason("550 5.1.1 User unknown"), None);
+    }
+
+    #[test]
+    fn localized_text() {
+        let entries = admin_entries(
+            "Informations de diagnostic pour les administrateurs :\n\nServeur de génération : SRV124.example.fr\n\ntransports@example.fr\nRemote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'\n\nEn-têtes de message d'origine :\n",
+        );
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].address, "transports@example.fr");
+        assert_eq!(
+            entries[0].words(),
+            "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found"
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! Ipswitch IMail Server (`X-Mailer: <SMTP32 v...>`, `Subject: Undeliverable Mail`).
+//!
+//! The bounce states the cause and the address on one line, then quotes the message:
+//!
+//! ```text
+//! Unknown user: kijitora@example.com
+//!
+//! Original message follows.
+//! ```
+//!
+//! Remote refusals add "Body of message generated response:" with the server's answer. The
+//! causes IMail names itself ("Unknown user", "User mailbox exceeds allowed size", ...) are
+//! read as the reasons they state.
+
+use bouncedoc_core::Reason;
+
+use super::common::{address_in, header_has, recipient, smtp_command, squeeze, text_until};
+use super::domino::stated_cause;
+use super::{Detected, Detector};
+use crate::facts::RecipientFacts;
+use crate::message::Message;
+
+/// The IMail Server detector.
+pub struct IMailServer;
+
+const ID: &str = "imailserver";
+
+/// IMail's own statements of a cause.
+const CAUSES: &[(&str, Reason)] = &[
+    ("Unknown host", Reason::HostUnknown),
+    ("Unknown user", Reason::UserUnknown),
+    ("Invalid final delivery userid", Reason::UserUnknown),
+    ("User mailbox exceeds allowed size", Reason::MailboxFull),
+    (
+        "Requested action not taken: virus detected",
+        Reason::VirusDetected,
+    ),
+    ("Delivery failed ", Reason::Expired),
+];
+
+impl Detector for IMailServer {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        let mailer = message
+            .header("x-mailer")
+            .is_some_and(|m| m.trim_start().starts_with("<SMTP32 v"));
+        if !mailer && !header_has(message, "subject", &["Undeliverable Mail "]) {
+            return None;
+        }
+        let text = text_until(message, &["Original message follows."]);
+        let mut recipients: Vec<RecipientFacts> = Vec::new();
+        let mut response = String::new();
+        for line in text.lines() {
+            let t = line.trim_end();
+            if t.is_empty() {
+                continue;
+            }
+            if let Some(p) = t.rfind(": ")
+                && p > 8
+                && t[p..].contains('@')
+            {
+                // `Unknown user: kijitora@example.com`
+                recipients.push(recipient(address_in(&t[p + 2..]), t.to_string()));
+            } else if t.starts_with("undeliverable ") {
+                recipients.push(recipient(address_in(t), t.to_string()));
+            } else if t.contains("Body of message generated response:") || !response.is_empty() {
+                response.push_str(t);
+                response.push(' ');
+            }
+        }
+        for r in &mut recipients {
+            if !response.is_empty() {
+                r.diagnostic = squeeze(&format!("{response} {}", r.diagnostic));
+            }
+            r.command = smtp_command(&r.diagnostic).map(str::to_string);
+            r.reason = stated_cause(&r.diagnostic, CAUSES);
+        }
+        recipients.retain(|r| r.recipient.is_some());
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cause_and_address_on_one_line() {
+        let path =
+            bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-imailserver-01.eml");
+        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let d = IMailServer.detect(&m).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        let r = &d.recipients[0];
+        assert_eq!(r.recipient.as_deref(), Some("kijitora@example.com"));
+        assert_eq!(r.diagnostic, "Unknown user: kijitora@example.com");
+        assert_eq!(r.reason, Some(Reason::UserUnknown));
+    }
+}

@@ -1,0 +1,73 @@
+//! MailFoundry, a mail filtering appliance (`Subject: Message delivery has failed`).
+//!
+//! ```text
+//! Unable to deliver message to: <kijitora@example.org>
+//! Delivery failed for the following reason:
+//! Server mx22.example.org[192.0.2.222] failed with: 550 <kijitora@example.org> No such user here
+//!
+//! This has been a permanent failure.  No further delivery attempts will be made.
+//! ```
+
+use super::common::{address_in, header_has, recipient, squeeze, text_until};
+use super::{Detected, Detector};
+use crate::facts::RecipientFacts;
+use crate::message::Message;
+
+/// The MailFoundry detector.
+pub struct MailFoundry;
+
+const ID: &str = "mailfoundry";
+
+impl Detector for MailFoundry {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        if !header_has(message, "subject", &["Message delivery has failed"])
+            || !header_has(message, "from", &["MAILER-DAEMON"])
+        {
+            return None;
+        }
+        let text = text_until(message, &["Content-Type: message/rfc822"]);
+        let mut recipients: Vec<RecipientFacts> = Vec::new();
+        let mut words: Vec<Vec<&str>> = Vec::new();
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if let Some(rest) = line.strip_prefix("Unable to deliver message to: ") {
+                recipients.push(recipient(address_in(rest), String::new()));
+                words.push(Vec::new());
+            } else if let Some(w) = words.last_mut() {
+                w.push(line);
+            }
+        }
+        for (r, w) in recipients.iter_mut().zip(&words) {
+            r.diagnostic = squeeze(&w.join(" "));
+        }
+        recipients.retain(|r| r.recipient.is_some());
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reason_lines() {
+        let path =
+            bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-mailfoundry-01.eml");
+        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let d = MailFoundry.detect(&m).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        let r = &d.recipients[0];
+        assert_eq!(r.recipient.as_deref(), Some("kijitora@example.org"));
+        assert!(
+            r.diagnostic
+                .contains("failed with: 550 <kijitora@example.org> No such user here")
+        );
+    }
+}

@@ -1,0 +1,145 @@
+//! Oracle Communications Messaging Server (formerly Sun Java System Messaging Server,
+//! iPlanet, and PMDF before them).
+//!
+//! The bounce (`Subject: Delivery Notification: Delivery has failed`, MIME boundaries named
+//! `Boundary_(ID_...)`) describes each recipient in indented fields, then adds an RFC 3464
+//! part:
+//!
+//! ```text
+//! Your message cannot be delivered to the following recipients:
+//!
+//!   Recipient address: kijitora@example.jp
+//!   Reason: Remote SMTP server has rejected address
+//!   Diagnostic code: smtp;550 5.1.1 <kijitora@example.jp>... User Unknown
+//!   Remote system: dns;mx.example.jp (TCP|192.0.2.1|47323|192.0.2.225|25)
+//! ```
+//!
+//! The `Diagnostic code` is the remote server's words; without one, the `Reason` is the
+//! server's own. Some gateways strip the MIME boundaries: the report part's fields are then
+//! in the text, and are read there.
+
+use super::common::{dsn_recipients, header_has, recipient, same_address, squeeze};
+use super::{Detected, Detector};
+use crate::facts::{RecipientFacts, parse_address};
+use crate::message::Message;
+use crate::report::dsn::diagnostic_text;
+
+/// The Messaging Server detector.
+pub struct MessagingServer;
+
+const ID: &str = "messagingserver";
+
+const OPENING: &str = "This report relates to a message you sent with the following header fields:";
+
+impl Detector for MessagingServer {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        let boundary = message
+            .header("content-type")
+            .is_some_and(|c| c.contains("Boundary_(ID_"));
+        if !boundary && !header_has(message, "subject", &["Delivery Notification: "]) {
+            return None;
+        }
+        let text = message.report_text();
+        let mut lines = text.lines().skip_while(|l| !l.starts_with(OPENING));
+        lines.next()?;
+        let mut recipients: Vec<RecipientFacts> = Vec::new();
+        let mut original: Vec<Option<String>> = Vec::new();
+        for line in lines {
+            if let Some(v) = line.strip_prefix("  Recipient address: ") {
+                // `@smtp.example.net:kijitora@server` is a source route: kept as written.
+                let addr = v.trim().to_string();
+                if !addr.contains('@') {
+                    continue;
+                }
+                recipients.push(recipient(Some(addr), String::new()));
+                original.push(None);
+            } else if let Some(v) = line.strip_prefix("  Original address: ") {
+                match original.last_mut() {
+                    Some(o) => *o = parse_address(v),
+                    None => {
+                        recipients.push(recipient(parse_address(v), String::new()));
+                        original.push(None);
+                    }
+                }
+            } else if let Some(v) = line.strip_prefix("  Reason: ") {
+                if let Some(r) = recipients.last_mut()
+                    && r.diagnostic.is_empty()
+                {
+                    r.diagnostic = squeeze(v);
+                }
+            } else if let Some(v) = line.strip_prefix("  Diagnostic code: ")
+                && let Some(r) = recipients.last_mut()
+            {
+                r.diagnostic = squeeze(diagnostic_text(v));
+                r.diagnostic_type = crate::report::dsn::diagnostic_type(v);
+            }
+        }
+        // The report part's fields: by address (the final one, or the original).
+        let dsn = dsn_recipients(message);
+        for (r, orig) in recipients.iter_mut().zip(&original) {
+            let matches = |d: &&RecipientFacts| {
+                d.recipient.as_deref().is_some_and(|a| {
+                    r.recipient.as_deref().is_some_and(|b| same_address(a, b))
+                        || orig.as_deref().is_some_and(|b| same_address(a, b))
+                })
+            };
+            if let Some(d) = dsn.iter().find(matches) {
+                r.status = d.status;
+                r.action = d.action;
+            }
+        }
+        if recipients.is_empty() {
+            recipients = dsn;
+        }
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bouncedoc_core::StatusCode;
+
+    fn corpus(name: &str) -> Message {
+        let path = bouncedoc_testkit::shared_dir()
+            .join("corpus/maildir/bsd")
+            .join(name);
+        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
+    }
+
+    #[test]
+    fn fields_per_recipient() {
+        let d = MessagingServer
+            .detect(&corpus("lhost-messagingserver-01.eml"))
+            .unwrap();
+        assert_eq!(d.mta, Some("messagingserver"));
+        assert_eq!(d.recipients.len(), 1);
+        assert!(d.recipients[0].diagnostic.contains("User Unknown"));
+        assert_eq!(d.recipients[0].status, Some(StatusCode::new(5, 1, 1)));
+    }
+
+    #[test]
+    fn boundaries_stripped() {
+        let d = MessagingServer
+            .detect(&corpus("lhost-messagingserver-03.eml"))
+            .unwrap();
+        assert_eq!(d.recipients.len(), 2);
+        assert_eq!(
+            d.recipients[1].recipient.as_deref(),
+            Some("mikeneko@example.org")
+        );
+        assert_eq!(
+            d.recipients[1].diagnostic,
+            "550 5.7.1 550 User Unknown: mikeneko@example.org"
+        );
+        assert_eq!(d.recipients[1].status, Some(StatusCode::new(5, 0, 0)));
+    }
+}

@@ -1,0 +1,102 @@
+//! Digital Arts m-FILTER.
+//!
+//! The bounce (`X-Mailer: m-FILTER`, `Subject: failure notice`) explains in Japanese, then
+//! lists the address, the remote server's message and the SMTP command it answered:
+//!
+//! ```text
+//! 以下のメールアドレスへの送信に失敗しました。
+//! kijitora@example.jp
+//!
+//! -------server message
+//! 550 5.1.1 unknown user <kijitora@example.jp>
+//!
+//! -------SMTP command
+//! DATA
+//!
+//! -------original message
+//! ```
+
+use super::common::{header_has, recipient, squeeze, text_until};
+use super::{Detected, Detector};
+use crate::facts::{RecipientFacts, parse_address};
+use crate::message::Message;
+
+/// The m-FILTER detector.
+pub struct MFilter;
+
+const ID: &str = "mfilter";
+
+const ENDS: &[&str] = &["-------original message", "-------original mail info"];
+
+impl Detector for MFilter {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        if !header_has(message, "subject", &["failure notice"]) {
+            return None;
+        }
+        let text = text_until(message, ENDS);
+        // `X-Mailer: m-FILTER`, or its layout when a relay rewrote the header.
+        let layout = text.lines().any(|l| l.trim() == "-------server message")
+            && text.lines().any(|l| l.trim() == "-------SMTP command");
+        if message.header("x-mailer").map(str::trim) != Some("m-FILTER") && !layout {
+            return None;
+        }
+        let mut recipients: Vec<RecipientFacts> = Vec::new();
+        let mut section = "";
+        for line in text.lines() {
+            let t = line.trim();
+            if t.is_empty() {
+                continue;
+            }
+            match t {
+                "-------server message" => section = "message",
+                "-------SMTP command" => section = "command",
+                _ if t.contains('@') && !t.contains(' ') => {
+                    if let Some(a) = parse_address(t) {
+                        recipients.push(recipient(Some(a), String::new()));
+                        section = "";
+                    }
+                }
+                _ => {
+                    let Some(r) = recipients.last_mut() else {
+                        continue;
+                    };
+                    match section {
+                        "message" if r.diagnostic.is_empty() && !t.starts_with('-') => {
+                            r.diagnostic = squeeze(t);
+                        }
+                        "command" if r.command.is_none() && t.len() == 4 => {
+                            r.command = Some(t.to_ascii_uppercase());
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_and_command() {
+        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-mfilter-01.eml");
+        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let d = MFilter.detect(&m).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        let r = &d.recipients[0];
+        assert_eq!(r.recipient.as_deref(), Some("kijitora@example.com"));
+        assert_eq!(r.diagnostic, "550 unknown user <kijitora@example.com>");
+        assert_eq!(r.command.as_deref(), Some("DATA"));
+    }
+}

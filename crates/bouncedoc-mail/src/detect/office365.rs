@@ -1,0 +1,96 @@
+//! Microsoft 365 / Exchange Online (`*.onmicrosoft.com`, `*.prod.outlook.com`,
+//! `*.mail.protection.outlook.com`).
+//!
+//! Exchange Online writes the report of Exchange Server ([`super::exchange2007`]): an RFC
+//! 3464 report, or only its text, with a section for administrators:
+//!
+//! ```text
+//! Diagnostic information for administrators:
+//!
+//! Generating server: NEKOCHAN.example.prod.outlook.com
+//!
+//! kijitora@example.onmicrosoft.com
+//! Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'
+//! ```
+//!
+//! It is told from an on-premises server by where it comes from: a `Generating server` in
+//! `outlook.com`, a sender at `outlook.com` or `onmicrosoft.com`, or the headers Exchange
+//! Online stamps (`X-MS-Exchange-CrossTenant-*`, `X-MS-Office365-*`), also when the report
+//! is relayed by another service.
+
+use super::common::header_has;
+use super::exchange2007::{is_exchange_report, read};
+use super::{Detected, Detector};
+use crate::message::Message;
+
+/// The Microsoft 365 detector.
+pub struct Office365;
+
+const ID: &str = "office365";
+
+fn from_exchange_online(message: &Message) -> bool {
+    let generating = message.report_text().lines().any(|l| {
+        let l = l.trim();
+        l.starts_with("Generating server:") && l.to_ascii_lowercase().ends_with(".outlook.com")
+    });
+    generating
+        || header_has(message, "from", &["@outlook.com", ".onmicrosoft.com"])
+        || message.headers.iter().any(|(k, _)| {
+            let k = k.to_ascii_lowercase();
+            k.starts_with("x-ms-exchange-crosstenant-") || k.starts_with("x-ms-office365-")
+        })
+}
+
+impl Detector for Office365 {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        if !from_exchange_online(message) || !is_exchange_report(message) {
+            return None;
+        }
+        let recipients = read(message);
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(name: &str) -> Message {
+        let path = bouncedoc_testkit::shared_dir()
+            .join("corpus/maildir/bsd")
+            .join(name);
+        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
+    }
+
+    #[test]
+    fn text_only_report() {
+        let d = Office365.detect(&corpus("lhost-office365-02.eml")).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        let r = &d.recipients[0];
+        assert_eq!(
+            r.recipient.as_deref(),
+            Some("kijitora@example.onmicrosoft.com")
+        );
+        assert_eq!(
+            r.diagnostic,
+            "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found"
+        );
+    }
+
+    #[test]
+    fn on_premises_is_not_office365() {
+        assert!(
+            Office365
+                .detect(&corpus("lhost-exchange2007-01.eml"))
+                .is_none()
+        );
+    }
+}

@@ -1,0 +1,96 @@
+//! SendGrid (<https://sendgrid.com/>).
+//!
+//! An RFC 3464 report (`Subject: Undelivered Mail Returned to Sender`, as Postfix writes it)
+//! whose text says "This is an automatically generated message from SendGrid." and whose
+//! delivery-status part has SendGrid's own fields (`X-SendGrid-QueueID`). Its `Action` may be
+//! `expired` (a value RFC 3464 does not define): SendGrid gave up retrying, the reason is
+//! `expired`.
+//!
+//! ```text
+//! Final-Recipient: rfc822; kijitora@example.org
+//! Action: expired
+//! Status:
+//! Diagnostic-Code: Connection timed out
+//! ```
+
+use bouncedoc_core::Reason;
+
+use super::common::{dsn_recipients, dsn_text};
+use super::{Detected, Detector};
+use crate::message::Message;
+use crate::report::dsn;
+
+/// The SendGrid detector.
+pub struct SendGrid;
+
+const ID: &str = "sendgrid";
+
+fn is_sendgrid(message: &Message) -> bool {
+    message
+        .report_text()
+        .contains("This is an automatically generated message from SendGrid.")
+        || dsn_text(message).contains("X-SendGrid-")
+}
+
+impl Detector for SendGrid {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        if !is_sendgrid(message) {
+            return None;
+        }
+        let mut recipients = dsn_recipients(message);
+        // The actions in the order of the recipients' blocks.
+        let expired: Vec<bool> = dsn::blocks(&dsn_text(message))
+            .iter()
+            .filter(|b| {
+                b.iter()
+                    .any(|(k, _)| k == "final-recipient" || k == "original-recipient")
+            })
+            .map(|b| {
+                b.iter()
+                    .any(|(k, v)| k == "action" && v.trim().eq_ignore_ascii_case("expired"))
+            })
+            .collect();
+        for (r, expired) in recipients.iter_mut().zip(expired) {
+            if expired {
+                r.reason = Some(Reason::Expired);
+            }
+        }
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(name: &str) -> Message {
+        let path = bouncedoc_testkit::shared_dir()
+            .join("corpus/maildir/bsd")
+            .join(name);
+        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
+    }
+
+    #[test]
+    fn expired_action() {
+        let d = SendGrid.detect(&corpus("lhost-sendgrid-03.eml")).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        let r = &d.recipients[0];
+        assert_eq!(r.recipient.as_deref(), Some("kijitora@example.org"));
+        assert_eq!(r.diagnostic, "Connection timed out");
+        assert_eq!(r.reason, Some(Reason::Expired));
+        assert_eq!(r.status, None);
+    }
+
+    #[test]
+    fn postfix_is_not_sendgrid() {
+        assert!(SendGrid.detect(&corpus("lhost-postfix-01.eml")).is_none());
+    }
+}

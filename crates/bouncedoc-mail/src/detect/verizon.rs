@@ -1,0 +1,99 @@
+//! Verizon Wireless's mail gateways: `vtext.com` (SMS) and `vzwpix.com` (MMS).
+//!
+//! vzwpix.com (`From: ... <sysadmin@...vzwpix.com>`) answers with the error and the original
+//! headers:
+//!
+//! ```text
+//! Message could not be delivered to mobile.
+//! Error: No valid recipients for this MM
+//!
+//! Original Message:
+//! To: 0000000000@vzwpix.com
+//! ```
+//!
+//! vtext.com (`From: post_master@vtext.com`) writes the error, then "Message details:" with
+//! `RCPT TO:`. Both errors mean that the number does not take mail: the gateway states it,
+//! and it is read as an unknown user.
+
+use bouncedoc_core::Reason;
+
+use super::apachejames::message_details;
+use super::common::{address_in, recipient, squeeze, text_until};
+use super::domino::stated_cause;
+use super::{Detected, Detector};
+use crate::facts::RecipientFacts;
+use crate::message::Message;
+
+/// The Verizon detector.
+pub struct Verizon;
+
+const ID: &str = "verizon";
+
+const CAUSES: &[(&str, Reason)] = &[
+    ("No valid recipients for this MM", Reason::UserUnknown),
+    (
+        "550 - Requested action not taken: no such user here",
+        Reason::UserUnknown,
+    ),
+];
+
+impl Detector for Verizon {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        let from = message.header("from").unwrap_or("").to_ascii_lowercase();
+        let vtext = from.contains("post_master@vtext.com")
+            && message
+                .header_all("received")
+                .any(|r| r.contains(".vtext.com ("));
+        let vzwpix = from.contains("sysadmin@") && from.contains(".vzwpix.com");
+        let mut recipients: Vec<RecipientFacts> = if vtext {
+            message_details(&text_until(message, &["Content-Type: message/rfc822"]))
+        } else if vzwpix {
+            let text = message.report_text();
+            if !text.contains("Message could not be delivered to mobile") {
+                return None;
+            }
+            let error = text
+                .lines()
+                .find_map(|l| l.strip_prefix("Error: "))
+                .map(squeeze)
+                .unwrap_or_default();
+            text.lines()
+                .skip_while(|l| !l.starts_with("Original Message:"))
+                .filter_map(|l| l.strip_prefix("To: "))
+                .filter_map(address_in)
+                .map(|a| recipient(Some(a), error.clone()))
+                .collect()
+        } else {
+            return None;
+        };
+        for r in &mut recipients {
+            r.reason = stated_cause(&r.diagnostic, CAUSES);
+        }
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mms_gateway() {
+        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-verizon-01.eml");
+        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let d = Verizon.detect(&m).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        let r = &d.recipients[0];
+        assert_eq!(r.recipient.as_deref(), Some("0000000000@vzwpix.com"));
+        assert_eq!(r.diagnostic, "No valid recipients for this MM");
+        assert_eq!(r.reason, Some(Reason::UserUnknown));
+    }
+}

@@ -1,0 +1,84 @@
+//! "X1": an unidentified mail server (its bounces come from Japanese hosting services).
+//!
+//! The bounce (`Subject: Returned Mail: ...` or `Mail Delivery Failure`, `From: "Mail
+//! Deliver System"`) is a short text with one recipient a line and the cause in brackets:
+//!
+//! ```text
+//! The original message was received at Thu, 29 Apr 2011 23:34:45 +0900 (JST)
+//! from shironeko@example.co.jp
+//!
+//! ---The following addresses had delivery errors---
+//!
+//! kijitora@example.org [User unknown]
+//! ```
+
+use super::common::{address_in, header_has, recipient, text_until};
+use super::{Detected, Detector};
+use crate::facts::RecipientFacts;
+use crate::message::Message;
+
+/// The X1 detector.
+pub struct X1;
+
+const ID: &str = "x1";
+
+impl Detector for X1 {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        let subject = header_has(
+            message,
+            "subject",
+            &["Returned Mail: ", "Mail Delivery Failure"],
+        );
+        let from = message.header("from").is_some_and(|f| {
+            let f = f.to_ascii_lowercase();
+            f.contains("mail deliver") && f.contains("system")
+        });
+        if !(subject || from) {
+            return None;
+        }
+        let text = text_until(message, &["Received: from "]);
+        if !text.contains("---The following addresses had delivery errors---") {
+            return None;
+        }
+        let recipients: Vec<RecipientFacts> = text
+            .lines()
+            .skip_while(|l| !l.starts_with("The original message was received at "))
+            .map(str::trim)
+            .filter(|l| l.contains('@') && l.contains(" [") && l.ends_with(']'))
+            .filter_map(|l| {
+                let addr = address_in(l.split(' ').next()?)?;
+                Some(recipient(Some(addr), l.to_string()))
+            })
+            .collect();
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn address_and_cause_in_brackets() {
+        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-x1-02.eml");
+        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let d = X1.detect(&m).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        assert_eq!(
+            d.recipients[0].recipient.as_deref(),
+            Some("kijitora@example.org")
+        );
+        assert_eq!(
+            d.recipients[0].diagnostic,
+            "kijitora@example.org [User unknown]"
+        );
+    }
+}

@@ -1,0 +1,77 @@
+//! "X2": an unidentified mail server descended from qmail (Yahoo! Japan and hosting
+//! services).
+//!
+//! The bounce (`Subject: Delivery failure`, `failure delivery`, `failed delivery`, from
+//! `MAILER-DAEMON@...`) keeps qmail's layout of one block per recipient:
+//!
+//! ```text
+//! Message from example.com.
+//! Unable to deliver message to the following address(es).
+//!
+//! <kijitora@example.com>:
+//! This user doesn't have a example.com account (kijitora@example.com) [0]
+//!
+//! --- Original message follows.
+//! ```
+
+use super::common::{header_has, text_until};
+use super::qmail::blocks;
+use super::{Detected, Detector};
+use crate::message::Message;
+
+/// The X2 detector.
+pub struct X2;
+
+const ID: &str = "x2";
+
+const OPENING: &str = "Unable to deliver message to the following address";
+
+impl Detector for X2 {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        let from = header_has(message, "from", &["MAILER-DAEMON@"]);
+        let subject = message.header("subject").is_some_and(|s| {
+            ["Delivery failure", "failure delivery", "failed delivery"]
+                .iter()
+                .any(|p| s.starts_with(p))
+        });
+        if !(from || subject) {
+            return None;
+        }
+        let text = text_until(message, &["--- Original message follows."]);
+        if !text.lines().any(|l| l.starts_with(OPENING)) {
+            return None;
+        }
+        let recipients = blocks(&text, &[OPENING]);
+        (!recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn three_blocks() {
+        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-x2-02.eml");
+        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let d = X2.detect(&m).unwrap();
+        assert_eq!(d.recipients.len(), 3);
+        assert_eq!(
+            d.recipients[1].recipient.as_deref(),
+            Some("mikeneko@example.com")
+        );
+        assert!(
+            d.recipients[1]
+                .diagnostic
+                .contains("disabled or discontinued")
+        );
+    }
+}

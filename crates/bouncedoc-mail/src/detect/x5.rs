@@ -1,0 +1,61 @@
+//! "X5": a delivery report re-sent by a gateway (a Trend Micro scanner, `X-TM-AS-MML`) as
+//! the attachment of a notice of its own.
+//!
+//! The outer message (`To: NotificationRecipients`) says only "The following addresses had
+//! permanent delivery errors"; the attached `message/rfc822` is the original bounce, with
+//! its RFC 3464 part. That inner report is read as a bounce of its own.
+
+use super::{Detected, Detector};
+use crate::bounce::{Kind, read_message};
+use crate::message::Message;
+
+/// The X5 detector.
+pub struct X5;
+
+const ID: &str = "x5";
+
+impl Detector for X5 {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        let notice = message
+            .header("to")
+            .is_some_and(|t| t.contains("NotificationRecipients"))
+            || message.header("x-tm-as-mml").is_some();
+        if !notice
+            || !message
+                .report_text()
+                .contains("The following addresses had permanent delivery errors")
+        {
+            return None;
+        }
+        let attached = message.parts_of("message/rfc822").next()?;
+        let inner = Message::parse(attached.text.as_bytes()).ok()?;
+        inner.parts_of("message/delivery-status").next()?;
+        let bounce = read_message(&inner);
+        (bounce.kind == Kind::Bounce && !bounce.recipients.is_empty()).then_some(Detected {
+            detector: ID,
+            mta: Some(ID),
+            recipients: bounce.recipients,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attached_report() {
+        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-x5-01.eml");
+        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let d = X5.detect(&m).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        let r = &d.recipients[0];
+        assert_eq!(r.recipient.as_deref(), Some("kijitora@neko.example.org"));
+        assert_eq!(r.status.map(|s| s.to_string()).as_deref(), Some("5.1.1"));
+        assert_eq!(r.diagnostic, "550 5.1.1 User unknown");
+    }
+}
