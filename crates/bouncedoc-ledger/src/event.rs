@@ -126,6 +126,20 @@ pub struct Prepared {
     pub events: Vec<NewEvent>,
 }
 
+impl Prepared {
+    /// A message that could not be read: one error record, no event.
+    pub fn unreadable(origin: Origin, error: String) -> Prepared {
+        Prepared {
+            records: vec![Record::Error {
+                origin: origin.clone(),
+                error,
+            }],
+            origin,
+            events: Vec::new(),
+        }
+    }
+}
+
 fn header(bytes: &[u8], name: &str) -> Option<String> {
     let (headers, _) = mailparse::parse_headers(bytes).ok()?;
     headers
@@ -142,16 +156,7 @@ pub fn prepare(engine: &Engine, origin: Origin, bytes: &[u8], fallback_time: i64
     let canon = canonical(bytes);
     let report = match bouncedoc_mail::diagnose_bytes(engine, &canon, Lang::En) {
         Ok(report) => report,
-        Err(e) => {
-            return Prepared {
-                records: vec![Record::Error {
-                    origin: origin.clone(),
-                    error: e.to_string(),
-                }],
-                origin,
-                events: Vec::new(),
-            };
-        }
+        Err(e) => return Prepared::unreadable(origin, e.to_string()),
     };
     let recs = records(&origin, report);
     let mut events = Vec::new();

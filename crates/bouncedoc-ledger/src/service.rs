@@ -10,7 +10,8 @@ use bouncedoc_mail::record::{Origin, Record};
 use serde::Serialize;
 
 use crate::{
-    BatchOutcome, Check, Filter, Ledger, LedgerError, OpenMode, Policy, Suppression, prepare, time,
+    BatchOutcome, Check, Filter, Ledger, LedgerError, OpenMode, Policy, Prepared, Suppression,
+    prepare, time,
 };
 
 /// A ledger shared by the requests of a service.
@@ -104,14 +105,7 @@ impl LedgerService {
             MboxReader::new(bytes)
                 .map(|message| match message {
                     Ok(m) => prepare(engine, origin(Some(m.index)), &m.bytes, now),
-                    Err(e) => crate::Prepared {
-                        records: vec![Record::Error {
-                            origin: origin(None),
-                            error: e.to_string(),
-                        }],
-                        origin: origin(None),
-                        events: Vec::new(),
-                    },
+                    Err(e) => Prepared::unreadable(origin(None), e.to_string()),
                 })
                 .collect()
         } else {

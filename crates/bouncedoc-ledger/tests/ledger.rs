@@ -175,6 +175,14 @@ fn the_same_events_twice_are_recorded_once() {
         );
         assert_eq!(l.snapshot().unwrap(), snap, "{name}");
         assert_eq!(l.counts().unwrap(), (3, 1));
+        // The same message twice in one batch, too.
+        let twin = event("m4", "b@example.jp", 3, Reason::UserUnknown, true);
+        let out = l.record(&[twin.clone(), twin], &policy, T0).unwrap();
+        assert_eq!(
+            (out.events, out.new_events, out.suppressed),
+            (2, 1, 1),
+            "{name}"
+        );
     }
 }
 

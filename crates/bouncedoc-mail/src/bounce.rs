@@ -81,6 +81,70 @@ fn enrich_from_text(message: &Message, recipients: &mut [RecipientFacts]) {
     }
 }
 
+/// Lines of a report's text that are boilerplate, not words about a failure.
+const LEAD_IN_SKIP: &[&str] = &[
+    "Content-",
+    "This is a MIME",
+    "This is a multi",
+    "This is an auto",
+    "This multi-part",
+    "###",
+    "***",
+    "--",
+];
+
+/// The human-readable text of a report before its delivery-status part, without the
+/// boilerplate lines, the section titles of a session transcript and lines that hold no
+/// English word: the words a server writes to a person, which often name the cause better
+/// than the report's fields.
+fn lead_in(message: &Message) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for p in &message.parts {
+        if p.mime.starts_with("message/") || p.mime == "text/rfc822-headers" {
+            break;
+        }
+        if p.mime != "text/plain" {
+            continue;
+        }
+        for line in p.text.lines() {
+            let t = line.trim();
+            // A line without a word of three letters is no sentence (a decoded attachment,
+            // a rule of dashes).
+            let has_word = t
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| w.len() >= 3);
+            if !has_word
+                || LEAD_IN_SKIP.iter().any(|s| t.starts_with(s))
+                || t.contains("--- The follow")
+                || t.contains("--- Transcript")
+            {
+                continue;
+            }
+            words.push(t);
+        }
+    }
+    detect::common::squeeze(&words.join(" "))
+}
+
+/// A report about one recipient: the words of its text go with the report's fields, as
+/// the reference classifier reads them (the fields alone may say only "User Unknown" where
+/// the text says the disk is full).
+fn with_lead_in(message: &Message, recipients: &mut [RecipientFacts]) {
+    let [r] = recipients else {
+        return;
+    };
+    let lead = lead_in(message);
+    if lead.is_empty() || r.diagnostic.trim().is_empty() {
+        return;
+    }
+    let squeezed = detect::common::squeeze(&r.diagnostic);
+    if lead.to_lowercase().contains(&squeezed.to_lowercase()) {
+        r.diagnostic = lead;
+    } else {
+        r.diagnostic = format!("{lead} {squeezed}");
+    }
+}
+
 /// Which of two status codes to report when a report field states one and the server's
 /// words hold another, as the reference classifier chooses: the one of the reply code's
 /// class when the two classes differ; the specific one over a code that says only the class
@@ -200,6 +264,7 @@ fn read_kind(message: &Message) -> Bounce {
     // written in its text.
     let mut from_dsn: Vec<RecipientFacts> = detect::common::dsn_recipients(message);
     if !from_dsn.is_empty() {
+        with_lead_in(message, &mut from_dsn);
         enrich_from_text(message, &mut from_dsn);
         let detected = Detected {
             detector: "rfc3464",
@@ -270,6 +335,39 @@ mod tests {
         assert_eq!(p("5.1.1", "5.5.0", Some(550)), "5.1.1");
         // Otherwise the field stands.
         assert_eq!(p("5.2.2", "5.2.1", Some(550)), "5.2.2");
+    }
+
+    #[test]
+    fn text_of_a_one_recipient_report_goes_with_its_fields() {
+        let raw = b"From: MAILER-DAEMON@example.jp\nSubject: Returned mail\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nThis is a MIME-encapsulated message\n\nYour message to <nekochan> was automatically rejected:\nNot enough disk space\n\n--B\nContent-Type: message/delivery-status\n\nFinal-Recipient: RFC822; a@example.jp\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: SMTP; 550 5.1.1 <a@example.jp>... User Unknown\n\n--B--\n";
+        let b = read_bytes(raw).unwrap();
+        assert_eq!(
+            b.recipients[0].diagnostic,
+            "Your message to <nekochan> was automatically rejected: Not enough disk space 550 5.1.1 <a@example.jp>... User Unknown"
+        );
+    }
+
+    #[test]
+    fn broken_boundary_report_fields_in_the_text() {
+        let raw = b"From: Mail Delivery Subsystem <MAILER-DAEMON@example.org>\nSubject: Returned mail: User unknown\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\ncontent-type: text/plain\n\n----- The following addresses had delivery problems -----\n<a@example.jp> (unrecoverable error)\n\n --B\ncontent-type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822;a@example.jp\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 550 user unknown\n\nFinal-Recipient: rfc822;b@example.jp\nAction: delayed\nStatus: 4.0.0\n\n--B--\n";
+        let b = read_bytes(raw).unwrap();
+        assert_eq!(b.recipients.len(), 2);
+        assert_eq!(b.recipients[0].diagnostic, "550 user unknown");
+        assert_eq!(b.recipients[1].recipient.as_deref(), Some("b@example.jp"));
+    }
+
+    #[test]
+    fn auto_reply_with_an_empty_return_path() {
+        let raw = b"Return-Path: <>\nFrom: Kijitora <kijitora@example.org>\nSubject: Automatic reply: Nyaan\n\nI will be traveling for work on July 10-31.\n";
+        let b = read_bytes(raw).unwrap();
+        assert_eq!(b.kind, Kind::AutoReply);
+        assert_eq!(
+            b.recipients[0].recipient.as_deref(),
+            Some("kijitora@example.org")
+        );
+        // A system mailbox's notice is never a person's auto-reply.
+        let raw = b"Return-Path: <>\nFrom: postmaster@example.org\nAuto-Submitted: auto-replied\nSubject: Undelivered Mail\n\n<a@example.jp>: mailbox full\n";
+        assert_eq!(read_bytes(raw).unwrap().kind, Kind::Bounce);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use bouncedoc_core::{Engine, Lang, Reason};
 use bouncedoc_mail::record::{Origin, records};
 use bouncedoc_server::{Config, OPENAPI_JSON, routes};
 use bouncedoc_testkit::{Observed, seed_cases};
-use common::{Server, corpus, form_encode, html_escape, multipart};
+use common::{Server, check_schema, corpus, form_encode, html_escape, multipart};
 use serde_json::Value;
 
 fn small() -> Config {
@@ -770,31 +770,6 @@ fn keep_alive_connections_serve_several_requests() {
         let mut buf = vec![0u8; 4096];
         let n = stream.read(&mut buf).unwrap();
         assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"));
-    }
-}
-
-/// Checks that an object served has only the properties its schema documents, and all the
-/// required ones.
-fn check_schema(doc: &Value, name: &str, extra: &[&str], value: &Value) {
-    let schema = &doc["components"]["schemas"][name];
-    let properties = schema["properties"]
-        .as_object()
-        .unwrap_or_else(|| panic!("schema {name} has properties"));
-    let object = value
-        .as_object()
-        .unwrap_or_else(|| panic!("{name}: not an object: {value}"));
-    for key in object.keys() {
-        assert!(
-            properties.contains_key(key) || extra.contains(&key.as_str()),
-            "{name}: the field `{key}` is served but not documented in openapi.json"
-        );
-    }
-    for key in schema["required"].as_array().into_iter().flatten() {
-        let key = key.as_str().unwrap();
-        assert!(
-            object.contains_key(key),
-            "{name}: `{key}` is required by openapi.json but not served: {value}"
-        );
     }
 }
 

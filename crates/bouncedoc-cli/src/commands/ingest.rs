@@ -58,14 +58,7 @@ fn read(engine: &Engine, job: Job, now: i64) -> Prepared {
             };
             prepare(engine, job.origin, &bytes, fallback)
         }
-        Err(e) => Prepared {
-            records: vec![Record::Error {
-                origin: job.origin.clone(),
-                error: e.to_string(),
-            }],
-            origin: job.origin,
-            events: Vec::new(),
-        },
+        Err(e) => Prepared::unreadable(job.origin, e.to_string()),
     }
 }
 
@@ -87,12 +80,7 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
         std::io::stdout().write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
-    if let Some(n) = args.jobs {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .context("starting the worker threads")?;
-    }
+    super::parse::worker_threads(args.jobs)?;
     let mut ledger = args.database.open(OpenMode::Create)?;
     let inputs = input::expand(&args.paths);
     let mut totals = Totals::default();

@@ -67,13 +67,19 @@ impl Run<'_> {
     }
 }
 
-pub fn run(engine: &Engine, args: &ParseArgs) -> Result<ExitCode> {
-    if let Some(n) = args.jobs {
+/// Sets the number of worker threads (`-j`); one per core when `None`.
+pub(super) fn worker_threads(jobs: Option<usize>) -> Result<()> {
+    if let Some(n) = jobs {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build_global()
             .context("starting the worker threads")?;
     }
+    Ok(())
+}
+
+pub fn run(engine: &Engine, args: &ParseArgs) -> Result<ExitCode> {
+    worker_threads(args.jobs)?;
     let lang = args.lang.unwrap_or_else(locale_lang);
     let inputs = input::expand(&args.paths);
     let progress = (std::io::stderr().is_terminal() && inputs.len() > 2000).then(|| {

@@ -1,7 +1,9 @@
 //! Matching every rule's phrases and patterns against a text in one pass.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use std::sync::OnceLock;
+
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::reply::{Normalized, normalize_phrase};
 
@@ -34,7 +36,10 @@ pub struct Matcher {
     phrases: AhoCorasick,
     phrase_entry: Vec<usize>,
     regex_set: RegexSet,
-    regexes: Vec<Regex>,
+    patterns: Vec<String>,
+    /// Each pattern on its own, compiled the first time the set reports it (only then is
+    /// its span needed), so that start-up compiles every pattern once, not twice.
+    regexes: Vec<OnceLock<Option<Regex>>>,
     regex_entry: Vec<usize>,
 }
 
@@ -69,21 +74,22 @@ impl Matcher {
             .map_err(|e| PatternError(e.to_string()))?;
         // The knowledge base's patterns together exceed the regex crate's default size
         // limit; they are compiled once per process, so a larger one costs little.
+        // Matched on bytes without Unicode classes: `\w`, `\s` and `.` as ASCII make the
+        // automaton many times smaller and faster to build, and the texts are already
+        // lower-cased and white-space-normalized. Non-ASCII literals still match as UTF-8.
         let regex_set = RegexSetBuilder::new(&patterns)
             .case_insensitive(true)
+            .unicode(false)
             .size_limit(256 << 20)
             .dfa_size_limit(64 << 20)
             .build()
             .map_err(|e| PatternError(e.to_string()))?;
-        let regexes = patterns
-            .iter()
-            .map(|p| RegexBuilder::new(p).case_insensitive(true).build())
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| PatternError(e.to_string()))?;
+        let regexes = patterns.iter().map(|_| OnceLock::new()).collect();
         Ok(Matcher {
             phrases: ac,
             phrase_entry,
             regex_set,
+            patterns,
             regexes,
             regex_entry,
         })
@@ -103,8 +109,15 @@ impl Matcher {
             })
             .collect();
         if !self.regexes.is_empty() {
-            for i in self.regex_set.matches(hay).iter() {
-                if let Some(m) = self.regexes[i].find(hay) {
+            for i in self.regex_set.matches(hay.as_bytes()).iter() {
+                let regex = self.regexes[i].get_or_init(|| {
+                    RegexBuilder::new(&self.patterns[i])
+                        .case_insensitive(true)
+                        .unicode(false)
+                        .build()
+                        .ok()
+                });
+                if let Some(m) = regex.as_ref().and_then(|r| r.find(hay.as_bytes())) {
                     hits.push(Hit {
                         entry: self.regex_entry[i],
                         start: m.start(),

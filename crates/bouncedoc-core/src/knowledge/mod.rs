@@ -23,6 +23,9 @@ mod files {
     include!(concat!(env!("OUT_DIR"), "/knowledge_files.rs"));
 }
 
+/// The knowledge files as the build checked them, serialized.
+const PREPARSED: &str = include_str!(concat!(env!("OUT_DIR"), "/knowledge.json"));
+
 /// The embedded knowledge files: `(path under knowledge/, text)`.
 pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
     files::FILES
@@ -137,9 +140,17 @@ impl Knowledge {
         SHARED.as_ref()
     }
 
-    /// Loads and indexes the embedded files.
+    /// Loads and indexes the embedded knowledge: the files as the build checked them, kept
+    /// pre-parsed (as JSON) so that start-up does not parse and check the TOML again.
     pub fn load_embedded() -> Result<Knowledge, KnowledgeError> {
-        let docs = schema::parse_all(embedded_files()).map_err(|problems| {
+        let docs: KnowledgeDocs =
+            serde_json::from_str(PREPARSED).map_err(|e| KnowledgeError::Invalid(e.to_string()))?;
+        Knowledge::index(Box::leak(Box::new(docs)))
+    }
+
+    /// Loads, checks and indexes knowledge files given as `(path under knowledge/, text)`.
+    pub fn load_files(files: &[(&str, &str)]) -> Result<Knowledge, KnowledgeError> {
+        let docs = schema::parse_all(files).map_err(|problems| {
             KnowledgeError::Invalid(
                 problems
                     .iter()
@@ -326,6 +337,17 @@ use crate::reply::Normalized;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_preparsed_knowledge_is_the_checked_files() {
+        let from_toml = Knowledge::load_files(embedded_files()).expect("files load");
+        let preparsed = Knowledge::shared().expect("knowledge loads");
+        assert_eq!(from_toml.rules.len(), preparsed.rules.len());
+        assert_eq!(
+            format!("{:?}", from_toml.docs),
+            format!("{:?}", preparsed.docs)
+        );
+    }
 
     #[test]
     fn embedded_knowledge_loads() {

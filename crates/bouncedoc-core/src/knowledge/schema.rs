@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The reason vocabulary of `shared/spec/diagnosis.md` (the one Sisimai uses).
 pub const REASONS: &[&str] = &[
@@ -83,7 +83,7 @@ pub const PARTIES: &[&str] = &[
 pub const RETRIES: &[&str] = &["no", "later", "after-fix"];
 
 /// A text in both languages of the product.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TextDoc {
     /// English.
@@ -93,7 +93,7 @@ pub struct TextDoc {
 }
 
 /// `advice.toml`: the advice ids and their texts.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AdviceFile {
     /// One entry per advice id.
@@ -101,7 +101,7 @@ pub struct AdviceFile {
 }
 
 /// One advice id.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AdviceDoc {
     /// The stable id.
@@ -114,7 +114,7 @@ pub struct AdviceDoc {
 }
 
 /// `parties.toml`: how each party is named and what it means.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PartiesFile {
     /// One entry per party.
@@ -122,7 +122,7 @@ pub struct PartiesFile {
 }
 
 /// One party.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PartyDoc {
     /// The contract id.
@@ -134,7 +134,7 @@ pub struct PartyDoc {
 }
 
 /// `codes/reply.toml`: the basic reply codes of RFC 5321.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReplyCodesFile {
     /// One entry per code.
@@ -142,7 +142,7 @@ pub struct ReplyCodesFile {
 }
 
 /// One basic reply code.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReplyCodeDoc {
     /// The three digits.
@@ -156,7 +156,7 @@ pub struct ReplyCodeDoc {
 }
 
 /// `codes/enhanced.toml`: the enhanced status codes of the IANA registry.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EnhancedCodesFile {
     /// The classes (2, 4, 5).
@@ -168,7 +168,7 @@ pub struct EnhancedCodesFile {
 }
 
 /// One class of enhanced status codes.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClassDoc {
     /// 2, 4 or 5.
@@ -180,7 +180,7 @@ pub struct ClassDoc {
 }
 
 /// One subject of enhanced status codes.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubjectDoc {
     /// 0 to 7.
@@ -192,7 +192,7 @@ pub struct SubjectDoc {
 /// `codes/inferred.toml`: the pseudo status codes reported when a bounce carries no status
 /// code at all, chosen by reason (`5.0.911` for an unknown user), as the reference classifier
 /// reports them, so that results line up with data users already hold.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InferredCodesFile {
     /// One entry per reason.
@@ -200,7 +200,7 @@ pub struct InferredCodesFile {
 }
 
 /// The pseudo status code of one reason: `class.0.detail`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InferredDoc {
     /// The reason.
@@ -210,7 +210,7 @@ pub struct InferredDoc {
 }
 
 /// One enhanced status code.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EnhancedCodeDoc {
     /// `X.S.D`, where `X` stands for any class the code is defined for.
@@ -229,7 +229,7 @@ pub struct EnhancedCodeDoc {
 }
 
 /// `reasons/<id>.toml`: one reason, its documentation, its defaults and its generic wordings.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReasonFile {
     /// The reason id (must equal the file name).
@@ -263,7 +263,7 @@ pub struct ReasonFile {
 
 /// `providers/<id>.toml` and `servers/<id>.toml`: a receiving provider or a kind of mail
 /// server, how to recognize it, and its own wordings.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceFile {
     /// The provider or server id (must equal the file name).
@@ -280,7 +280,7 @@ pub struct SourceFile {
 }
 
 /// One wording: when a reply contains one of these phrases, it means this reason.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleDoc {
     /// A stable id, unique in the whole knowledge base.
@@ -324,7 +324,7 @@ pub struct RuleDoc {
 }
 
 /// A test case for a rule.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExampleDoc {
     /// The reply text.
@@ -334,7 +334,7 @@ pub struct ExampleDoc {
 }
 
 /// `labels.toml`: the words of the product's own interface (headings, field names).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LabelsFile {
     /// One entry per label.
@@ -342,7 +342,7 @@ pub struct LabelsFile {
 }
 
 /// One interface label.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LabelDoc {
     /// Its id.
@@ -367,7 +367,7 @@ impl fmt::Display for Problem {
 }
 
 /// Every knowledge file, parsed.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct KnowledgeDocs {
     /// `advice.toml`.
     pub advice: AdviceFile,

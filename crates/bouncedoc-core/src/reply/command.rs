@@ -56,7 +56,10 @@ mod tests {
             find_command("smtp error from remote mail server after end of data: 550 rejected"),
             Some(SmtpCommand::Data)
         );
-        assert_eq!(find_command(">>> data\n<<< 550 5.2.1 user unknown"), Some(SmtpCommand::Data));
+        assert_eq!(
+            find_command(">>> data\n<<< 550 5.2.1 user unknown"),
+            Some(SmtpCommand::Data)
+        );
         assert_eq!(find_command("550 user unknown"), None);
     }
 }

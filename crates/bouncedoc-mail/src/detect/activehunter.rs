@@ -9,7 +9,7 @@
 //! 550 sorry, no mailbox here by that name (#5.1.1 - chkusr)
 //! ```
 
-use super::common::{address_in, recipient, squeeze, text_until};
+use super::common::{address_in, detected, recipient, squeeze, text_until};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -55,11 +55,7 @@ impl Detector for ActiveHunter {
                 r.diagnostic = squeeze(t);
             }
         }
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 

@@ -15,7 +15,7 @@
 //!   RCPT TO: neko@example.org
 //! ```
 
-use super::common::{address_in, header_has, recipient, squeeze, text_until};
+use super::common::{address_in, detected, header_has, recipient, squeeze, text_until};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -67,11 +67,7 @@ impl Detector for ApacheJames {
         }
         let text = text_until(message, &["Content-Type: message/rfc822"]);
         let recipients = message_details(&text);
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 

@@ -15,7 +15,7 @@
 
 use bouncedoc_core::Reason;
 
-use super::common::{header_has, recipient, squeeze, text_until};
+use super::common::{detected, header_has, recipient, squeeze, text_until};
 use super::domino::stated_cause;
 use super::{Detected, Detector};
 use crate::facts::{RecipientFacts, parse_address};
@@ -75,22 +75,18 @@ impl Detector for Biglobe {
             r.diagnostic = diagnostic.clone();
             r.reason = stated_cause(&r.diagnostic, CAUSES);
         }
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::corpus;
 
     #[test]
     fn mailbox_over_its_limit() {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-biglobe-01.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let m = corpus("lhost-biglobe-01.eml");
         let d = Biglobe.detect(&m).unwrap();
         assert_eq!(d.recipients.len(), 1);
         assert_eq!(

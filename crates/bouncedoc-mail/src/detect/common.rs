@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use bouncedoc_core::StatusCode;
 use regex::Regex;
 
+use super::Detected;
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
 use crate::report::dsn;
@@ -370,6 +371,37 @@ pub fn bracketed_paragraphs(text: &str) -> Vec<(String, Option<String>, String)>
     out
 }
 
+/// A detector's answer: `None` when it read no recipient.
+pub fn detected(id: &'static str, recipients: Vec<RecipientFacts>) -> Option<Detected> {
+    (!recipients.is_empty()).then_some(Detected {
+        detector: id,
+        mta: Some(id),
+        recipients,
+    })
+}
+
+/// The `To:` address of the returned message, when the report attaches it.
+pub fn returned_to(message: &Message) -> Option<String> {
+    message
+        .original_headers()?
+        .into_iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("to"))
+        .and_then(|(_, v)| address_in(&v))
+}
+
+/// The report-part recipient with the same address as `address`.
+pub fn same_recipient<'a>(
+    dsn: &'a [RecipientFacts],
+    address: Option<&str>,
+) -> Option<&'a RecipientFacts> {
+    let address = address?;
+    dsn.iter().find(|d| {
+        d.recipient
+            .as_deref()
+            .is_some_and(|a| same_address(a, address))
+    })
+}
+
 /// A recipient with the words about it.
 pub fn recipient(address: Option<String>, diagnostic: impl Into<String>) -> RecipientFacts {
     RecipientFacts {
@@ -377,6 +409,15 @@ pub fn recipient(address: Option<String>, diagnostic: impl Into<String>) -> Reci
         diagnostic: diagnostic.into(),
         ..RecipientFacts::default()
     }
+}
+
+/// Test support: the corpus messages the detectors' tests read.
+#[cfg(test)]
+pub(crate) fn corpus(name: &str) -> Message {
+    let path = bouncedoc_testkit::shared_dir()
+        .join("corpus/maildir/bsd")
+        .join(name);
+    Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
 }
 
 #[cfg(test)]

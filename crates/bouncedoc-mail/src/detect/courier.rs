@@ -14,7 +14,7 @@
 //! The `>>>` line names the command the remote server refused, which the report part does
 //! not say.
 
-use super::common::{dsn_recipients, recipient, same_address, smtp_command, squeeze};
+use super::common::{detected, dsn_recipients, recipient, same_address, smtp_command, squeeze};
 use super::{Detected, Detector};
 use crate::facts::parse_address;
 use crate::message::Message;
@@ -95,24 +95,14 @@ impl Detector for Courier {
             }
             r.command = b.command.map(str::to_string);
         }
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn command_from_the_session() {

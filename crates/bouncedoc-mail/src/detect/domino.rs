@@ -22,7 +22,9 @@
 
 use bouncedoc_core::Reason;
 
-use super::common::{address_in, dsn_recipients, header_has, recipient, same_address, squeeze};
+use super::common::{
+    address_in, detected, dsn_recipients, header_has, recipient, same_recipient, squeeze,
+};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -107,12 +109,7 @@ impl Detector for Domino {
         recipients.retain(|r| r.recipient.is_some());
         let dsn = dsn_recipients(message);
         for r in &mut recipients {
-            if let Some(d) = dsn.iter().find(|d| {
-                d.recipient
-                    .as_deref()
-                    .zip(r.recipient.as_deref())
-                    .is_some_and(|(a, b)| same_address(a, b))
-            }) {
+            if let Some(d) = same_recipient(&dsn, r.recipient.as_deref()) {
                 r.status = d.status;
                 r.action = d.action;
                 if r.diagnostic.is_empty() {
@@ -121,24 +118,14 @@ impl Detector for Domino {
             }
             r.reason = stated_cause(&r.diagnostic, CAUSES);
         }
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn recipient_and_cause() {

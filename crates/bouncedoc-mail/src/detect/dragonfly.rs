@@ -15,7 +15,7 @@
 //! Message headers follow.
 //! ```
 
-use super::common::{address_in, header_has, recipient, smtp_command, squeeze};
+use super::common::{address_in, detected, header_has, recipient, smtp_command, squeeze};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -71,24 +71,14 @@ impl Detector for DragonFly {
                 .and_then(|l| smtp_command(l))
                 .map(str::to_string);
         }
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn recipient_words_and_command() {

@@ -22,8 +22,8 @@
 use bouncedoc_core::{Action, Reason, StatusCode};
 
 use super::common::{
-    address_in, codes_in, dsn_recipients, header_has, recipient, same_address, smtp_command,
-    squeeze,
+    address_in, codes_in, detected, dsn_recipients, header_has, recipient, same_address,
+    smtp_command, squeeze,
 };
 use super::{Detected, Detector};
 use crate::facts::{RecipientFacts, parse_address};
@@ -317,24 +317,14 @@ impl Detector for Exim {
             return None;
         }
         let recipients = read(message, false);
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     const BOUNCE: &str = concat!(
         "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n",

@@ -8,7 +8,7 @@
 
 use bouncedoc_core::Reason;
 
-use super::common::{address_in, header_has, recipient, squeeze, text_until};
+use super::common::{address_in, detected, header_has, recipient, squeeze, text_until};
 use super::domino::stated_cause;
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
@@ -83,24 +83,14 @@ impl Detector for Fml {
             r.reason =
                 stated_cause(&r.diagnostic, IN_BODY).or_else(|| stated_cause(subject, IN_SUBJECT));
         }
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn not_a_member() {

@@ -14,7 +14,9 @@
 
 use bouncedoc_core::Reason;
 
-use super::common::{address_in, header_has, recipient, smtp_command, squeeze, text_until};
+use super::common::{
+    address_in, detected, header_has, recipient, smtp_command, squeeze, text_until,
+};
 use super::domino::stated_cause;
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
@@ -79,11 +81,7 @@ impl Detector for IMailServer {
             r.reason = stated_cause(&r.diagnostic, CAUSES);
         }
         recipients.retain(|r| r.recipient.is_some());
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 

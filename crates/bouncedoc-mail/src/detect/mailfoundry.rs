@@ -8,7 +8,7 @@
 //! This has been a permanent failure.  No further delivery attempts will be made.
 //! ```
 
-use super::common::{address_in, header_has, recipient, squeeze, text_until};
+use super::common::{address_in, detected, header_has, recipient, squeeze, text_until};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -44,11 +44,7 @@ impl Detector for MailFoundry {
             r.diagnostic = squeeze(&w.join(" "));
         }
         recipients.retain(|r| r.recipient.is_some());
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 

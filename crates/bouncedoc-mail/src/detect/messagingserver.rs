@@ -18,7 +18,7 @@
 //! server's own. Some gateways strip the MIME boundaries: the report part's fields are then
 //! in the text, and are read there.
 
-use super::common::{dsn_recipients, header_has, recipient, same_address, squeeze};
+use super::common::{detected, dsn_recipients, header_has, recipient, same_address, squeeze};
 use super::{Detected, Detector};
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
@@ -95,25 +95,15 @@ impl Detector for MessagingServer {
         if recipients.is_empty() {
             recipients = dsn;
         }
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::corpus;
     use bouncedoc_core::StatusCode;
-
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
 
     #[test]
     fn fields_per_recipient() {

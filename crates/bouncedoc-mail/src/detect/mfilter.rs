@@ -16,7 +16,7 @@
 //! -------original message
 //! ```
 
-use super::common::{header_has, recipient, squeeze, text_until};
+use super::common::{detected, header_has, recipient, squeeze, text_until};
 use super::{Detected, Detector};
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
@@ -76,22 +76,18 @@ impl Detector for MFilter {
                 }
             }
         }
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::corpus;
 
     #[test]
     fn message_and_command() {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-mfilter-01.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let m = corpus("lhost-mfilter-01.eml");
         let d = MFilter.detect(&m).unwrap();
         assert_eq!(d.recipients.len(), 1);
         let r = &d.recipients[0];

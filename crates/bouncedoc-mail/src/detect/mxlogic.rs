@@ -17,6 +17,7 @@
 //! It is recognized by its headers (`X-MX-Bounce`, `X-MXL-Hash`, `X-MXL-NoteHash`) or its
 //! `Message-ID` (`<mxl~...>`).
 
+use super::common::detected;
 use super::{Detected, Detector};
 use crate::message::Message;
 
@@ -41,22 +42,18 @@ impl Detector for MxLogic {
             return None;
         }
         let recipients = super::exim::read(message, true);
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::corpus;
 
     #[test]
     fn bracketed_address() {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-mxlogic-03.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let m = corpus("lhost-mxlogic-03.eml");
         let d = MxLogic.detect(&m).unwrap();
         assert_eq!(d.recipients.len(), 1);
         let r = &d.recipients[0];

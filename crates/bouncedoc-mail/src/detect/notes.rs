@@ -16,7 +16,9 @@
 
 use bouncedoc_core::Reason;
 
-use super::common::{address_in, header_has, recipient, squeeze, text_until};
+use super::common::{
+    address_in, detected, header_has, recipient, returned_to, squeeze, text_until,
+};
 use super::domino::stated_cause;
 use super::{Detected, Detector};
 use crate::facts::{RecipientFacts, parse_address};
@@ -72,40 +74,26 @@ impl Detector for Notes {
             }
         }
         if recipients.is_empty() {
-            let to = message
-                .original_headers()
-                .and_then(|h| h.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
-                .and_then(|(_, v)| address_in(&v))
-                .or_else(|| {
-                    message
-                        .report_text()
-                        .lines()
-                        .skip_while(|l| !l.starts_with(ENDS[0]))
-                        .find_map(|l| l.strip_prefix("To:").and_then(address_in))
-                });
+            let to = returned_to(message).or_else(|| {
+                message
+                    .report_text()
+                    .lines()
+                    .skip_while(|l| !l.starts_with(ENDS[0]))
+                    .find_map(|l| l.strip_prefix("To:").and_then(address_in))
+            });
             recipients.extend(to.map(|a| recipient(Some(a), squeeze(&words.join(" ")))));
         }
         for r in &mut recipients {
             r.reason = stated_cause(&r.diagnostic, CAUSES);
         }
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn cause_then_address() {

@@ -20,7 +20,7 @@
 //! any delayed message, `5.0.0`), not the remote server's: the reference classifier reads
 //! only the text lines, and so does this detector.
 
-use super::common::{address_in, header_has, recipient, squeeze, text_until};
+use super::common::{address_in, detected, header_has, recipient, squeeze, text_until};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -60,24 +60,14 @@ impl Detector for OpenSmtpd {
                 Some(recipient(Some(addr), squeeze(words)))
             })
             .collect();
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn one_line_per_recipient() {

@@ -16,8 +16,8 @@
 //! with a transcript of the session (`In:` / `Out:`).
 
 use super::common::{
-    bracketed_paragraphs, codes_in, dsn_recipients, dsn_text, failed_exchange, has_line_starting,
-    header_has, recipient, smtp_command, squeeze, transcript,
+    bracketed_paragraphs, codes_in, detected, dsn_recipients, dsn_text, failed_exchange,
+    has_line_starting, header_has, recipient, returned_to, smtp_command, squeeze, transcript,
 };
 use super::text::report_body;
 use super::{Detected, Detector};
@@ -100,11 +100,7 @@ impl Detector for Postfix {
         let body = report_body(message);
         if header_has(message, "subject", &["SMTP server: errors from"]) {
             let recipients = from_transcript(&body);
-            return (!recipients.is_empty()).then_some(Detected {
-                detector: ID,
-                mta: Some(ID),
-                recipients,
-            });
+            return detected(ID, recipients);
         }
         if !is_postfix(message, &body) {
             return None;
@@ -120,10 +116,7 @@ impl Detector for Postfix {
         if recipients.is_empty() && body.contains("--- Delivery report unavailable ---") {
             // Postfix lost its log of the delivery: only the returned message tells the
             // recipient, and nothing tells the cause.
-            let to = message
-                .original_headers()
-                .and_then(|h| h.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
-                .and_then(|(_, v)| parse_address(&v));
+            let to = returned_to(message);
             recipients.extend(to.map(|a| recipient(Some(a), String::new())));
         }
         let alone = paragraphs.len() == 1 && recipients.len() == 1;
@@ -179,14 +172,8 @@ fn merge_paragraph(r: &mut RecipientFacts, words: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::corpus;
     use bouncedoc_core::StatusCode;
-
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
 
     const BOUNCE: &str = "From: MAILER-DAEMON@mx.example.jp (Mail Delivery System)\n\
 Subject: Undelivered Mail Returned to Sender\n\

@@ -21,7 +21,9 @@
 
 use bouncedoc_core::Reason;
 
-use super::common::{address_in, header_has, recipient, smtp_command, squeeze, text_until};
+use super::common::{
+    address_in, detected, header_has, recipient, smtp_command, squeeze, text_until,
+};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -128,24 +130,14 @@ impl Detector for Qmail {
             return None;
         }
         let recipients = blocks(&text, STARTS);
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn blocks_and_commands() {

@@ -189,14 +189,8 @@ fn fill(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::corpus;
     use bouncedoc_core::StatusCode;
-
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
 
     #[test]
     fn command_of_the_session_and_each_recipient() {

@@ -18,7 +18,7 @@
 //! example.org (smtp)... Deferred: ...`) are kept for a recipient that has no other words;
 //! when no line names an address, the recipient is the returned message's `To:`.
 
-use super::common::{address_in, header_has, recipient, smtp_command, squeeze};
+use super::common::{self, address_in, detected, header_has, recipient, smtp_command, squeeze};
 use super::{Detected, Detector};
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
@@ -129,11 +129,7 @@ impl Detector for V5Sendmail {
         }
         if recipients.is_empty() {
             // No line names an address: the returned message's `To:` is the recipient.
-            let to = message
-                .original_headers()
-                .and_then(|h| h.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
-                .and_then(|(_, v)| parse_address(&v))
-                .or_else(|| returned_to(&text));
+            let to = common::returned_to(message).or_else(|| to_in_text(&text));
             let words: Vec<&str> = entries
                 .iter()
                 .flat_map(|e| e.other.iter().map(String::as_str))
@@ -142,16 +138,12 @@ impl Detector for V5Sendmail {
                 recipients.push(recipient(to, squeeze(&words.join("\n"))));
             }
         }
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 /// The `To:` of the message returned after the transcript, in a report that is one text.
-fn returned_to(text: &str) -> Option<String> {
+fn to_in_text(text: &str) -> Option<String> {
     text.lines()
         .skip_while(|l| !ENDS.iter().any(|e| l.contains(e)))
         .find_map(|l| l.strip_prefix("To:").and_then(parse_address))
@@ -160,13 +152,7 @@ fn returned_to(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn several_sessions_several_recipients() {

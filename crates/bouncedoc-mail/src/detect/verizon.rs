@@ -18,7 +18,7 @@
 use bouncedoc_core::Reason;
 
 use super::apachejames::message_details;
-use super::common::{address_in, recipient, squeeze, text_until};
+use super::common::{address_in, detected, recipient, squeeze, text_until};
 use super::domino::stated_cause;
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
@@ -73,22 +73,18 @@ impl Detector for Verizon {
         for r in &mut recipients {
             r.reason = stated_cause(&r.diagnostic, CAUSES);
         }
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::corpus;
 
     #[test]
     fn mms_gateway() {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-verizon-01.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let m = corpus("lhost-verizon-01.eml");
         let d = Verizon.detect(&m).unwrap();
         assert_eq!(d.recipients.len(), 1);
         let r = &d.recipients[0];

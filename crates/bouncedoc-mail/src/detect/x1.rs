@@ -12,7 +12,7 @@
 //! kijitora@example.org [User unknown]
 //! ```
 
-use super::common::{address_in, header_has, recipient, text_until};
+use super::common::{address_in, detected, header_has, recipient, text_until};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -54,22 +54,18 @@ impl Detector for X1 {
                 Some(recipient(Some(addr), l.to_string()))
             })
             .collect();
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::corpus;
 
     #[test]
     fn address_and_cause_in_brackets() {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-x1-02.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let m = corpus("lhost-x1-02.eml");
         let d = X1.detect(&m).unwrap();
         assert_eq!(d.recipients.len(), 1);
         assert_eq!(

@@ -14,7 +14,7 @@
 //! --- Original message follows.
 //! ```
 
-use super::common::{header_has, text_until};
+use super::common::{detected, header_has, text_until};
 use super::qmail::blocks;
 use super::{Detected, Detector};
 use crate::message::Message;
@@ -46,22 +46,18 @@ impl Detector for X2 {
             return None;
         }
         let recipients = blocks(&text, &[OPENING]);
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::corpus;
 
     #[test]
     fn three_blocks() {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-x2-02.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let m = corpus("lhost-x2-02.eml");
         let d = X2.detect(&m).unwrap();
         assert_eq!(d.recipients.len(), 3);
         assert_eq!(

@@ -19,7 +19,8 @@
 //! RFC 3464 part, whose fields complete the text.
 
 use super::common::{
-    address_in, dsn_recipients, header_has, recipient, same_address, smtp_command, squeeze,
+    address_in, detected, dsn_recipients, header_has, recipient, same_recipient, smtp_command,
+    squeeze,
 };
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
@@ -74,12 +75,7 @@ impl Detector for X3 {
                 .find_map(|d| d.strip_prefix("SMTP:"))
                 .and_then(|c| smtp_command(c.split(' ').next().unwrap_or("")))
                 .map(str::to_string);
-            if let Some(d) = dsn.iter().find(|d| {
-                d.recipient
-                    .as_deref()
-                    .zip(r.recipient.as_deref())
-                    .is_some_and(|(a, b)| same_address(a, b))
-            }) {
+            if let Some(d) = same_recipient(&dsn, r.recipient.as_deref()) {
                 r.status = d.status;
                 r.action = d.action;
                 if !d.diagnostic.is_empty() {
@@ -87,24 +83,14 @@ impl Detector for X3 {
                 }
             }
         }
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn technical_details() {

@@ -10,7 +10,9 @@
 //! The following recipients returned permanent errors: neko@example.jp. Reason: ...
 //! ```
 
-use super::common::{address_in, header_has, recipient, smtp_command, squeeze, text_until};
+use super::common::{
+    address_in, detected, header_has, recipient, smtp_command, squeeze, text_until,
+};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -68,22 +70,18 @@ impl Detector for X6 {
             r.command = smtp_command(&r.diagnostic).map(str::to_string);
             recipients.push(r);
         }
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        detected(ID, recipients)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::corpus;
 
     #[test]
     fn permanent_errors_line() {
-        let path = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-x6-01.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let m = corpus("lhost-x6-01.eml");
         let d = X6.detect(&m).unwrap();
         assert_eq!(d.recipients.len(), 1);
         let r = &d.recipients[0];

@@ -289,3 +289,33 @@ pub fn with_ledger() -> (Config, tempfile::TempDir) {
     };
     (config, dir)
 }
+
+/// Checks that an object served has only the properties its schema documents, and all the
+/// required ones.
+pub fn check_schema(
+    doc: &serde_json::Value,
+    name: &str,
+    extra: &[&str],
+    value: &serde_json::Value,
+) {
+    let schema = &doc["components"]["schemas"][name];
+    let properties = schema["properties"]
+        .as_object()
+        .unwrap_or_else(|| panic!("schema {name} has properties"));
+    let object = value
+        .as_object()
+        .unwrap_or_else(|| panic!("{name}: not an object: {value}"));
+    for key in object.keys() {
+        assert!(
+            properties.contains_key(key) || extra.contains(&key.as_str()),
+            "{name}: the field `{key}` is served but not documented in openapi.json"
+        );
+    }
+    for key in schema["required"].as_array().into_iter().flatten() {
+        let key = key.as_str().unwrap();
+        assert!(
+            object.contains_key(key),
+            "{name}: `{key}` is required by openapi.json but not served: {value}"
+        );
+    }
+}
