@@ -293,7 +293,13 @@ fn read_kind(message: &Message) -> Bounce {
         detector: "text",
         ..Detected::default()
     };
-    if detect::text::looks_like_bounce(message) {
+    // `Auto-Submitted: auto-replied` declares an automatic answer (RFC 3834), not a delivery
+    // report (`auto-generated`): a message of no known format that says so, and that is no
+    // person's auto-reply, is not read as a bounce by guesswork.
+    let declared_reply = message
+        .header("auto-submitted")
+        .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("auto-replied"));
+    if !declared_reply && detect::text::looks_like_bounce(message) {
         return Bounce {
             kind: Kind::Bounce,
             message: original_facts(message, &detected),
@@ -365,8 +371,11 @@ mod tests {
             b.recipients[0].recipient.as_deref(),
             Some("kijitora@example.org")
         );
-        // A system mailbox's notice is never a person's auto-reply.
-        let raw = b"Return-Path: <>\nFrom: postmaster@example.org\nAuto-Submitted: auto-replied\nSubject: Undelivered Mail\n\n<a@example.jp>: mailbox full\n";
+        // A system mailbox's notice is never a person's auto-reply; marked as an answer, it is
+        // no delivery report either, unless a known format reads it.
+        let raw = b"Return-Path: <>\nFrom: postmaster@example.org\nAuto-Submitted: auto-replied\nSubject: email bounce notification\n\nreject reason: Mailbox full\ntarget mail address: a@example.jp\n";
+        assert_eq!(read_bytes(raw).unwrap().kind, Kind::NotBounce);
+        let raw = b"Return-Path: <>\nFrom: postmaster@example.org\nAuto-Submitted: auto-generated\nSubject: Undelivered Mail\n\n<a@example.jp>: mailbox full\n";
         assert_eq!(read_bytes(raw).unwrap().kind, Kind::Bounce);
     }
 
