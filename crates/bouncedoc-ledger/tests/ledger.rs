@@ -72,6 +72,17 @@ fn opening_migrates_once_and_records_the_versions() {
     for (name, mut ledger) in backends("migrations").ledgers {
         assert_eq!(ledger.schema_versions().unwrap(), vec![1], "{name}");
     }
+    // A ledger migrated by a newer bouncedoc is refused, not misread.
+    drop(again);
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    raw.execute(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)",
+        [],
+    )
+    .unwrap();
+    drop(raw);
+    let err = Ledger::open(db, OpenMode::Existing).unwrap_err();
+    assert!(err.to_string().contains("version 99"), "{err}");
 }
 
 #[test]
@@ -106,6 +117,9 @@ fn a_hard_bounce_suppresses_and_unsuppress_is_kept_in_history() {
         assert_eq!(suppression.who, "policy:default");
         assert_eq!(checks[1].verdict, Verdict::Ok, "{name}");
         assert_eq!(checks[1].bounces, 1);
+        let history = l.events("HANAKO@example.jp").unwrap();
+        assert_eq!(history.len(), 1);
+        assert_eq!(history[0].detail.reason, Reason::Expired);
 
         let done = l
             .unsuppress("taro@example.jp", "fixed the typo", "ops", T0 + 10 * DAY)

@@ -103,11 +103,16 @@ fn lead_in(message: &Message) -> String {
         if p.mime.starts_with("message/") || p.mime == "text/rfc822-headers" {
             break;
         }
-        if p.mime != "text/plain" {
+        // A part that is binary under its label (an image sent as text) holds no words.
+        let control = |c: char| (c.is_control() && !matches!(c, '\n' | '\t')) || c == '\u{FFFD}';
+        if p.mime != "text/plain" || p.text.chars().any(|c| c == '\0') {
             continue;
         }
         for line in p.text.lines() {
             let t = line.trim();
+            if t.chars().any(control) {
+                continue;
+            }
             // A line without a word of three letters is no sentence (a decoded attachment,
             // a rule of dashes).
             let has_word = t

@@ -70,10 +70,12 @@ pub fn strip_html(html: &str) -> String {
                     .split_whitespace()
                     .next()
                     .unwrap_or("");
-                if matches!(
-                    name.to_ascii_lowercase().as_str(),
-                    "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3"
-                ) {
+                if !out.is_empty()
+                    && matches!(
+                        name.to_ascii_lowercase().as_str(),
+                        "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3"
+                    )
+                {
                     out.push('\n');
                 }
             }

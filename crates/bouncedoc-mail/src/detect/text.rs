@@ -28,6 +28,7 @@ const ORIGINAL_MESSAGE_MARKERS: &[&str] = &[
     "your message reads (in part)",
     "------- returned message --------",
     "------ the original message headers follow",
+    "message text follows:",
 ];
 
 /// Words in a `From`, `Subject` or body that mark a message as a delivery failure report.
@@ -106,6 +107,8 @@ pub fn report_body(message: &Message) -> String {
         .iter()
         .filter_map(|m| lower.find(m))
         .min()
+        // The whole line of the marker goes (`|---- Message text follows: ----|`).
+        .map(|at| lower[..at].rfind('\n').map_or(0, |nl| nl + 1))
         .unwrap_or(text.len());
     // `to_lowercase` can change byte lengths; fall back to the whole text when the cut is
     // not a boundary of the original.
@@ -134,11 +137,37 @@ fn is_system_address(addr: &str) -> bool {
     )
 }
 
+/// Header fields whose addresses are not recipients (a forwarded bounce quotes its own
+/// header).
+const NOT_RECIPIENT_FIELDS: &[&str] = &[
+    "message-id:",
+    "references:",
+    "in-reply-to:",
+    "return-path:",
+    "from:",
+    "sender:",
+    "reply-to:",
+    "received:",
+];
+
+/// A line without the quote marks of a forwarded message (`> `, `>` alone). A session
+/// transcript's `>>> RCPT TO:` is not a quote.
+fn unquoted(line: &str) -> &str {
+    let mut l = line.trim_start();
+    while let Some(rest) = l.strip_prefix('>') {
+        if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+            break;
+        }
+        l = rest.trim_start();
+    }
+    l
+}
+
 /// Reads any bounce: the recipients named in its text, each with the lines that follow.
 pub fn read(message: &Message) -> Vec<RecipientFacts> {
     let body = report_body(message);
     let own = own_addresses(message);
-    let lines: Vec<&str> = body.lines().collect();
+    let lines: Vec<&str> = body.lines().map(unquoted).collect();
     // A recipient line names an address near its start: `<a@b>:`, `a@b`, `To: a@b`,
     // `RCPT TO:<a@b>`.
     let mut found: Vec<(usize, String)> = Vec::new();
@@ -151,6 +180,9 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
         let before = line[..whole.start()].trim().to_lowercase();
         let near_start =
             before.len() <= 24 || before.ends_with("to:") || before.ends_with("recipient:");
+        if NOT_RECIPIENT_FIELDS.iter().any(|f| before.ends_with(f)) {
+            continue;
+        }
         let lower = addr.to_lowercase();
         if !near_start || own.contains(&lower) || is_system_address(&lower) {
             continue;
@@ -201,4 +233,28 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_returned_message_is_not_read_for_recipients() {
+        let raw = b"From: <MAILER-DAEMON@example.net>\nSubject: mail failed, returning to sender\n\n|------------------------- Failed addresses follow: ---------------------|\n kijitora@example.jp ... unknown host\n|------------------------- Message text follows: ------------------------|\nReceived: from r2.example.org\n\tfor other@example.org; Thu, 29 Apr 2006 23:34:45 +0000\nTo: kijitora@example.jp\n";
+        let m = Message::parse(raw).unwrap();
+        let r = read(&m);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].recipient.as_deref(), Some("kijitora@example.jp"));
+        assert_eq!(r[0].diagnostic, "kijitora@example.jp ... unknown host");
+    }
+
+    #[test]
+    fn forwarded_bounce_in_quotes() {
+        let raw = b"From: someone@example.jp\nSubject: Fwd: Returned mail: see transcript for details\nTo: admin@example.ac.jp\n\nBegin forwarded message:\n\n> From: Mail Delivery Subsystem <MAILER-DAEMON@example.jp>\n> Message-Id: <200704060826.n888ba7x019999@smtp.example.jp>\n>\n>    ----- The following addresses had permanent fatal errors -----\n> <nobody@docomo.example.jp>\n>     (reason: 550 Unknown user nobody@docomo.example.jp)\n";
+        let m = Message::parse(raw).unwrap();
+        let r = read(&m);
+        assert_eq!(r[0].recipient.as_deref(), Some("nobody@docomo.example.jp"));
+        assert!(r[0].diagnostic.contains("550 Unknown user"));
+    }
 }

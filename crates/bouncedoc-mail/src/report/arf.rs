@@ -32,11 +32,30 @@ fn unsubscribe_request(message: &Message) -> Option<Vec<RecipientFacts>> {
     }])
 }
 
+/// A complaint of Microsoft's Junk Mail Reporting Program (Outlook.com / Hotmail): no
+/// feedback-report part, only the reported message, whose headers Microsoft stamps with the
+/// complaining recipient (`X-HmXmrOriginalRecipient`). Its type is `abuse`.
+fn jmrp_complaint(message: &Message) -> Option<Vec<RecipientFacts>> {
+    let original = message.original_headers()?;
+    let recipient = original
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("x-hmxmroriginalrecipient"))
+        .and_then(|(_, v)| parse_address(v))?;
+    Some(vec![RecipientFacts {
+        recipient: Some(recipient),
+        diagnostic: message.header("subject").unwrap_or("").trim().to_string(),
+        feedback_type: Some("abuse".to_string()),
+        reason: Some(Reason::Feedback),
+        ..RecipientFacts::default()
+    }])
+}
+
 /// The recipients a feedback report concerns, one fact set each. `None` when the message
-/// has no `message/feedback-report` part and is no unsubscribe request.
+/// has no `message/feedback-report` part and is neither an unsubscribe request nor a
+/// complaint in Microsoft's format.
 pub fn read(message: &Message) -> Option<Vec<RecipientFacts>> {
     let Some(part) = message.parts_of("message/feedback-report").next() else {
-        return unsubscribe_request(message);
+        return unsubscribe_request(message).or_else(|| jmrp_complaint(message));
     };
     let fields: Vec<(String, String)> = blocks(&part.text).into_iter().flatten().collect();
     let get_all = |name: &str| -> Vec<&str> {
@@ -96,6 +115,15 @@ mod tests {
         let r = read(&m).unwrap();
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].recipient.as_deref(), Some("a@example.jp"));
+        assert_eq!(r[0].feedback_type.as_deref(), Some("abuse"));
+    }
+
+    #[test]
+    fn microsoft_complaint_without_a_report_part() {
+        let raw = b"From: staff@hotmail.example.com\nSubject: complaint about message from 192.0.2.222\nContent-Type: multipart/mixed; boundary=\"B\"\n\n--B\nContent-Type: message/rfc822\n\nX-HmXmrOriginalRecipient: kijitora@example.com\nFrom: sender@example.org\nTo: kijitora@example.com\nSubject: Nyaan\n\nNyaan\n--B--\n";
+        let m = Message::parse(raw).unwrap();
+        let r = read(&m).unwrap();
+        assert_eq!(r[0].recipient.as_deref(), Some("kijitora@example.com"));
         assert_eq!(r[0].feedback_type.as_deref(), Some("abuse"));
     }
 
