@@ -344,6 +344,16 @@ fn triggers_of(db: &mut dyn Sql, id: i64) -> Result<Vec<EvalEvent>, LedgerError>
     .collect()
 }
 
+/// Events read at a time when the policy is applied.
+const PAGE: i64 = 256;
+
+/// Rows after the one at (`$6`, `$7`, `$8`) in the policy's order.
+const AFTER_6: &str = "(e.occurred_at > $6 OR (e.occurred_at = $6 AND (e.message_key > $7 OR \
+     (e.message_key = $7 AND e.recipient_index > $8))))";
+/// Rows after the one at (`$4`, `$5`, `$6`) in the policy's order.
+const AFTER_4: &str = "(e.occurred_at > $4 OR (e.occurred_at = $4 AND (e.message_key > $5 OR \
+     (e.message_key = $5 AND e.recipient_index > $6))))";
+
 /// Applies the policy to an address that got new events.
 ///
 /// The suppression of an address is a function of its events (those dated after its last
@@ -399,40 +409,64 @@ fn apply_policy(
         Some(a) => (a + 1).max(first.0.saturating_sub(horizon)),
         None => first.0.saturating_sub(horizon),
     };
-    // Up to the point where the address was suppressed (a later point cannot replace it),
-    // or as far as a new event can reach.
-    let rows = match &held_at {
-        Some((time, key, index)) => db.query(
-            &format!(
-                "SELECT {EVAL_COLUMNS} FROM events e WHERE e.address = $1 AND e.occurred_at \
-                 >= $2 AND e.occurred_at <= $3 AND (e.occurred_at < $3 OR e.message_key < $4 \
-                 OR (e.message_key = $4 AND e.recipient_index <= $5)) ORDER BY \
-                 e.occurred_at, e.message_key, e.recipient_index"
-            ),
-            &[
-                address.into(),
-                from.into(),
-                (*time).into(),
-                key.as_str().into(),
-                (*index).into(),
-            ],
-        )?,
-        None => db.query(
-            &format!(
-                "SELECT {EVAL_COLUMNS} FROM events e WHERE e.address = $1 AND e.occurred_at \
-                 >= $2 AND e.occurred_at <= $3 ORDER BY e.occurred_at, e.message_key, \
-                 e.recipient_index"
-            ),
-            &[
-                address.into(),
-                from.into(),
-                last.0.saturating_add(horizon).into(),
-            ],
-        )?,
-    };
-    let events = rows.iter().map(eval_from).collect::<Result<Vec<_>, _>>()?;
-    let Some(firing) = policy.first_firing(&events) else {
-        return Ok(());
+    // From as far back as a new event's window reaches, up to the point where the address
+    // was suppressed (a later point cannot replace it) or as far as a new event can reach;
+    // read a page at a time, and only until a rule is met: the first point at which one is
+    // met depends on nothing after it.
+    let mut events: Vec<EvalEvent> = Vec::new();
+    let firing = loop {
+        let (a, b, c) = events
+            .last()
+            .map_or((from.saturating_sub(1), String::new(), 0), |e| {
+                (e.time, e.message_key.clone(), e.recipient_index)
+            });
+        let rows = match &held_at {
+            Some((time, key, index)) => db.query(
+                &format!(
+                    "SELECT {EVAL_COLUMNS} FROM events e WHERE e.address = $1 AND \
+                     e.occurred_at >= $2 AND e.occurred_at <= $3 AND (e.occurred_at < $3 OR \
+                     e.message_key < $4 OR (e.message_key = $4 AND e.recipient_index <= $5)) \
+                     AND {AFTER_6} ORDER BY e.occurred_at, e.message_key, e.recipient_index \
+                     LIMIT $9"
+                ),
+                &[
+                    address.into(),
+                    from.into(),
+                    (*time).into(),
+                    key.as_str().into(),
+                    (*index).into(),
+                    a.into(),
+                    b.into(),
+                    c.into(),
+                    PAGE.into(),
+                ],
+            )?,
+            None => db.query(
+                &format!(
+                    "SELECT {EVAL_COLUMNS} FROM events e WHERE e.address = $1 AND \
+                     e.occurred_at >= $2 AND e.occurred_at <= $3 AND {AFTER_4} ORDER BY \
+                     e.occurred_at, e.message_key, e.recipient_index LIMIT $7"
+                ),
+                &[
+                    address.into(),
+                    from.into(),
+                    last.0.saturating_add(horizon).into(),
+                    a.into(),
+                    b.into(),
+                    c.into(),
+                    PAGE.into(),
+                ],
+            )?,
+        };
+        let full = rows.len() as i64 == PAGE;
+        for row in &rows {
+            events.push(eval_from(row)?);
+        }
+        match policy.first_firing(&events) {
+            Some(f) => break f,
+            None if full => continue,
+            None => return Ok(()),
+        }
     };
     let at = &events[firing.at];
     let mut trigger_ids: Vec<i64> = firing.triggers.iter().map(|&i| events[i].id).collect();

@@ -5,7 +5,8 @@
 -- (a hash of its bytes), so that the same message ingested again records nothing new.
 CREATE TABLE events (
     id BIGSERIAL PRIMARY KEY,
-    message_key TEXT NOT NULL,
+    -- Compared byte by byte, as the ledger orders events, whatever the database's collation.
+    message_key TEXT COLLATE "C" NOT NULL,
     recipient_index BIGINT NOT NULL,
     address TEXT,
     domain TEXT,
