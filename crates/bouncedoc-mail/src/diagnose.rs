@@ -48,7 +48,6 @@ pub fn diagnose(engine: &Engine, bounce: &Bounce, lang: Lang) -> MessageReport {
                 observation.reason = Some(reason);
                 diagnosis = engine.diagnose(&observation, lang);
             }
-            settle_reply_code(&mut diagnosis);
             (diagnosis, r.feedback_type.clone())
         })
         .collect();
@@ -157,49 +156,6 @@ fn refined_reason(
         }
         Reason::Undefined if !facts.diagnostic.trim().is_empty() => Some(Reason::OnHold),
         _ => None,
-    }
-}
-
-/// The reply codes of RFC 5321 (and its extensions) in the order the reference classifier
-/// prefers them when a reply holds several: the specific permanent refusals (550-553, ...)
-/// before the generic `554` and the protocol complaints `500`-`504` that often follow a
-/// refusal in a transcript; then the temporary ones; then the positive ones.
-const REPLY_CODE_PREFERENCE: &[u16] = &[
-    550, 552, 553, 551, 521, 525, 523, 524, 530, 533, 534, 535, 538, 555, 556, 554, 500, 501, 502,
-    503, 504, 421, 450, 451, 452, 422, 430, 432, 453, 454, 455, 458, 459, 211, 214, 220, 221, 235,
-    250, 251, 252, 253, 334, 354,
-];
-
-/// Settles the reply code of a whole report's words as the reference classifier does: of
-/// the codes in the words, the most telling one (see [`REPLY_CODE_PREFERENCE`]) of the
-/// status code's class. A code of another class than the status is not the answer to this
-/// delivery (`554` from a greeting refused, with a delivery only deferred, `4.0.0`), and a
-/// number that is not a reply code of the RFCs (`522`) is not one.
-fn settle_reply_code(diagnosis: &mut Diagnosis) {
-    if diagnosis.reply_code.is_none() {
-        return;
-    }
-    let found: Vec<u16> = bouncedoc_core::reply::find_codes(&diagnosis.diagnostic)
-        .into_iter()
-        .filter_map(|h| h.reply_code)
-        .collect();
-    let class = diagnosis.status.map(|s| u16::from(s.class));
-    let chosen = REPLY_CODE_PREFERENCE
-        .iter()
-        .copied()
-        .filter(|c| class.is_none_or(|k| c / 100 == k))
-        .find(|c| found.contains(c))
-        .or_else(|| {
-            // A code stated outside the words (a report field) stands when it fits.
-            diagnosis
-                .reply_code
-                .filter(|c| !found.contains(c) && class.is_none_or(|k| c / 100 == k))
-        });
-    if chosen != diagnosis.reply_code {
-        diagnosis.reply_code = chosen;
-        diagnosis
-            .evidence
-            .retain(|e| e.kind != EvidenceKind::ReplyCode);
     }
 }
 

@@ -102,7 +102,11 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
         (None, Some(r)) => (Some(r), Some(StatusSource::Reply)),
         (None, None) => (None, None),
     };
-    let reply_code = read.reply_code.or(obs.reply_code);
+    // Of the codes in the words, the most telling one of the status's class; a code stated
+    // outside the words (a report field) when the words hold none that fits.
+    let class = status.map(|s| s.class);
+    let fits = |c: &u16| class.is_none_or(|k| c / 100 == u16::from(k));
+    let reply_code = reply::preferred_reply_code(&read.hits, class).or(obs.reply_code.filter(fits));
     let text = Normalized::new(&read.unfolded);
 
     let hits = if obs.reason.is_some() {

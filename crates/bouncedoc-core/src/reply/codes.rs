@@ -174,6 +174,30 @@ pub fn find_codes(text: &str) -> Vec<CodeHit> {
     hits
 }
 
+/// The reply codes of RFC 5321 (and its extensions) in the order that says most about the
+/// cause when a text holds several, as the reference classifier (Sisimai) prefers them: the
+/// specific permanent refusals (550-553, ...) before the generic `554` and the protocol
+/// complaints `500`-`504` that often follow a refusal in a transcript; then the temporary
+/// ones; then the positive ones.
+const REPLY_CODE_PREFERENCE: &[u16] = &[
+    550, 552, 553, 551, 521, 525, 523, 524, 530, 533, 534, 535, 538, 555, 556, 554, 500, 501, 502,
+    503, 504, 421, 450, 451, 452, 422, 430, 432, 453, 454, 455, 458, 459, 211, 214, 220, 221, 235,
+    250, 251, 252, 253, 334, 354,
+];
+
+/// The reply code that says most about the cause, of the status code's class when one is
+/// known: a code of another class is not the answer to this delivery (a `554` greeting
+/// refusal beside a delivery only deferred), and a number that no RFC defines as a reply
+/// code (`522`, `542`) is not one.
+pub fn preferred_reply_code(hits: &[CodeHit], class: Option<u8>) -> Option<u16> {
+    let fits = |c: u16| class.is_none_or(|k| c / 100 == u16::from(k));
+    REPLY_CODE_PREFERENCE
+        .iter()
+        .copied()
+        .filter(|&c| fits(c))
+        .find(|c| hits.iter().any(|h| h.reply_code == Some(*c)))
+}
+
 /// How much a hit says about the cause: failure codes over success, a specific status over
 /// `X.0.0`, a reply code with its status over either alone.
 fn weight(hit: &CodeHit) -> u32 {
@@ -307,6 +331,15 @@ mod tests {
         assert_eq!(hits[0].reply_code, Some(550));
         assert_eq!(hits[0].status, None);
         assert_eq!(hits[1].status.map(|s| s.to_string()), Some("4.2.2".into()));
+    }
+
+    #[test]
+    fn the_telling_reply_code_is_preferred() {
+        let hits = find_codes("554 <a@example.jp>... 550 Host unknown");
+        assert_eq!(preferred_reply_code(&hits, Some(5)), Some(550));
+        let hits = find_codes("554 5.7.1 greeting refused; 451 4.3.0 try later");
+        assert_eq!(preferred_reply_code(&hits, Some(4)), Some(451));
+        assert_eq!(preferred_reply_code(&find_codes("no code"), None), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@ mod command;
 mod normalize;
 mod unfold;
 
-pub use codes::{CodeHit, find_codes, primary};
+pub use codes::{CodeHit, find_codes, preferred_reply_code, primary};
 pub use command::find_command;
 pub use normalize::{Normalized, normalize_phrase};
 pub use unfold::unfold;
@@ -54,12 +54,7 @@ pub fn read(text: &str) -> ReadReply {
     let hits = find_codes(&unfolded);
     let best = primary(&hits);
     let status = best.and_then(|h| h.status);
-    // The reply code that goes with the chosen status, else the first failure reply code.
-    let reply_code = best.and_then(|h| h.reply_code).or_else(|| {
-        hits.iter()
-            .filter_map(|h| h.reply_code)
-            .find(|&c| status.is_none_or(|s| u16::from(s.class) == c / 100))
-    });
+    let reply_code = preferred_reply_code(&hits, status.map(|s| s.class));
     ReadReply {
         unfolded,
         hits,
