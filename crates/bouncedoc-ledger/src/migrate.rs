@@ -19,12 +19,20 @@ pub struct Migration {
 }
 
 /// Every migration, in order. A new one is a new pair of files and a new line here.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "ledger",
-    sqlite: include_str!("../migrations/sqlite/0001_ledger.sql"),
-    postgres: include_str!("../migrations/postgres/0001_ledger.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "ledger",
+        sqlite: include_str!("../migrations/sqlite/0001_ledger.sql"),
+        postgres: include_str!("../migrations/postgres/0001_ledger.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "event_order",
+        sqlite: include_str!("../migrations/sqlite/0002_event_order.sql"),
+        postgres: include_str!("../migrations/postgres/0002_event_order.sql"),
+    },
+];
 
 /// Which script of a migration to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

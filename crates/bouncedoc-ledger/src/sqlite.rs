@@ -45,6 +45,9 @@ impl Sqlite {
             )));
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // 64 MiB of page cache: the policy reads back the recent events of the addresses
+        // each batch touches.
+        conn.pragma_update(None, "cache_size", -65_536)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(Sqlite { conn })
     }

@@ -92,8 +92,11 @@ pub(super) fn compose(
     }
     // The likely causes, most likely first.
     if facts.reason != Reason::Undefined || !facts.nothing_found {
-        let causes: Vec<String> = doc
-            .causes
+        let causes = match facts.rule {
+            Some(rule) if !rule.causes.is_empty() => &rule.causes,
+            _ => &doc.causes,
+        };
+        let causes: Vec<String> = causes
             .iter()
             .enumerate()
             .map(|(i, c)| match lang {
@@ -156,7 +159,14 @@ pub(super) fn compose(
         })
         .collect();
     Texts {
-        summary: lang.pick(&doc.summary).to_string(),
+        summary: lang
+            .pick(
+                facts
+                    .rule
+                    .and_then(|r| r.summary.as_ref())
+                    .unwrap_or(&doc.summary),
+            )
+            .to_string(),
         explanation: join(lang, &parts),
         advice,
     }

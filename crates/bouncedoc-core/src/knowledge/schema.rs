@@ -316,6 +316,12 @@ pub struct RuleDoc {
     pub hard_bounce: Option<bool>,
     /// What this wording tells beyond the reason (goes into the explanation).
     pub note: Option<TextDoc>,
+    /// The headline, when the reason's own summary would mislead for this wording (a
+    /// provider that words a filter refusal as an unknown user, say).
+    pub summary: Option<TextDoc>,
+    /// The likely causes, most likely first, replacing the reason's when they differ.
+    #[serde(default)]
+    pub causes: Vec<TextDoc>,
     /// What remains uncertain with this wording.
     pub uncertain: Option<TextDoc>,
     /// Real or realistic replies that this rule must diagnose; every rule has at least one.
@@ -607,7 +613,13 @@ pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
             if rule.example.is_empty() {
                 problems.push(format!("{what}: needs at least one [[rule.example]]"));
             }
-            for t in rule.note.iter().chain(&rule.uncertain) {
+            for t in rule
+                .note
+                .iter()
+                .chain(&rule.uncertain)
+                .chain(&rule.summary)
+                .chain(&rule.causes)
+            {
                 if t.en.trim().is_empty() || t.ja.trim().is_empty() {
                     problems.push(format!(
                         "{what}: note/uncertain must be written in `en` and `ja`"
