@@ -344,8 +344,11 @@ fn triggers_of(db: &mut dyn Sql, id: i64) -> Result<Vec<EvalEvent>, LedgerError>
     .collect()
 }
 
-/// Events read at a time when the policy is applied.
-const PAGE: i64 = 256;
+/// Events read by the first page when the policy is applied; each further page reads twice
+/// as many, up to [`MAX_PAGE`]. The rule is usually met within the first few events.
+const FIRST_PAGE: i64 = 16;
+/// The most events read by one page.
+const MAX_PAGE: i64 = 4096;
 
 /// Rows after the one at (`$6`, `$7`, `$8`) in the policy's order.
 const AFTER_6: &str = "(e.occurred_at > $6 OR (e.occurred_at = $6 AND (e.message_key > $7 OR \
@@ -414,6 +417,7 @@ fn apply_policy(
     // read a page at a time, and only until a rule is met: the first point at which one is
     // met depends on nothing after it.
     let mut events: Vec<EvalEvent> = Vec::new();
+    let mut page = FIRST_PAGE;
     let firing = loop {
         let (a, b, c) = events
             .last()
@@ -438,7 +442,7 @@ fn apply_policy(
                     a.into(),
                     b.into(),
                     c.into(),
-                    PAGE.into(),
+                    page.into(),
                 ],
             )?,
             None => db.query(
@@ -454,11 +458,12 @@ fn apply_policy(
                     a.into(),
                     b.into(),
                     c.into(),
-                    PAGE.into(),
+                    page.into(),
                 ],
             )?,
         };
-        let full = rows.len() as i64 == PAGE;
+        let full = rows.len() as i64 == page;
+        page = (page * 2).min(MAX_PAGE);
         for row in &rows {
             events.push(eval_from(row)?);
         }
