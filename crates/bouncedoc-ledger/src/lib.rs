@@ -215,16 +215,7 @@ impl Ledger {
 
     /// The events of an address since it was last unsuppressed, oldest first.
     pub fn events(&mut self, address: &str) -> Result<Vec<Event>, LedgerError> {
-        self.read(|db| {
-            let address = normalize_address(address);
-            let after = db
-                .query_opt(
-                    "SELECT MAX(at) FROM unsuppressions WHERE address = $1",
-                    &[address.as_str().into()],
-                )?
-                .map_or(Ok(None), |r| r.opt_int(0))?;
-            store::events_of(db, &address, after)
-        })
+        self.read(|db| store::history(db, address))
     }
 
     /// Lifts the suppression of an address; the act is kept in the history, and bounces
@@ -273,6 +264,12 @@ impl Ledger {
                     "suppressions without the events that triggered them",
                     "SELECT COUNT(*) FROM suppressions s WHERE NOT EXISTS (SELECT 1 FROM \
                      suppression_events se WHERE se.suppression_id = s.id)",
+                ),
+                (
+                    "suppressions whose rule-meeting event is not among their triggering events",
+                    "SELECT COUNT(*) FROM suppressions s WHERE s.event_id IS NULL OR NOT EXISTS \
+                     (SELECT 1 FROM suppression_events se WHERE se.suppression_id = s.id AND \
+                     se.event_id = s.event_id)",
                 ),
                 (
                     "triggering events of another address",

@@ -32,6 +32,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_event_order.sql"),
         postgres: include_str!("../migrations/postgres/0002_event_order.sql"),
     },
+    Migration {
+        version: 3,
+        name: "firing_event",
+        sqlite: include_str!("../migrations/sqlite/0003_firing_event.sql"),
+        postgres: include_str!("../migrations/postgres/0003_firing_event.sql"),
+    },
 ];
 
 /// Which script of a migration to run.

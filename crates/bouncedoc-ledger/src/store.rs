@@ -1,7 +1,7 @@
 //! What the ledger does, written once over [`Sql`]: recording events and applying the
 //! policy, checking addresses, listing suppressions, lifting them, and the canonical dump.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use bouncedoc_core::Reason;
@@ -314,10 +314,78 @@ pub(crate) fn record(
             ));
         }
     }
+    let addresses: Vec<&str> = touched.keys().map(String::as_str).collect();
+    let mut states = states_of(db, &addresses)?;
     for (address, news) in touched {
-        apply_policy(db, &address, news, policy, now, &mut outcome)?;
+        let state = states.remove(&address).unwrap_or_default();
+        apply_policy(db, &address, news, state, policy, now, &mut outcome)?;
     }
     Ok(outcome)
+}
+
+/// What the policy needs to know of an address before its new events: when it was last
+/// unsuppressed, and the suppression that holds.
+#[derive(Debug, Default)]
+struct State {
+    after: Option<i64>,
+    held: Option<Held>,
+}
+
+/// A suppression that holds: its id, rule, since when, and the event at which its rule was
+/// met (when recorded).
+#[derive(Debug)]
+struct Held {
+    id: i64,
+    rule: Rule,
+    since: i64,
+    at: Option<(String, i64)>,
+}
+
+/// Addresses looked up per query (the list is padded to this length, so that there is one
+/// statement to prepare).
+const LOOKUP: usize = 64;
+
+/// The [`State`] of each address, a few queries for many addresses.
+fn states_of(db: &mut dyn Sql, addresses: &[&str]) -> Result<HashMap<String, State>, LedgerError> {
+    let mut out: HashMap<String, State> = HashMap::new();
+    let list = (1..=LOOKUP)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    for chunk in addresses.chunks(LOOKUP) {
+        let params: Vec<Param> = (0..LOOKUP)
+            .map(|i| chunk[i.min(chunk.len() - 1)].into())
+            .collect();
+        for row in db.query(
+            &format!(
+                "SELECT s.address, s.id, s.rule, s.since, f.message_key, f.recipient_index FROM \
+                 suppressions s LEFT JOIN events f ON f.id = s.event_id WHERE s.lifted_at IS \
+                 NULL AND s.address IN ({list})"
+            ),
+            &params,
+        )? {
+            let at = match (row.opt_text(4)?, row.opt_int(5)?) {
+                (Some(key), Some(index)) => Some((key, index)),
+                _ => None,
+            };
+            out.entry(row.text(0)?).or_default().held = Some(Held {
+                id: row.int(1)?,
+                rule: row.parse(2)?,
+                since: row.int(3)?,
+                at,
+            });
+        }
+        for row in db.query(
+            &format!(
+                "SELECT address, MAX(at) FROM unsuppressions WHERE address IN ({list}) GROUP \
+                 BY address"
+            ),
+            &params,
+        )? {
+            out.entry(row.text(0)?).or_default().after = row.opt_int(1)?;
+        }
+    }
+    Ok(out)
 }
 
 /// The time of the address's last `unsuppress`, if any.
@@ -350,13 +418,6 @@ const FIRST_PAGE: i64 = 16;
 /// The most events read by one page.
 const MAX_PAGE: i64 = 4096;
 
-/// Rows after the one at (`$6`, `$7`, `$8`) in the policy's order.
-const AFTER_6: &str = "(e.occurred_at > $6 OR (e.occurred_at = $6 AND (e.message_key > $7 OR \
-     (e.message_key = $7 AND e.recipient_index > $8))))";
-/// Rows after the one at (`$4`, `$5`, `$6`) in the policy's order.
-const AFTER_4: &str = "(e.occurred_at > $4 OR (e.occurred_at = $4 AND (e.message_key > $5 OR \
-     (e.message_key = $5 AND e.recipient_index > $6))))";
-
 /// Applies the policy to an address that got new events.
 ///
 /// The suppression of an address is a function of its events (those dated after its last
@@ -371,42 +432,47 @@ fn apply_policy(
     db: &mut dyn Sql,
     address: &str,
     mut news: Vec<(i64, String, i64)>,
+    state: State,
     policy: &Policy,
     now: i64,
     outcome: &mut BatchOutcome,
 ) -> Result<(), LedgerError> {
-    // The last `unsuppress` and the suppression that holds, in one round trip.
-    let state = db
-        .query_opt(
-            "SELECT (SELECT MAX(at) FROM unsuppressions WHERE address = $1), s.id, s.rule, \
-             s.since FROM (SELECT 1 AS one) x LEFT JOIN suppressions s ON s.address = $1 AND \
-             s.lifted_at IS NULL",
-            &[address.into()],
-        )?
-        .ok_or_else(|| LedgerError::Corrupt("the state query returned no row".into()))?;
-    let after = state.opt_int(0)?;
+    let after = state.after;
     news.retain(|n| after.is_none_or(|a| n.0 > a));
     news.sort();
     let (Some(first), Some(last)) = (news.first(), news.last()) else {
         return Ok(());
     };
-    let current = match state.opt_int(1)? {
-        // Every new event comes after the point where the address was suppressed: that
-        // point stands (the common case, read without its events).
-        Some(_) if first.0 > state.int(3)? => return Ok(()),
-        Some(id) => Some((id, state.parse::<Rule>(2)?, triggers_of(db, id)?)),
+    // The suppression that holds: its id, rule, and where in the policy's order it was met.
+    let held = match state.held {
         None => None,
+        Some(Held {
+            id,
+            rule,
+            since,
+            at,
+        }) => {
+            // Every new event comes after the point where the address was suppressed: that
+            // point stands (the common case).
+            if first.0 > since {
+                return Ok(());
+            }
+            let at = match at {
+                Some((key, index)) => (since, key, index),
+                None => triggers_of(db, id)?
+                    .last()
+                    .map(|e| (e.time, e.message_key.clone(), e.recipient_index))
+                    .ok_or_else(|| {
+                        LedgerError::Corrupt(format!("suppression {id} has no triggering event"))
+                    })?,
+            };
+            if (first.0, &first.1, first.2) > (at.0, &at.1, at.2) {
+                return Ok(());
+            }
+            Some((id, rule, at))
+        }
     };
-    let held_at = current
-        .as_ref()
-        .and_then(|(_, _, t)| t.last())
-        .map(|e| (e.time, e.message_key.clone(), e.recipient_index));
-    if held_at
-        .as_ref()
-        .is_some_and(|h| (first.0, &first.1, first.2) > (h.0, &h.1, h.2))
-    {
-        return Ok(());
-    }
+    let held_at = held.as_ref().map(|(_, _, at)| at.clone());
     let horizon = policy.horizon();
     let from = match after {
         Some(a) => (a + 1).max(first.0.saturating_sub(horizon)),
@@ -424,40 +490,42 @@ fn apply_policy(
             .map_or((from.saturating_sub(1), String::new(), 0), |e| {
                 (e.time, e.message_key.clone(), e.recipient_index)
             });
+        // Row values, so that both databases read the range straight off the index.
         let rows = match &held_at {
             Some((time, key, index)) => db.query(
                 &format!(
                     "SELECT {EVAL_COLUMNS} FROM events e WHERE e.address = $1 AND \
-                     e.occurred_at >= $2 AND e.occurred_at <= $3 AND (e.occurred_at < $3 OR \
-                     e.message_key < $4 OR (e.message_key = $4 AND e.recipient_index <= $5)) \
-                     AND {AFTER_6} ORDER BY e.occurred_at, e.message_key, e.recipient_index \
+                     e.occurred_at >= $2 AND (e.occurred_at, e.message_key, e.recipient_index) \
+                     > ($3, $4, $5) AND (e.occurred_at, e.message_key, e.recipient_index) <= \
+                     ($6, $7, $8) ORDER BY e.occurred_at, e.message_key, e.recipient_index \
                      LIMIT $9"
                 ),
                 &[
                     address.into(),
                     from.into(),
-                    (*time).into(),
-                    key.as_str().into(),
-                    (*index).into(),
                     a.into(),
                     b.into(),
                     c.into(),
+                    (*time).into(),
+                    key.as_str().into(),
+                    (*index).into(),
                     page.into(),
                 ],
             )?,
             None => db.query(
                 &format!(
                     "SELECT {EVAL_COLUMNS} FROM events e WHERE e.address = $1 AND \
-                     e.occurred_at >= $2 AND e.occurred_at <= $3 AND {AFTER_4} ORDER BY \
-                     e.occurred_at, e.message_key, e.recipient_index LIMIT $7"
+                     e.occurred_at >= $2 AND (e.occurred_at, e.message_key, e.recipient_index) \
+                     > ($3, $4, $5) AND e.occurred_at <= $6 ORDER BY e.occurred_at, \
+                     e.message_key, e.recipient_index LIMIT $7"
                 ),
                 &[
                     address.into(),
                     from.into(),
-                    last.0.saturating_add(horizon).into(),
                     a.into(),
                     b.into(),
                     c.into(),
+                    last.0.saturating_add(horizon).into(),
                     page.into(),
                 ],
             )?,
@@ -477,18 +545,22 @@ fn apply_policy(
     let mut trigger_ids: Vec<i64> = firing.triggers.iter().map(|&i| events[i].id).collect();
     trigger_ids.sort_unstable();
     let why = policy.why(&firing, &events);
-    let id = match (&current, &held_at) {
-        (Some((id, rule, triggers)), Some(h)) => {
+    let id = match &held {
+        Some((id, rule, h)) => {
             let fired_at = (at.time, at.message_key.clone(), at.recipient_index);
-            let mut held_ids: Vec<i64> = triggers.iter().map(|e| e.id).collect();
-            held_ids.sort_unstable();
-            let same = fired_at == *h && firing.rule == *rule && trigger_ids == held_ids;
-            if fired_at > *h || same {
+            if fired_at > *h {
                 return Ok(());
+            }
+            if fired_at == *h && firing.rule == *rule {
+                let mut held_ids: Vec<i64> = triggers_of(db, *id)?.iter().map(|e| e.id).collect();
+                held_ids.sort_unstable();
+                if trigger_ids == held_ids {
+                    return Ok(());
+                }
             }
             db.execute(
                 "UPDATE suppressions SET since = $1, reason = $2, rule = $3, why = $4, who = $5, \
-                 updated_at = $6 WHERE id = $7",
+                 updated_at = $6, event_id = $7 WHERE id = $8",
                 &[
                     at.time.into(),
                     at.reason.as_str().into(),
@@ -496,6 +568,7 @@ fn apply_policy(
                     why.into(),
                     policy.who().into(),
                     now.into(),
+                    at.id.into(),
                     (*id).into(),
                 ],
             )?;
@@ -506,10 +579,11 @@ fn apply_policy(
             outcome.updated += 1;
             *id
         }
-        _ => {
+        None => {
             let row = db.query(
                 "INSERT INTO suppressions (address, domain, since, reason, rule, why, who, \
-                 created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+                 created_at, updated_at, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, \
+                 $9) RETURNING id",
                 &[
                     address.into(),
                     domain_of(address).unwrap_or("").into(),
@@ -519,6 +593,7 @@ fn apply_policy(
                     why.into(),
                     policy.who().into(),
                     now.into(),
+                    at.id.into(),
                 ],
             )?;
             outcome.suppressed += 1;
@@ -527,11 +602,15 @@ fn apply_policy(
                 .int(0)?
         }
     };
-    for event_id in trigger_ids {
-        db.execute(
-            "INSERT INTO suppression_events (suppression_id, event_id) VALUES ($1, $2)",
-            &[id.into(), event_id.into()],
-        )?;
+    for chunk in trigger_ids.chunks(CHUNK) {
+        let mut sql =
+            String::from("INSERT INTO suppression_events (suppression_id, event_id) VALUES ");
+        let mut params: Vec<Param> = vec![id.into()];
+        for (i, event_id) in chunk.iter().enumerate() {
+            let _ = write!(sql, "{}($1, ${})", if i == 0 { "" } else { ", " }, i + 2);
+            params.push((*event_id).into());
+        }
+        db.execute(&sql, &params)?;
     }
     Ok(())
 }
@@ -649,21 +728,16 @@ pub(crate) fn suppressions(
     Ok(out)
 }
 
-/// The events of an address dated after `after`, oldest first.
-pub(crate) fn events_of(
-    db: &mut dyn Sql,
-    address: &str,
-    after: Option<i64>,
-) -> Result<Vec<Event>, LedgerError> {
+/// The events of an address since it was last unsuppressed, oldest first.
+pub(crate) fn history(db: &mut dyn Sql, address: &str) -> Result<Vec<Event>, LedgerError> {
+    let address = normalize_address(address);
+    let after = last_unsuppress(db, &address)?;
     let rows = db.query(
         &format!(
             "SELECT {EVENT_COLUMNS} FROM events e WHERE e.address = $1 AND e.occurred_at > $2 \
              ORDER BY e.occurred_at, e.message_key, e.recipient_index"
         ),
-        &[
-            normalize_address(address).into(),
-            after.unwrap_or(i64::MIN).into(),
-        ],
+        &[address.into(), after.unwrap_or(i64::MIN).into()],
     )?;
     rows.iter().map(|r| event_from(r, 0)).collect()
 }
@@ -687,8 +761,7 @@ pub(crate) fn check(
         )?
         .into_iter()
         .next();
-        let after = last_unsuppress(db, &address)?;
-        let events = events_of(db, &address, after)?;
+        let events = history(db, &address)?;
         let wait = policy.mailboxfull.enabled && policy.mailboxfull.retry_interval_hours > 0;
         let last_full = events
             .iter()
