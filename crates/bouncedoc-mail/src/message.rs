@@ -88,8 +88,13 @@ impl Message {
     /// Parses raw message bytes (LF, CRLF or CR line ends).
     pub fn parse(raw: &[u8]) -> Result<Message, MailError> {
         let normalized = crate::charset::normalize_line_ends(raw);
-        let mail =
-            mailparse::parse_mail(&normalized).map_err(|e| MailError::Mime(e.to_string()))?;
+        // A message saved with its mbox envelope line (`From sender date`) starts with a
+        // line that is not a header; it says nothing the headers do not.
+        let normalized: &[u8] = match normalized.strip_prefix(b"From ") {
+            Some(rest) => memchr::memchr(b'\n', rest).map_or(&[], |at| &rest[at + 1..]),
+            None => &normalized,
+        };
+        let mail = mailparse::parse_mail(normalized).map_err(|e| MailError::Mime(e.to_string()))?;
         if mail.headers.is_empty() {
             return Err(MailError::NoHeaders);
         }
@@ -225,6 +230,13 @@ mod tests {
             "{}",
             m.parts[0].text
         );
+    }
+
+    #[test]
+    fn an_mbox_envelope_line_is_skipped() {
+        let m = Message::parse(b"From MAILER-DAEMON Sun Sep  7 21:40:07 2008\nSubject: x\nFrom: a@example.jp\n\nbody\n").unwrap();
+        assert_eq!(m.header("subject"), Some("x"));
+        assert_eq!(m.header("from"), Some("a@example.jp"));
     }
 
     #[test]

@@ -15,9 +15,9 @@ use bouncedoc_testkit::shared_dir;
 /// The agreement below which this test fails. Issue 3 asks for 99% on every field; these are
 /// the figures reached so far, raised as the detectors improve, so that nothing slips back.
 const MIN_REASON: f64 = 98.9;
-const MIN_STATUS: f64 = 99.3;
-const MIN_REPLY_CODE: f64 = 99.5;
-const MIN_HARD_BOUNCE: f64 = 98.9;
+const MIN_STATUS: f64 = 99.5;
+const MIN_REPLY_CODE: f64 = 99.7;
+const MIN_HARD_BOUNCE: f64 = 99.1;
 
 fn corpus() -> PathBuf {
     shared_dir().join("corpus")
@@ -36,6 +36,21 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 fn report(engine: &Engine, path: &Path) -> Result<MessageReport, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     diagnose_bytes(engine, &bytes, Lang::En).map_err(|e| e.to_string())
+}
+
+/// The diagnoses of a file as `parse` reads it: a file that starts with an mbox `From `
+/// line is an mbox (some corpus files hold two messages), any other file one message.
+fn diagnoses_of_file(engine: &Engine, path: &Path) -> Vec<Diagnosis> {
+    if !bouncedoc_mail::input::is_mbox(path).unwrap() {
+        return report(engine, path)
+            .map(|r| r.diagnoses.into_iter().map(|(d, _)| d).collect())
+            .unwrap_or_default();
+    }
+    let file = std::io::BufReader::new(std::fs::File::open(path).unwrap());
+    MboxReader::new(file)
+        .filter_map(|m| diagnose_bytes(engine, &m.unwrap().bytes, Lang::En).ok())
+        .flat_map(|r| r.diagnoses.into_iter().map(|(d, _)| d))
+        .collect()
 }
 
 struct Row {
@@ -77,10 +92,7 @@ fn agreement_with_the_reference_classifier() {
     let mut by_file: HashMap<String, Vec<Diagnosis>> = HashMap::new();
     for path in files(&corpus().join("maildir/bsd")) {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let diagnoses = report(&engine, &path)
-            .map(|r| r.diagnoses.into_iter().map(|(d, _)| d).collect())
-            .unwrap_or_default();
-        by_file.insert(name, diagnoses);
+        by_file.insert(name, diagnoses_of_file(&engine, &path));
     }
     let (mut reason, mut status, mut reply, mut hard) = (0, 0, 0, 0);
     let mut misses = Vec::new();
