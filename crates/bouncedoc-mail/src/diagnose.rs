@@ -124,6 +124,10 @@ fn refined_reason(
         .and_then(|id| engine.knowledge().rules.iter().find(|r| r.doc.id == id))
         .map(|r| r.origin);
     let provider_words = matches!(rule_origin, Some(RuleOrigin::Provider(_)));
+    let any_stage = diagnosis
+        .rule_id()
+        .and_then(|id| engine.knowledge().rules.iter().find(|r| r.doc.id == id))
+        .is_some_and(|r| r.doc.any_stage);
     let stated_status = diagnosis
         .status
         .filter(|_| diagnosis.status_source != Some(StatusSource::Inferred));
@@ -143,6 +147,7 @@ fn refined_reason(
     match diagnosis.reason {
         Reason::UserUnknown
             if !provider_words
+                && !any_stage
                 && command != Some(SmtpCommand::Rcpt)
                 && !stated_status.is_some_and(names_the_address)
                 && generic_user_unknown(engine, &diagnosis.diagnostic) =>

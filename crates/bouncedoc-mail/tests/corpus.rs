@@ -14,10 +14,10 @@ use bouncedoc_testkit::shared_dir;
 
 /// The agreement below which this test fails. Issue 3 asks for 99% on every field; these are
 /// the figures reached so far, raised as the detectors improve, so that nothing slips back.
-const MIN_REASON: f64 = 98.9;
+const MIN_REASON: f64 = 99.1;
 const MIN_STATUS: f64 = 99.5;
 const MIN_REPLY_CODE: f64 = 99.7;
-const MIN_HARD_BOUNCE: f64 = 99.1;
+const MIN_HARD_BOUNCE: f64 = 99.3;
 
 fn corpus() -> PathBuf {
     shared_dir().join("corpus")

@@ -304,6 +304,11 @@ pub struct RuleDoc {
     /// rule without this condition, since the stage changes what the words mean.
     #[serde(default)]
     pub command: Vec<String>,
+    /// The wording means the same whichever SMTP command it answered (a local delivery
+    /// agent's own words, say), so readers of whole reports must not reinterpret it by
+    /// stage.
+    #[serde(default)]
+    pub any_stage: bool,
     /// A weak rule only counts when no other rule matches: for summary lines ("no valid
     /// recipients", "Service unavailable") that must not hide a specific cause beside them.
     #[serde(default)]
