@@ -3,7 +3,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::OnceLock;
 
-use regex::bytes::{Regex, RegexBuilder};
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::reply::{Normalized, normalize_phrase};
 
@@ -35,23 +35,12 @@ impl Hit {
 pub struct Matcher {
     phrases: AhoCorasick,
     phrase_entry: Vec<usize>,
+    regex_set: RegexSet,
     patterns: Vec<String>,
-    /// Each pattern compiled on its own, at first use. One set of all the patterns would
-    /// find them in one pass, but its lazy DFA keeps building states for the many `.*`
-    /// patterns (most of the time of a whole run went there); on their own, each pattern's
-    /// literal prefilter rejects most texts at memchr speed.
+    /// Each pattern on its own, compiled the first time the set reports it (only then is
+    /// its span needed), so that start-up compiles every pattern once, not twice.
     regexes: Vec<OnceLock<Option<Regex>>>,
     regex_entry: Vec<usize>,
-}
-
-/// Compiles one pattern the way every pattern is matched: case-insensitively, on bytes,
-/// with ASCII classes (the texts are lower-cased and white-space-normalized already;
-/// non-ASCII literals still match as UTF-8), which keeps each automaton small.
-fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .unicode(false)
-        .build()
 }
 
 /// A pattern that does not compile (the build checks prevent this; kept as a type so that
@@ -83,12 +72,23 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(&phrases)
             .map_err(|e| PatternError(e.to_string()))?;
-        // Patterns are compiled lazily, at first use; `build.rs` has already checked that
-        // every one of them compiles.
+        // The knowledge base's patterns together exceed the regex crate's default size
+        // limit; they are compiled once per process, so a larger one costs little.
+        // Matched on bytes without Unicode classes: `\w`, `\s` and `.` as ASCII make the
+        // automaton many times smaller and faster to build, and the texts are already
+        // lower-cased and white-space-normalized. Non-ASCII literals still match as UTF-8.
+        let regex_set = RegexSetBuilder::new(&patterns)
+            .case_insensitive(true)
+            .unicode(false)
+            .size_limit(256 << 20)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .map_err(|e| PatternError(e.to_string()))?;
         let regexes = patterns.iter().map(|_| OnceLock::new()).collect();
         Ok(Matcher {
             phrases: ac,
             phrase_entry,
+            regex_set,
             patterns,
             regexes,
             regex_entry,
@@ -108,9 +108,15 @@ impl Matcher {
                 end: m.end(),
             })
             .collect();
-        for (i, cell) in self.regexes.iter().enumerate() {
-            {
-                let regex = cell.get_or_init(|| compile(&self.patterns[i]).ok());
+        if !self.regexes.is_empty() {
+            for i in self.regex_set.matches(hay.as_bytes()).iter() {
+                let regex = self.regexes[i].get_or_init(|| {
+                    RegexBuilder::new(&self.patterns[i])
+                        .case_insensitive(true)
+                        .unicode(false)
+                        .build()
+                        .ok()
+                });
                 if let Some(m) = regex.as_ref().and_then(|r| r.find(hay.as_bytes())) {
                     hits.push(Hit {
                         entry: self.regex_entry[i],
