@@ -202,12 +202,7 @@ mod tests {
     use super::*;
     use bouncedoc_core::{Action, StatusCode};
 
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn bounce_notification_in_an_sns_envelope() {

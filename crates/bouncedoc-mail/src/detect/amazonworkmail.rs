@@ -58,11 +58,7 @@ impl Detector for AmazonWorkMail {
                 .map(|a| recipient(Some(a), ""))
                 .collect();
         }
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        Detected::found(ID, recipients)
     }
 }
 
@@ -71,12 +67,7 @@ mod tests {
     use super::*;
     use bouncedoc_core::StatusCode;
 
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn fields_in_the_text() {

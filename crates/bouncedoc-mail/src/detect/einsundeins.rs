@@ -40,11 +40,7 @@ impl Detector for EinsUndEins {
             return None;
         }
         let recipients = super::gmx::read(message);
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        Detected::found(ID, recipients)
     }
 }
 
@@ -52,12 +48,7 @@ impl Detector for EinsUndEins {
 mod tests {
     use super::*;
 
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn remote_refusal() {

@@ -209,11 +209,7 @@ impl Detector for Exchange2007 {
             return None;
         }
         let recipients = read(message);
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        Detected::found(ID, recipients)
     }
 }
 
@@ -222,12 +218,7 @@ mod tests {
     use super::*;
     use bouncedoc_core::StatusCode;
 
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn report_part_and_hashed_reply() {

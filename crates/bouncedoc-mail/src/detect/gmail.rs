@@ -156,12 +156,7 @@ impl Detector for Gmail {
 mod tests {
     use super::*;
 
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn remote_error_is_the_diagnostic() {

@@ -98,11 +98,7 @@ impl Detector for Gmx {
             return None;
         }
         let recipients = read(message);
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        Detected::found(ID, recipients)
     }
 }
 
@@ -110,12 +106,7 @@ impl Detector for Gmx {
 mod tests {
     use super::*;
 
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn two_quoted_recipients() {

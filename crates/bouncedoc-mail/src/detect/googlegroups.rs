@@ -56,11 +56,7 @@ impl Detector for GoogleGroups {
             .into_iter()
             .map(|a| recipient(Some(a), words.clone()))
             .collect();
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        Detected::found(ID, recipients)
     }
 }
 
@@ -68,12 +64,7 @@ impl Detector for GoogleGroups {
 mod tests {
     use super::*;
 
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn the_group_is_the_recipient() {

@@ -64,11 +64,7 @@ impl Detector for Kddi {
             .into_iter()
             .map(|(a, words)| recipient(Some(a), squeeze(&words.join(" "))))
             .collect();
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        Detected::found(ID, recipients)
     }
 }
 
@@ -76,12 +72,7 @@ impl Detector for Kddi {
 mod tests {
     use super::*;
 
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn mailbox_full() {

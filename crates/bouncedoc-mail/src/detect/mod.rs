@@ -64,6 +64,18 @@ pub struct Detected {
     pub recipients: Vec<RecipientFacts>,
 }
 
+impl Detected {
+    /// What a detector whose format names its own server (`mta` = the detector's id) read,
+    /// or `None` when it found no recipient.
+    pub fn found(id: &'static str, recipients: Vec<RecipientFacts>) -> Option<Detected> {
+        (!recipients.is_empty()).then_some(Detected {
+            detector: id,
+            mta: Some(id),
+            recipients,
+        })
+    }
+}
+
 /// One bounce format.
 pub trait Detector: Sync {
     /// A short id (`qmail`, `exim`, ...).

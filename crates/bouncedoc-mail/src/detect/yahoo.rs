@@ -91,11 +91,7 @@ impl Detector for Yahoo {
                 }
             })
             .collect();
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        Detected::found(ID, recipients)
     }
 }
 
@@ -103,12 +99,7 @@ impl Detector for Yahoo {
 mod tests {
     use super::*;
 
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn remote_reply_and_command() {

@@ -74,11 +74,7 @@ impl Detector for Zoho {
             .into_iter()
             .map(|(a, words)| super::common::recipient(Some(a), squeeze(&words.join(" "))))
             .collect();
-        (!recipients.is_empty()).then_some(Detected {
-            detector: ID,
-            mta: Some(ID),
-            recipients,
-        })
+        Detected::found(ID, recipients)
     }
 }
 
@@ -86,12 +82,7 @@ impl Detector for Zoho {
 mod tests {
     use super::*;
 
-    fn corpus(name: &str) -> Message {
-        let path = bouncedoc_testkit::shared_dir()
-            .join("corpus/maildir/bsd")
-            .join(name);
-        Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
-    }
+    use crate::detect::common::corpus;
 
     #[test]
     fn one_recipient_before_the_returned_header() {
