@@ -43,12 +43,30 @@ pub fn decode_unlabeled(bytes: &[u8]) -> String {
 pub fn header_value(header: &MailHeader<'_>) -> String {
     let raw = header.get_value_raw();
     if raw.is_ascii() {
+        if memchr::memmem::find(raw, b"=?").is_none() {
+            return unfold_plain(raw);
+        }
         return header.get_value();
     }
     decode_unlabeled(raw)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// An ASCII header value without encoded words, unfolded as mailparse's `get_value` does
+/// (each line's leading white space dropped, lines joined by one space) without its
+/// tokenizer, which cost a tenth of `parse`'s time on the corpus.
+fn unfold_plain(raw: &[u8]) -> String {
+    let value = std::str::from_utf8(raw).unwrap_or_default();
+    let mut out = String::with_capacity(value.len());
+    for (i, line) in value.lines().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(line.trim_start());
+    }
+    out
 }
 
 /// The text of an HTML body, for bounces that only come as HTML: tags dropped, common
@@ -109,6 +127,28 @@ mod tests {
         let (euc, _, _) = encoding_rs::EUC_JP
             .encode("宛先のユーザーは存在しません。メールアドレスを確認してください。");
         assert!(decode_unlabeled(&euc).contains("ユーザー"));
+    }
+
+    #[test]
+    fn plain_headers_unfold_as_mailparse_does() {
+        let samples: &[&[u8]] = &[
+            b"Subject: plain\n",
+            b"Subject: folded\n  over   lines \n\tand tabs\n",
+            b"Received: from mx (mx [192.0.2.1])\n\tby mx2; Thu, 1 Jan 2015\n",
+            b"To: <a@example.jp>,\n <b@example.jp>\n",
+            b"X-Trailing: value   \n   \n next\n",
+            b"X-Empty:\n",
+            b"Subject: =?utf-8?B?5a6b5YWI?=\n",
+        ];
+        for raw in samples {
+            let (h, _) = mailparse::parse_header(raw).unwrap();
+            assert_eq!(
+                header_value(&h),
+                h.get_value(),
+                "{}",
+                String::from_utf8_lossy(raw)
+            );
+        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! A parsed message: its headers and its parts, flattened for the detectors.
 
+use std::sync::OnceLock;
+
 use mailparse::ParsedMail;
 
 use crate::MailError;
@@ -20,6 +22,10 @@ pub struct Message {
     pub headers: Vec<(String, String)>,
     /// The leaf parts in document order. A non-MIME message has one `text/plain` part.
     pub parts: Vec<Part>,
+    /// [`Message::report_text`], computed on first use: forty detectors read it.
+    report_text: OnceLock<String>,
+    /// [`Message::original_headers`], parsed on first use.
+    original_headers: OnceLock<Option<Vec<(String, String)>>>,
 }
 
 /// Nested message parts deeper than this are not descended into (a bomb of nested
@@ -105,7 +111,17 @@ impl Message {
             .collect();
         let mut parts = Vec::new();
         walk(&mail, 0, &mut parts);
-        Ok(Message { headers, parts })
+        Ok(Message::from_parts(headers, parts))
+    }
+
+    /// A message made of headers and parts already decoded.
+    pub fn from_parts(headers: Vec<(String, String)>, parts: Vec<Part>) -> Message {
+        Message {
+            headers,
+            parts,
+            report_text: OnceLock::new(),
+            original_headers: OnceLock::new(),
+        }
     }
 
     /// The first value of a header, case-insensitively.
@@ -131,7 +147,11 @@ impl Message {
 
     /// The human-readable text of the report: the `text/*` parts before any returned
     /// message or report part, joined.
-    pub fn report_text(&self) -> String {
+    pub fn report_text(&self) -> &str {
+        self.report_text.get_or_init(|| self.compute_report_text())
+    }
+
+    fn compute_report_text(&self) -> String {
         let mut out = String::new();
         for p in &self.parts {
             if p.mime.starts_with("message/") || p.mime == "text/rfc822-headers" {
@@ -154,7 +174,13 @@ impl Message {
 
     /// The headers of the returned original message, when it is attached
     /// (`message/rfc822` or `text/rfc822-headers`).
-    pub fn original_headers(&self) -> Option<Vec<(String, String)>> {
+    pub fn original_headers(&self) -> Option<&[(String, String)]> {
+        self.original_headers
+            .get_or_init(|| self.compute_original_headers())
+            .as_deref()
+    }
+
+    fn compute_original_headers(&self) -> Option<Vec<(String, String)>> {
         let part = self
             .parts
             .iter()

@@ -317,6 +317,11 @@ impl Knowledge {
             .map(|i| i.detail)
     }
 
+    /// How many rule patterns are matched through literal gates, and how many without.
+    pub fn pattern_gates(&self) -> (usize, usize) {
+        self.rule_matcher.gate_counts()
+    }
+
     /// The rules whose phrases or patterns occur in `text`.
     pub fn match_rules(&self, text: &Normalized<'_>) -> Vec<Hit> {
         self.rule_matcher.find_all(text)
@@ -346,6 +351,19 @@ mod tests {
         assert_eq!(
             format!("{:?}", from_toml.docs),
             format!("{:?}", preparsed.docs)
+        );
+    }
+
+    #[test]
+    fn most_patterns_run_only_behind_a_literal_gate() {
+        let k = Knowledge::shared().expect("knowledge loads");
+        let (gated, ungated) = k.pattern_gates();
+        eprintln!("patterns: {gated} gated, {ungated} without a gate");
+        // A pattern without a usable literal is matched on every text; keep those few.
+        assert!(
+            ungated * 10 <= gated + ungated,
+            "{ungated} of {} ungated",
+            gated + ungated
         );
     }
 

@@ -42,7 +42,11 @@ const ID: &str = "amazonses";
 
 /// The JSON notification in the message body, unwrapped from its SNS envelope.
 fn notification(message: &Message) -> Option<Value> {
-    let body = message.report_text().replace("!\n ", "");
+    let text = message.report_text();
+    if !text.contains('{') {
+        return None;
+    }
+    let body = text.replace("!\n ", "");
     let start = body.find('{')?;
     let first = serde_json::Deserializer::from_str(&body[start..])
         .into_iter::<Value>()

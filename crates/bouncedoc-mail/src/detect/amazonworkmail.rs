@@ -41,6 +41,9 @@ impl Detector for AmazonWorkMail {
 
     fn detect(&self, message: &Message) -> Option<Detected> {
         let text = message.report_text();
+        if !text.contains(NOTICE) {
+            return None;
+        }
         let lines: Vec<&str> = text.lines().collect();
         let notice = lines
             .iter()

@@ -1,6 +1,7 @@
 //! Parsing helpers shared by the format detectors: addresses, SMTP commands, session
 //! transcripts, the report's own delivery-status fields and the texts that go with them.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use bouncedoc_core::StatusCode;
@@ -156,47 +157,60 @@ const RETURNED_MESSAGE: &[&str] = &[
 ];
 
 /// The text of the report's delivery-status parts (or of its body when it has none).
-pub fn dsn_text(message: &Message) -> String {
-    let parts: Vec<&str> = message
+pub fn dsn_text(message: &Message) -> Cow<'_, str> {
+    let mut parts = message
         .parts_of("message/delivery-status")
         .chain(message.parts_of("message/global-delivery-status"))
-        .map(|p| p.text.as_str())
-        .collect();
-    if parts.is_empty() {
-        text_until(message, RETURNED_MESSAGE)
-    } else {
-        parts.join("\n")
+        .map(|p| p.text.as_str());
+    match (parts.next(), parts.next()) {
+        (None, _) => Cow::Borrowed(text_until(message, RETURNED_MESSAGE)),
+        (Some(one), None) => Cow::Borrowed(one),
+        (Some(first), Some(second)) => {
+            let mut all = vec![first, second];
+            all.extend(parts);
+            Cow::Owned(all.join("\n"))
+        }
     }
 }
 
 /// The human-readable text of the report up to the first line that holds one of `ends`
 /// (where a format starts quoting the returned message).
-pub fn text_until(message: &Message, ends: &[&str]) -> String {
+pub fn text_until<'m>(message: &'m Message, ends: &[&str]) -> &'m str {
     let text = message.report_text();
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        if ends.iter().any(|e| line.contains(e)) {
-            break;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
+    let cut = ends
+        .iter()
+        .filter_map(|e| memchr::memmem::find(text.as_bytes(), e.as_bytes()))
+        .min()
+        .map_or(text.len(), |at| {
+            text[..at].rfind('\n').map_or(0, |nl| nl + 1)
+        });
+    &text[..cut]
 }
 
-/// Whether a header holds any of `needles` (case-insensitively).
+/// Whether `haystack` contains `needle`, ASCII letters compared without case; written by
+/// hand because the values are short header fields, where building a searcher costs more
+/// than the search.
+pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Whether a header holds any of `needles` (ASCII letters without case).
 pub fn header_has(message: &Message, name: &str, needles: &[&str]) -> bool {
-    message.header(name).is_some_and(|v| {
-        let v = v.to_lowercase();
-        needles.iter().any(|n| v.contains(&n.to_lowercase()))
-    })
+    message
+        .header(name)
+        .is_some_and(|v| needles.iter().any(|n| contains_ignore_case(v, n)))
 }
 
 /// Whether any line of `text` starts with one of `prefixes` (after leading white space).
 pub fn has_line_starting(text: &str, prefixes: &[&str]) -> bool {
-    text.lines().any(|l| {
-        let l = l.trim_start();
-        prefixes.iter().any(|p| l.starts_with(p))
+    // Searching for each prefix and looking back to its line's start reads the text once
+    // per prefix with a fast substring search, rather than comparing every line.
+    prefixes.iter().any(|p| {
+        memchr::memmem::find_iter(text.as_bytes(), p.as_bytes()).any(|at| {
+            let line_start = text[..at].rfind('\n').map_or(0, |nl| nl + 1);
+            text[line_start..at].trim_start().is_empty()
+        })
     })
 }
 

@@ -26,6 +26,8 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
+
 use bouncedoc_core::Reason;
 use regex::Regex;
 
@@ -44,6 +46,14 @@ static HASHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^#\s*([245]\d\d[ -].*?)\s*##").expect("valid"));
 
 /// `Remote Server returned '...'`, `... - Remote Server at host (ip) returned '...'`
+/// What every line of [`HASHED`] or [`RETURNED`] holds.
+static REPLY_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["##", "remote server"])
+        .expect("plain strings")
+});
+
 static RETURNED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)Remote Server (?:at .*? )?returned '(.*)'").expect("valid"));
 
@@ -116,6 +126,11 @@ fn reply_of(line: &str) -> Option<(String, bool)> {
 /// the closing quote) is joined to it.
 pub(crate) fn admin_entries(text: &str) -> Vec<AdminEntry> {
     let mut out: Vec<AdminEntry> = Vec::new();
+    // An entry counts only with a reply, and every reply is `#...##` or "Remote Server ...
+    // returned": without either, no line needs reading (most reports are not Exchange's).
+    if !REPLY_MARKS.is_match(text) {
+        return out;
+    }
     let mut open = false;
     for line in text.lines() {
         let t = line.trim();

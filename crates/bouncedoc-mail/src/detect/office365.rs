@@ -29,15 +29,17 @@ pub struct Office365;
 const ID: &str = "office365";
 
 fn from_exchange_online(message: &Message) -> bool {
-    let generating = message.report_text().lines().any(|l| {
-        let l = l.trim();
-        l.starts_with("Generating server:") && l.to_ascii_lowercase().ends_with(".outlook.com")
-    });
+    let text = message.report_text();
+    let generating = text.contains("Generating server:")
+        && text.lines().any(|l| {
+            let l = l.trim();
+            l.starts_with("Generating server:") && l.to_ascii_lowercase().ends_with(".outlook.com")
+        });
     generating
         || header_has(message, "from", &["@outlook.com", ".onmicrosoft.com"])
         || message.headers.iter().any(|(k, _)| {
-            let k = k.to_ascii_lowercase();
-            k.starts_with("x-ms-exchange-crosstenant-") || k.starts_with("x-ms-office365-")
+            let starts = |p: &str| k.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+            starts("x-ms-exchange-crosstenant-") || starts("x-ms-office365-")
         })
 }
 

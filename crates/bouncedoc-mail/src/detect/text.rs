@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::facts::{RecipientFacts, parse_address};
@@ -99,24 +100,24 @@ pub fn looks_like_bounce(message: &Message) -> bool {
         || message.header("x-failed-recipients").is_some()
 }
 
+/// The markers of [`ORIGINAL_MESSAGE_MARKERS`], found in one pass, in any ASCII case.
+static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(ORIGINAL_MESSAGE_MARKERS)
+        .expect("the markers are plain strings")
+});
+
 /// The report text up to where the returned message begins.
-pub fn report_body(message: &Message) -> String {
+pub fn report_body(message: &Message) -> &str {
     let text = message.report_text();
-    let lower = text.to_lowercase();
-    let cut = ORIGINAL_MESSAGE_MARKERS
-        .iter()
-        .filter_map(|m| lower.find(m))
-        .min()
+    let cut = MARKERS
+        .find(text)
         // The whole line of the marker goes (`|---- Message text follows: ----|`).
-        .map(|at| lower[..at].rfind('\n').map_or(0, |nl| nl + 1))
+        .map(|m| text[..m.start()].rfind('\n').map_or(0, |nl| nl + 1))
         .unwrap_or(text.len());
-    // `to_lowercase` can change byte lengths; fall back to the whole text when the cut is
-    // not a boundary of the original.
-    if text.is_char_boundary(cut) {
-        text[..cut].to_string()
-    } else {
-        text
-    }
+    &text[..cut]
 }
 
 /// Addresses that are not failed recipients: the report's own sender and addressee.
