@@ -3,6 +3,7 @@
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use anyhow::{Context, Result};
 use bouncedoc_core::{Engine, Lang};
@@ -38,21 +39,15 @@ fn process(engine: &Engine, lang: Lang, job: Job) -> Vec<Record> {
     }
 }
 
-struct Run<'a> {
-    engine: &'a Engine,
-    lang: Lang,
+/// What the writing stage keeps: the output, the counts, the progress bar.
+struct Output {
     writer: Writer,
     summary: Summary,
     progress: Option<ProgressBar>,
 }
 
-impl Run<'_> {
-    fn flush(&mut self, batch: Vec<Job>) -> Result<()> {
-        let (engine, lang) = (self.engine, self.lang);
-        let done: Vec<Vec<Record>> = batch
-            .into_par_iter()
-            .map(|job| process(engine, lang, job))
-            .collect();
+impl Output {
+    fn write(&mut self, done: Vec<Vec<Record>>) -> Result<()> {
         for recs in done {
             self.summary.message();
             if let Some(p) = &self.progress {
@@ -65,6 +60,51 @@ impl Run<'_> {
         }
         Ok(())
     }
+}
+
+/// Batches waiting between two stages: enough that no stage waits on a slow batch of its
+/// neighbour, few enough that memory stays flat.
+const QUEUED_BATCHES: usize = 2;
+
+/// Runs the three stages at once, so that no core waits while another reads or writes:
+/// one thread reads the inputs into batches, the workers diagnose each batch in parallel,
+/// and one thread writes the records of each finished batch in input order. A stage that
+/// stops (an output that closed) stops the others through their channels.
+fn pipeline(
+    engine: &Engine,
+    lang: Lang,
+    inputs: Vec<Result<input::Input, input::InputError>>,
+    mut output: Output,
+) -> Result<Output> {
+    let (jobs_tx, jobs_rx) = mpsc::sync_channel::<Vec<Job>>(QUEUED_BATCHES);
+    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Vec<Record>>>(QUEUED_BATCHES);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || batches(inputs, BATCH, |batch| jobs_tx.send(batch)));
+        let writer = scope.spawn(move || -> Result<Output> {
+            for done in done_rx {
+                output.write(done)?;
+            }
+            Ok(output)
+        });
+        for batch in jobs_rx {
+            let done: Vec<Vec<Record>> = batch
+                .into_par_iter()
+                .map(|job| process(engine, lang, job))
+                .collect();
+            if done_tx.send(done).is_err() {
+                // The writer stopped: its error is the one to report.
+                break;
+            }
+        }
+        drop(done_tx);
+        let output = writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the output thread panicked"))??;
+        // The reader only fails when the workers stopped listening, which the writer's
+        // error already explains.
+        let _ = reader.join();
+        Ok(output)
+    })
 }
 
 /// Sets the number of worker threads (`-j`); one per core when `None`.
@@ -90,18 +130,17 @@ pub fn run(engine: &Engine, args: &ParseArgs) -> Result<ExitCode> {
         );
         bar
     });
-    let mut run = Run {
-        engine,
-        lang,
+    let output = Output {
         writer: Writer::new(args.format, engine.knowledge(), lang)?,
         summary: Summary::default(),
         progress,
     };
-    batches(inputs, BATCH, |batch| run.flush(batch))?;
-    run.writer.finish()?;
-    if let Some(p) = &run.progress {
+    let mut output = pipeline(engine, lang, inputs, output)?;
+    output.writer.finish()?;
+    if let Some(p) = &output.progress {
         p.finish_and_clear();
     }
+    let run = output;
     if !args.quiet {
         run.summary.print(engine.knowledge(), lang);
     }

@@ -3,6 +3,7 @@
 //! The files are embedded at build time (see `build.rs`, which also checks them); this module
 //! turns them into lookups by id and one [`Matcher`] over every rule and every hint.
 
+mod gate;
 mod matcher;
 pub mod schema;
 
