@@ -66,7 +66,7 @@ impl Detector for ApacheJames {
             return None;
         }
         let text = text_until(message, &["Content-Type: message/rfc822"]);
-        let recipients = message_details(&text);
+        let recipients = message_details(text);
         detected(ID, recipients)
     }
 }

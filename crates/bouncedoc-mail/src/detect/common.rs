@@ -145,7 +145,7 @@ pub fn dsn_recipients(message: &Message) -> Vec<RecipientFacts> {
     if !from_parts.is_empty() {
         return from_parts;
     }
-    dsn::recipients(&text_until(message, RETURNED_MESSAGE))
+    dsn::recipients(text_until(message, RETURNED_MESSAGE))
 }
 
 /// Lines where a report written as one text (no MIME parts, or undeclared ones) starts the
@@ -398,9 +398,9 @@ pub fn detected(id: &'static str, recipients: Vec<RecipientFacts>) -> Option<Det
 pub fn returned_to(message: &Message) -> Option<String> {
     message
         .original_headers()?
-        .into_iter()
+        .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case("to"))
-        .and_then(|(_, v)| address_in(&v))
+        .and_then(|(_, v)| address_in(v))
 }
 
 /// The report-part recipient with the same address as `address`.

@@ -74,7 +74,7 @@ impl Detector for Courier {
         if !signed {
             return None;
         }
-        let blocks = blocks(&text);
+        let blocks = blocks(text);
         let mut recipients = dsn_recipients(message);
         if recipients.is_empty() {
             recipients = blocks

@@ -44,7 +44,7 @@ impl Detector for DragonFly {
 
     fn detect(&self, message: &Message) -> Option<Detected> {
         let text = message.report_text();
-        if !is_dragonfly(message, &text) {
+        if !is_dragonfly(message, text) {
             return None;
         }
         let mut recipients: Vec<RecipientFacts> = Vec::new();

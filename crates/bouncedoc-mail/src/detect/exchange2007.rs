@@ -172,7 +172,7 @@ pub(crate) fn admin_entries(text: &str) -> Vec<AdminEntry> {
 /// administrators' section where the part has none or there were several attempts; else
 /// those of the section.
 pub(crate) fn read(message: &Message) -> Vec<RecipientFacts> {
-    let entries = admin_entries(&message.report_text());
+    let entries = admin_entries(message.report_text());
     let mut recipients = dsn_recipients(message);
     if recipients.is_empty() {
         return with_ndr_reasons(
@@ -211,7 +211,7 @@ fn with_ndr_reasons(mut recipients: Vec<RecipientFacts>) -> Vec<RecipientFacts> 
 /// administrators' section.
 pub(crate) fn is_exchange_report(message: &Message) -> bool {
     message.header("x-ms-exchange-message-is-ndr").is_some()
-        || !admin_entries(&message.report_text()).is_empty()
+        || !admin_entries(message.report_text()).is_empty()
 }
 
 impl Detector for Exchange2007 {

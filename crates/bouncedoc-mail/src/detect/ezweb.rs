@@ -104,7 +104,7 @@ impl Detector for Ezweb {
         if !is_ezweb(message) {
             return None;
         }
-        let from_text = read_text(&text_until(message, ENDS));
+        let from_text = read_text(text_until(message, ENDS));
         let mut recipients = dsn_recipients(message);
         if recipients.is_empty() {
             recipients = from_text

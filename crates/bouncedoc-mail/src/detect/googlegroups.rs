@@ -51,7 +51,7 @@ impl Detector for GoogleGroups {
         if !text.contains("groups.google.com") {
             return None;
         }
-        let words = squeeze(&text);
+        let words = squeeze(text);
         let recipients: Vec<_> = failed_recipients(message)
             .into_iter()
             .map(|a| recipient(Some(a), words.clone()))

@@ -57,7 +57,7 @@ impl Detector for GoogleWorkspace {
         {
             return None;
         }
-        let words = notice(&message.report_text())?;
+        let words = notice(message.report_text())?;
         let mut recipients = dsn_recipients(message);
         if recipients.is_empty() {
             let mut addresses = failed_recipients(message);
@@ -65,8 +65,8 @@ impl Detector for GoogleWorkspace {
                 addresses.extend(
                     message
                         .original_headers()
-                        .and_then(|h| h.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
-                        .and_then(|(_, v)| parse_address(&v)),
+                        .and_then(|h| h.iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
+                        .and_then(|(_, v)| parse_address(v)),
                 );
             }
             recipients = addresses

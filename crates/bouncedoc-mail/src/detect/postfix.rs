@@ -99,13 +99,13 @@ impl Detector for Postfix {
     fn detect(&self, message: &Message) -> Option<Detected> {
         let body = report_body(message);
         if header_has(message, "subject", &["SMTP server: errors from"]) {
-            let recipients = from_transcript(&body);
+            let recipients = from_transcript(body);
             return detected(ID, recipients);
         }
-        if !is_postfix(message, &body) {
+        if !is_postfix(message, body) {
             return None;
         }
-        let paragraphs = paragraphs(&body);
+        let paragraphs = paragraphs(body);
         let mut recipients = dsn_recipients(message);
         if recipients.is_empty() {
             recipients = paragraphs

@@ -126,10 +126,10 @@ impl Detector for Qmail {
 
     fn detect(&self, message: &Message) -> Option<Detected> {
         let text = text_until(message, ENDS);
-        if !is_qmail(message, &text) {
+        if !is_qmail(message, text) {
             return None;
         }
-        let recipients = blocks(&text, STARTS);
+        let recipients = blocks(text, STARTS);
         detected(ID, recipients)
     }
 }

@@ -131,7 +131,7 @@ impl Detector for Sendmail {
             // Without its report part this is the older format of `v5sendmail`.
             return None;
         }
-        let t = read_transcript(&body);
+        let t = read_transcript(body);
         let mut other: Vec<String> = Vec::new();
         if let Some((_, words)) = &t.deferred {
             other.push(words.clone());

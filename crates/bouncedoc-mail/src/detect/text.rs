@@ -205,8 +205,8 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
     if found.is_empty() {
         let recipient = message
             .original_headers()
-            .and_then(|h| h.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
-            .and_then(|(_, v)| parse_address(&v))
+            .and_then(|h| h.iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
+            .and_then(|(_, v)| parse_address(v))
             .or_else(|| {
                 message
                     .header("x-failed-recipients")

@@ -129,7 +129,7 @@ impl Detector for V5Sendmail {
         }
         if recipients.is_empty() {
             // No line names an address: the returned message's `To:` is the recipient.
-            let to = common::returned_to(message).or_else(|| to_in_text(&text));
+            let to = common::returned_to(message).or_else(|| to_in_text(text));
             let words: Vec<&str> = entries
                 .iter()
                 .flat_map(|e| e.other.iter().map(String::as_str))

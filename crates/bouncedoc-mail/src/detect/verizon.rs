@@ -50,7 +50,7 @@ impl Detector for Verizon {
                 .any(|r| r.contains(".vtext.com ("));
         let vzwpix = from.contains("sysadmin@") && from.contains(".vzwpix.com");
         let mut recipients: Vec<RecipientFacts> = if vtext {
-            message_details(&text_until(message, &["Content-Type: message/rfc822"]))
+            message_details(text_until(message, &["Content-Type: message/rfc822"]))
         } else if vzwpix {
             let text = message.report_text();
             if !text.contains("Message could not be delivered to mobile") {

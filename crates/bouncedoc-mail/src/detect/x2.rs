@@ -45,7 +45,7 @@ impl Detector for X2 {
         if !text.lines().any(|l| l.starts_with(OPENING)) {
             return None;
         }
-        let recipients = blocks(&text, &[OPENING]);
+        let recipients = blocks(text, &[OPENING]);
         detected(ID, recipients)
     }
 }

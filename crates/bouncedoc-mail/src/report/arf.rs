@@ -79,8 +79,8 @@ pub fn read(message: &Message) -> Option<Vec<RecipientFacts>> {
         recipients.extend(
             message
                 .original_headers()
-                .and_then(|h| h.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
-                .and_then(|(_, v)| parse_address(&v)),
+                .and_then(|h| h.iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
+                .and_then(|(_, v)| parse_address(v)),
         );
     }
     let diagnostic = message
