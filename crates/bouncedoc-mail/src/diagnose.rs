@@ -116,18 +116,11 @@ fn refined_reason(
     if facts.reason.is_some() {
         return None;
     }
-    let rule_origin = diagnosis
-        .evidence
-        .iter()
-        .find(|e| e.kind == EvidenceKind::Rule)
-        .and_then(|e| e.id.as_deref())
-        .and_then(|id| engine.knowledge().rules.iter().find(|r| r.doc.id == id))
-        .map(|r| r.origin);
-    let provider_words = matches!(rule_origin, Some(RuleOrigin::Provider(_)));
-    let any_stage = diagnosis
+    let rule = diagnosis
         .rule_id()
-        .and_then(|id| engine.knowledge().rules.iter().find(|r| r.doc.id == id))
-        .is_some_and(|r| r.doc.any_stage);
+        .and_then(|id| engine.knowledge().rule(id));
+    let provider_words = matches!(rule.map(|r| r.origin), Some(RuleOrigin::Provider(_)));
+    let any_stage = rule.is_some_and(|r| r.doc.any_stage);
     let stated_status = diagnosis
         .status
         .filter(|_| diagnosis.status_source != Some(StatusSource::Inferred));

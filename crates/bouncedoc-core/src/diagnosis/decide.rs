@@ -109,10 +109,12 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
     let reply_code = reply::preferred_reply_code(&read.hits, class).or(obs.reply_code.filter(fits));
     let text = Normalized::new(&read.unfolded);
 
+    let matches = kb.match_text(&text);
+    // A reason the report's format states is not read from the words.
     let hits = if obs.reason.is_some() {
         Vec::new()
     } else {
-        kb.match_rules(&text)
+        matches.rules
     };
     let command = obs.command.or_else(|| reply::find_command(text.as_str()));
     let chosen = best_rule(kb, &hits, status, command);
@@ -170,7 +172,7 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
         .unwrap_or(&doc.advice);
 
     // Provider and server: from the winning rule's file, else from hints in the text.
-    let hint_hits = kb.match_hints(&text);
+    let hint_hits = matches.hints;
     let best_hint = |want_provider: bool| {
         hint_hits
             .iter()

@@ -116,9 +116,11 @@ pub struct Knowledge {
     pub providers: &'static [SourceFile],
     /// The servers, in file order.
     pub servers: &'static [SourceFile],
-    rule_matcher: Matcher,
-    hint_matcher: Matcher,
+    /// The phrases and patterns of the rules, then the hints of providers and servers.
+    matcher: Matcher,
     hint_targets: Vec<HintTarget>,
+    /// The index in `rules` of each rule id.
+    rule_ids: HashMap<&'static str, usize>,
 }
 
 /// The knowledge base could not be loaded (the build checks prevent this).
@@ -203,12 +205,6 @@ impl Knowledge {
         for (i, file) in docs.servers.iter().enumerate() {
             push_rules(&file.rule, RuleOrigin::Server(i))?;
         }
-        let rule_matcher = Matcher::new(
-            rules
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (i, &r.doc.phrases[..], &r.doc.regex[..])),
-        )?;
         let mut hint_targets = Vec::new();
         let mut hint_lists: Vec<&'static [String]> = Vec::new();
         for (i, p) in docs.providers.iter().enumerate() {
@@ -219,12 +215,20 @@ impl Knowledge {
             hint_targets.push(HintTarget::Server(i));
             hint_lists.push(&s.hints);
         }
+        // Rules and hints in one matcher, so that a text is read once: entries up to the
+        // number of rules are rules, the rest hints.
         let no_regex: &[String] = &[];
-        let hint_matcher = Matcher::new(
-            hint_lists
+        let matcher = Matcher::new(
+            rules
                 .iter()
                 .enumerate()
-                .map(|(i, hints)| (i, *hints, no_regex)),
+                .map(|(i, r)| (i, &r.doc.phrases[..], &r.doc.regex[..]))
+                .chain(
+                    hint_lists
+                        .iter()
+                        .enumerate()
+                        .map(|(i, hints)| (rules.len() + i, *hints, no_regex)),
+                ),
         )?;
         let mut enhanced = HashMap::new();
         for code in &docs.enhanced_codes.code {
@@ -264,11 +268,15 @@ impl Knowledge {
                 .collect(),
             reply_codes: docs.reply_codes.code.iter().map(|c| (c.code, c)).collect(),
             enhanced,
+            rule_ids: rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.doc.id.as_str(), i))
+                .collect(),
             rules,
             providers: &docs.providers,
             servers: &docs.servers,
-            rule_matcher,
-            hint_matcher,
+            matcher,
             hint_targets,
         })
     }
@@ -318,24 +326,59 @@ impl Knowledge {
             .map(|i| i.detail)
     }
 
-    /// How many rule patterns are matched through literal gates, and how many without.
-    pub fn pattern_gates(&self) -> (usize, usize) {
-        self.rule_matcher.gate_counts()
+    /// The rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rule_ids.get(id).map(|&i| &self.rules[i])
     }
 
     /// The rules whose phrases or patterns occur in `text`.
     pub fn match_rules(&self, text: &Normalized<'_>) -> Vec<Hit> {
-        self.rule_matcher.find_all(text)
+        self.match_text(text).rules
     }
 
     /// The providers and servers whose hints occur in `text`.
     pub fn match_hints(&self, text: &Normalized<'_>) -> Vec<(HintTarget, Hit)> {
-        self.hint_matcher
+        self.match_text(text).hints
+    }
+
+    /// The rules and the hints that occur in `text`, found in one pass.
+    pub fn match_text(&self, text: &Normalized<'_>) -> TextMatches {
+        let (rules, hints): (Vec<Hit>, Vec<Hit>) = self
+            .matcher
             .find_all(text)
             .into_iter()
-            .map(|h| (self.hint_targets[h.entry], h))
-            .collect()
+            .partition(|h| h.entry < self.rules.len());
+        TextMatches {
+            rules,
+            hints: hints
+                .into_iter()
+                .map(|h| {
+                    let target = self.hint_targets[h.entry - self.rules.len()];
+                    (
+                        target,
+                        Hit {
+                            entry: h.entry - self.rules.len(),
+                            ..h
+                        },
+                    )
+                })
+                .collect(),
+        }
     }
+
+    /// How many rule patterns are matched through literal gates, and how many without.
+    pub fn pattern_gates(&self) -> (usize, usize) {
+        self.matcher.gate_counts()
+    }
+}
+
+/// What [`Knowledge::match_text`] found in a text.
+#[derive(Debug, Clone, Default)]
+pub struct TextMatches {
+    /// The rules whose phrases or patterns occur (`Hit::entry` indexes `Knowledge::rules`).
+    pub rules: Vec<Hit>,
+    /// The providers and servers whose hints occur.
+    pub hints: Vec<(HintTarget, Hit)>,
 }
 
 use crate::reply::Normalized;

@@ -15,7 +15,9 @@
 //!   RCPT TO: neko@example.org
 //! ```
 
-use super::common::{address_in, detected, header_has, recipient, squeeze, text_until};
+use super::common::{
+    address_in, detected, header_contains, header_has, recipient, squeeze, text_until,
+};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -59,9 +61,7 @@ impl Detector for ApacheJames {
     fn detect(&self, message: &Message) -> Option<Detected> {
         let subject = message.header("subject").map(str::trim) == Some("[BOUNCE]");
         let javamail = header_has(message, "message-id", &[".JavaMail."]);
-        let received = message
-            .header_all("received")
-            .any(|r| r.contains("JAMES SMTP Server"));
+        let received = header_contains(message, "received", "JAMES SMTP Server");
         if !(subject || javamail || received) {
             return None;
         }

@@ -192,7 +192,20 @@ pub fn text_until<'m>(message: &'m Message, ends: &[&str]) -> &'m str {
 /// than the search.
 pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let Some((&first, rest)) = n.split_first() else {
+        return true;
+    };
+    if h.len() < n.len() {
+        return false;
+    }
+    // Candidates are where the first byte occurs in either case, found with `memchr2`.
+    let last_start = h.len() - n.len();
+    memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        &h[..=last_start],
+    )
+    .any(|at| h[at + 1..at + n.len()].eq_ignore_ascii_case(rest))
 }
 
 /// Whether a header holds any of `needles` (ASCII letters without case).
@@ -200,6 +213,20 @@ pub fn header_has(message: &Message, name: &str, needles: &[&str]) -> bool {
     message
         .header(name)
         .is_some_and(|v| needles.iter().any(|n| contains_ignore_case(v, n)))
+}
+
+/// Whether any value of a header holds `needle` (case kept). The values are short and the
+/// needles many, so this uses `memchr`'s searcher, which costs less to set up than `str`'s.
+pub fn header_contains(message: &Message, name: &str, needle: &str) -> bool {
+    message
+        .header_all(name)
+        .any(|v| memchr::memmem::find(v.as_bytes(), needle.as_bytes()).is_some())
+}
+
+/// Whether a line of `text` begins with `prefix` (at its very start, white space kept).
+pub fn has_line_beginning(text: &str, prefix: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), prefix.as_bytes())
+        .any(|at| at == 0 || text.as_bytes()[at - 1] == b'\n')
 }
 
 /// Whether any line of `text` starts with one of `prefixes` (after leading white space).
@@ -437,6 +464,29 @@ pub(crate) fn corpus(name: &str) -> Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_without_ascii_case() {
+        assert!(contains_ignore_case(
+            "Undelivered Mail Returned",
+            "mail returned"
+        ));
+        assert!(contains_ignore_case("abc", ""));
+        assert!(contains_ignore_case("x-FAILED", "Failed"));
+        assert!(!contains_ignore_case("fail", "failed"));
+        assert!(!contains_ignore_case(
+            "Mail Delivery Syst",
+            "mail delivery system"
+        ));
+    }
+
+    #[test]
+    fn lines_beginning_with() {
+        assert!(has_line_beginning("a\nHi. This", "Hi."));
+        assert!(has_line_beginning("Hi. This", "Hi."));
+        assert!(!has_line_beginning("a Hi. This", "Hi."));
+        assert!(has_line_starting("x\n   Hi. there", &["Hi."]));
+    }
 
     #[test]
     fn addresses() {

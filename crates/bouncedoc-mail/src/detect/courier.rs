@@ -14,7 +14,9 @@
 //! The `>>>` line names the command the remote server refused, which the report part does
 //! not say.
 
-use super::common::{detected, dsn_recipients, recipient, same_address, smtp_command, squeeze};
+use super::common::{
+    detected, dsn_recipients, header_contains, recipient, same_address, smtp_command, squeeze,
+};
 use super::{Detected, Detector};
 use crate::facts::parse_address;
 use crate::message::Message;
@@ -68,9 +70,7 @@ impl Detector for Courier {
             || message
                 .header("message-id")
                 .is_some_and(|m| m.contains("<courier."))
-            || message
-                .header_all("received")
-                .any(|r| r.contains("(Courier "));
+            || header_contains(message, "received", "(Courier ");
         if !signed {
             return None;
         }

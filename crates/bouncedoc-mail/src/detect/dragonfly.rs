@@ -15,7 +15,10 @@
 //! Message headers follow.
 //! ```
 
-use super::common::{address_in, detected, header_has, recipient, smtp_command, squeeze};
+use super::common::{
+    address_in, detected, has_line_beginning, header_contains, header_has, recipient, smtp_command,
+    squeeze,
+};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -30,10 +33,8 @@ const RECIPIENT: &str = "There was an error delivering your mail to <";
 const ENDS: &[&str] = &["Original message follows.", "Message headers follow"];
 
 fn is_dragonfly(message: &Message, text: &str) -> bool {
-    let received = message
-        .header_all("received")
-        .any(|r| r.contains("(DragonFly Mail Agent"));
-    (received || text.lines().any(|l| l.starts_with(OPENING)))
+    let received = header_contains(message, "received", "(DragonFly Mail Agent");
+    (received || has_line_beginning(text, OPENING))
         && header_has(message, "subject", &["Mail delivery failed"])
 }
 

@@ -27,7 +27,7 @@
 
 use bouncedoc_core::Reason;
 
-use super::common::{address_in, recipient, squeeze};
+use super::common::{address_in, header_contains, recipient, squeeze};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -86,9 +86,7 @@ fn is_exchange2003(message: &Message) -> bool {
             ],
         )
         || starts("x-mimeole", &["Produced By Microsoft Exchange"])
-        || message
-            .header_all("received")
-            .any(|v| v.contains(" with Internet Mail Service ("))
+        || header_contains(message, "received", " with Internet Mail Service (")
 }
 
 /// `kijitora@example.jp on Thu, 29 Apr 2010 ...`: the address that opens a recipient's lines.

@@ -12,7 +12,7 @@
 //! The words for a recipient are the lines from its `Could not be delivered to:` to the
 //! next recipient or the end of the paragraph.
 
-use super::common::{address_in, header_has, recipient, squeeze};
+use super::common::{address_in, header_contains, header_has, recipient, squeeze};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -28,9 +28,7 @@ const RECIPIENT: &str = "Could not be delivered to:";
 fn is_kddi(message: &Message) -> bool {
     header_has(message, "from", &["dion.ne.jp", "auone-net.jp"])
         || header_has(message, "message-id", &["auone-net.jp>"])
-        || message
-            .header_all("received")
-            .any(|r| r.contains(".auone-net.jp ("))
+        || header_contains(message, "received", ".auone-net.jp (")
 }
 
 impl Detector for Kddi {

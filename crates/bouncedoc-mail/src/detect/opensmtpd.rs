@@ -20,7 +20,9 @@
 //! any delayed message, `5.0.0`), not the remote server's: the reference classifier reads
 //! only the text lines, and so does this detector.
 
-use super::common::{address_in, detected, header_has, recipient, squeeze, text_until};
+use super::common::{
+    address_in, detected, header_contains, header_has, recipient, squeeze, text_until,
+};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -41,9 +43,7 @@ impl Detector for OpenSmtpd {
     fn detect(&self, message: &Message) -> Option<Detected> {
         let subject = header_has(message, "subject", &["Delivery status notification"]);
         let from = header_has(message, "from", &["Mailer Daemon <"]);
-        let received = message
-            .header_all("received")
-            .any(|r| r.contains(" (OpenSMTPD) with "));
+        let received = header_contains(message, "received", " (OpenSMTPD) with ");
         if !(subject || from || received) {
             return None;
         }

@@ -22,7 +22,8 @@
 use bouncedoc_core::Reason;
 
 use super::common::{
-    address_in, detected, header_has, recipient, smtp_command, squeeze, text_until,
+    address_in, detected, has_line_beginning, header_contains, header_has, recipient, smtp_command,
+    squeeze, text_until,
 };
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
@@ -69,11 +70,9 @@ const COMMANDS: &[(&str, &str)] = &[
 ];
 
 fn is_qmail(message: &Message, text: &str) -> bool {
-    let signed = text.lines().any(|l| l.starts_with("Hi. This is the qmail"));
+    let signed = has_line_beginning(text, "Hi. This is the qmail");
     let subject = header_has(message, "subject", &["failure notice"]);
-    let received = message
-        .header_all("received")
-        .any(|r| r.contains("(qmail "));
+    let received = header_contains(message, "received", "(qmail ");
     signed || ((subject || received) && STARTS.iter().any(|s| text.contains(s)))
 }
 

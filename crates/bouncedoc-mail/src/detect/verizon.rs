@@ -18,7 +18,7 @@
 use bouncedoc_core::Reason;
 
 use super::apachejames::message_details;
-use super::common::{address_in, detected, recipient, squeeze, text_until};
+use super::common::{address_in, detected, header_contains, recipient, squeeze, text_until};
 use super::domino::stated_cause;
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
@@ -45,9 +45,7 @@ impl Detector for Verizon {
     fn detect(&self, message: &Message) -> Option<Detected> {
         let from = message.header("from").unwrap_or("").to_ascii_lowercase();
         let vtext = from.contains("post_master@vtext.com")
-            && message
-                .header_all("received")
-                .any(|r| r.contains(".vtext.com ("));
+            && header_contains(message, "received", ".vtext.com (");
         let vzwpix = from.contains("sysadmin@") && from.contains(".vzwpix.com");
         let mut recipients: Vec<RecipientFacts> = if vtext {
             message_details(text_until(message, &["Content-Type: message/rfc822"]))

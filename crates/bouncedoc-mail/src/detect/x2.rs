@@ -14,7 +14,7 @@
 //! --- Original message follows.
 //! ```
 
-use super::common::{detected, header_has, text_until};
+use super::common::{detected, has_line_beginning, header_has, text_until};
 use super::qmail::blocks;
 use super::{Detected, Detector};
 use crate::message::Message;
@@ -42,7 +42,7 @@ impl Detector for X2 {
             return None;
         }
         let text = text_until(message, &["--- Original message follows."]);
-        if !text.lines().any(|l| l.starts_with(OPENING)) {
+        if !has_line_beginning(text, OPENING) {
             return None;
         }
         let recipients = blocks(text, &[OPENING]);
