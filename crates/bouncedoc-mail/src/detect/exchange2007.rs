@@ -50,7 +50,7 @@ static HASHED: LazyLock<Regex> =
 static REPLY_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(["##", "remote server"])
+        .build(["##", "returned '"])
         .expect("plain strings")
 });
 
@@ -127,7 +127,8 @@ fn reply_of(line: &str) -> Option<(String, bool)> {
 pub(crate) fn admin_entries(text: &str) -> Vec<AdminEntry> {
     let mut out: Vec<AdminEntry> = Vec::new();
     // An entry counts only with a reply, and every reply is `#...##` or "Remote Server ...
-    // returned": without either, no line needs reading (most reports are not Exchange's).
+    // returned '...'": without either, no line needs reading (most reports are not
+    // Exchange's).
     if !REPLY_MARKS.is_match(text) {
         return out;
     }

@@ -97,8 +97,14 @@ impl Detector for Postfix {
     }
 
     fn detect(&self, message: &Message) -> Option<Detected> {
+        let transcript = header_has(message, "subject", &["SMTP server: errors from"]);
+        // `is_postfix` on the whole text first: most messages are not Postfix's, and
+        // cutting the text at the returned message costs more than this.
+        if !transcript && !is_postfix(message, message.report_text()) {
+            return None;
+        }
         let body = report_body(message);
-        if header_has(message, "subject", &["SMTP server: errors from"]) {
+        if transcript {
             let recipients = from_transcript(body);
             return detected(ID, recipients);
         }

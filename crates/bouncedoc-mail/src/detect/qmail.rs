@@ -69,8 +69,11 @@ const COMMANDS: &[(&str, &str)] = &[
     (" failed after I sent the message", "DATA"),
 ];
 
+/// The first words of qmail's report.
+const GREETING: &str = "Hi. This is the qmail";
+
 fn is_qmail(message: &Message, text: &str) -> bool {
-    let signed = has_line_beginning(text, "Hi. This is the qmail");
+    let signed = has_line_beginning(text, GREETING);
     let subject = header_has(message, "subject", &["failure notice"]);
     let received = header_contains(message, "received", "(qmail ");
     signed || ((subject || received) && STARTS.iter().any(|s| text.contains(s)))
@@ -124,6 +127,13 @@ impl Detector for Qmail {
     }
 
     fn detect(&self, message: &Message) -> Option<Detected> {
+        // What `is_qmail` needs, tested on the whole text before cutting it: without the
+        // headers' signs, only qmail's greeting line can tell.
+        let headers_say = header_has(message, "subject", &["failure notice"])
+            || header_contains(message, "received", "(qmail ");
+        if !headers_say && !has_line_beginning(message.report_text(), GREETING) {
+            return None;
+        }
         let text = text_until(message, ENDS);
         if !is_qmail(message, text) {
             return None;
