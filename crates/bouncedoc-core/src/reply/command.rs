@@ -1,6 +1,10 @@
 //! Which SMTP command a refusal answered: the same words mean different things at
 //! different stages ("user unknown" after DATA is a content filter, not a missing mailbox).
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::vocab::SmtpCommand;
 
 /// How reports name the stage of the conversation, lower-cased. Each entry is matched as a
@@ -33,13 +37,20 @@ const STAGE_WORDS: &[(&str, SmtpCommand)] = &[
     ("in reply to starttls command", SmtpCommand::StartTls),
 ];
 
+/// [`STAGE_WORDS`] as one automaton: leftmost-first finds the earliest match in the text,
+/// and of words that start at the same place the one listed first, in one pass.
+static STAGE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(STAGE_WORDS.iter().map(|(w, _)| w))
+        .expect("the stage words are plain strings")
+});
+
 /// The SMTP command a report says the refusal answered, if it says.
 pub fn find_command(lowercase: &str) -> Option<SmtpCommand> {
-    STAGE_WORDS
-        .iter()
-        .filter_map(|(w, c)| lowercase.find(w).map(|at| (at, *c)))
-        .min_by_key(|(at, _)| *at)
-        .map(|(_, c)| c)
+    STAGE_FINDER
+        .find(lowercase)
+        .map(|m| STAGE_WORDS[m.pattern().as_usize()].1)
 }
 
 #[cfg(test)]
@@ -61,5 +72,11 @@ mod tests {
             Some(SmtpCommand::Data)
         );
         assert_eq!(find_command("550 user unknown"), None);
+        // The earliest words win, and of words at the same place the first listed.
+        assert_eq!(
+            find_command("after rcpt to: <a@example.jp> ... in reply to end of data command"),
+            Some(SmtpCommand::Rcpt)
+        );
+        assert_eq!(find_command("end of data"), Some(SmtpCommand::Data));
     }
 }
