@@ -23,7 +23,8 @@ fn stages(c: &mut Criterion) {
     c.bench_function("match knowledge base", |b| {
         b.iter(|| {
             let text = Normalized::new(black_box(&read.unfolded));
-            (kb.match_rules(&text).len(), kb.match_hints(&text).len())
+            let found = kb.match_text(&text);
+            (found.rules.len(), found.hints.len())
         })
     });
     c.bench_function("diagnose (whole explain)", |b| {
