@@ -336,11 +336,6 @@ impl Knowledge {
         self.match_text(text).rules
     }
 
-    /// The providers and servers whose hints occur in `text`.
-    pub fn match_hints(&self, text: &Normalized<'_>) -> Vec<(HintTarget, Hit)> {
-        self.match_text(text).hints
-    }
-
     /// The rules and the hints that occur in `text`, found in one pass.
     pub fn match_text(&self, text: &Normalized<'_>) -> TextMatches {
         let (rules, hints): (Vec<Hit>, Vec<Hit>) = self
