@@ -21,6 +21,7 @@
 //! files and matches them; [`diagnosis`] decides and writes the result; [`vocab`] holds the
 //! contract's closed vocabularies; [`lang`] the languages.
 
+pub mod catalog;
 pub mod diagnosis;
 pub mod knowledge;
 pub mod lang;

@@ -10,8 +10,8 @@ use axum::body::Bytes;
 use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::{IntoResponse, Response};
-use bouncedoc_core::knowledge::schema::{EnhancedCodeDoc, ReplyCodeDoc};
-use bouncedoc_core::{Diagnosis, Engine, Knowledge, Lang, Reason, StatusCode};
+use bouncedoc_core::catalog::{self, CodeEntry, ReasonEntry};
+use bouncedoc_core::{Advice, Diagnosis, Engine, Knowledge, Lang, Reason};
 use bouncedoc_mail::input::mbox::MboxReader;
 use bouncedoc_mail::record::{Origin, Record, records};
 use serde::{Deserialize, Serialize};
@@ -259,63 +259,23 @@ pub(crate) async fn parse(
     Ok(Json(out))
 }
 
-/// One piece of advice, documented.
-#[derive(Debug, Serialize)]
-pub(crate) struct AdviceEntry {
-    id: String,
-    text: String,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    avoid: bool,
-}
-
 /// One reason, documented (the fields of `bouncedoc reasons --format json`, plus the
 /// language, the party's name and the advice texts).
 #[derive(Debug, Serialize)]
-pub(crate) struct ReasonEntry {
-    id: Reason,
-    title: String,
-    summary: String,
-    meaning: String,
-    causes: Vec<String>,
-    uncertain: Option<String>,
-    hard_bounce: bool,
-    retry: String,
-    party: String,
+pub(crate) struct ReasonDoc {
+    #[serde(flatten)]
+    entry: ReasonEntry,
     party_name: String,
-    advice: Vec<String>,
-    advice_texts: Vec<AdviceEntry>,
+    advice_texts: Vec<Advice>,
     lang: Lang,
 }
 
-fn reason_entry(kb: &Knowledge, reason: Reason, lang: Lang) -> ReasonEntry {
-    let d = kb.reason(reason);
-    let party_name = d
-        .party
-        .parse()
-        .map(|p| lang.pick(&kb.party(p).name).to_string())
-        .unwrap_or_default();
-    ReasonEntry {
-        id: reason,
-        title: lang.pick(&d.title).to_string(),
-        summary: lang.pick(&d.summary).to_string(),
-        meaning: lang.pick(&d.meaning).to_string(),
-        causes: d.causes.iter().map(|c| lang.pick(c).to_string()).collect(),
-        uncertain: d.uncertain.as_ref().map(|u| lang.pick(u).to_string()),
-        hard_bounce: d.hard_bounce,
-        retry: d.retry.clone(),
-        party: d.party.clone(),
-        party_name,
-        advice: d.advice.clone(),
-        advice_texts: d
-            .advice
-            .iter()
-            .filter_map(|id| kb.advice(id))
-            .map(|a| AdviceEntry {
-                id: a.id.clone(),
-                text: lang.pick(&a.text).to_string(),
-                avoid: a.avoid,
-            })
-            .collect(),
+fn reason_doc(kb: &Knowledge, reason: Reason, lang: Lang) -> ReasonDoc {
+    let entry = catalog::reason(kb, reason, lang);
+    ReasonDoc {
+        party_name: entry.party_name(kb, lang),
+        advice_texts: catalog::advice(kb, &entry.advice, lang),
+        entry,
         lang,
     }
 }
@@ -329,13 +289,13 @@ pub(crate) async fn reasons(
     State(state): State<AppState>,
     uri: Uri,
     headers: HeaderMap,
-) -> Result<Json<Vec<ReasonEntry>>, ApiError> {
+) -> Result<Json<Vec<ReasonDoc>>, ApiError> {
     let lang = doc_lang(&uri, &headers)?;
     let kb = state.engine.knowledge();
     Ok(Json(
         Reason::ALL
             .iter()
-            .map(|r| reason_entry(kb, *r, lang))
+            .map(|r| reason_doc(kb, *r, lang))
             .collect(),
     ))
 }
@@ -346,7 +306,7 @@ pub(crate) async fn reason(
     Path(id): Path<String>,
     uri: Uri,
     headers: HeaderMap,
-) -> Result<Json<ReasonEntry>, ApiError> {
+) -> Result<Json<ReasonDoc>, ApiError> {
     let lang = doc_lang(&uri, &headers)?;
     let reason = id.parse::<Reason>().map_err(|_| {
         let all: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
@@ -355,45 +315,15 @@ pub(crate) async fn reason(
             all.join(" ")
         ))
     })?;
-    Ok(Json(reason_entry(state.engine.knowledge(), reason, lang)))
+    Ok(Json(reason_doc(state.engine.knowledge(), reason, lang)))
 }
 
 /// One code, documented (the fields of `bouncedoc codes --format json`, plus the language).
 #[derive(Debug, Serialize)]
-pub(crate) struct CodeEntry {
-    code: String,
-    kind: &'static str,
-    title: String,
-    meaning: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reference: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<String>,
+pub(crate) struct CodeDoc {
+    #[serde(flatten)]
+    entry: CodeEntry,
     lang: Lang,
-}
-
-fn reply_entry(d: &ReplyCodeDoc, lang: Lang) -> CodeEntry {
-    CodeEntry {
-        code: d.code.to_string(),
-        kind: "reply",
-        title: lang.pick(&d.title).to_string(),
-        meaning: lang.pick(&d.meaning).to_string(),
-        reference: Some("RFC 5321".to_string()),
-        reason: d.reason.clone(),
-        lang,
-    }
-}
-
-fn enhanced_entry(code: String, d: &EnhancedCodeDoc, lang: Lang) -> CodeEntry {
-    CodeEntry {
-        code,
-        kind: "enhanced",
-        title: lang.pick(&d.title).to_string(),
-        meaning: lang.pick(&d.meaning).to_string(),
-        reference: Some(d.reference.clone()),
-        reason: d.reason.clone(),
-        lang,
-    }
 }
 
 /// `GET /api/v1/codes`.
@@ -401,24 +331,15 @@ pub(crate) async fn codes(
     State(state): State<AppState>,
     uri: Uri,
     headers: HeaderMap,
-) -> Result<Json<Vec<CodeEntry>>, ApiError> {
+) -> Result<Json<Vec<CodeDoc>>, ApiError> {
     let lang = doc_lang(&uri, &headers)?;
-    let kb = state.engine.knowledge();
-    let mut entries: Vec<CodeEntry> = kb
-        .docs
-        .reply_codes
-        .code
-        .iter()
-        .map(|d| reply_entry(d, lang))
-        .collect();
-    entries.extend(
-        kb.docs
-            .enhanced_codes
-            .code
-            .iter()
-            .map(|d| enhanced_entry(d.code.clone(), d, lang)),
-    );
-    Ok(Json(entries))
+    let entries = catalog::codes(state.engine.knowledge(), lang);
+    Ok(Json(
+        entries
+            .into_iter()
+            .map(|entry| CodeDoc { entry, lang })
+            .collect(),
+    ))
 }
 
 /// `GET /api/v1/codes/{code}`: a reply code (`550`) or an enhanced status code (`5.7.26`).
@@ -427,27 +348,12 @@ pub(crate) async fn code(
     Path(code): Path<String>,
     uri: Uri,
     headers: HeaderMap,
-) -> Result<Json<CodeEntry>, ApiError> {
+) -> Result<Json<CodeDoc>, ApiError> {
     let lang = doc_lang(&uri, &headers)?;
-    let kb = state.engine.knowledge();
-    let q = code.trim();
-    let entry = if q.len() == 3 && q.bytes().all(|b| b.is_ascii_digit()) {
-        let n: u16 = q.parse().unwrap_or_default();
-        kb.reply_code(n).map(|d| reply_entry(d, lang))
-    } else {
-        let status = q.parse::<StatusCode>().map_err(|_| {
-            ApiError::bad_request(
-                "bad_code",
-                format!(
-                    "`{code}` is neither a reply code (550) nor an enhanced status code (5.1.1)"
-                ),
-            )
-        })?;
-        kb.enhanced_code(status)
-            .map(|d| enhanced_entry(status.to_string(), d, lang))
-    };
+    let entry = catalog::code(state.engine.knowledge(), &code, lang)
+        .map_err(|e| ApiError::bad_request("bad_code", e.to_string()))?;
     entry
-        .map(Json)
+        .map(|entry| Json(CodeDoc { entry, lang }))
         .ok_or_else(|| ApiError::not_found(format!("{code} is not in the registry")))
 }
 

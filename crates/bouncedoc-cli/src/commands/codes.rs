@@ -3,85 +3,14 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
-use bouncedoc_core::knowledge::schema::{EnhancedCodeDoc, ReplyCodeDoc};
-use bouncedoc_core::{Engine, Knowledge, Lang, StatusCode};
+use anyhow::Result;
+use bouncedoc_core::catalog::{self, CodeEntry};
+use bouncedoc_core::{Engine, Lang};
 use owo_colors::OwoColorize;
-use serde::Serialize;
 
 use super::EXIT_UNRECOGNIZED;
 use crate::cli::{CodesArgs, Format};
 use crate::render;
-
-/// One code as printed in JSON.
-#[derive(Debug, Serialize)]
-struct CodeEntry {
-    code: String,
-    kind: &'static str,
-    title: String,
-    meaning: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reference: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<String>,
-}
-
-fn reply_entry(d: &ReplyCodeDoc, lang: Lang) -> CodeEntry {
-    CodeEntry {
-        code: d.code.to_string(),
-        kind: "reply",
-        title: lang.pick(&d.title).to_string(),
-        meaning: lang.pick(&d.meaning).to_string(),
-        reference: Some("RFC 5321".to_string()),
-        reason: d.reason.clone(),
-    }
-}
-
-fn enhanced_entry(code: String, d: &EnhancedCodeDoc, lang: Lang) -> CodeEntry {
-    CodeEntry {
-        code,
-        kind: "enhanced",
-        title: lang.pick(&d.title).to_string(),
-        meaning: lang.pick(&d.meaning).to_string(),
-        reference: Some(d.reference.clone()),
-        reason: d.reason.clone(),
-    }
-}
-
-/// The entries a query asks for; `None` when the query is well formed but unknown.
-fn lookup(kb: &Knowledge, query: &str, lang: Lang) -> Result<Option<CodeEntry>> {
-    let q = query.trim();
-    if q.len() == 3 && q.bytes().all(|b| b.is_ascii_digit()) {
-        let code: u16 = q.parse()?;
-        return Ok(kb.reply_code(code).map(|d| reply_entry(d, lang)));
-    }
-    match q.parse::<StatusCode>() {
-        Ok(s) => Ok(kb
-            .enhanced_code(s)
-            .map(|d| enhanced_entry(s.to_string(), d, lang))),
-        Err(_) => {
-            bail!("`{query}` is neither a reply code (550) nor an enhanced status code (5.1.1)")
-        }
-    }
-}
-
-fn all(kb: &Knowledge, lang: Lang) -> Vec<CodeEntry> {
-    let mut entries: Vec<CodeEntry> = kb
-        .docs
-        .reply_codes
-        .code
-        .iter()
-        .map(|d| reply_entry(d, lang))
-        .collect();
-    entries.extend(
-        kb.docs
-            .enhanced_codes
-            .code
-            .iter()
-            .map(|d| enhanced_entry(d.code.clone(), d, lang)),
-    );
-    entries
-}
 
 fn write_entry(
     out: &mut impl Write,
@@ -111,7 +40,7 @@ pub fn run(engine: &Engine, args: &CodesArgs) -> Result<ExitCode> {
     let kb = engine.knowledge();
     let lang = args.output.lang();
     let Some(query) = &args.code else {
-        let entries = all(kb, lang);
+        let entries = catalog::codes(kb, lang);
         match args.output.format {
             Format::Json => render::json::print(&entries)?,
             Format::Human => {
@@ -123,7 +52,7 @@ pub fn run(engine: &Engine, args: &CodesArgs) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     };
-    let Some(entry) = lookup(kb, query, lang)? else {
+    let Some(entry) = catalog::code(kb, query, lang)? else {
         eprintln!("bouncedoc: {query} is not in the registry");
         return Ok(ExitCode::from(EXIT_UNRECOGNIZED));
     };

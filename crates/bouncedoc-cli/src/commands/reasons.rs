@@ -4,43 +4,12 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use bouncedoc_core::catalog::{self, ReasonEntry};
 use bouncedoc_core::{Engine, Knowledge, Lang, Reason};
 use owo_colors::OwoColorize;
-use serde::Serialize;
 
 use crate::cli::{Format, ReasonsArgs};
 use crate::render;
-
-/// One reason as printed in JSON.
-#[derive(Debug, Serialize)]
-struct ReasonEntry {
-    id: Reason,
-    title: String,
-    summary: String,
-    meaning: String,
-    causes: Vec<String>,
-    uncertain: Option<String>,
-    hard_bounce: bool,
-    retry: String,
-    party: String,
-    advice: Vec<String>,
-}
-
-fn entry(kb: &Knowledge, reason: Reason, lang: Lang) -> ReasonEntry {
-    let d = kb.reason(reason);
-    ReasonEntry {
-        id: reason,
-        title: lang.pick(&d.title).to_string(),
-        summary: lang.pick(&d.summary).to_string(),
-        meaning: lang.pick(&d.meaning).to_string(),
-        causes: d.causes.iter().map(|c| lang.pick(c).to_string()).collect(),
-        uncertain: d.uncertain.as_ref().map(|u| lang.pick(u).to_string()),
-        hard_bounce: d.hard_bounce,
-        retry: d.retry.clone(),
-        party: d.party.clone(),
-        advice: d.advice.clone(),
-    }
-}
 
 fn write_entry(
     out: &mut impl Write,
@@ -63,11 +32,7 @@ fn write_entry(
                 .trim_end_matches(['：', ':'])
         )?;
     }
-    let party = e
-        .party
-        .parse()
-        .map(|p| lang.pick(&kb.party(p).name).to_string())
-        .unwrap_or_default();
+    let party = e.party_name(kb, lang);
     writeln!(out, "  {}{colon}{party}", kb.label("heading.party", lang))?;
     let bounce = if e.hard_bounce {
         "bounce.hard"
@@ -88,7 +53,10 @@ pub fn run(engine: &Engine, args: &ReasonsArgs) -> Result<ExitCode> {
         })?],
         None => Reason::ALL.to_vec(),
     };
-    let entries: Vec<ReasonEntry> = reasons.iter().map(|r| entry(kb, *r, lang)).collect();
+    let entries: Vec<ReasonEntry> = reasons
+        .iter()
+        .map(|r| catalog::reason(kb, *r, lang))
+        .collect();
     match args.output.format {
         Format::Json => render::json::print(&entries)?,
         Format::Human => {

@@ -149,15 +149,7 @@ pub(super) fn compose(
         parts.push(join(lang, &[vec![head], doubts].concat()));
     }
 
-    let advice = advice_ids
-        .iter()
-        .filter_map(|id| kb.advice(id))
-        .map(|a| Advice {
-            id: a.id.clone(),
-            text: lang.pick(&a.text).to_string(),
-            avoid: a.avoid,
-        })
-        .collect();
+    let advice = crate::catalog::advice(kb, advice_ids, lang);
     Texts {
         summary: lang
             .pick(
