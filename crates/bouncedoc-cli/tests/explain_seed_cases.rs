@@ -15,26 +15,6 @@ fn bouncedoc() -> Command {
     cmd
 }
 
-fn observed(v: &Value) -> Observed {
-    Observed {
-        reply_code: v["reply_code"].as_u64().map(|c| c as u16),
-        status: v["status"].as_str().map(str::to_string),
-        reason: v["reason"].as_str().unwrap_or_default().to_string(),
-        hard_bounce: v["hard_bounce"].as_bool().unwrap_or_default(),
-        party: v["party"].as_str().unwrap_or_default().to_string(),
-        advice: v["advice"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|x| x["id"].as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default(),
-        provider: v["provider"].as_str().map(str::to_string),
-        explanation: v["explanation"].as_str().unwrap_or_default().to_string(),
-    }
-}
-
 #[test]
 fn every_seed_case_passes_through_the_json_output() {
     let mut failures = Vec::new();
@@ -49,7 +29,7 @@ fn every_seed_case_passes_through_the_json_output() {
             assert_eq!(out.status.code(), Some(0), "{}: exit status", case.id);
             let v: Value = serde_json::from_slice(&out.stdout).unwrap();
             assert_eq!(v["lang"], lang);
-            for f in case.failures(&observed(&v)) {
+            for f in case.failures(&Observed::from_json(&v)) {
                 failures.push(format!("{} ({lang}): {f}", case.id));
             }
         }

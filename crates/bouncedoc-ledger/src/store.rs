@@ -670,6 +670,15 @@ fn unsuppression_from(row: &Row, at: usize) -> Result<Unsuppression, LedgerError
     })
 }
 
+/// The suppression of an address (normalized) that is in force, if any.
+fn active_suppression(db: &mut dyn Sql, address: &str) -> Result<Option<Suppression>, LedgerError> {
+    let filter = Filter {
+        address: Some(address.to_string()),
+        ..Filter::default()
+    };
+    Ok(suppressions(db, &filter)?.into_iter().next())
+}
+
 /// The suppressions a filter selects, oldest first, with their events and, for lifted
 /// ones, the `unsuppress` that lifted them.
 pub(crate) fn suppressions(
@@ -752,15 +761,7 @@ pub(crate) fn check(
     let mut out = Vec::with_capacity(addresses.len());
     for raw in addresses {
         let address = normalize_address(raw);
-        let held = suppressions(
-            db,
-            &Filter {
-                address: Some(address.clone()),
-                ..Filter::default()
-            },
-        )?
-        .into_iter()
-        .next();
+        let held = active_suppression(db, &address)?;
         let events = history(db, &address)?;
         let wait = policy.mailboxfull.enabled && policy.mailboxfull.retry_interval_hours > 0;
         let last_full = events
@@ -814,15 +815,7 @@ pub(crate) fn unsuppress(
     let address = normalize_address(address);
     let (reason, who) = (storable(reason), storable(who));
     let (reason, who) = (reason.as_str(), who.as_str());
-    let lifted = suppressions(
-        db,
-        &Filter {
-            address: Some(address.clone()),
-            ..Filter::default()
-        },
-    )?
-    .into_iter()
-    .next();
+    let lifted = active_suppression(db, &address)?;
     if let Some(s) = &lifted {
         db.execute(
             "UPDATE suppressions SET lifted_at = $1 WHERE id = $2",

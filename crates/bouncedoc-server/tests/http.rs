@@ -25,26 +25,6 @@ fn small() -> Config {
     }
 }
 
-fn observed(v: &Value) -> Observed {
-    Observed {
-        reply_code: v["reply_code"].as_u64().map(|c| c as u16),
-        status: v["status"].as_str().map(str::to_string),
-        reason: v["reason"].as_str().unwrap_or_default().to_string(),
-        hard_bounce: v["hard_bounce"].as_bool().unwrap_or_default(),
-        party: v["party"].as_str().unwrap_or_default().to_string(),
-        advice: v["advice"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|x| x["id"].as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default(),
-        provider: v["provider"].as_str().map(str::to_string),
-        explanation: v["explanation"].as_str().unwrap_or_default().to_string(),
-    }
-}
-
 fn assert_error(r: &common::Response, status: u16, code: &str) -> Value {
     assert_eq!(r.status, status, "{}", r.text());
     assert!(
@@ -87,7 +67,7 @@ fn every_seed_case_through_the_api_in_both_languages() {
             );
             assert_eq!(r.status, 200, "{}: {}", case.id, r.text());
             let got = r.json();
-            for f in case.failures(&observed(&got)) {
+            for f in case.failures(&Observed::from_json(&got)) {
                 failures.push(format!("{} ({lang}): {f}", case.id));
             }
             // The same object as the library's (and so the CLI's JSON).

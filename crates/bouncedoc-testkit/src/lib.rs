@@ -104,6 +104,30 @@ pub struct Observed {
     pub explanation: String,
 }
 
+impl Observed {
+    /// What a diagnosis in the contract's JSON form says (the output of `explain --format
+    /// json` and of the service's `/explain`).
+    pub fn from_json(v: &serde_json::Value) -> Observed {
+        Observed {
+            reply_code: v["reply_code"].as_u64().and_then(|c| u16::try_from(c).ok()),
+            status: v["status"].as_str().map(str::to_string),
+            reason: v["reason"].as_str().unwrap_or_default().to_string(),
+            hard_bounce: v["hard_bounce"].as_bool().unwrap_or_default(),
+            party: v["party"].as_str().unwrap_or_default().to_string(),
+            advice: v["advice"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x["id"].as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            provider: v["provider"].as_str().map(str::to_string),
+            explanation: v["explanation"].as_str().unwrap_or_default().to_string(),
+        }
+    }
+}
+
 impl SeedCase {
     /// Every way `observed` falls short of this case (empty when it passes).
     pub fn failures(&self, observed: &Observed) -> Vec<String> {
