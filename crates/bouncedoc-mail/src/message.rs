@@ -111,17 +111,12 @@ impl Message {
             .collect();
         let mut parts = Vec::new();
         walk(&mail, 0, &mut parts);
-        Ok(Message::from_parts(headers, parts))
-    }
-
-    /// A message made of headers and parts already decoded.
-    pub fn from_parts(headers: Vec<(String, String)>, parts: Vec<Part>) -> Message {
-        Message {
+        Ok(Message {
             headers,
             parts,
             report_text: OnceLock::new(),
             original_headers: OnceLock::new(),
-        }
+        })
     }
 
     /// The first value of a header, case-insensitively.

@@ -140,11 +140,10 @@ pub fn run(engine: &Engine, args: &ParseArgs) -> Result<ExitCode> {
     if let Some(p) = &output.progress {
         p.finish_and_clear();
     }
-    let run = output;
     if !args.quiet {
-        run.summary.print(engine.knowledge(), lang);
+        output.summary.print(engine.knowledge(), lang);
     }
-    Ok(if run.summary.errors > 0 {
+    Ok(if output.summary.errors > 0 {
         ExitCode::from(super::EXIT_UNRECOGNIZED)
     } else {
         ExitCode::SUCCESS

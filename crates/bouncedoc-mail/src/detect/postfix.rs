@@ -42,9 +42,9 @@ fn is_signature(line: &str) -> bool {
     t == "The mail system" || (t.starts_with("The ") && t.ends_with(" program"))
 }
 
-fn is_postfix(message: &Message, body: &str) -> bool {
-    has_line_starting(body, NOTICE)
-        || header_has(message, "subject", &["Undelivered Mail Returned to Sender"])
+/// Whether the subject or the report's fields name Postfix.
+fn fields_say_postfix(message: &Message) -> bool {
+    header_has(message, "subject", &["Undelivered Mail Returned to Sender"])
         || dsn_text(message).contains("X-Postfix-Queue-ID")
 }
 
@@ -98,9 +98,10 @@ impl Detector for Postfix {
 
     fn detect(&self, message: &Message) -> Option<Detected> {
         let transcript = header_has(message, "subject", &["SMTP server: errors from"]);
-        // `is_postfix` on the whole text first: most messages are not Postfix's, and
-        // cutting the text at the returned message costs more than this.
-        if !transcript && !is_postfix(message, message.report_text()) {
+        let fields_say = fields_say_postfix(message);
+        // The notice looked for in the whole text first: most messages are not Postfix's,
+        // and cutting the text at the returned message costs more than this.
+        if !transcript && !fields_say && !has_line_starting(message.report_text(), NOTICE) {
             return None;
         }
         let body = report_body(message);
@@ -108,7 +109,7 @@ impl Detector for Postfix {
             let recipients = from_transcript(body);
             return detected(ID, recipients);
         }
-        if !is_postfix(message, body) {
+        if !fields_say && !has_line_starting(body, NOTICE) {
             return None;
         }
         let paragraphs = paragraphs(body);

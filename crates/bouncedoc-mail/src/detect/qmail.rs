@@ -72,11 +72,16 @@ const COMMANDS: &[(&str, &str)] = &[
 /// The first words of qmail's report.
 const GREETING: &str = "Hi. This is the qmail";
 
-fn is_qmail(message: &Message, text: &str) -> bool {
-    let signed = has_line_beginning(text, GREETING);
-    let subject = header_has(message, "subject", &["failure notice"]);
-    let received = header_contains(message, "received", "(qmail ");
-    signed || ((subject || received) && STARTS.iter().any(|s| text.contains(s)))
+/// Whether the headers name qmail: its subject, or its mark in a `Received` line.
+fn headers_say_qmail(message: &Message) -> bool {
+    header_has(message, "subject", &["failure notice"])
+        || header_contains(message, "received", "(qmail ")
+}
+
+/// Whether `text` (the report up to the returned message) is qmail's: its greeting, or
+/// the start of a recipient block when the headers name qmail.
+fn is_qmail(headers_say: bool, text: &str) -> bool {
+    has_line_beginning(text, GREETING) || (headers_say && STARTS.iter().any(|s| text.contains(s)))
 }
 
 /// Reads the blocks `<address>:` and the lines that follow each.
@@ -129,13 +134,12 @@ impl Detector for Qmail {
     fn detect(&self, message: &Message) -> Option<Detected> {
         // What `is_qmail` needs, tested on the whole text before cutting it: without the
         // headers' signs, only qmail's greeting line can tell.
-        let headers_say = header_has(message, "subject", &["failure notice"])
-            || header_contains(message, "received", "(qmail ");
+        let headers_say = headers_say_qmail(message);
         if !headers_say && !has_line_beginning(message.report_text(), GREETING) {
             return None;
         }
         let text = text_until(message, ENDS);
-        if !is_qmail(message, text) {
+        if !is_qmail(headers_say, text) {
             return None;
         }
         let recipients = blocks(text, STARTS);
