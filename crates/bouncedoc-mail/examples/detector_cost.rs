@@ -7,6 +7,10 @@
 
 use std::time::{Duration, Instant};
 
+// The same allocator as the `bouncedoc` binary.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use bouncedoc_mail::detect::DETECTORS;
 use bouncedoc_mail::message::Message;
 
