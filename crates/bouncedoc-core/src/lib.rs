@@ -29,7 +29,7 @@ pub mod reply;
 pub mod status;
 pub mod vocab;
 
-pub use diagnosis::{Advice, Diagnosis, Evidence, EvidenceKind, Observation};
+pub use diagnosis::{Advice, Diagnosis, Evidence, EvidenceKind, Observation, Words};
 pub use knowledge::{Knowledge, KnowledgeError};
 pub use lang::Lang;
 pub use status::StatusCode;
@@ -85,5 +85,23 @@ impl Engine {
     /// Diagnoses one failed delivery from what a report says of it.
     pub fn diagnose(&self, observation: &Observation<'_>, lang: Lang) -> Diagnosis {
         diagnosis::decide_with(self.knowledge, observation, lang)
+    }
+
+    /// Reads a reply's words against the knowledge base once, for
+    /// [`Engine::diagnose_words`].
+    pub fn read_words(&self, text: &str) -> Words {
+        Words::read(self.knowledge, text)
+    }
+
+    /// Diagnoses one failed delivery whose words were read by [`Engine::read_words`] from
+    /// `observation.text`: the same as [`Engine::diagnose`], without reading the words
+    /// again.
+    pub fn diagnose_words(
+        &self,
+        words: &Words,
+        observation: &Observation<'_>,
+        lang: Lang,
+    ) -> Diagnosis {
+        diagnosis::decide_words(self.knowledge, words, observation, lang)
     }
 }

@@ -2,11 +2,10 @@
 
 use bouncedoc_core::{
     Diagnosis, Engine, EvidenceKind, Lang, Observation, Reason, SmtpCommand, StatusCode,
-    StatusSource,
+    StatusSource, Words,
 };
 
 use bouncedoc_core::knowledge::RuleOrigin;
-use bouncedoc_core::reply::Normalized;
 
 use crate::MailError;
 use crate::bounce::{Bounce, Kind, read_bytes};
@@ -43,10 +42,12 @@ pub fn diagnose(engine: &Engine, bounce: &Bounce, lang: Lang) -> MessageReport {
                 // reports none for them.
                 infer_status: !matches!(r.reason, Some(Reason::Feedback | Reason::Vacation)),
             };
-            let mut diagnosis = engine.diagnose(&observation, lang);
-            if let Some(reason) = refined_reason(engine, &diagnosis, r) {
+            // The words are read once, for both readings.
+            let words = engine.read_words(&r.diagnostic);
+            let mut diagnosis = engine.diagnose_words(&words, &observation, lang);
+            if let Some(reason) = refined_reason(engine, &words, &diagnosis, r) {
                 observation.reason = Some(reason);
-                diagnosis = engine.diagnose(&observation, lang);
+                diagnosis = engine.diagnose_words(&words, &observation, lang);
             }
             (diagnosis, r.feedback_type.clone())
         })
@@ -67,9 +68,9 @@ fn names_the_address(status: StatusCode) -> bool {
 /// Whether the words hold one of the generic wordings of an unknown user (those of
 /// `knowledge/reasons/userunknown.toml`), as opposed to a server's own statement that the
 /// address is not in its directory.
-fn generic_user_unknown(engine: &Engine, words: &str) -> bool {
+fn generic_user_unknown(engine: &Engine, words: &Words) -> bool {
     let kb = engine.knowledge();
-    kb.match_rules(&Normalized::new(words)).iter().any(|hit| {
+    words.rule_hits().iter().any(|hit| {
         let rule = &kb.rules[hit.entry];
         rule.origin == RuleOrigin::Generic && rule.reason == Reason::UserUnknown
     })
@@ -110,6 +111,7 @@ const LOCAL_PROGRAM_REASONS: &[Reason] = &[
 /// already says what that provider means by its words.
 fn refined_reason(
     engine: &Engine,
+    words: &Words,
     diagnosis: &Diagnosis,
     facts: &RecipientFacts,
 ) -> Option<Reason> {
@@ -143,7 +145,7 @@ fn refined_reason(
                 && !any_stage
                 && command != Some(SmtpCommand::Rcpt)
                 && !stated_status.is_some_and(names_the_address)
-                && generic_user_unknown(engine, &diagnosis.diagnostic) =>
+                && generic_user_unknown(engine, words) =>
         {
             Some(Reason::Filtered)
         }

@@ -2,7 +2,7 @@
 
 use super::explain::{Facts, compose};
 use super::{Diagnosis, Evidence, EvidenceKind};
-use crate::knowledge::{HintTarget, Hit, Knowledge, Rule, RuleOrigin};
+use crate::knowledge::{HintTarget, Hit, Knowledge, Rule, RuleOrigin, TextMatches};
 use crate::lang::Lang;
 use crate::reply::{self, MAX_DIAGNOSTIC_CHARS, Normalized};
 use crate::status::StatusCode;
@@ -90,9 +90,55 @@ fn code_reason(
     from_status.and_then(|r| r.parse().ok())
 }
 
-/// Diagnoses one observation.
-pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Diagnosis {
-    let read = reply::read(obs.text);
+/// The words of a reply, read once: their codes, their normalized text, and the rules and
+/// hints of the knowledge base found in them. A caller that diagnoses the same words more
+/// than once (with a reason a report states, say) reads them once.
+#[derive(Debug, Clone)]
+pub struct Words {
+    read: reply::ReadReply,
+    text: Normalized,
+    matches: TextMatches,
+}
+
+impl Words {
+    /// Reads `text` against the knowledge base.
+    pub fn read(kb: &Knowledge, text: &str) -> Words {
+        let read = reply::read(text);
+        let normalized = Normalized::new(&read.unfolded);
+        let matches = kb.match_text(&normalized);
+        Words {
+            read,
+            text: normalized,
+            matches,
+        }
+    }
+
+    /// The words unfolded onto one line, as they were matched.
+    pub fn unfolded(&self) -> &str {
+        &self.read.unfolded
+    }
+
+    /// The knowledge base's rules found in the words (`Hit::entry` indexes
+    /// `Knowledge::rules`).
+    pub fn rule_hits(&self) -> &[Hit] {
+        &self.matches.rules
+    }
+
+    /// The words a normalized range came from.
+    fn span(&self, hit: &Hit) -> &str {
+        self.text
+            .source_span(&self.read.unfolded, hit.start, hit.end)
+    }
+}
+
+/// Diagnoses one observation whose words (`obs.text`) have been read into `words`.
+pub(crate) fn diagnose(
+    kb: &Knowledge,
+    words: &Words,
+    obs: &Observation<'_>,
+    lang: Lang,
+) -> Diagnosis {
+    let read = &words.read;
     let (status, status_source) = match (obs.status, read.status) {
         // A DSN's `X.0.0` says less than the specific code in the server's own words.
         (Some(d), Some(r)) if d.is_generic() && !r.is_generic() && d.class == r.class => {
@@ -107,17 +153,16 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
     let class = status.map(|s| s.class);
     let fits = |c: &u16| class.is_none_or(|k| c / 100 == u16::from(k));
     let reply_code = reply::preferred_reply_code(&read.hits, class).or(obs.reply_code.filter(fits));
-    let text = Normalized::new(&read.unfolded);
-
-    let matches = kb.match_text(&text);
+    let text = &words.text;
+    let matches = &words.matches;
     // A reason the report's format states is not read from the words.
-    let hits = if obs.reason.is_some() {
-        Vec::new()
+    let hits: &[Hit] = if obs.reason.is_some() {
+        &[]
     } else {
-        matches.rules
+        &matches.rules
     };
     let command = obs.command.or_else(|| reply::find_command(text.as_str()));
-    let chosen = best_rule(kb, &hits, status, command);
+    let chosen = best_rule(kb, hits, status, command);
     let from_code = code_reason(kb, status, reply_code);
     let reason = obs
         .reason
@@ -172,7 +217,7 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
         .unwrap_or(&doc.advice);
 
     // Provider and server: from the winning rule's file, else from hints in the text.
-    let hint_hits = matches.hints;
+    let hint_hits = &matches.hints;
     let best_hint = |want_provider: bool| {
         hint_hits
             .iter()
@@ -226,7 +271,7 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
         evidence.push(Evidence {
             kind: EvidenceKind::Rule,
             id: Some(rule.doc.id.clone()),
-            text: text.source_span(hit.start, hit.end).to_string(),
+            text: words.span(&hit).to_string(),
             note: Some(lang.pick(&kb.reason(rule.reason).title).to_string()),
         });
     }
@@ -234,7 +279,7 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
         let p = &kb.providers[i];
         let shown = provider_hint
             .filter(|(t, _)| *t == HintTarget::Provider(i))
-            .map(|(_, h)| text.source_span(h.start, h.end).to_string());
+            .map(|(_, h)| words.span(&h).to_string());
         evidence.push(Evidence {
             kind: EvidenceKind::Provider,
             id: Some(p.id.clone()),
@@ -248,7 +293,7 @@ pub(crate) fn diagnose(kb: &Knowledge, obs: &Observation<'_>, lang: Lang) -> Dia
         evidence.push(Evidence {
             kind: EvidenceKind::Mta,
             id: Some(kb.servers[i].id.clone()),
-            text: text.source_span(h.start, h.end).to_string(),
+            text: words.span(&h).to_string(),
             note: Some(lang.pick(&kb.servers[i].name).to_string()),
         });
     }

@@ -6,7 +6,7 @@ mod explain;
 
 use serde::{Deserialize, Serialize};
 
-pub use decide::Observation;
+pub use decide::{Observation, Words};
 
 use crate::status::StatusCode;
 use crate::vocab::{Action, Confidence, Party, Reason, Retry, SmtpCommand, StatusSource};
@@ -121,5 +121,17 @@ pub fn decide_with(
     observation: &Observation<'_>,
     lang: crate::Lang,
 ) -> Diagnosis {
-    decide::diagnose(kb, observation, lang)
+    let words = Words::read(kb, observation.text);
+    decide::diagnose(kb, &words, observation, lang)
+}
+
+/// Diagnoses one observation whose words were read beforehand (`words` must have been
+/// read from `observation.text`).
+pub fn decide_words(
+    kb: &crate::Knowledge,
+    words: &Words,
+    observation: &Observation<'_>,
+    lang: crate::Lang,
+) -> Diagnosis {
+    decide::diagnose(kb, words, observation, lang)
 }

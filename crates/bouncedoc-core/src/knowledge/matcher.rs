@@ -158,7 +158,7 @@ impl Matcher {
 
     /// Every match in `text`: all phrases (overlapping ones too) and every regex that
     /// matches (its first match).
-    pub fn find_all(&self, text: &Normalized<'_>) -> Vec<Hit> {
+    pub fn find_all(&self, text: &Normalized) -> Vec<Hit> {
         let hay = text.as_str();
         let phrases = self.phrase_entry.len();
         let mut hits = Vec::new();
@@ -234,13 +234,14 @@ mod tests {
             (2, &none[..], &r2[..]),
         ])
         .unwrap();
-        let text = Normalized::new("550 user   UNKNOWN; Mailbox taro is full");
+        let src = "550 user   UNKNOWN; Mailbox taro is full";
+        let text = Normalized::new(src);
         let mut hits = m.find_all(&text);
         hits.sort_by_key(|h| (h.entry, h.start));
         let entries: Vec<usize> = hits.iter().map(|h| h.entry).collect();
         assert_eq!(entries, vec![0, 1, 2]);
         assert_eq!(
-            text.source_span(hits[0].start, hits[0].end),
+            text.source_span(src, hits[0].start, hits[0].end),
             "user   UNKNOWN"
         );
     }

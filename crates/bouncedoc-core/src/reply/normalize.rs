@@ -4,8 +4,7 @@
 /// made one space, remembering where each byte came from so that a match can be shown in
 /// the original.
 #[derive(Debug, Clone)]
-pub struct Normalized<'a> {
-    source: &'a str,
+pub struct Normalized {
     text: String,
     origin: Vec<u32>,
 }
@@ -25,9 +24,9 @@ pub fn normalize_phrase(phrase: &str) -> String {
     Normalized::new(phrase).text
 }
 
-impl<'a> Normalized<'a> {
+impl Normalized {
     /// Normalizes `source`.
-    pub fn new(source: &'a str) -> Normalized<'a> {
+    pub fn new(source: &str) -> Normalized {
         let mut text = String::with_capacity(source.len());
         let mut origin = Vec::with_capacity(source.len());
         let mut pending_space = false;
@@ -53,11 +52,7 @@ impl<'a> Normalized<'a> {
                 }
             }
         }
-        Normalized {
-            source,
-            text,
-            origin,
-        }
+        Normalized { text, origin }
     }
 
     /// The normalized text.
@@ -65,17 +60,12 @@ impl<'a> Normalized<'a> {
         &self.text
     }
 
-    /// The part of the source that the normalized range `start..end` came from.
-    pub fn source_span(&self, start: usize, end: usize) -> &'a str {
-        let from = self
-            .origin
-            .get(start)
-            .map_or(self.source.len(), |&o| o as usize);
-        let to = self
-            .origin
-            .get(end)
-            .map_or(self.source.len(), |&o| o as usize);
-        self.source.get(from..to.max(from)).unwrap_or("").trim_end()
+    /// The part of `source` (the text this was made from) that the normalized range
+    /// `start..end` came from.
+    pub fn source_span<'s>(&self, source: &'s str, start: usize, end: usize) -> &'s str {
+        let from = self.origin.get(start).map_or(source.len(), |&o| o as usize);
+        let to = self.origin.get(end).map_or(source.len(), |&o| o as usize);
+        source.get(from..to.max(from)).unwrap_or("").trim_end()
     }
 }
 
@@ -100,13 +90,13 @@ mod tests {
         let n = Normalized::new(src);
         let at = n.as_str().find("user unknown").unwrap();
         assert_eq!(
-            n.source_span(at, at + "user unknown".len()),
+            n.source_span(src, at, at + "user unknown".len()),
             "User   Unknown"
         );
         let src = "552 ユーザーがクォータを超えています";
         let n = Normalized::new(src);
         let needle = "クォータを超え";
         let at = n.as_str().find(needle).unwrap();
-        assert_eq!(n.source_span(at, at + needle.len()), needle);
+        assert_eq!(n.source_span(src, at, at + needle.len()), needle);
     }
 }
