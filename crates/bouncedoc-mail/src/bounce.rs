@@ -36,13 +36,7 @@ pub struct Bounce {
 }
 
 fn original_facts(message: &Message, detected: &Detected) -> MessageFacts {
-    let original = message.original_headers().unwrap_or_default();
-    let get = |name: &str| {
-        original
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.clone())
-    };
+    let get = |name: &str| message.original_header(name);
     MessageFacts {
         detector: detected.detector,
         mta: detected.mta,
@@ -105,10 +99,10 @@ fn lead_in(message: &Message) -> String {
         }
         // A part that is binary under its label (an image sent as text) holds no words.
         let control = |c: char| (c.is_control() && !matches!(c, '\n' | '\t')) || c == '\u{FFFD}';
-        if p.mime != "text/plain" || p.text.chars().any(|c| c == '\0') {
+        if p.mime != "text/plain" || p.text().chars().any(|c| c == '\0') {
             continue;
         }
-        for line in p.text.lines() {
+        for line in p.text().lines() {
             let t = line.trim();
             if t.chars().any(control) {
                 continue;

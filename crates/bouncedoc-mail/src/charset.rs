@@ -71,42 +71,72 @@ fn unfold_plain(raw: &[u8]) -> String {
 
 /// The text of an HTML body, for bounces that only come as HTML: tags dropped, common
 /// entities decoded, block ends as line breaks.
+///
+/// Text between tags is copied in runs and the entities are decoded in one pass: HTML
+/// bodies are the longest texts a bounce carries. (A full HTML parser would add a large
+/// dependency for what a bounce's markup needs.)
 pub fn strip_html(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    let mut tag = String::new();
-    for c in html.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                tag.clear();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let inside = &rest[open + 1..];
+        let Some(close) = inside.find('>') else {
+            // An unclosed tag runs to the end.
+            rest = "";
+            break;
+        };
+        // A `<` inside a tag starts the tag again.
+        let tag = inside[..close].rsplit('<').next().unwrap_or("");
+        let name = tag
+            .trim_start_matches('/')
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        if !out.is_empty()
+            && ["br", "p", "div", "tr", "li", "h1", "h2", "h3"]
+                .iter()
+                .any(|block| name.eq_ignore_ascii_case(block))
+        {
+            out.push('\n');
+        }
+        rest = &inside[close + 1..];
+    }
+    out.push_str(rest);
+    decode_entities(out)
+}
+
+/// The entities an HTML bounce uses, in one left-to-right pass.
+fn decode_entities(text: String) -> String {
+    const ENTITIES: [(&str, &str); 6] = [
+        ("&nbsp;", " "),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&#39;", "'"),
+        ("&amp;", "&"),
+    ];
+    if !text.contains('&') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        match ENTITIES.iter().find(|(e, _)| tail.starts_with(e)) {
+            Some((entity, decoded)) => {
+                out.push_str(decoded);
+                rest = &tail[entity.len()..];
             }
-            '>' if in_tag => {
-                in_tag = false;
-                let name = tag
-                    .trim_start_matches('/')
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("");
-                if !out.is_empty()
-                    && matches!(
-                        name.to_ascii_lowercase().as_str(),
-                        "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3"
-                    )
-                {
-                    out.push('\n');
-                }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
             }
-            _ if in_tag => tag.push(c),
-            _ => out.push(c),
         }
     }
-    out.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -157,5 +187,10 @@ mod tests {
             strip_html("<p>550 User&nbsp;unknown</p><br>x &amp; y"),
             "550 User unknown\n\nx & y"
         );
+        // An entity is decoded once; a tag restarts at a `<` inside it; an unclosed tag
+        // runs to the end; a `>` outside a tag is text.
+        assert_eq!(strip_html("&amp;lt; a&b"), "&lt; a&b");
+        assert_eq!(strip_html("x<a <BR>y"), "x\ny");
+        assert_eq!(strip_html("1 > 0 <p"), "1 > 0 ");
     }
 }

@@ -2,17 +2,50 @@
 
 use std::sync::OnceLock;
 
-use mailparse::ParsedMail;
+use mailparse::body::Body;
+use mailparse::{ParsedContentType, ParsedMail};
 
 use crate::MailError;
 
-/// One leaf part of a message, decoded.
+/// One leaf part of a message. Its body is kept as it came (transfer-encoded, in its
+/// charset) and decoded the first time it is read: most parts of a bounce (a returned
+/// message's body, the HTML twin of a text part, an attached image) are never read.
 #[derive(Debug, Clone)]
 pub struct Part {
     /// The media type, lower-cased (`text/plain`, `message/delivery-status`).
     pub mime: String,
+    /// The body as it came, with what decoding it needs.
+    body: Vec<u8>,
+    /// The charset label (what the decoding reads of the content type).
+    charset: String,
+    /// The `Content-Transfer-Encoding`, lower-cased.
+    encoding: Option<String>,
     /// The body, transfer-decoded and converted from its charset to UTF-8.
-    pub text: String,
+    text: OnceLock<String>,
+}
+
+impl Part {
+    /// The body, transfer-decoded and converted from its charset to UTF-8 (decoded on the
+    /// first call).
+    pub fn text(&self) -> &str {
+        self.text
+            .get_or_init(|| decode_body(&self.body, &self.charset, &self.encoding))
+    }
+
+    /// The header block of a part that holds a message (`message/rfc822`,
+    /// `text/rfc822-headers`), decoded as [`Part::text`] would decode it, without decoding
+    /// the returned message's body.
+    fn header_block(&self) -> std::borrow::Cow<'_, str> {
+        let transfer_encoded = matches!(
+            self.encoding.as_deref(),
+            Some("base64" | "quoted-printable")
+        );
+        if transfer_encoded || self.text.get().is_some() {
+            return self.text().into();
+        }
+        let end = memchr::memmem::find(&self.body, b"\n\n").map_or(self.body.len(), |i| i + 2);
+        decode_body(&self.body[..end], &self.charset, &self.encoding).into()
+    }
 }
 
 /// A message, parsed once and kept as headers and decoded leaf parts.
@@ -24,13 +57,63 @@ pub struct Message {
     pub parts: Vec<Part>,
     /// [`Message::report_text`], computed on first use: forty detectors read it.
     report_text: OnceLock<String>,
-    /// [`Message::original_headers`], parsed on first use.
-    original_headers: OnceLock<Option<Vec<(String, String)>>>,
+    /// The header block of the returned message ([`Message::original_header`]), decoded on
+    /// first use.
+    original_block: OnceLock<Option<String>>,
 }
 
 /// Nested message parts deeper than this are not descended into (a bomb of nested
 /// multiparts must not exhaust the stack).
 const MAX_DEPTH: usize = 8;
+
+/// The encoded bytes of a body, whatever its transfer encoding.
+fn encoded_bytes<'a>(body: &Body<'a>) -> &'a [u8] {
+    match body {
+        Body::Base64(b) | Body::QuotedPrintable(b) => b.get_raw(),
+        Body::SevenBit(b) | Body::EightBit(b) => b.get_raw(),
+        Body::Binary(b) => b.get_raw(),
+    }
+}
+
+/// A body transfer-decoded and converted to UTF-8 by its charset label, as mailparse's
+/// `get_body` does; when the label does not fit the bytes, by a guess.
+fn decode_body(raw: &[u8], charset: &str, encoding: &Option<String>) -> String {
+    let ctype = ParsedContentType {
+        mimetype: String::new(),
+        charset: charset.to_string(),
+        params: Default::default(),
+    };
+    let body = Body::new(raw, &ctype, encoding);
+    let decoded = match &body {
+        Body::Base64(b) | Body::QuotedPrintable(b) => b.get_decoded_as_string(),
+        Body::SevenBit(b) | Body::EightBit(b) => b.get_as_string(),
+        Body::Binary(b) => b.get_as_string(),
+    };
+    let bytes = || match &body {
+        Body::Base64(b) | Body::QuotedPrintable(b) => b.get_decoded().unwrap_or_default(),
+        other => encoded_bytes(other).to_vec(),
+    };
+    // Report parts and returned messages are ASCII by rule; a charset mislabel must not lose
+    // them, so they are read as raw bytes when decoding fails.
+    let text = match decoded {
+        Ok(t) => t,
+        Err(_) => String::from_utf8_lossy(&bytes()).into_owned(),
+    };
+    if text.is_empty() {
+        crate::charset::decode_unlabeled(&bytes())
+    } else if text.contains('\u{FFFD}') {
+        // The label does not fit the bytes (EUC-JP sent as ISO-2022-JP): the guess may.
+        let guessed = crate::charset::decode_unlabeled(&bytes());
+        let bad = |s: &str| s.matches('\u{FFFD}').count();
+        if bad(&guessed) < bad(&text) {
+            guessed
+        } else {
+            text
+        }
+    } else {
+        text
+    }
+}
 
 fn walk(mail: &ParsedMail<'_>, depth: usize, parts: &mut Vec<Part>) {
     let mime = mail.ctype.mimetype.to_ascii_lowercase();
@@ -40,48 +123,36 @@ fn walk(mail: &ParsedMail<'_>, depth: usize, parts: &mut Vec<Part>) {
         }
         return;
     }
-    // Report parts and returned messages are ASCII by rule; a charset mislabel must not lose
-    // them, so they are read as raw bytes when decoding fails.
-    let text = match mail.get_body() {
-        Ok(t) => t,
-        Err(_) => mail
-            .get_body_raw()
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default(),
-    };
-    let text = if text.is_empty() {
-        mail.get_body_raw()
-            .map(|b| crate::charset::decode_unlabeled(&b))
-            .unwrap_or_default()
-    } else if text.contains('\u{FFFD}') {
-        // The label does not fit the bytes (EUC-JP sent as ISO-2022-JP): the guess may.
-        let guessed = mail
-            .get_body_raw()
-            .map(|b| crate::charset::decode_unlabeled(&b))
-            .unwrap_or_default();
-        let bad = |s: &str| s.matches('\u{FFFD}').count();
-        if bad(&guessed) < bad(&text) {
-            guessed
-        } else {
-            text
-        }
-    } else {
-        text
+    let encoded = mail.get_body_encoded();
+    let encoding = mail
+        .headers
+        .iter()
+        .find(|h| {
+            h.get_key_ref()
+                .eq_ignore_ascii_case("Content-Transfer-Encoding")
+        })
+        .map(|h| h.get_value().to_lowercase());
+    let mut part = Part {
+        mime,
+        body: encoded_bytes(&encoded).to_vec(),
+        charset: mail.ctype.charset.clone(),
+        encoding,
+        text: OnceLock::new(),
     };
     // A multipart whose boundary never appears in its body (a broken report) has no parts:
     // its body is read as the report's text.
-    let (mime, text) = if mime.starts_with("multipart/") && mail.subparts.is_empty() {
+    if part.mime.starts_with("multipart/") && mail.subparts.is_empty() {
+        let text = part.text();
         // The parser keeps no body for such a multipart: it is what follows the headers.
         let text = if text.is_empty() {
             body_after_headers(mail.raw_bytes)
         } else {
-            text
+            text.to_string()
         };
-        ("text/plain".to_string(), text)
-    } else {
-        (mime, text)
-    };
-    parts.push(Part { mime, text });
+        part.mime = "text/plain".to_string();
+        part.text = OnceLock::from(text);
+    }
+    parts.push(part);
 }
 
 /// The body of a raw part: what follows its first blank line.
@@ -115,7 +186,7 @@ impl Message {
             headers,
             parts,
             report_text: OnceLock::new(),
-            original_headers: OnceLock::new(),
+            original_block: OnceLock::new(),
         })
     }
 
@@ -156,37 +227,67 @@ impl Message {
                 if !out.is_empty() {
                     out.push('\n');
                 }
-                out.push_str(&p.text);
+                out.push_str(p.text());
             }
         }
         if out.is_empty()
             && let Some(p) = self.parts.iter().find(|p| p.mime == "text/html")
         {
-            out = crate::charset::strip_html(&p.text);
+            out = crate::charset::strip_html(p.text());
         }
         out
     }
 
-    /// The headers of the returned original message, when it is attached
-    /// (`message/rfc822` or `text/rfc822-headers`).
-    pub fn original_headers(&self) -> Option<&[(String, String)]> {
-        self.original_headers
-            .get_or_init(|| self.compute_original_headers())
-            .as_deref()
+    /// The first value of a header of the returned original message, when it is attached
+    /// (`message/rfc822` or `text/rfc822-headers`), case-insensitively.
+    ///
+    /// A returned message often has dozens of headers (`Received`, `DKIM-Signature`) and a
+    /// bounce reads three or four of them, so only the one asked for is parsed and decoded.
+    pub fn original_header(&self, name: &str) -> Option<String> {
+        let block = self
+            .original_block
+            .get_or_init(|| {
+                self.parts
+                    .iter()
+                    .find(|p| p.mime == "message/rfc822" || p.mime == "text/rfc822-headers")
+                    .map(|p| p.header_block().into_owned())
+            })
+            .as_deref()?;
+        let start = header_starts(block).find(|&at| {
+            let line = &block.as_bytes()[at..];
+            line.len() > name.len()
+                && line[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+                && line[name.len()..]
+                    .iter()
+                    .find(|b| !matches!(b, b' ' | b'\t'))
+                    == Some(&b':')
+        })?;
+        let (header, _) = mailparse::parse_header(&block.as_bytes()[start..]).ok()?;
+        Some(crate::charset::header_value(&header))
     }
+}
 
-    fn compute_original_headers(&self) -> Option<Vec<(String, String)>> {
-        let part = self
-            .parts
-            .iter()
-            .find(|p| p.mime == "message/rfc822" || p.mime == "text/rfc822-headers")?;
-        let (headers, _) = mailparse::parse_headers(part.text.as_bytes()).ok()?;
-        let list: Vec<(String, String)> = headers
-            .iter()
-            .map(|h| (h.get_key(), crate::charset::header_value(h)))
-            .collect();
-        (!list.is_empty()).then_some(list)
-    }
+/// Where each header of a header block starts: every line up to the first empty one that
+/// does not continue the line before (a folded line starts with a space or a tab). Written
+/// here because mailparse parses a whole block or one header, not a lookup by name.
+fn header_starts(block: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = block.as_bytes();
+    let mut at = Some(0);
+    std::iter::from_fn(move || {
+        loop {
+            let start = at?;
+            let line_end = memchr::memchr(b'\n', &bytes[start..]).map(|i| start + i);
+            at = line_end.map(|e| e + 1);
+            match bytes.get(start) {
+                None | Some(b'\n') => {
+                    at = None;
+                    return None;
+                }
+                Some(b' ' | b'\t') => continue,
+                Some(_) => return Some(start),
+            }
+        }
+    })
 }
 
 #[cfg(test)]
@@ -218,7 +319,7 @@ mod tests {
         for other in [crlf, cr] {
             let b = Message::parse(&other).unwrap();
             assert_eq!(a.headers, b.headers);
-            assert_eq!(a.parts[0].text.trim_end(), b.parts[0].text.trim_end());
+            assert_eq!(a.parts[0].text().trim_end(), b.parts[0].text().trim_end());
         }
     }
 
@@ -247,9 +348,9 @@ mod tests {
         raw.extend_from_slice(b"\nThe user(s) account is disabled.\n");
         let m = Message::parse(&raw).unwrap();
         assert!(
-            m.parts[0].text.contains("送信できませんでした"),
+            m.parts[0].text().contains("送信できませんでした"),
             "{}",
-            m.parts[0].text
+            m.parts[0].text()
         );
     }
 

@@ -140,7 +140,7 @@ pub fn dsn_recipients(message: &Message) -> Vec<RecipientFacts> {
     let from_parts: Vec<RecipientFacts> = message
         .parts_of("message/delivery-status")
         .chain(message.parts_of("message/global-delivery-status"))
-        .flat_map(|p| dsn::recipients(&p.text))
+        .flat_map(|p| dsn::recipients(p.text()))
         .collect();
     if !from_parts.is_empty() {
         return from_parts;
@@ -161,7 +161,7 @@ pub fn dsn_text(message: &Message) -> Cow<'_, str> {
     let mut parts = message
         .parts_of("message/delivery-status")
         .chain(message.parts_of("message/global-delivery-status"))
-        .map(|p| p.text.as_str());
+        .map(|p| p.text());
     match (parts.next(), parts.next()) {
         (None, _) => Cow::Borrowed(text_until(message, RETURNED_MESSAGE)),
         (Some(one), None) => Cow::Borrowed(one),
@@ -423,11 +423,7 @@ pub fn detected(id: &'static str, recipients: Vec<RecipientFacts>) -> Option<Det
 
 /// The `To:` address of the returned message, when the report attaches it.
 pub fn returned_to(message: &Message) -> Option<String> {
-    message
-        .original_headers()?
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("to"))
-        .and_then(|(_, v)| address_in(v))
+    message.original_header("to").and_then(|v| address_in(&v))
 }
 
 /// The report-part recipient with the same address as `address`.

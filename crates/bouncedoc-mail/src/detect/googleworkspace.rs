@@ -64,9 +64,8 @@ impl Detector for GoogleWorkspace {
             if addresses.is_empty() {
                 addresses.extend(
                     message
-                        .original_headers()
-                        .and_then(|h| h.iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
-                        .and_then(|(_, v)| parse_address(v)),
+                        .original_header("to")
+                        .and_then(|v| parse_address(&v)),
                 );
             }
             recipients = addresses

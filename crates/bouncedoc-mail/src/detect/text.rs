@@ -204,9 +204,8 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
     };
     if found.is_empty() {
         let recipient = message
-            .original_headers()
-            .and_then(|h| h.iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
-            .and_then(|(_, v)| parse_address(v))
+            .original_header("to")
+            .and_then(|v| parse_address(&v))
             .or_else(|| {
                 message
                     .header("x-failed-recipients")

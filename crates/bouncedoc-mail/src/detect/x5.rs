@@ -32,7 +32,7 @@ impl Detector for X5 {
             return None;
         }
         let attached = message.parts_of("message/rfc822").next()?;
-        let inner = Message::parse(attached.text.as_bytes()).ok()?;
+        let inner = Message::parse(attached.text().as_bytes()).ok()?;
         inner.parts_of("message/delivery-status").next()?;
         let bounce = read_message(&inner);
         (bounce.kind == Kind::Bounce && !bounce.recipients.is_empty()).then_some(Detected {

@@ -36,11 +36,9 @@ fn unsubscribe_request(message: &Message) -> Option<Vec<RecipientFacts>> {
 /// feedback-report part, only the reported message, whose headers Microsoft stamps with the
 /// complaining recipient (`X-HmXmrOriginalRecipient`). Its type is `abuse`.
 fn jmrp_complaint(message: &Message) -> Option<Vec<RecipientFacts>> {
-    let original = message.original_headers()?;
-    let recipient = original
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("x-hmxmroriginalrecipient"))
-        .and_then(|(_, v)| parse_address(v))?;
+    let recipient = message
+        .original_header("x-hmxmroriginalrecipient")
+        .and_then(|v| parse_address(&v))?;
     Some(vec![RecipientFacts {
         recipient: Some(recipient),
         diagnostic: message.header("subject").unwrap_or("").trim().to_string(),
@@ -57,7 +55,7 @@ pub fn read(message: &Message) -> Option<Vec<RecipientFacts>> {
     let Some(part) = message.parts_of("message/feedback-report").next() else {
         return unsubscribe_request(message).or_else(|| jmrp_complaint(message));
     };
-    let fields: Vec<(String, String)> = blocks(&part.text).into_iter().flatten().collect();
+    let fields: Vec<(String, String)> = blocks(part.text()).into_iter().flatten().collect();
     let get_all = |name: &str| -> Vec<&str> {
         fields
             .iter()
@@ -78,9 +76,8 @@ pub fn read(message: &Message) -> Option<Vec<RecipientFacts>> {
     if recipients.is_empty() {
         recipients.extend(
             message
-                .original_headers()
-                .and_then(|h| h.iter().find(|(k, _)| k.eq_ignore_ascii_case("to")))
-                .and_then(|(_, v)| parse_address(v)),
+                .original_header("to")
+                .and_then(|v| parse_address(&v)),
         );
     }
     let diagnostic = message
