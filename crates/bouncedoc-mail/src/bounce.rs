@@ -5,6 +5,7 @@ use bouncedoc_core::StatusCode;
 use serde::Serialize;
 
 use crate::MailError;
+use crate::detect::common::TextSearch;
 use crate::detect::{self, DETECTORS, Detected};
 use crate::facts::{MessageFacts, RecipientFacts, parse_address};
 use crate::message::Message;
@@ -114,8 +115,8 @@ fn lead_in(message: &Message) -> String {
                 .any(|w| w.len() >= 3);
             if !has_word
                 || LEAD_IN_SKIP.iter().any(|s| t.starts_with(s))
-                || t.contains("--- The follow")
-                || t.contains("--- Transcript")
+                || t.holds("--- The follow")
+                || t.holds("--- Transcript")
             {
                 continue;
             }

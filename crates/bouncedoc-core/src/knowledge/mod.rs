@@ -7,7 +7,9 @@ mod gate;
 mod matcher;
 pub mod schema;
 
-use std::collections::HashMap;
+// The knowledge base's indexes are looked up several times per recipient with keys it
+// holds itself: a fast hash without flood resistance fits.
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 pub use matcher::{Hit, Matcher, PatternError};
@@ -167,7 +169,7 @@ impl Knowledge {
 
     fn index(docs: &'static KnowledgeDocs) -> Result<Knowledge, KnowledgeError> {
         let invalid = |m: String| KnowledgeError::Invalid(m);
-        let mut reasons = HashMap::new();
+        let mut reasons = HashMap::default();
         let mut rules = Vec::new();
         let mut push_rules =
             |list: &'static [RuleDoc], origin: RuleOrigin| -> Result<(), KnowledgeError> {
@@ -230,7 +232,7 @@ impl Knowledge {
                         .map(|(i, hints)| (rules.len() + i, *hints, no_regex)),
                 ),
         )?;
-        let mut enhanced = HashMap::new();
+        let mut enhanced = HashMap::default();
         for code in &docs.enhanced_codes.code {
             let mut parts = code.code.split('.');
             let class = parts.next().unwrap_or("X");

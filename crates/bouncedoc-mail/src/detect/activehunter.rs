@@ -11,6 +11,7 @@
 
 use super::common::{address_in, detected, recipient, squeeze, text_until};
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
@@ -35,7 +36,7 @@ impl Detector for ActiveHunter {
                 "Content-Type: message/rfc822",
             ],
         );
-        let mut lines = text.lines().skip_while(|l| !l.contains(OPENING));
+        let mut lines = text.lines().skip_while(|l| !l.holds(OPENING));
         lines.next()?;
         let mut recipients: Vec<RecipientFacts> = Vec::new();
         for line in lines {

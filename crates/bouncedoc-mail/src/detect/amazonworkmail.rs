@@ -20,6 +20,7 @@
 
 use super::common::{address_in, recipient};
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::message::Message;
 use crate::report::dsn;
 
@@ -41,7 +42,7 @@ impl Detector for AmazonWorkMail {
 
     fn detect(&self, message: &Message) -> Option<Detected> {
         let text = message.report_text();
-        if !text.contains(NOTICE) {
+        if !text.holds(NOTICE) {
             return None;
         }
         let lines: Vec<&str> = text.lines().collect();

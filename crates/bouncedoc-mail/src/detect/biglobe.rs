@@ -18,6 +18,7 @@ use bouncedoc_core::Reason;
 use super::common::{detected, header_has, recipient, squeeze, text_until};
 use super::domino::stated_cause;
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
 
@@ -54,15 +55,15 @@ impl Detector for Biglobe {
             return None;
         }
         let text = text_until(message, &["Content-Type: message/rfc822"]);
-        let mut lines = text.lines().skip_while(|l| {
-            !l.contains("----- The following addresses had delivery problems -----")
-        });
+        let mut lines = text
+            .lines()
+            .skip_while(|l| !l.holds("----- The following addresses had delivery problems -----"));
         lines.next()?;
         let mut recipients: Vec<RecipientFacts> = Vec::new();
         let mut words: Vec<&str> = Vec::new();
         for line in lines {
             let t = line.trim();
-            if t.is_empty() || t.contains("--") {
+            if t.is_empty() || t.holds("--") {
                 continue;
             }
             match parse_address(t).filter(|_| !t.contains(' ')) {

@@ -71,7 +71,7 @@ const COMMANDS: &[(&str, &str)] = &[
 /// connection itself give `CONN`.
 pub fn smtp_command(text: &str) -> Option<&'static str> {
     let lower = text.to_ascii_lowercase();
-    if lower.contains("end of data") || lower.contains("after data") {
+    if lower.holds("end of data") || lower.holds("after data") {
         return Some("DATA");
     }
     let mut found: Option<(usize, &'static str)> = None;
@@ -89,9 +89,9 @@ pub fn smtp_command(text: &str) -> Option<&'static str> {
     if let Some((_, command)) = found {
         return Some(command);
     }
-    if lower.contains("initial connection")
-        || lower.contains("smtp greeting")
-        || lower.contains("refused to talk to me")
+    if lower.holds("initial connection")
+        || lower.holds("smtp greeting")
+        || lower.holds("refused to talk to me")
     {
         return Some("CONN");
     }
@@ -208,6 +208,29 @@ pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     .any(|at| h[at + 1..at + n.len()].eq_ignore_ascii_case(rest))
 }
 
+/// Substring tests for the detectors, which test many fixed words on short lines: `str`'s
+/// `contains` and `memchr::memmem::find` first build a searcher for the needle, which on a
+/// line of a bounce costs more than the search. This looks for the needle's first byte with
+/// `memchr` and compares from there.
+pub trait TextSearch {
+    /// Whether the text holds `needle` (case kept).
+    fn holds(&self, needle: &str) -> bool;
+}
+
+impl TextSearch for str {
+    fn holds(&self, needle: &str) -> bool {
+        let (h, n) = (self.as_bytes(), needle.as_bytes());
+        let Some((&first, rest)) = n.split_first() else {
+            return true;
+        };
+        if h.len() < n.len() {
+            return false;
+        }
+        let last_start = h.len() - n.len();
+        memchr::memchr_iter(first, &h[..=last_start]).any(|at| &h[at + 1..at + n.len()] == rest)
+    }
+}
+
 /// Whether a header holds any of `needles` (ASCII letters without case).
 pub fn header_has(message: &Message, name: &str, needles: &[&str]) -> bool {
     message
@@ -215,12 +238,9 @@ pub fn header_has(message: &Message, name: &str, needles: &[&str]) -> bool {
         .is_some_and(|v| needles.iter().any(|n| contains_ignore_case(v, n)))
 }
 
-/// Whether any value of a header holds `needle` (case kept). The values are short and the
-/// needles many, so this uses `memchr`'s searcher, which costs less to set up than `str`'s.
+/// Whether any value of a header holds `needle` (case kept).
 pub fn header_contains(message: &Message, name: &str, needle: &str) -> bool {
-    message
-        .header_all(name)
-        .any(|v| memchr::memmem::find(v.as_bytes(), needle.as_bytes()).is_some())
+    message.header_all(name).any(|v| v.holds(needle))
 }
 
 /// Whether a line of `text` begins with `prefix` (at its very start, white space kept).

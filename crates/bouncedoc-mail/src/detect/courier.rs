@@ -18,6 +18,7 @@ use super::common::{
     detected, dsn_recipients, header_contains, recipient, same_address, smtp_command, squeeze,
 };
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::parse_address;
 use crate::message::Message;
 
@@ -66,10 +67,10 @@ impl Detector for Courier {
 
     fn detect(&self, message: &Message) -> Option<Detected> {
         let text = message.report_text();
-        let signed = text.contains("running the Courier mail server")
+        let signed = text.holds("running the Courier mail server")
             || message
                 .header("message-id")
-                .is_some_and(|m| m.contains("<courier."))
+                .is_some_and(|m| m.holds("<courier."))
             || header_contains(message, "received", "(Courier ");
         if !signed {
             return None;

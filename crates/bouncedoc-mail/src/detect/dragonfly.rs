@@ -20,6 +20,7 @@ use super::common::{
     squeeze,
 };
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
@@ -68,7 +69,7 @@ impl Detector for DragonFly {
             // `host [ip] did not like our RCPT TO:` names the command.
             r.command = words
                 .iter()
-                .find(|l| l.contains(" did not like our "))
+                .find(|l| l.holds(" did not like our "))
                 .and_then(|l| smtp_command(l))
                 .map(str::to_string);
         }

@@ -33,6 +33,7 @@ use regex::Regex;
 
 use super::common::{address_in, dsn_recipients, recipient, same_address, squeeze};
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
@@ -117,7 +118,7 @@ fn reply_of(line: &str) -> Option<(String, bool)> {
         return Some((c[1].to_string(), false));
     }
     let c = RETURNED.captures(t)?;
-    let attempt = t.contains(" - Remote Server at ");
+    let attempt = t.holds(" - Remote Server at ");
     Some((c[1].to_string(), attempt))
 }
 

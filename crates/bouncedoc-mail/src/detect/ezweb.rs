@@ -27,6 +27,7 @@ use super::common::{
     address_in, dsn_recipients, header_has, recipient, smtp_command, squeeze, text_until,
 };
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::message::Message;
 
 /// The EZweb detector.
@@ -50,7 +51,7 @@ fn is_ezweb(message: &Message) -> bool {
         header_has(message, "subject", &["Mail System Error - Returned Mail"]),
         message
             .header_all("received")
-            .any(|r| r.contains("ezweb.ne.jp (EZweb Mail) with") || r.contains(".au.com (")),
+            .any(|r| r.holds("ezweb.ne.jp (EZweb Mail) with") || r.holds(".au.com (")),
         header_has(message, "message-id", &[".ezweb.ne.jp>", ".au.com>"]),
     ];
     signs.iter().filter(|s| **s).count() >= 2

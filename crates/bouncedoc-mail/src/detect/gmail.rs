@@ -32,6 +32,7 @@ use bouncedoc_core::{Action, Reason};
 
 use super::common::{address_in, codes_in, header_has, recipient, squeeze};
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
@@ -81,9 +82,9 @@ fn is_gmail(message: &Message) -> bool {
 /// The words about the recipients of one notice.
 fn words(lines: &[&str]) -> (String, Option<Action>) {
     let text = squeeze(&lines.join(" "));
-    let action = if text.contains("Technical details of temporary failure") {
+    let action = if text.holds("Technical details of temporary failure") {
         Some(Action::Delayed)
-    } else if text.contains("Technical details of permanent failure") {
+    } else if text.holds("Technical details of permanent failure") {
         Some(Action::Failed)
     } else {
         None
@@ -133,7 +134,7 @@ impl Detector for Gmail {
         }
         let (diagnostic, action) = words(&rest);
         let (_, status) = codes_in(&diagnostic);
-        let vague = status.is_none_or(|s| s.to_string().contains(".0"));
+        let vague = status.is_none_or(|s| s.to_string().holds(".0"));
         let stage = state_number(&diagnostic).and_then(state);
         let recipients = addresses
             .into_iter()

@@ -26,6 +26,7 @@
 
 use super::common::{address_in, header_has, recipient, smtp_command, squeeze, text_until};
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
@@ -73,7 +74,7 @@ pub(crate) fn read(message: &Message) -> Vec<RecipientFacts> {
         .into_iter()
         .map(|(a, words)| {
             let words = squeeze(&words.join(" "));
-            let command = if words.contains(" TEXT command") {
+            let command = if words.holds(" TEXT command") {
                 Some("DATA")
             } else {
                 smtp_command(&words)

@@ -18,6 +18,7 @@
 
 use super::common::{header_has, recipient, squeeze, text_until};
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::parse_address;
 use crate::message::Message;
 
@@ -48,7 +49,7 @@ impl Detector for GoogleGroups {
             return None;
         }
         let text = text_until(message, ENDS);
-        if !text.contains("groups.google.com") {
+        if !text.holds("groups.google.com") {
             return None;
         }
         let words = squeeze(text);

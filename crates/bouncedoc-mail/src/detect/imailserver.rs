@@ -19,6 +19,7 @@ use super::common::{
 };
 use super::domino::stated_cause;
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
@@ -68,7 +69,7 @@ impl Detector for IMailServer {
                 recipients.push(recipient(address_in(&t[p + 2..]), t.to_string()));
             } else if t.starts_with("undeliverable ") {
                 recipients.push(recipient(address_in(t), t.to_string()));
-            } else if t.contains("Body of message generated response:") || !response.is_empty() {
+            } else if t.holds("Body of message generated response:") || !response.is_empty() {
                 response.push_str(t);
                 response.push(' ');
             }

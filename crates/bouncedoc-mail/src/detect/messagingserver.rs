@@ -20,6 +20,7 @@
 
 use super::common::{detected, dsn_recipients, header_has, recipient, same_address, squeeze};
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
 use crate::report::dsn::diagnostic_text;
@@ -39,7 +40,7 @@ impl Detector for MessagingServer {
     fn detect(&self, message: &Message) -> Option<Detected> {
         let boundary = message
             .header("content-type")
-            .is_some_and(|c| c.contains("Boundary_(ID_"));
+            .is_some_and(|c| c.holds("Boundary_(ID_"));
         if !boundary && !header_has(message, "subject", &["Delivery Notification: "]) {
             return None;
         }

@@ -19,6 +19,7 @@
 
 use super::common::detected;
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::message::Message;
 
 /// The MXLogic detector.
@@ -37,7 +38,7 @@ impl Detector for MxLogic {
             .any(|h| message.header(h).is_some());
         let id = message
             .header("message-id")
-            .is_some_and(|i| i.contains("<mxl~"));
+            .is_some_and(|i| i.holds("<mxl~"));
         if !headers && !id {
             return None;
         }

@@ -21,6 +21,7 @@
 use super::common::header_has;
 use super::exchange2007::{is_exchange_report, read};
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::message::Message;
 
 /// The Microsoft 365 detector.
@@ -30,7 +31,7 @@ const ID: &str = "office365";
 
 fn from_exchange_online(message: &Message) -> bool {
     let text = message.report_text();
-    let generating = text.contains("Generating server:")
+    let generating = text.holds("Generating server:")
         && text.lines().any(|l| {
             let l = l.trim();
             l.starts_with("Generating server:") && l.to_ascii_lowercase().ends_with(".outlook.com")

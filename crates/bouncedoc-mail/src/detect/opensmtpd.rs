@@ -24,6 +24,7 @@ use super::common::{
     address_in, detected, header_contains, header_has, recipient, squeeze, text_until,
 };
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
@@ -53,7 +54,7 @@ impl Detector for OpenSmtpd {
             .skip_while(|l| !l.trim_start().starts_with(OPENING));
         lines.next()?;
         let recipients: Vec<RecipientFacts> = lines
-            .filter(|l| !l.starts_with(' ') && l.contains('@') && l.contains(": "))
+            .filter(|l| !l.starts_with(' ') && l.contains('@') && l.holds(": "))
             .filter_map(|l| {
                 let (addr, words) = l.split_once(": ")?;
                 let addr = address_in(addr)?;

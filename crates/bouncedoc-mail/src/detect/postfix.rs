@@ -21,6 +21,7 @@ use super::common::{
 };
 use super::text::report_body;
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
 
@@ -45,7 +46,7 @@ fn is_signature(line: &str) -> bool {
 /// Whether the subject or the report's fields name Postfix.
 fn fields_say_postfix(message: &Message) -> bool {
     header_has(message, "subject", &["Undelivered Mail Returned to Sender"])
-        || dsn_text(message).contains("X-Postfix-Queue-ID")
+        || dsn_text(message).holds("X-Postfix-Queue-ID")
 }
 
 /// The paragraphs about recipients: after the signature line when there is one.
@@ -120,7 +121,7 @@ impl Detector for Postfix {
                 .map(|(addr, _, words)| recipient(Some(addr.clone()), words.clone()))
                 .collect();
         }
-        if recipients.is_empty() && body.contains("--- Delivery report unavailable ---") {
+        if recipients.is_empty() && body.holds("--- Delivery report unavailable ---") {
             // Postfix lost its log of the delivery: only the returned message tells the
             // recipient, and nothing tells the cause.
             let to = returned_to(message);

@@ -26,6 +26,7 @@ use super::common::{
     squeeze, text_until,
 };
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
@@ -113,7 +114,7 @@ pub(crate) fn blocks(text: &str, starts: &[&str]) -> Vec<RecipientFacts> {
             .map(|(_, c)| *c)
             .or_else(|| {
                 r.diagnostic
-                    .contains("no SMTP connection got far enough")
+                    .holds("no SMTP connection got far enough")
                     .then(|| smtp_command(&r.diagnostic))
                     .flatten()
             })

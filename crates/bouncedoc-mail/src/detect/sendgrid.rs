@@ -17,6 +17,7 @@ use bouncedoc_core::Reason;
 
 use super::common::{dsn_recipients, dsn_text};
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::message::Message;
 use crate::report::dsn;
 
@@ -28,8 +29,8 @@ const ID: &str = "sendgrid";
 fn is_sendgrid(message: &Message) -> bool {
     message
         .report_text()
-        .contains("This is an automatically generated message from SendGrid.")
-        || dsn_text(message).contains("X-SendGrid-")
+        .holds("This is an automatically generated message from SendGrid.")
+        || dsn_text(message).holds("X-SendGrid-")
 }
 
 impl Detector for SendGrid {

@@ -20,6 +20,7 @@ use super::common::{
     address_in, codes_in, dsn_recipients, header_has, smtp_command, squeeze, text_until,
 };
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
@@ -63,7 +64,7 @@ struct Transcript {
 
 fn read_transcript(body: &str) -> Transcript {
     let mut t = Transcript::default();
-    let mut lines = body.lines().skip_while(|l| !l.contains(TRANSCRIPT));
+    let mut lines = body.lines().skip_while(|l| !l.holds(TRANSCRIPT));
     lines.next();
     for line in lines {
         let l = line.trim_end();
@@ -93,7 +94,7 @@ fn read_transcript(body: &str) -> Transcript {
             }
         } else if l.starts_with("... while talking to ") {
             continue;
-        } else if l.starts_with('<') && l.contains('@') && l.contains(">.") {
+        } else if l.starts_with('<') && l.contains('@') && l.holds(">.") {
             if let Some(addr) = address_in(l) {
                 let words = l.split_once(' ').map_or("", |(_, w)| w);
                 t.deferred = Some((addr, words.trim().to_string()));
@@ -123,7 +124,7 @@ impl Detector for Sendmail {
             return None;
         }
         let body = text_until(message, ORIGINAL);
-        if !body.contains(TRANSCRIPT) {
+        if !body.holds(TRANSCRIPT) {
             return None;
         }
         let mut recipients = dsn_recipients(message);

@@ -20,6 +20,7 @@
 
 use super::common::{self, address_in, detected, header_has, recipient, smtp_command, squeeze};
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
 
@@ -62,12 +63,12 @@ impl Detector for V5Sendmail {
             return None;
         }
         let text = message.report_text();
-        if !ENDS.iter().any(|e| text.contains(e)) || !text.contains(TRANSCRIPT) {
+        if !ENDS.iter().any(|e| text.contains(e)) || !text.holds(TRANSCRIPT) {
             return None;
         }
         let mut entries: Vec<Entry> = vec![Entry::default()];
         let mut command: Option<&'static str> = None;
-        let mut lines = text.lines().skip_while(|l| !l.contains(TRANSCRIPT));
+        let mut lines = text.lines().skip_while(|l| !l.holds(TRANSCRIPT));
         lines.next();
         for line in lines {
             if ENDS.iter().any(|e| line.contains(e)) {

@@ -21,6 +21,7 @@ use super::apachejames::message_details;
 use super::common::{address_in, detected, header_contains, recipient, squeeze, text_until};
 use super::domino::stated_cause;
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
@@ -44,14 +45,14 @@ impl Detector for Verizon {
 
     fn detect(&self, message: &Message) -> Option<Detected> {
         let from = message.header("from").unwrap_or("").to_ascii_lowercase();
-        let vtext = from.contains("post_master@vtext.com")
+        let vtext = from.holds("post_master@vtext.com")
             && header_contains(message, "received", ".vtext.com (");
-        let vzwpix = from.contains("sysadmin@") && from.contains(".vzwpix.com");
+        let vzwpix = from.holds("sysadmin@") && from.holds(".vzwpix.com");
         let mut recipients: Vec<RecipientFacts> = if vtext {
             message_details(text_until(message, &["Content-Type: message/rfc822"]))
         } else if vzwpix {
             let text = message.report_text();
-            if !text.contains("Message could not be delivered to mobile") {
+            if !text.holds("Message could not be delivered to mobile") {
                 return None;
             }
             let error = text

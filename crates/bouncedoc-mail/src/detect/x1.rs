@@ -14,6 +14,7 @@
 
 use super::common::{address_in, detected, header_has, recipient, text_until};
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
@@ -35,20 +36,20 @@ impl Detector for X1 {
         );
         let from = message.header("from").is_some_and(|f| {
             let f = f.to_ascii_lowercase();
-            f.contains("mail deliver") && f.contains("system")
+            f.holds("mail deliver") && f.holds("system")
         });
         if !(subject || from) {
             return None;
         }
         let text = text_until(message, &["Received: from "]);
-        if !text.contains("---The following addresses had delivery errors---") {
+        if !text.holds("---The following addresses had delivery errors---") {
             return None;
         }
         let recipients: Vec<RecipientFacts> = text
             .lines()
             .skip_while(|l| !l.starts_with("The original message was received at "))
             .map(str::trim)
-            .filter(|l| l.contains('@') && l.contains(" [") && l.ends_with(']'))
+            .filter(|l| l.contains('@') && l.holds(" [") && l.ends_with(']'))
             .filter_map(|l| {
                 let addr = address_in(l.split(' ').next()?)?;
                 Some(recipient(Some(addr), l.to_string()))

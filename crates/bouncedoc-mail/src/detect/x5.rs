@@ -7,6 +7,7 @@
 
 use super::{Detected, Detector};
 use crate::bounce::{Kind, read_message};
+use crate::detect::common::TextSearch;
 use crate::message::Message;
 
 /// The X5 detector.
@@ -22,12 +23,12 @@ impl Detector for X5 {
     fn detect(&self, message: &Message) -> Option<Detected> {
         let notice = message
             .header("to")
-            .is_some_and(|t| t.contains("NotificationRecipients"))
+            .is_some_and(|t| t.holds("NotificationRecipients"))
             || message.header("x-tm-as-mml").is_some();
         if !notice
             || !message
                 .report_text()
-                .contains("The following addresses had permanent delivery errors")
+                .holds("The following addresses had permanent delivery errors")
         {
             return None;
         }

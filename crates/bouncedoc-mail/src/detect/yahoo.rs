@@ -17,6 +17,7 @@
 
 use super::common::{address_in, header_has, recipient, squeeze, text_until};
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
@@ -65,7 +66,7 @@ impl Detector for Yahoo {
         }
         let text = text_until(message, ENDS);
         let lines: Vec<&str> = text.lines().collect();
-        let start = lines.iter().position(|l| l.contains(START))?;
+        let start = lines.iter().position(|l| l.holds(START))?;
         let mut found: Vec<(String, Vec<&str>)> = Vec::new();
         for line in &lines[start + 1..] {
             let t = line.trim();

@@ -19,6 +19,7 @@
 
 use super::common::{address_in, squeeze};
 use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
@@ -38,7 +39,7 @@ fn recipient_line(line: &str) -> Option<String> {
         return address_in(rest);
     }
     let (first, rest) = t.split_once(' ')?;
-    if !rest.contains("ERROR_CODE :") {
+    if !rest.holds("ERROR_CODE :") {
         return None;
     }
     address_in(first)
