@@ -16,6 +16,7 @@ mod diagnose;
 pub mod facts;
 pub mod input;
 pub mod message;
+mod quoted_printable;
 pub mod record;
 pub mod report;
 

@@ -75,6 +75,15 @@ fn encoded_bytes<'a>(body: &Body<'a>) -> &'a [u8] {
     }
 }
 
+/// Bytes in a charset, as UTF-8: by the charset's label, else as ASCII (what mailparse
+/// does with a body).
+fn in_charset(bytes: &[u8], label: &str) -> String {
+    match ::charset::Charset::for_label(label.as_bytes()) {
+        Some(charset) => charset.decode(bytes).0.into_owned(),
+        None => ::charset::decode_ascii(bytes).into_owned(),
+    }
+}
+
 /// A body transfer-decoded and converted to UTF-8 by its charset label, as mailparse's
 /// `get_body` does; when the label does not fit the bytes, by a guess.
 fn decode_body(raw: &[u8], charset: &str, encoding: &Option<String>) -> String {
@@ -84,14 +93,19 @@ fn decode_body(raw: &[u8], charset: &str, encoding: &Option<String>) -> String {
         params: Default::default(),
     };
     let body = Body::new(raw, &ctype, encoding);
-    let decoded = match &body {
-        Body::Base64(b) | Body::QuotedPrintable(b) => b.get_decoded_as_string(),
-        Body::SevenBit(b) | Body::EightBit(b) => b.get_as_string(),
-        Body::Binary(b) => b.get_as_string(),
+    // Quoted-printable text is decoded by this crate's faster twin of mailparse's decoder.
+    let quoted =
+        matches!(body, Body::QuotedPrintable(_)).then(|| crate::quoted_printable::decode(raw));
+    let decoded = match (&body, &quoted) {
+        (_, Some(bytes)) => Ok(in_charset(bytes, charset)),
+        (Body::Base64(b) | Body::QuotedPrintable(b), None) => b.get_decoded_as_string(),
+        (Body::SevenBit(b) | Body::EightBit(b), None) => b.get_as_string(),
+        (Body::Binary(b), None) => b.get_as_string(),
     };
-    let bytes = || match &body {
-        Body::Base64(b) | Body::QuotedPrintable(b) => b.get_decoded().unwrap_or_default(),
-        other => encoded_bytes(other).to_vec(),
+    let bytes = || match (&body, &quoted) {
+        (_, Some(bytes)) => bytes.clone(),
+        (Body::Base64(b) | Body::QuotedPrintable(b), None) => b.get_decoded().unwrap_or_default(),
+        (other, None) => encoded_bytes(other).to_vec(),
     };
     // Report parts and returned messages are ASCII by rule; a charset mislabel must not lose
     // them, so they are read as raw bytes when decoding fails.

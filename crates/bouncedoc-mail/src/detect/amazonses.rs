@@ -29,7 +29,7 @@ use bouncedoc_core::Reason;
 use regex::Regex;
 use serde_json::Value;
 
-use super::common::{dsn_recipients, header_has};
+use super::common::{TextSearch, dsn_recipients, header_has};
 use super::{Detected, Detector};
 use crate::facts::{RecipientFacts, parse_action, parse_address, parse_status};
 use crate::message::Message;
@@ -43,7 +43,9 @@ const ID: &str = "amazonses";
 /// The JSON notification in the message body, unwrapped from its SNS envelope.
 fn notification(message: &Message) -> Option<Value> {
     let text = message.report_text();
-    if !text.contains('{') {
+    // A notification names its type; a body wrapped at `!` may have cut the name, and is
+    // unwrapped before it is read. Anything else (an HTML body's style sheet) is not one.
+    if !text.contains('{') || !(text.holds("notificationType") || text.holds("!\n ")) {
         return None;
     }
     let body = text.replace("!\n ", "");
