@@ -30,30 +30,47 @@ pub(super) struct Texts {
 }
 
 /// Joins sentences the way the language does: with a space in English, directly in Japanese.
-fn join(lang: Lang, parts: &[String]) -> String {
-    let sep = match lang {
-        Lang::En => " ",
-        Lang::Ja => "",
-    };
-    parts
-        .iter()
-        .map(|p| p.trim())
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(sep)
+/// Sentences written one after another as the language joins them: with a space in
+/// English, with nothing in Japanese. Pieces are trimmed; empty pieces are left out.
+struct Prose {
+    lang: Lang,
+    text: String,
 }
 
-/// Ends a title with the language's full stop, unless it has one.
-fn sentence(lang: Lang, text: &str) -> String {
+impl Prose {
+    fn new(lang: Lang) -> Prose {
+        Prose {
+            lang,
+            text: String::new(),
+        }
+    }
+
+    /// Starts a piece that is known not to be empty.
+    fn start(&mut self) -> &mut String {
+        if !self.text.is_empty() && self.lang == Lang::En {
+            self.text.push(' ');
+        }
+        &mut self.text
+    }
+
+    /// Adds a piece as it is.
+    fn add(&mut self, piece: &str) {
+        let piece = piece.trim();
+        if !piece.is_empty() {
+            self.start().push_str(piece);
+        }
+    }
+}
+
+/// Appends `text` as a sentence: trimmed, with a full stop when it has no end mark.
+fn sentence(out: &mut String, lang: Lang, text: &str) {
     let text = text.trim();
-    let stop = match lang {
-        Lang::En => ".",
-        Lang::Ja => "。",
-    };
-    if text.ends_with(['.', '。', '!', '?', '！', '？']) {
-        text.to_string()
-    } else {
-        format!("{text}{stop}")
+    out.push_str(text);
+    if !text.ends_with(['.', '。', '!', '?', '！', '？']) {
+        out.push_str(match lang {
+            Lang::En => ".",
+            Lang::Ja => "。",
+        });
     }
 }
 
@@ -64,7 +81,8 @@ pub(super) fn compose(
     lang: Lang,
 ) -> Texts {
     let doc = kb.reason(facts.reason);
-    let mut parts = Vec::new();
+    let mut prose = Prose::new(lang);
+    let colon = if lang == Lang::Ja { "：" } else { ": " };
 
     // What the code means.
     if let Some(code) = facts
@@ -72,23 +90,27 @@ pub(super) fn compose(
         .and_then(|s| kb.enhanced_code(s).map(|d| (s, d)))
     {
         let (s, d) = code;
-        let colon = if lang == Lang::Ja { "：" } else { ": " };
-        parts.push(format!("{s}{colon}{}", sentence(lang, lang.pick(&d.title))));
-        parts.push(lang.pick(&d.meaning).to_string());
+        let out = prose.start();
+        out.push_str(&s.to_string());
+        out.push_str(colon);
+        sentence(out, lang, lang.pick(&d.title));
+        prose.add(lang.pick(&d.meaning));
     } else if let Some((c, d)) = facts
         .reply_code
         .and_then(|c| kb.reply_code(c).map(|d| (c, d)))
     {
-        let colon = if lang == Lang::Ja { "：" } else { ": " };
-        parts.push(format!("{c}{colon}{}", sentence(lang, lang.pick(&d.title))));
-        parts.push(lang.pick(&d.meaning).to_string());
+        let out = prose.start();
+        out.push_str(&c.to_string());
+        out.push_str(colon);
+        sentence(out, lang, lang.pick(&d.title));
+        prose.add(lang.pick(&d.meaning));
     }
     if facts.temporary {
-        parts.push(kb.label("note.temporary", lang).to_string());
+        prose.add(kb.label("note.temporary", lang));
     }
     // What the wording adds.
     if let Some(note) = facts.rule.and_then(|r| r.note.as_ref()) {
-        parts.push(lang.pick(note).to_string());
+        prose.add(lang.pick(note));
     }
     // The likely causes, most likely first.
     if facts.reason != Reason::Undefined || !facts.nothing_found {
@@ -96,27 +118,26 @@ pub(super) fn compose(
             Some(rule) if !rule.causes.is_empty() => &rule.causes,
             _ => &doc.causes,
         };
-        let causes: Vec<String> = causes
-            .iter()
-            .enumerate()
-            .map(|(i, c)| match lang {
-                Lang::En => format!("({}) {}", i + 1, sentence(lang, &c.en)),
-                Lang::Ja => format!("（{}）{}", i + 1, sentence(lang, &c.ja)),
-            })
-            .collect();
         if !causes.is_empty() {
-            let head = kb.label("note.causes", lang).to_string();
-            parts.push(join(lang, &[vec![head], causes].concat()));
+            prose.add(kb.label("note.causes", lang));
+            for (i, c) in causes.iter().enumerate() {
+                let out = prose.start();
+                match lang {
+                    Lang::En => out.push_str(&format!("({}) ", i + 1)),
+                    Lang::Ja => out.push_str(&format!("（{}）", i + 1)),
+                }
+                sentence(out, lang, lang.pick(c));
+            }
         }
     }
     // What is uncertain.
-    let mut doubts = Vec::new();
+    let mut doubts: Vec<std::borrow::Cow<'_, str>> = Vec::new();
     if let Some(u) = facts
         .rule
         .and_then(|r| r.uncertain.as_ref())
         .or(doc.uncertain.as_ref())
     {
-        doubts.push(lang.pick(u).to_string());
+        doubts.push(lang.pick(u).into());
     }
     if let Some(code_reason) = facts.conflict {
         let words = lang.pick(&doc.title);
@@ -124,7 +145,8 @@ pub(super) fn compose(
         doubts.push(
             kb.label("note.code_conflict", lang)
                 .replace("{words}", words)
-                .replace("{code}", code),
+                .replace("{code}", code)
+                .into(),
         );
     }
     for s in facts.secondary {
@@ -132,21 +154,24 @@ pub(super) fn compose(
         if generic {
             doubts.push(
                 kb.label("note.secondary_code", lang)
-                    .replace("{code}", &s.to_string()),
+                    .replace("{code}", &s.to_string())
+                    .into(),
             );
         }
     }
     if facts.nothing_found {
-        doubts.push(kb.label("note.nothing_found", lang).to_string());
+        doubts.push(kb.label("note.nothing_found", lang).into());
     } else if facts.no_code {
-        doubts.push(kb.label("note.no_code", lang).to_string());
+        doubts.push(kb.label("note.no_code", lang).into());
     }
     if facts.truncated {
-        doubts.push(kb.label("note.truncated", lang).to_string());
+        doubts.push(kb.label("note.truncated", lang).into());
     }
     if !doubts.is_empty() {
-        let head = kb.label("note.uncertain", lang).to_string();
-        parts.push(join(lang, &[vec![head], doubts].concat()));
+        prose.add(kb.label("note.uncertain", lang));
+        for doubt in &doubts {
+            prose.add(doubt);
+        }
     }
 
     let advice = crate::catalog::advice(kb, advice_ids, lang);
@@ -159,7 +184,7 @@ pub(super) fn compose(
                     .unwrap_or(&doc.summary),
             )
             .to_string(),
-        explanation: join(lang, &parts),
+        explanation: prose.text,
         advice,
     }
 }
