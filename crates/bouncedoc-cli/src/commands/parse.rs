@@ -1,9 +1,10 @@
 //! `bouncedoc parse`: whole messages from files, folders, Maildirs, mbox streams and standard
 //! input, diagnosed in parallel, written in input order.
 
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 
 use anyhow::{Context, Result};
 use bouncedoc_core::{Engine, Lang};
@@ -11,7 +12,6 @@ use bouncedoc_mail::input;
 use bouncedoc_mail::input::batch::{Job, batches};
 use bouncedoc_mail::record::{Record, records};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 use crate::cli::{ParseArgs, locale_lang};
 use crate::render::records::{Summary, Writer};
@@ -39,6 +39,24 @@ fn process(engine: &Engine, lang: Lang, job: Job) -> Vec<Record> {
     }
 }
 
+/// One message's records and, when the output is JSON lines, those lines already written:
+/// the workers write them, so that the one writing thread only copies bytes out and does
+/// not hold back the workers on many cores.
+struct Finished {
+    records: Vec<Record>,
+    jsonl: Option<Vec<u8>>,
+}
+
+impl Finished {
+    fn new(records: Vec<Record>, jsonl: bool) -> Finished {
+        // A record that does not serialize is left to the writer, which reports the error.
+        let jsonl = jsonl
+            .then(|| crate::render::records::jsonl(&records))
+            .flatten();
+        Finished { records, jsonl }
+    }
+}
+
 /// What the writing stage keeps: the output, the counts, the progress bar.
 struct Output {
     writer: Writer,
@@ -47,64 +65,108 @@ struct Output {
 }
 
 impl Output {
-    fn write(&mut self, done: Vec<Vec<Record>>) -> Result<()> {
-        for recs in done {
+    fn write(&mut self, done: Vec<Finished>) -> Result<()> {
+        for finished in done {
             self.summary.message();
             if let Some(p) = &self.progress {
                 p.inc(1);
             }
-            for r in recs {
-                self.summary.add(&r);
-                self.writer.write(&r)?;
+            for r in &finished.records {
+                self.summary.add(r);
+            }
+            match &finished.jsonl {
+                Some(lines) => self.writer.write_bytes(lines)?,
+                None => {
+                    for r in &finished.records {
+                        self.writer.write(r)?;
+                    }
+                }
             }
         }
         Ok(())
     }
 }
 
-/// Batches waiting between two stages: enough that no stage waits on a slow batch of its
-/// neighbour, few enough that memory stays flat.
-const QUEUED_BATCHES: usize = 2;
+/// Batches read and not yet written. It bounds memory whatever the order in which the
+/// workers finish, and lets the reader stay ahead of the workers.
+const IN_FLIGHT: usize = 4;
 
-/// Runs the three stages at once, so that no core waits while another reads or writes:
-/// one thread reads the inputs into batches, the workers diagnose each batch in parallel,
-/// and one thread writes the records of each finished batch in input order. A stage that
+/// A stage stopped: the one that stopped it reports why.
+struct Stopped;
+
+/// Runs the stages at once, so that no core waits while another reads or writes: one
+/// thread reads the inputs into numbered batches, `workers` threads each diagnose a whole
+/// batch at a time (taking the next one as soon as they are free, so a slow message holds
+/// up no other worker), and this thread writes the batches in input order. A stage that
 /// stops (an output that closed) stops the others through their channels.
 fn pipeline(
     engine: &Engine,
     lang: Lang,
     inputs: Vec<Result<input::Input, input::InputError>>,
     mut output: Output,
+    workers: usize,
 ) -> Result<Output> {
-    let (jobs_tx, jobs_rx) = mpsc::sync_channel::<Vec<Job>>(QUEUED_BATCHES);
-    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Vec<Record>>>(QUEUED_BATCHES);
+    let (jobs_tx, jobs_rx) = mpsc::sync_channel::<(usize, Vec<Job>)>(IN_FLIGHT);
+    let jobs_rx = Mutex::new(jobs_rx);
+    let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<Finished>)>(IN_FLIGHT);
+    // One token per batch in flight: the reader takes one for each batch it reads, and
+    // gets it back when that batch has been written.
+    let (token_tx, token_rx) = mpsc::sync_channel::<()>(IN_FLIGHT);
+    for _ in 0..IN_FLIGHT {
+        token_tx.send(()).expect("the receiver is alive");
+    }
+    let jsonl = output.writer.is_jsonl();
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || batches(inputs, BATCH, |batch| jobs_tx.send(batch)));
-        let writer = scope.spawn(move || -> Result<Output> {
-            for done in done_rx {
-                output.write(done)?;
-            }
-            Ok(output)
+        scope.spawn(move || {
+            let mut number = 0;
+            batches(inputs, BATCH, |batch| {
+                token_rx.recv().map_err(|_| Stopped)?;
+                jobs_tx.send((number, batch)).map_err(|_| Stopped)?;
+                number += 1;
+                Ok::<(), Stopped>(())
+            })
         });
-        for batch in jobs_rx {
-            let done: Vec<Vec<Record>> = batch
-                .into_par_iter()
-                .map(|job| process(engine, lang, job))
-                .collect();
-            if done_tx.send(done).is_err() {
-                // The writer stopped: its error is the one to report.
-                break;
-            }
+        for _ in 0..workers.max(1) {
+            let (jobs_rx, done_tx) = (&jobs_rx, done_tx.clone());
+            scope.spawn(move || {
+                loop {
+                    // The lock is held only while waiting for the next batch.
+                    let next = jobs_rx
+                        .lock()
+                        .map_err(|_| Stopped)
+                        .and_then(|rx| rx.recv().map_err(|_| Stopped));
+                    let Ok((number, batch)) = next else { break };
+                    let done = batch
+                        .into_iter()
+                        .map(|job| Finished::new(process(engine, lang, job), jsonl))
+                        .collect();
+                    if done_tx.send((number, done)).is_err() {
+                        break;
+                    }
+                }
+            });
         }
         drop(done_tx);
-        let output = writer
-            .join()
-            .map_err(|_| anyhow::anyhow!("the output thread panicked"))??;
-        // The reader only fails when the workers stopped listening, which the writer's
-        // error already explains.
-        let _ = reader.join();
+        // Batches that finished before an earlier one, waiting for their turn.
+        let mut waiting: BTreeMap<usize, Vec<Finished>> = BTreeMap::new();
+        let mut next = 0;
+        for (number, done) in done_rx {
+            waiting.insert(number, done);
+            while let Some(done) = waiting.remove(&next) {
+                // On an error, leaving drops the receivers and the token sender, which
+                // stops the reader and the workers.
+                output.write(done)?;
+                next += 1;
+                let _ = token_tx.send(());
+            }
+        }
         Ok(output)
     })
+}
+
+/// How many threads diagnose: `-j`, else one per core this process may run on.
+fn workers(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// Sets the number of worker threads (`-j`); one per core when `None`.
@@ -119,7 +181,6 @@ pub(super) fn worker_threads(jobs: Option<usize>) -> Result<()> {
 }
 
 pub fn run(engine: &Engine, args: &ParseArgs) -> Result<ExitCode> {
-    worker_threads(args.jobs)?;
     let lang = args.lang.unwrap_or_else(locale_lang);
     let inputs = input::expand(&args.paths);
     let progress = (std::io::stderr().is_terminal() && inputs.len() > 2000).then(|| {
@@ -135,7 +196,7 @@ pub fn run(engine: &Engine, args: &ParseArgs) -> Result<ExitCode> {
         summary: Summary::default(),
         progress,
     };
-    let mut output = pipeline(engine, lang, inputs, output)?;
+    let mut output = pipeline(engine, lang, inputs, output, workers(args.jobs))?;
     output.writer.finish()?;
     if let Some(p) = &output.progress {
         p.finish_and_clear();

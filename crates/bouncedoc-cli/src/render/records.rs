@@ -91,6 +91,20 @@ impl Writer {
         Ok(())
     }
 
+    /// Whether records are written as JSON lines (which [`jsonl`] writes beforehand).
+    pub fn is_jsonl(&self) -> bool {
+        matches!(self, Writer::Jsonl(_))
+    }
+
+    /// Writes records already written as JSON lines by [`jsonl`].
+    pub fn write_bytes(&mut self, lines: &[u8]) -> Result<()> {
+        match self {
+            Writer::Jsonl(out) => out.write_all(lines)?,
+            _ => anyhow::bail!("JSON lines written to an output of another format"),
+        }
+        Ok(())
+    }
+
     /// Flushes the output.
     pub fn finish(&mut self) -> Result<()> {
         match self {
@@ -100,6 +114,17 @@ impl Writer {
         }
         Ok(())
     }
+}
+
+/// Records as JSON lines, the same bytes as [`Writer::write`] writes with serde_json;
+/// `None` when one does not serialize.
+pub fn jsonl(records: &[Record]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(records.len() * 3072);
+    for record in records {
+        sonic_rs::to_writer(&mut out, record).ok()?;
+        out.push(b'\n');
+    }
+    Some(out)
 }
 
 fn origin_line(source: &str, index: Option<usize>) -> String {
@@ -261,5 +286,51 @@ impl Summary {
                 parties.join(", ")
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use bouncedoc_core::{Engine, Lang};
+    use bouncedoc_mail::record::{Origin, Record, records};
+
+    fn serde_json_lines(records: &[Record]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for r in records {
+            serde_json::to_writer(&mut out, r).unwrap();
+            out.push(b'\n');
+        }
+        out
+    }
+
+    /// The workers' JSON lines are serde_json's, byte for byte, whatever the strings hold.
+    #[test]
+    fn jsonl_is_serde_json() {
+        let engine = Engine::new().unwrap();
+        let odd =
+            "550 \"quoted\" back\\slash\ttab\u{0}nul\u{1f}unit\u{7f}del \u{2028}sep é 宛先 😀";
+        let raw = format!(
+            "From: MAILER-DAEMON@example.jp\nSubject: Undelivered Mail Returned to Sender\n\n{odd}\n"
+        );
+        let mut all = Vec::new();
+        for lang in [Lang::En, Lang::Ja] {
+            let report = bouncedoc_mail::diagnose_bytes(&engine, raw.as_bytes(), lang).unwrap();
+            let origin = Origin {
+                source: format!("odd \"name\" {odd}"),
+                index: Some(7),
+            };
+            all.extend(records(&origin, report));
+        }
+        all.push(Record::Error {
+            origin: Origin {
+                source: odd.to_string(),
+                index: None,
+            },
+            error: odd.to_string(),
+        });
+        assert_eq!(
+            String::from_utf8(super::jsonl(&all).unwrap()).unwrap(),
+            String::from_utf8(serde_json_lines(&all)).unwrap()
+        );
     }
 }
