@@ -6,22 +6,19 @@ use mailparse::MailHeader;
 
 /// Makes every line end LF: bounces arrive with LF, CRLF or bare CR.
 pub fn normalize_line_ends(raw: &[u8]) -> Cow<'_, [u8]> {
-    if memchr::memchr(b'\r', raw).is_none() {
+    let Some(first) = memchr::memchr(b'\r', raw) else {
         return Cow::Borrowed(raw);
-    }
+    };
     let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        match raw[i] {
-            b'\r' => {
-                out.push(b'\n');
-                if raw.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
+    out.extend_from_slice(&raw[..first]);
+    let mut rest = &raw[first..];
+    // `rest` starts at a CR: it becomes LF, and the LF of a CRLF is dropped.
+    while !rest.is_empty() {
+        out.push(b'\n');
+        rest = rest.strip_prefix(b"\r\n").unwrap_or(&rest[1..]);
+        let next = memchr::memchr(b'\r', rest).unwrap_or(rest.len());
+        out.extend_from_slice(&rest[..next]);
+        rest = &rest[next..];
     }
     Cow::Owned(out)
 }
@@ -146,6 +143,10 @@ mod tests {
     #[test]
     fn line_ends() {
         assert_eq!(&*normalize_line_ends(b"a\r\nb\rc\n"), b"a\nb\nc\n");
+        assert_eq!(&*normalize_line_ends(b"\r"), b"\n");
+        assert_eq!(&*normalize_line_ends(b"x\r"), b"x\n");
+        assert_eq!(&*normalize_line_ends(b"\r\r\n"), b"\n\n");
+        assert_eq!(&*normalize_line_ends(b"\r\n\r\nend"), b"\n\nend");
         assert!(matches!(normalize_line_ends(b"a\nb"), Cow::Borrowed(_)));
     }
 

@@ -59,7 +59,7 @@ pub struct Message {
     report_text: OnceLock<String>,
     /// The header block of the returned message ([`Message::original_header`]), decoded on
     /// first use.
-    original_block: OnceLock<Option<String>>,
+    original_block: OnceLock<Option<ReturnedHeaders>>,
 }
 
 /// Nested message parts deeper than this are not descended into (a bomb of nested
@@ -258,26 +258,48 @@ impl Message {
     /// A returned message often has dozens of headers (`Received`, `DKIM-Signature`) and a
     /// bounce reads three or four of them, so only the one asked for is parsed and decoded.
     pub fn original_header(&self, name: &str) -> Option<String> {
-        let block = self
+        let returned = self
             .original_block
             .get_or_init(|| {
                 self.parts
                     .iter()
                     .find(|p| p.mime == "message/rfc822" || p.mime == "text/rfc822-headers")
-                    .map(|p| p.header_block().into_owned())
+                    .map(|p| ReturnedHeaders::new(p.header_block().into_owned()))
             })
-            .as_deref()?;
-        let start = header_starts(block).find(|&at| {
-            let line = &block.as_bytes()[at..];
-            line.len() > name.len()
-                && line[..name.len()].eq_ignore_ascii_case(name.as_bytes())
-                && line[name.len()..]
-                    .iter()
-                    .find(|b| !matches!(b, b' ' | b'\t'))
-                    == Some(&b':')
-        })?;
-        let (header, _) = mailparse::parse_header(&block.as_bytes()[start..]).ok()?;
+            .as_ref()?;
+        let block = returned.block.as_bytes();
+        let &(start, _) = returned
+            .names
+            .iter()
+            .find(|&&(start, end)| block[start..end].eq_ignore_ascii_case(name.as_bytes()))?;
+        let (header, _) = mailparse::parse_header(&block[start..]).ok()?;
         Some(crate::charset::header_value(&header))
+    }
+}
+
+/// The header block of a returned message, with where each header's name is in it.
+#[derive(Debug, Clone)]
+struct ReturnedHeaders {
+    block: String,
+    /// `start..end` of each header's name (the header starts at `start`).
+    names: Vec<(usize, usize)>,
+}
+
+impl ReturnedHeaders {
+    fn new(block: String) -> ReturnedHeaders {
+        let bytes = block.as_bytes();
+        let names = header_starts(&block)
+            .filter_map(|start| {
+                let colon = memchr::memchr(b':', &bytes[start..]).map(|i| start + i)?;
+                let end = bytes[start..colon]
+                    .iter()
+                    .rposition(|b| !matches!(b, b' ' | b'\t'))
+                    .map_or(start, |i| start + i + 1);
+                // A line without a colon before its end is not a header.
+                (!bytes[start..colon].contains(&b'\n')).then_some((start, end))
+            })
+            .collect();
+        ReturnedHeaders { block, names }
     }
 }
 

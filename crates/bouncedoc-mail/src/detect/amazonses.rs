@@ -180,6 +180,10 @@ impl Detector for AmazonSes {
                 recipients,
             });
         }
+        // The sender's address is read only when the header can hold it.
+        if !header_has(message, "from", &["amazonses.com"]) {
+            return None;
+        }
         let sender = message.header("from").and_then(parse_address)?;
         if !sender.to_ascii_lowercase().ends_with("amazonses.com")
             || header_has(message, "subject", &["AWS Notification"])
