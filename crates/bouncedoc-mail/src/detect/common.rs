@@ -2,9 +2,11 @@
 //! transcripts, the report's own delivery-status fields and the texts that go with them.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use bouncedoc_core::StatusCode;
+use foldhash::HashMap;
 use regex::Regex;
 
 use super::Detected;
@@ -175,11 +177,11 @@ pub fn dsn_text(message: &Message) -> Cow<'_, str> {
 
 /// The human-readable text of the report up to the first line that holds one of `ends`
 /// (where a format starts quoting the returned message).
-pub fn text_until<'m>(message: &'m Message, ends: &[&str]) -> &'m str {
+pub fn text_until<'m>(message: &'m Message, ends: &[&'static str]) -> &'m str {
     let text = message.report_text();
     let cut = ends
         .iter()
-        .filter_map(|e| memchr::memmem::find(text.as_bytes(), e.as_bytes()))
+        .filter_map(|e| finder(e).find(text.as_bytes()))
         .min()
         .map_or(text.len(), |at| {
             text[..at].rfind('\n').map_or(0, |nl| nl + 1)
@@ -208,23 +210,43 @@ pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     .any(|at| h[at + 1..at + n.len()].eq_ignore_ascii_case(rest))
 }
 
-/// Substring tests for the detectors, which test many fixed words on short lines: `str`'s
-/// `contains` and `memchr::memmem::find` first build a searcher for the needle, which on a
-/// line of a bounce costs more than the search. This looks for the needle's first byte with
-/// `memchr` and compares from there.
+/// The searcher for a fixed word, built the first time a thread looks for the word and then
+/// kept. `memchr::memmem::find` builds a searcher at every call, which for one search of a
+/// bounce's text costs more than the search; the detectors look for a few hundred fixed
+/// words, so each thread keeps one searcher per word (leaked on purpose: a few hundred
+/// small searchers per thread, for the life of the process).
+fn finder(needle: &'static str) -> &'static memchr::memmem::Finder<'static> {
+    type Finders = HashMap<(usize, usize), &'static memchr::memmem::Finder<'static>>;
+    thread_local! {
+        static FINDERS: RefCell<Finders> = RefCell::new(HashMap::default());
+    }
+    FINDERS.with(|finders| {
+        *finders
+            .borrow_mut()
+            .entry((needle.as_ptr() as usize, needle.len()))
+            .or_insert_with(|| Box::leak(Box::new(memchr::memmem::Finder::new(needle))))
+    })
+}
+
+/// Substring tests of fixed words, for the detectors.
 pub trait TextSearch {
     /// Whether the text holds `needle` (case kept).
-    fn holds(&self, needle: &str) -> bool;
+    fn holds(&self, needle: &'static str) -> bool;
 }
 
 impl TextSearch for str {
-    fn holds(&self, needle: &str) -> bool {
+    fn holds(&self, needle: &'static str) -> bool {
         let (h, n) = (self.as_bytes(), needle.as_bytes());
         let Some((&first, rest)) = n.split_first() else {
             return true;
         };
         if h.len() < n.len() {
             return false;
+        }
+        // A short text (a line, a header) is searched from the needle's first byte, which
+        // costs less than looking up its searcher.
+        if h.len() > 128 {
+            return finder(needle).find(h).is_some();
         }
         let last_start = h.len() - n.len();
         memchr::memchr_iter(first, &h[..=last_start]).any(|at| &h[at + 1..at + n.len()] == rest)
@@ -239,22 +261,23 @@ pub fn header_has(message: &Message, name: &str, needles: &[&str]) -> bool {
 }
 
 /// Whether any value of a header holds `needle` (case kept).
-pub fn header_contains(message: &Message, name: &str, needle: &str) -> bool {
+pub fn header_contains(message: &Message, name: &str, needle: &'static str) -> bool {
     message.header_all(name).any(|v| v.holds(needle))
 }
 
 /// Whether a line of `text` begins with `prefix` (at its very start, white space kept).
-pub fn has_line_beginning(text: &str, prefix: &str) -> bool {
-    memchr::memmem::find_iter(text.as_bytes(), prefix.as_bytes())
+pub fn has_line_beginning(text: &str, prefix: &'static str) -> bool {
+    finder(prefix)
+        .find_iter(text.as_bytes())
         .any(|at| at == 0 || text.as_bytes()[at - 1] == b'\n')
 }
 
 /// Whether any line of `text` starts with one of `prefixes` (after leading white space).
-pub fn has_line_starting(text: &str, prefixes: &[&str]) -> bool {
+pub fn has_line_starting(text: &str, prefixes: &[&'static str]) -> bool {
     // Searching for each prefix and looking back to its line's start reads the text once
     // per prefix with a fast substring search, rather than comparing every line.
     prefixes.iter().any(|p| {
-        memchr::memmem::find_iter(text.as_bytes(), p.as_bytes()).any(|at| {
+        finder(p).find_iter(text.as_bytes()).any(|at| {
             let line_start = text[..at].rfind('\n').map_or(0, |nl| nl + 1);
             text[line_start..at].trim_start().is_empty()
         })
