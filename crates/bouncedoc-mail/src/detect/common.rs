@@ -245,7 +245,7 @@ impl TextSearch for str {
         }
         // A short text (a line, a header) is searched from the needle's first byte, which
         // costs less than looking up its searcher.
-        if h.len() > 128 {
+        if h.len() > 32 {
             return finder(needle).find(h).is_some();
         }
         let last_start = h.len() - n.len();

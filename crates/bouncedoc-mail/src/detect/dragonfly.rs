@@ -34,9 +34,10 @@ const RECIPIENT: &str = "There was an error delivering your mail to <";
 const ENDS: &[&str] = &["Original message follows.", "Message headers follow"];
 
 fn is_dragonfly(message: &Message, text: &str) -> bool {
-    let received = header_contains(message, "received", "(DragonFly Mail Agent");
-    (received || has_line_beginning(text, OPENING))
-        && header_has(message, "subject", &["Mail delivery failed"])
+    // The subject first: it is one short field.
+    header_has(message, "subject", &["Mail delivery failed"])
+        && (header_contains(message, "received", "(DragonFly Mail Agent")
+            || has_line_beginning(text, OPENING))
 }
 
 impl Detector for DragonFly {

@@ -42,19 +42,24 @@ const ENDS: &[&str] = &[
 ];
 
 fn is_ezweb(message: &Message) -> bool {
-    let signs = [
+    // Two of four signs; the `Received` lines, the longest to read, are read last and only
+    // when they can decide.
+    let cheap = [
         header_has(
             message,
             "from",
             &["Postmaster@ezweb.ne.jp", "Postmaster@au.com"],
         ),
         header_has(message, "subject", &["Mail System Error - Returned Mail"]),
-        message
-            .header_all("received")
-            .any(|r| r.holds("ezweb.ne.jp (EZweb Mail) with") || r.holds(".au.com (")),
         header_has(message, "message-id", &[".ezweb.ne.jp>", ".au.com>"]),
     ];
-    signs.iter().filter(|s| **s).count() >= 2
+    match cheap.iter().filter(|s| **s).count() {
+        0 => false,
+        1 => message
+            .header_all("received")
+            .any(|r| r.holds("ezweb.ne.jp (EZweb Mail) with") || r.holds(".au.com (")),
+        _ => true,
+    }
 }
 
 /// `<kijitora@ezweb.ne.jp>`, `<kijitora@ezweb.ne.jp>: 550 ...` or `Recipient: <...>`.
