@@ -20,7 +20,23 @@ use crate::render::records::{Summary, Writer};
 /// that memory stays flat.
 const BATCH: usize = 256;
 
+/// The records of one message. A fault in the diagnosis of one message (a panic, which
+/// the fuzzing has not found) becomes that message's error record: the batch goes on, and
+/// the message is not silently dropped.
 fn process(engine: &Engine, lang: Lang, job: Job) -> Vec<Record> {
+    let origin = job.origin.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        diagnose_job(engine, lang, job)
+    }))
+    .unwrap_or_else(|_| {
+        vec![Record::Error {
+            origin,
+            error: "internal error: the diagnosis of this message failed".to_string(),
+        }]
+    })
+}
+
+fn diagnose_job(engine: &Engine, lang: Lang, job: Job) -> Vec<Record> {
     let bytes = match job.bytes {
         Ok(b) => b,
         Err(e) => {
@@ -147,6 +163,9 @@ fn pipeline(
             });
         }
         drop(done_tx);
+        // Owned here, so that leaving early (an output that closed) drops it: the reader,
+        // waiting for a token, then stops.
+        let token_tx = token_tx;
         // Batches that finished before an earlier one, waiting for their turn.
         let mut waiting: BTreeMap<usize, Vec<Finished>> = BTreeMap::new();
         let mut next = 0;
