@@ -8,6 +8,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// `parse` allocates a few dozen small strings per message: mimalloc makes it 13% faster
+// than the system allocator (docs/perf/throughput.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
