@@ -40,7 +40,8 @@ pub fn decode_unlabeled(bytes: &[u8]) -> String {
 pub fn header_value(header: &MailHeader<'_>) -> String {
     let raw = header.get_value_raw();
     if raw.is_ascii() {
-        if memchr::memmem::find(raw, b"=?").is_none() {
+        // `=?` opens an encoded word (looked for without building a substring searcher).
+        if !memchr::memchr_iter(b'=', raw).any(|at| raw.get(at + 1) == Some(&b'?')) {
             return unfold_plain(raw);
         }
         return header.get_value();
@@ -57,11 +58,24 @@ pub fn header_value(header: &MailHeader<'_>) -> String {
 fn unfold_plain(raw: &[u8]) -> String {
     let value = std::str::from_utf8(raw).unwrap_or_default();
     let mut out = String::with_capacity(value.len());
-    for (i, line) in value.lines().enumerate() {
-        if i > 0 {
+    let mut rest = value;
+    let mut first = true;
+    // The lines as `str::lines` gives them, found with a plain loop: a header's lines are
+    // short, and `lines` calls a search per line that costs more on short lines.
+    while !rest.is_empty() {
+        let (line, next) = match rest.bytes().position(|b| b == b'\n') {
+            Some(at) => (
+                rest[..at].strip_suffix('\r').unwrap_or(&rest[..at]),
+                &rest[at + 1..],
+            ),
+            None => (rest, ""),
+        };
+        if !first {
             out.push(' ');
         }
+        first = false;
         out.push_str(line.trim_start());
+        rest = next;
     }
     out
 }
@@ -170,6 +184,9 @@ mod tests {
             b"X-Trailing: value   \n   \n next\n",
             b"X-Empty:\n",
             b"Subject: =?utf-8?B?5a6b5YWI?=\n",
+            b"X-Cr: a\r\n b\r\n",
+            b"X-Lf-End: a\n b",
+            b"X-Blank-Fold: a\n \n\tb\n",
         ];
         for raw in samples {
             let (h, _) = mailparse::parse_header(raw).unwrap();

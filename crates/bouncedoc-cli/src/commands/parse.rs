@@ -24,34 +24,24 @@ const BATCH: usize = 256;
 /// the fuzzing has not found) becomes that message's error record: the batch goes on, and
 /// the message is not silently dropped.
 fn process(engine: &Engine, lang: Lang, job: Job) -> Vec<Record> {
-    let origin = job.origin.clone();
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        diagnose_job(engine, lang, job)
-    }))
-    .unwrap_or_else(|_| {
+    let Job { origin, bytes } = job;
+    let error = |error: String| {
         vec![Record::Error {
-            origin,
-            error: "internal error: the diagnosis of this message failed".to_string(),
+            origin: origin.clone(),
+            error,
         }]
-    })
-}
-
-fn diagnose_job(engine: &Engine, lang: Lang, job: Job) -> Vec<Record> {
-    let bytes = match job.bytes {
-        Ok(b) => b,
-        Err(e) => {
-            return vec![Record::Error {
-                origin: job.origin,
-                error: e.to_string(),
-            }];
-        }
     };
-    match bouncedoc_mail::diagnose_bytes(engine, &bytes, lang) {
-        Ok(report) => records(&job.origin, report),
-        Err(e) => vec![Record::Error {
-            origin: job.origin,
-            error: e.to_string(),
-        }],
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => return error(e.to_string()),
+    };
+    let diagnosed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        bouncedoc_mail::diagnose_bytes(engine, &bytes, lang).map(|report| records(&origin, report))
+    }));
+    match diagnosed {
+        Ok(Ok(records)) => records,
+        Ok(Err(e)) => error(e.to_string()),
+        Err(_) => error("internal error: the diagnosis of this message failed".to_string()),
     }
 }
 
