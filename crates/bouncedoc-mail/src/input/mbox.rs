@@ -24,7 +24,6 @@ pub struct MboxMessage {
 /// Reads messages from an mbox stream.
 pub struct MboxReader<R> {
     reader: R,
-    line: Vec<u8>,
     pending_separator: bool,
     index: usize,
     done: bool,
@@ -35,7 +34,6 @@ impl<R: BufRead> MboxReader<R> {
     pub fn new(reader: R) -> MboxReader<R> {
         MboxReader {
             reader,
-            line: Vec::new(),
             pending_separator: false,
             index: 0,
             done: false,
@@ -58,8 +56,10 @@ impl<R: BufRead> Iterator for MboxReader<R> {
         let mut truncated = false;
         let mut previous_blank = true;
         loop {
-            self.line.clear();
-            match self.reader.read_until(b'\n', &mut self.line) {
+            // Each line is read straight into the message and taken back out when it is a
+            // separator (one copy of the message, not two).
+            let start = bytes.len();
+            match self.reader.read_until(b'\n', &mut bytes) {
                 Ok(0) => {
                     self.done = true;
                     break;
@@ -70,7 +70,8 @@ impl<R: BufRead> Iterator for MboxReader<R> {
                     return Some(Err(e));
                 }
             }
-            if is_separator(&self.line) && previous_blank {
+            if is_separator(&bytes[start..]) && previous_blank {
+                bytes.truncate(start);
                 if !self.pending_separator && bytes.iter().all(u8::is_ascii_whitespace) {
                     // The first separator of the file.
                     self.pending_separator = true;
@@ -80,17 +81,16 @@ impl<R: BufRead> Iterator for MboxReader<R> {
                 self.pending_separator = true;
                 break;
             }
-            let line: &[u8] =
-                if self.line.starts_with(b">From ") || self.line.starts_with(b">>From ") {
-                    &self.line[1..]
-                } else {
-                    &self.line
-                };
+            let line = &bytes[start..];
+            if line.starts_with(b">From ") || line.starts_with(b">>From ") {
+                // mboxrd: one `>` of a quoted separator is dropped.
+                bytes.remove(start);
+            }
+            let line = &bytes[start..];
             previous_blank = line == b"\n" || line == b"\r\n";
-            if bytes.len() + line.len() > MAX_MESSAGE {
+            if bytes.len() > MAX_MESSAGE {
                 truncated = true;
-            } else {
-                bytes.extend_from_slice(line);
+                bytes.truncate(start);
             }
         }
         if bytes.iter().all(u8::is_ascii_whitespace) && self.done {
