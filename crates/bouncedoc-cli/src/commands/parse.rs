@@ -14,7 +14,7 @@ use bouncedoc_mail::record::{Record, records};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::{ParseArgs, locale_lang};
-use crate::render::records::{Summary, Writer};
+use crate::render::records::{Summary, Tally, Writer};
 
 /// Messages handed to the workers at a time: enough to keep every core busy, few enough
 /// that memory stays flat.
@@ -49,17 +49,31 @@ fn process(engine: &Engine, lang: Lang, job: Job) -> Vec<Record> {
 /// the workers write them, so that the one writing thread only copies bytes out and does
 /// not hold back the workers on many cores.
 struct Finished {
-    records: Vec<Record>,
-    jsonl: Option<Vec<u8>>,
+    tallies: Vec<Tally>,
+    output: Rendered,
+}
+
+/// A message's records as the writer gets them.
+enum Rendered {
+    /// Written as JSON lines by the worker. The records themselves were dropped there:
+    /// memory freed by the thread that allocated it stays in that thread's pages, where
+    /// the allocator reuses it at once.
+    Jsonl(Vec<u8>),
+    /// Left for the writer (CSV, the human layout, or a record that did not serialize).
+    Records(Vec<Record>),
 }
 
 impl Finished {
     fn new(records: Vec<Record>, jsonl: bool) -> Finished {
-        // A record that does not serialize is left to the writer, which reports the error.
-        let jsonl = jsonl
+        let tallies = records.iter().map(Tally::of).collect();
+        let output = match jsonl
             .then(|| crate::render::records::jsonl(&records))
-            .flatten();
-        Finished { records, jsonl }
+            .flatten()
+        {
+            Some(lines) => Rendered::Jsonl(lines),
+            None => Rendered::Records(records),
+        };
+        Finished { tallies, output }
     }
 }
 
@@ -77,13 +91,13 @@ impl Output {
             if let Some(p) = &self.progress {
                 p.inc(1);
             }
-            for r in &finished.records {
-                self.summary.add(r);
+            for tally in finished.tallies {
+                self.summary.add_tally(tally);
             }
-            match &finished.jsonl {
-                Some(lines) => self.writer.write_bytes(lines)?,
-                None => {
-                    for r in &finished.records {
+            match &finished.output {
+                Rendered::Jsonl(lines) => self.writer.write_bytes(lines)?,
+                Rendered::Records(records) => {
+                    for r in records {
                         self.writer.write(r)?;
                     }
                 }

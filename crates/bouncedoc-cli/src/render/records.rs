@@ -218,6 +218,29 @@ fn csv_row(record: &Record) -> Vec<String> {
     }
 }
 
+/// What the summary counts of one record, so that a record can be dropped where it was
+/// made and only this travels to the writing thread.
+#[derive(Debug, Clone, Copy)]
+pub enum Tally {
+    /// A recipient's diagnosis: its reason and who must act.
+    Recipient(Reason, Party),
+    /// A message that is not a bounce.
+    NotBounce,
+    /// A message that could not be read.
+    Error,
+}
+
+impl Tally {
+    /// What a record counts as.
+    pub fn of(record: &Record) -> Tally {
+        match record {
+            Record::Recipient(r) => Tally::Recipient(r.diagnosis.reason, r.diagnosis.party),
+            Record::NotBounce { .. } => Tally::NotBounce,
+            Record::Error { .. } => Tally::Error,
+        }
+    }
+}
+
 /// Counts for the closing summary.
 #[derive(Debug, Default)]
 pub struct Summary {
@@ -239,16 +262,16 @@ impl Summary {
         self.messages += 1;
     }
 
-    /// Counts a record.
-    pub fn add(&mut self, record: &Record) {
-        match record {
-            Record::Recipient(r) => {
+    /// Counts what a record was.
+    pub fn add_tally(&mut self, tally: Tally) {
+        match tally {
+            Tally::Recipient(reason, party) => {
                 self.recipients += 1;
-                *self.by_reason.entry(r.diagnosis.reason).or_default() += 1;
-                *self.by_party.entry(r.diagnosis.party).or_default() += 1;
+                *self.by_reason.entry(reason).or_default() += 1;
+                *self.by_party.entry(party).or_default() += 1;
             }
-            Record::NotBounce { .. } => self.not_bounces += 1,
-            Record::Error { .. } => self.errors += 1,
+            Tally::NotBounce => self.not_bounces += 1,
+            Tally::Error => self.errors += 1,
         }
     }
 
