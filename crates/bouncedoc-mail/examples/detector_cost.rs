@@ -7,25 +7,17 @@
 
 use std::time::{Duration, Instant};
 
-// The same allocator as the `bouncedoc` binary.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod support;
 
 use bouncedoc_mail::detect::DETECTORS;
 use bouncedoc_mail::message::Message;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
-    let dir = args
-        .next()
-        .unwrap_or_else(|| "../shared/corpus/maildir/bsd".into());
-    let rounds: u32 = args.next().map_or(Ok(5), |r| r.parse())?;
-    let mut messages = Vec::new();
-    for entry in std::fs::read_dir(&dir)? {
-        if let Ok(m) = Message::parse(&std::fs::read(entry?.path())?) {
-            messages.push(m);
-        }
-    }
+    let (dir, rounds) = support::args(5)?;
+    let messages: Vec<Message> = support::files(&dir)?
+        .iter()
+        .filter_map(|raw| Message::parse(raw).ok())
+        .collect();
     let n = DETECTORS.len();
     let (mut said_no, mut answered) = (vec![Duration::ZERO; n], vec![Duration::ZERO; n]);
     let mut tried = vec![0u32; n];

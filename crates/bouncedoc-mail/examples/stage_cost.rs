@@ -7,25 +7,16 @@
 
 use std::time::{Duration, Instant};
 
-// The same allocator as the `bouncedoc` binary.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod support;
 
 use bouncedoc_core::{Engine, Lang};
 use bouncedoc_mail::message::Message;
 use bouncedoc_mail::record::{Origin, records};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
-    let dir = args
-        .next()
-        .unwrap_or_else(|| "../shared/corpus/maildir/bsd".into());
-    let rounds: u32 = args.next().map_or(Ok(10), |r| r.parse())?;
+    let (dir, rounds) = support::args(10)?;
     let engine = Engine::new()?;
-    let mut raws = Vec::new();
-    for entry in std::fs::read_dir(&dir)? {
-        raws.push(std::fs::read(entry?.path())?);
-    }
+    let raws = support::files(&dir)?;
     const STAGES: [&str; 6] = [
         "MIME parse",
         "report text",

@@ -138,14 +138,15 @@ fn walk(mail: &ParsedMail<'_>, depth: usize, parts: &mut Vec<Part>) {
         return;
     }
     let encoded = mail.get_body_encoded();
-    let encoding = mail
-        .headers
-        .iter()
-        .find(|h| {
-            h.get_key_ref()
-                .eq_ignore_ascii_case("Content-Transfer-Encoding")
-        })
-        .map(|h| h.get_value().to_lowercase());
+    // The encoding as mailparse read it (an unknown one reads as 7bit).
+    let encoding = match &encoded {
+        Body::Base64(_) => Some("base64"),
+        Body::QuotedPrintable(_) => Some("quoted-printable"),
+        Body::SevenBit(_) => None,
+        Body::EightBit(_) => Some("8bit"),
+        Body::Binary(_) => Some("binary"),
+    }
+    .map(str::to_string);
     let mut part = Part {
         mime,
         body: encoded_bytes(&encoded).to_vec(),

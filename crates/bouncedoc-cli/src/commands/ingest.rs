@@ -80,7 +80,7 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
         std::io::stdout().write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
-    super::parse::worker_threads(args.jobs)?;
+    worker_threads(args.jobs)?;
     let mut ledger = args.database.open(OpenMode::Create)?;
     let inputs = input::expand(&args.paths);
     let mut totals = Totals::default();
@@ -155,4 +155,15 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Sets the number of worker threads (`-j`); one per core when `None`.
+fn worker_threads(jobs: Option<usize>) -> Result<()> {
+    if let Some(n) = jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("starting the worker threads")?;
+    }
+    Ok(())
 }

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::{Mutex, mpsc};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use bouncedoc_core::{Engine, Lang};
 use bouncedoc_mail::input;
 use bouncedoc_mail::input::batch::{Job, batches};
@@ -66,12 +66,10 @@ enum Rendered {
 impl Finished {
     fn new(records: Vec<Record>, jsonl: bool) -> Finished {
         let tallies = records.iter().map(Tally::of).collect();
-        let output = match jsonl
-            .then(|| crate::render::records::jsonl(&records))
-            .flatten()
-        {
-            Some(lines) => Rendered::Jsonl(lines),
-            None => Rendered::Records(records),
+        // A record that does not serialize is left to the writer, which reports the error.
+        let output = match jsonl.then(|| crate::render::records::jsonl(&records)) {
+            Some(Ok(lines)) => Rendered::Jsonl(lines),
+            _ => Rendered::Records(records),
         };
         Finished { tallies, output }
     }
@@ -190,17 +188,6 @@ fn pipeline(
 /// How many threads diagnose: `-j`, else one per core this process may run on.
 fn workers(jobs: Option<usize>) -> usize {
     jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-}
-
-/// Sets the number of worker threads (`-j`); one per core when `None`.
-pub(super) fn worker_threads(jobs: Option<usize>) -> Result<()> {
-    if let Some(n) = jobs {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .context("starting the worker threads")?;
-    }
-    Ok(())
 }
 
 pub fn run(engine: &Engine, args: &ParseArgs) -> Result<ExitCode> {

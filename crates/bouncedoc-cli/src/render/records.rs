@@ -70,10 +70,7 @@ impl Writer {
     /// Writes one record.
     pub fn write(&mut self, record: &Record) -> Result<()> {
         match self {
-            Writer::Jsonl(out) => {
-                serde_json::to_writer(&mut *out, record)?;
-                out.write_all(b"\n")?;
-            }
+            Writer::Jsonl(out) => out.write_all(&jsonl(std::slice::from_ref(record))?)?,
             Writer::Csv(w) => w.write_record(csv_row(record))?,
             Writer::Human {
                 out,
@@ -116,15 +113,14 @@ impl Writer {
     }
 }
 
-/// Records as JSON lines, the same bytes as [`Writer::write`] writes with serde_json;
-/// `None` when one does not serialize.
-pub fn jsonl(records: &[Record]) -> Option<Vec<u8>> {
+/// Records as JSON lines (the same bytes as serde_json writes, tested below).
+pub fn jsonl(records: &[Record]) -> sonic_rs::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(records.len() * 3072);
     for record in records {
-        sonic_rs::to_writer(&mut out, record).ok()?;
+        sonic_rs::to_writer(&mut out, record)?;
         out.push(b'\n');
     }
-    Some(out)
+    Ok(out)
 }
 
 fn origin_line(source: &str, index: Option<usize>) -> String {

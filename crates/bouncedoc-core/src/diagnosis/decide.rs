@@ -113,11 +113,6 @@ impl Words {
         }
     }
 
-    /// The words unfolded onto one line, as they were matched.
-    pub fn unfolded(&self) -> &str {
-        &self.read.unfolded
-    }
-
     /// The knowledge base's rules found in the words (`Hit::entry` indexes
     /// `Knowledge::rules`).
     pub fn rule_hits(&self) -> &[Hit] {

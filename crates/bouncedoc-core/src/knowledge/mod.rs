@@ -333,11 +333,6 @@ impl Knowledge {
         self.rule_ids.get(id).map(|&i| &self.rules[i])
     }
 
-    /// The rules whose phrases or patterns occur in `text`.
-    pub fn match_rules(&self, text: &Normalized) -> Vec<Hit> {
-        self.match_text(text).rules
-    }
-
     /// The rules and the hints that occur in `text`, found in one pass.
     pub fn match_text(&self, text: &Normalized) -> TextMatches {
         let (rules, hints): (Vec<Hit>, Vec<Hit>) = self

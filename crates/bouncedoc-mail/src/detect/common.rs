@@ -520,6 +520,17 @@ mod tests {
     }
 
     #[test]
+    fn fixed_words_in_short_and_long_texts() {
+        let long = format!("{}Generating server: mx.example.jp", "x".repeat(100));
+        assert!(long.holds("Generating server:"));
+        assert!(!long.holds("generating server:"));
+        assert!("a short line".holds("short"));
+        assert!(!"a short line".holds("shorts"));
+        assert!("abc".holds(""));
+        assert!(!"ab".holds("abc"));
+    }
+
+    #[test]
     fn lines_beginning_with() {
         assert!(has_line_beginning("a\nHi. This", "Hi."));
         assert!(has_line_beginning("Hi. This", "Hi."));
