@@ -25,7 +25,30 @@ pub struct MessageReport {
 
 /// Diagnoses every recipient of a bounce.
 pub fn diagnose(engine: &Engine, bounce: &Bounce, lang: Lang) -> MessageReport {
-    let diagnoses = bounce
+    MessageReport {
+        kind: bounce.kind,
+        message: bounce.message.clone(),
+        diagnoses: diagnose_recipients(engine, bounce, lang),
+    }
+}
+
+/// Diagnoses every recipient of a bounce that is not needed afterwards (its facts move into
+/// the report instead of being copied).
+fn diagnose_owned(engine: &Engine, bounce: Bounce, lang: Lang) -> MessageReport {
+    let diagnoses = diagnose_recipients(engine, &bounce, lang);
+    MessageReport {
+        kind: bounce.kind,
+        message: bounce.message,
+        diagnoses,
+    }
+}
+
+fn diagnose_recipients(
+    engine: &Engine,
+    bounce: &Bounce,
+    lang: Lang,
+) -> Vec<(Diagnosis, Option<String>)> {
+    bounce
         .recipients
         .iter()
         .map(|r| {
@@ -51,12 +74,7 @@ pub fn diagnose(engine: &Engine, bounce: &Bounce, lang: Lang) -> MessageReport {
             }
             (diagnosis, r.feedback_type.clone())
         })
-        .collect();
-    MessageReport {
-        kind: bounce.kind,
-        message: bounce.message.clone(),
-        diagnoses,
-    }
+        .collect()
 }
 
 /// Status codes that name the recipient's address as the problem (`X.1.0`, `X.1.1`,
@@ -164,7 +182,7 @@ pub fn diagnose_bytes(engine: &Engine, raw: &[u8], lang: Lang) -> Result<Message
     if raw.iter().all(u8::is_ascii_whitespace) {
         return Err(MailError::Empty);
     }
-    Ok(diagnose(engine, &read_bytes(raw)?, lang))
+    Ok(diagnose_owned(engine, read_bytes(raw)?, lang))
 }
 
 #[cfg(test)]

@@ -71,17 +71,24 @@ pub fn records(origin: &Origin, report: MessageReport) -> Vec<Record> {
             subject: report.message.subject,
         }];
     }
-    report
-        .diagnoses
-        .into_iter()
-        .map(|(diagnosis, feedback_type)| {
-            Record::Recipient(Box::new(RecipientRecord {
-                origin: origin.clone(),
-                kind: report.kind,
-                diagnosis,
-                feedback_type,
-                message: report.message.clone(),
-            }))
-        })
-        .collect()
+    // Each record carries the message's facts: copied for all but the last, which takes
+    // them.
+    let last = report.diagnoses.len() - 1;
+    let mut message = Some(report.message);
+    let mut out = Vec::with_capacity(last + 1);
+    for (i, (diagnosis, feedback_type)) in report.diagnoses.into_iter().enumerate() {
+        let message = if i == last {
+            message.take()
+        } else {
+            message.clone()
+        };
+        out.push(Record::Recipient(Box::new(RecipientRecord {
+            origin: origin.clone(),
+            kind: report.kind,
+            diagnosis,
+            feedback_type,
+            message: message.unwrap_or_default(),
+        })));
+    }
+    out
 }

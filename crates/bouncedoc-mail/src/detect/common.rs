@@ -228,6 +228,24 @@ fn finder(needle: &'static str) -> &'static memchr::memmem::Finder<'static> {
     })
 }
 
+/// Where the first of `needles` occurs in `text` at or after `from`.
+pub fn find_first(text: &str, needles: &[&'static str], from: usize) -> Option<usize> {
+    let hay = text.as_bytes().get(from..)?;
+    needles
+        .iter()
+        .filter_map(|n| finder(n).find(hay))
+        .min()
+        .map(|at| from + at)
+}
+
+/// The line of `text` that holds byte `at`: where it starts, and where the next one starts.
+pub fn line_around(text: &str, at: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+    (start, end)
+}
+
 /// Substring tests of fixed words, for the detectors.
 pub trait TextSearch {
     /// Whether the text holds `needle` (case kept).
@@ -503,6 +521,19 @@ pub(crate) fn corpus(name: &str) -> Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_of_several_words_and_its_line() {
+        let text = "one\ntwo three\nfour two\n";
+        assert_eq!(find_first(text, &["four", "two"], 0), Some(4));
+        assert_eq!(find_first(text, &["four", "two"], 5), Some(14));
+        assert_eq!(find_first(text, &["five"], 0), None);
+        assert_eq!(find_first(text, &["two"], text.len() + 1), None);
+        assert_eq!(line_around(text, 8), (4, 14));
+        assert_eq!(&text[4..14], "two three\n");
+        assert_eq!(line_around(text, 0), (0, 4));
+        assert_eq!(line_around("no end", 3), (0, 6));
+    }
 
     #[test]
     fn contains_without_ascii_case() {

@@ -22,8 +22,8 @@
 use bouncedoc_core::{Action, Reason, StatusCode};
 
 use super::common::{
-    address_in, codes_in, detected, dsn_recipients, header_has, recipient, same_address,
-    smtp_command, squeeze,
+    TextSearch, address_in, codes_in, detected, dsn_recipients, find_first, header_has,
+    line_around, recipient, same_address, smtp_command, squeeze,
 };
 use super::{Detected, Detector};
 use crate::facts::{RecipientFacts, parse_address};
@@ -91,25 +91,28 @@ fn is_exim(message: &Message) -> bool {
         || (message.header("x-failed-recipients").is_some() && (from_daemon || subject))
 }
 
-/// The report's explanation: from Exim's opening line to the returned message.
+/// The report's explanation: the lines after Exim's opening line (the first line that
+/// holds one of `STARTS` and none of `ENDS`) up to the returned message (the next line
+/// that holds one of `ENDS`). Each word is searched for once in the whole text, not line
+/// by line.
 fn region(message: &Message) -> Vec<String> {
     let text = message.report_text();
-    let mut out = Vec::new();
-    let mut open = false;
-    for line in text.lines() {
-        if ENDS.iter().any(|e| line.contains(e)) {
-            if open {
-                break;
-            }
-            continue;
+    let mut from = 0;
+    let body = loop {
+        let Some(at) = find_first(text, STARTS, from) else {
+            return Vec::new();
+        };
+        let (start, end) = line_around(text, at);
+        if !ENDS.iter().any(|e| text[start..end].holds(e)) {
+            break end;
         }
-        if !open {
-            open = STARTS.iter().any(|s| line.contains(s));
-            continue;
-        }
-        out.push(line.trim_end().to_string());
-    }
-    out
+        from = end;
+    };
+    let until = find_first(text, ENDS, body).map_or(text.len(), |at| line_around(text, at).0);
+    text[body..until]
+        .lines()
+        .map(|line| line.trim_end().to_string())
+        .collect()
 }
 
 /// What a recipient line names: the address (`None` for "an undisclosed address") and the
@@ -290,7 +293,7 @@ pub(crate) fn read(message: &Message, bracketed: bool) -> Vec<RecipientFacts> {
         let command = smtp_command(&r.diagnostic);
         r.command = command.map(str::to_string);
         let (reply, status_in_words) = codes_in(&r.diagnostic);
-        let delayed = DELAYED.iter().any(|d| r.diagnostic.contains(d));
+        let delayed = DELAYED.iter().any(|d| r.diagnostic.holds(d));
         if delayed && r.action.is_none() {
             r.action = Some(Action::Delayed);
         }
