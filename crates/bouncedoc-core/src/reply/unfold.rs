@@ -30,6 +30,10 @@ pub fn unfold(text: &str) -> String {
 
 /// The code that opens a line, if the line starts with one.
 fn leading_code(line: &str) -> Option<CodeHit> {
+    // A reply code starts with a digit from 2 to 5 (and `find_codes` finds no other).
+    if !matches!(line.as_bytes().first(), Some(b'2'..=b'5')) {
+        return None;
+    }
     find_codes(line.get(..line.len().min(24))?)
         .into_iter()
         .next()
