@@ -171,10 +171,9 @@ pub(crate) fn admin_entries(text: &str) -> Vec<AdminEntry> {
 }
 
 /// The recipients of an Exchange report: those of its report part, with the words of the
-/// administrators' section where the part has none or there were several attempts; else
-/// those of the section.
-pub(crate) fn read(message: &Message) -> Vec<RecipientFacts> {
-    let entries = admin_entries(message.report_text());
+/// administrators' section (`entries`, as [`exchange_report`] read them) where the part has
+/// none or there were several attempts; else those of the section.
+pub(crate) fn read(message: &Message, entries: Vec<AdminEntry>) -> Vec<RecipientFacts> {
     let mut recipients = dsn_recipients(message);
     if recipients.is_empty() {
         return with_ndr_reasons(
@@ -209,11 +208,13 @@ fn with_ndr_reasons(mut recipients: Vec<RecipientFacts>) -> Vec<RecipientFacts> 
     recipients
 }
 
-/// Whether the message is an Exchange report: marked as one, or holding the replies of the
-/// administrators' section.
-pub(crate) fn is_exchange_report(message: &Message) -> bool {
-    message.header("x-ms-exchange-message-is-ndr").is_some()
-        || !admin_entries(message.report_text()).is_empty()
+/// The entries of the administrators' section when the message is an Exchange report
+/// (marked as one, or holding the replies of that section); `None` when it is not one.
+/// The entries are read once, for the test and for [`read`].
+pub(crate) fn exchange_report(message: &Message) -> Option<Vec<AdminEntry>> {
+    let entries = admin_entries(message.report_text());
+    (!entries.is_empty() || message.header("x-ms-exchange-message-is-ndr").is_some())
+        .then_some(entries)
 }
 
 impl Detector for Exchange2007 {
@@ -222,10 +223,8 @@ impl Detector for Exchange2007 {
     }
 
     fn detect(&self, message: &Message) -> Option<Detected> {
-        if !is_exchange_report(message) {
-            return None;
-        }
-        let recipients = read(message);
+        let entries = exchange_report(message)?;
+        let recipients = read(message, entries);
         Detected::found(ID, recipients)
     }
 }

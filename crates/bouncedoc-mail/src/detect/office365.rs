@@ -19,7 +19,7 @@
 //! is relayed by another service.
 
 use super::common::header_has;
-use super::exchange2007::{is_exchange_report, read};
+use super::exchange2007::{exchange_report, read};
 use super::{Detected, Detector};
 use crate::detect::common::TextSearch;
 use crate::message::Message;
@@ -50,10 +50,11 @@ impl Detector for Office365 {
     }
 
     fn detect(&self, message: &Message) -> Option<Detected> {
-        if !from_exchange_online(message) || !is_exchange_report(message) {
+        if !from_exchange_online(message) {
             return None;
         }
-        let recipients = read(message);
+        let entries = exchange_report(message)?;
+        let recipients = read(message, entries);
         Detected::found(ID, recipients)
     }
 }
