@@ -71,23 +71,27 @@ pub fn records(origin: &Origin, report: MessageReport) -> Vec<Record> {
             subject: report.message.subject,
         }];
     }
-    // Each record carries the message's facts: copied for all but the last, which takes
-    // them.
-    let last = report.diagnoses.len() - 1;
-    let mut message = Some(report.message);
-    let mut out = Vec::with_capacity(last + 1);
-    for (i, (diagnosis, feedback_type)) in report.diagnoses.into_iter().enumerate() {
-        let message = if i == last {
-            message.take()
-        } else {
+    let MessageReport {
+        kind,
+        mut message,
+        diagnoses,
+    } = report;
+    let mut out = Vec::with_capacity(diagnoses.len());
+    let mut diagnoses = diagnoses.into_iter().peekable();
+    while let Some((diagnosis, feedback_type)) = diagnoses.next() {
+        // Each record carries the message's facts: copied for all but the last, which
+        // takes them.
+        let message = if diagnoses.peek().is_some() {
             message.clone()
+        } else {
+            std::mem::take(&mut message)
         };
         out.push(Record::Recipient(Box::new(RecipientRecord {
             origin: origin.clone(),
-            kind: report.kind,
+            kind,
             diagnosis,
             feedback_type,
-            message: message.unwrap_or_default(),
+            message,
         })));
     }
     out

@@ -29,7 +29,6 @@ pub(super) struct Texts {
     pub advice: Vec<Advice>,
 }
 
-/// Joins sentences the way the language does: with a space in English, directly in Japanese.
 /// Sentences written one after another as the language joins them: with a space in
 /// English, with nothing in Japanese. Pieces are trimmed; empty pieces are left out.
 struct Prose {

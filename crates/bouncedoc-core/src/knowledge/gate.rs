@@ -275,24 +275,12 @@ mod tests {
     /// one of the knowledge base's examples, its gate must hold.
     #[test]
     fn every_gate_holds_where_its_pattern_matches() {
-        let kb = crate::Knowledge::shared().expect("knowledge loads");
-        let texts: Vec<String> = kb
-            .rules
-            .iter()
-            .flat_map(|r| &r.doc.example)
-            .map(|ex| {
-                crate::reply::Normalized::new(&ex.input)
-                    .as_str()
-                    .to_string()
-            })
-            .collect();
+        use crate::knowledge::testing::{examples, patterns, reference_regex};
+        let examples = examples();
+        let texts: Vec<&str> = examples.iter().map(|t| t.as_str()).collect();
         let mut checked = 0;
-        for pattern in kb.rules.iter().flat_map(|r| &r.doc.regex) {
-            let regex = regex::bytes::RegexBuilder::new(pattern)
-                .case_insensitive(true)
-                .unicode(false)
-                .build()
-                .expect("compiles");
+        for pattern in patterns() {
+            let regex = reference_regex(pattern);
             let Some(gate) = Gate::of_pattern(pattern) else {
                 continue;
             };

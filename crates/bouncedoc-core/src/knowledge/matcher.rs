@@ -247,21 +247,12 @@ mod tests {
     /// regex crate's usual build, on every example of the knowledge base.
     #[test]
     fn the_backtracking_build_finds_what_the_regex_crate_finds() {
-        let kb = crate::Knowledge::shared().expect("knowledge loads");
-        let texts: Vec<Normalized> = kb
-            .rules
-            .iter()
-            .flat_map(|r| &r.doc.example)
-            .map(|ex| Normalized::new(&ex.input))
-            .collect();
+        use crate::knowledge::testing::{examples, patterns, reference_regex};
+        let texts = examples();
         let mut compared = 0;
-        for pattern in kb.rules.iter().flat_map(|r| &r.doc.regex) {
+        for pattern in patterns() {
             let ours = build_regex(pattern).expect("compiles");
-            let usual = regex::bytes::RegexBuilder::new(pattern)
-                .case_insensitive(true)
-                .unicode(false)
-                .build()
-                .expect("compiles");
+            let usual = reference_regex(pattern);
             for text in &texts {
                 let hay = text.as_str().as_bytes();
                 let a = ours.find(hay).map(|m| m.range());

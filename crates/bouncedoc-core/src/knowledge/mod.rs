@@ -375,6 +375,42 @@ pub struct TextMatches {
 
 use crate::reply::Normalized;
 
+/// What the matcher's and the gates' tests check against: the knowledge base's own
+/// examples and patterns, and the regex crate's usual reading of a pattern.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Knowledge;
+    use crate::reply::Normalized;
+
+    fn shared() -> &'static Knowledge {
+        Knowledge::shared().expect("knowledge loads")
+    }
+
+    /// Every example of every rule, normalized as texts are before matching.
+    pub fn examples() -> Vec<Normalized> {
+        shared()
+            .rules
+            .iter()
+            .flat_map(|r| &r.doc.example)
+            .map(|ex| Normalized::new(&ex.input))
+            .collect()
+    }
+
+    /// Every rule's patterns.
+    pub fn patterns() -> impl Iterator<Item = &'static String> {
+        shared().rules.iter().flat_map(|r| &r.doc.regex)
+    }
+
+    /// A pattern as the regex crate reads it by default (case-insensitive, bytes).
+    pub fn reference_regex(pattern: &str) -> regex::bytes::Regex {
+        regex::bytes::RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .unicode(false)
+            .build()
+            .expect("compiles")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -179,14 +179,7 @@ pub fn dsn_text(message: &Message) -> Cow<'_, str> {
 /// (where a format starts quoting the returned message).
 pub fn text_until<'m>(message: &'m Message, ends: &[&'static str]) -> &'m str {
     let text = message.report_text();
-    let cut = ends
-        .iter()
-        .filter_map(|e| finder(e).find(text.as_bytes()))
-        .min()
-        .map_or(text.len(), |at| {
-            text[..at].rfind('\n').map_or(0, |nl| nl + 1)
-        });
-    &text[..cut]
+    &text[..line_of_first(text, ends, 0)]
 }
 
 /// Whether `haystack` contains `needle`, ASCII letters compared without case; written by
@@ -236,6 +229,12 @@ pub fn find_first(text: &str, needles: &[&'static str], from: usize) -> Option<u
         .filter_map(|n| finder(n).find(hay))
         .min()
         .map(|at| from + at)
+}
+
+/// Where the first line (at or after `from`) that holds one of `needles` starts; the end of
+/// `text` when none does.
+pub fn line_of_first(text: &str, needles: &[&'static str], from: usize) -> usize {
+    find_first(text, needles, from).map_or(text.len(), |at| line_around(text, at).0)
 }
 
 /// The line of `text` that holds byte `at`: where it starts, and where the next one starts.
@@ -295,10 +294,9 @@ pub fn has_line_starting(text: &str, prefixes: &[&'static str]) -> bool {
     // Searching for each prefix and looking back to its line's start reads the text once
     // per prefix with a fast substring search, rather than comparing every line.
     prefixes.iter().any(|p| {
-        finder(p).find_iter(text.as_bytes()).any(|at| {
-            let line_start = text[..at].rfind('\n').map_or(0, |nl| nl + 1);
-            text[line_start..at].trim_start().is_empty()
-        })
+        finder(p)
+            .find_iter(text.as_bytes())
+            .any(|at| text[line_around(text, at).0..at].trim_start().is_empty())
     })
 }
 

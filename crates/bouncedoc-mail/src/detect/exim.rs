@@ -23,7 +23,7 @@ use bouncedoc_core::{Action, Reason, StatusCode};
 
 use super::common::{
     TextSearch, address_in, codes_in, detected, dsn_recipients, find_first, header_has,
-    line_around, recipient, same_address, smtp_command, squeeze,
+    line_around, line_of_first, recipient, same_address, smtp_command, squeeze,
 };
 use super::{Detected, Detector};
 use crate::facts::{RecipientFacts, parse_address};
@@ -108,8 +108,7 @@ fn region(message: &Message) -> Vec<String> {
         }
         from = end;
     };
-    let until = find_first(text, ENDS, body).map_or(text.len(), |at| line_around(text, at).0);
-    text[body..until]
+    text[body..line_of_first(text, ENDS, body)]
         .lines()
         .map(|line| line.trim_end().to_string())
         .collect()

@@ -115,7 +115,7 @@ pub fn report_body(message: &Message) -> &str {
     let cut = MARKERS
         .find(text)
         // The whole line of the marker goes (`|---- Message text follows: ----|`).
-        .map(|m| text[..m.start()].rfind('\n').map_or(0, |nl| nl + 1))
+        .map(|m| crate::detect::common::line_around(text, m.start()).0)
         .unwrap_or(text.len());
     &text[..cut]
 }
