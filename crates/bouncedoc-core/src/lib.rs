@@ -93,6 +93,12 @@ impl Engine {
         Words::read(self.knowledge, text)
     }
 
+    /// [`Engine::read_words`] for a text whose codes were read by [`reply::read`] already:
+    /// the same words, without reading the text a second time.
+    pub fn read_reply_words(&self, read: reply::ReadReply) -> Words {
+        Words::of_reply(self.knowledge, read)
+    }
+
     /// Diagnoses one failed delivery whose words were read by [`Engine::read_words`] from
     /// `observation.text`: the same as [`Engine::diagnose`], without reading the words
     /// again.

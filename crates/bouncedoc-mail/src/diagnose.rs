@@ -8,7 +8,7 @@ use bouncedoc_core::{
 use bouncedoc_core::knowledge::RuleOrigin;
 
 use crate::MailError;
-use crate::bounce::{Bounce, Kind, read_bytes};
+use crate::bounce::{Bounce, Kind, Reading, read_bytes};
 use crate::facts::{MessageFacts, RecipientFacts};
 
 /// The diagnoses of one message.
@@ -28,14 +28,15 @@ pub fn diagnose(engine: &Engine, bounce: &Bounce, lang: Lang) -> MessageReport {
     MessageReport {
         kind: bounce.kind,
         message: bounce.message.clone(),
-        diagnoses: diagnose_recipients(engine, bounce, lang),
+        diagnoses: diagnose_recipients(engine, bounce, Vec::new(), lang),
     }
 }
 
 /// Diagnoses every recipient of a bounce that is not needed afterwards (its facts move into
 /// the report instead of being copied).
-fn diagnose_owned(engine: &Engine, bounce: Bounce, lang: Lang) -> MessageReport {
-    let diagnoses = diagnose_recipients(engine, &bounce, lang);
+fn diagnose_owned(engine: &Engine, mut bounce: Bounce, lang: Lang) -> MessageReport {
+    let readings = bounce.take_readings();
+    let diagnoses = diagnose_recipients(engine, &bounce, readings, lang);
     MessageReport {
         kind: bounce.kind,
         message: bounce.message,
@@ -43,11 +44,15 @@ fn diagnose_owned(engine: &Engine, bounce: Bounce, lang: Lang) -> MessageReport 
     }
 }
 
+/// Diagnoses each recipient; `readings` are the readings of their words taken when the
+/// bounce was read, used where they still fit the words (the words are read otherwise).
 fn diagnose_recipients(
     engine: &Engine,
     bounce: &Bounce,
+    readings: Vec<Reading>,
     lang: Lang,
 ) -> Vec<(Diagnosis, Option<String>)> {
+    let mut readings = readings.into_iter();
     bounce
         .recipients
         .iter()
@@ -65,8 +70,11 @@ fn diagnose_recipients(
                 // reports none for them.
                 infer_status: !matches!(r.reason, Some(Reason::Feedback | Reason::Vacation)),
             };
-            // The words are read once, for both readings.
-            let words = engine.read_words(&r.diagnostic);
+            // The words are read once, for both diagnoses.
+            let words = match readings.next().and_then(|x| x.of(&r.diagnostic)) {
+                Some(read) => engine.read_reply_words(read),
+                None => engine.read_words(&r.diagnostic),
+            };
             let mut diagnosis = engine.diagnose_words(&words, &observation, lang);
             if let Some(reason) = refined_reason(engine, &words, &diagnosis, r) {
                 observation.reason = Some(reason);
@@ -189,13 +197,29 @@ pub fn diagnose_bytes(engine: &Engine, raw: &[u8], lang: Lang) -> Result<Message
 mod tests {
     use super::*;
 
+    /// The reading kept when the bounce was read gives the diagnosis a fresh reading gives;
+    /// once the words change, it is not used.
+    #[test]
+    fn kept_readings_are_used_only_for_their_words() {
+        let engine = Engine::new().unwrap();
+        let raw = b"From: MAILER-DAEMON@example.jp\nSubject: Undelivered Mail\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@example.jp\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <a@example.jp>: Recipient address rejected: User unknown\n\n--B--\n";
+        let bounce = read_bytes(raw).unwrap();
+        let fresh = diagnose(&engine, &bounce, Lang::En);
+        let kept = diagnose_owned(&engine, bounce.clone(), Lang::En);
+        assert_eq!(kept.diagnoses, fresh.diagnoses);
+        assert_eq!(kept.diagnoses[0].0.reason, Reason::UserUnknown);
+
+        let mut changed = bounce;
+        changed.recipients[0].diagnostic = "552 5.2.2 Mailbox full".to_string();
+        let fresh = diagnose(&engine, &changed, Lang::En);
+        let kept = diagnose_owned(&engine, changed, Lang::En);
+        assert_eq!(kept.diagnoses, fresh.diagnoses);
+        assert_eq!(kept.diagnoses[0].0.reason, Reason::MailboxFull);
+    }
+
     fn diagnose_one(facts: RecipientFacts) -> Diagnosis {
         let engine = Engine::new().unwrap();
-        let bounce = Bounce {
-            kind: Kind::Bounce,
-            message: MessageFacts::default(),
-            recipients: vec![facts],
-        };
+        let bounce = Bounce::new(Kind::Bounce, MessageFacts::default(), vec![facts]);
         diagnose(&engine, &bounce, Lang::En).diagnoses.remove(0).0
     }
 

@@ -103,7 +103,12 @@ pub struct Words {
 impl Words {
     /// Reads `text` against the knowledge base.
     pub fn read(kb: &Knowledge, text: &str) -> Words {
-        let read = reply::read(text);
+        Words::of_reply(kb, reply::read(text))
+    }
+
+    /// Reads against the knowledge base the words of a reply already read by
+    /// [`reply::read`] (by a caller that needed its codes first).
+    pub fn of_reply(kb: &Knowledge, read: reply::ReadReply) -> Words {
         let normalized = Normalized::new(&read.unfolded);
         let matches = kb.match_text(&normalized);
         Words {
