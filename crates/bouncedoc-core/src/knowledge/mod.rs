@@ -386,14 +386,18 @@ pub(crate) mod testing {
         Knowledge::shared().expect("knowledge loads")
     }
 
-    /// Every example of every rule, normalized as texts are before matching.
-    pub fn examples() -> Vec<Normalized> {
+    /// Every example of every rule, as written.
+    pub fn example_inputs() -> impl Iterator<Item = &'static str> {
         shared()
             .rules
             .iter()
             .flat_map(|r| &r.doc.example)
-            .map(|ex| Normalized::new(&ex.input))
-            .collect()
+            .map(|ex| ex.input.as_str())
+    }
+
+    /// Every example of every rule, normalized as texts are before matching.
+    pub fn examples() -> Vec<Normalized> {
+        example_inputs().map(Normalized::new).collect()
     }
 
     /// Every rule's patterns.

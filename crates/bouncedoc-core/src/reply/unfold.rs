@@ -1,11 +1,22 @@
 //! Putting a server's words onto one line.
 
 use super::codes::{CodeHit, find_codes};
+use super::normalize::is_single_spaced_ascii;
 
 /// Unfolds a reply onto one line: continuation lines of a multi-line reply lose the
 /// `550-5.1.1` prefix they repeat (the first line keeps its own), line breaks and runs of
 /// white space become one space, and the ends are trimmed.
 pub fn unfold(text: &str) -> String {
+    // Most texts come already on one line, single-spaced: unfolding would copy them as they
+    // are (a line's code prefix is only dropped from the lines after the first).
+    if is_single_spaced_ascii(text) && !text.starts_with('>') {
+        return text.to_string();
+    }
+    unfold_lines(text)
+}
+
+/// [`unfold`] for any text, line by line and word by word.
+fn unfold_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(1 << 20));
     let mut first_prefix: Option<(Option<u16>, Option<crate::StatusCode>)> = None;
     for (index, line) in text.lines().enumerate() {
@@ -105,6 +116,32 @@ mod tests {
             unfold(text),
             "552 5.2.2 over quota 554 5.0.0 Service unavailable"
         );
+    }
+
+    /// Texts already on one line are given back as the line-by-line unfolding gives them.
+    #[test]
+    fn one_line_texts_are_kept_as_they_are() {
+        for text in [
+            "550 5.1.1 <a@example.jp>... User unknown",
+            "550-5.1.1 The email account that you tried to reach does not exist.",
+            "smtp; 552 4.2.2 Mailbox full",
+            "x",
+            "",
+        ] {
+            assert!(is_single_spaced_ascii(text));
+            assert_eq!(unfold(text), unfold_lines(text), "{text:?}");
+            assert_eq!(unfold(text), text);
+        }
+        // And so are the knowledge base's examples, whichever way they take.
+        let mut fast = 0;
+        for text in crate::knowledge::testing::example_inputs() {
+            assert_eq!(unfold(text), unfold_lines(text), "{text:?}");
+            fast += usize::from(is_single_spaced_ascii(text));
+        }
+        assert!(fast >= 100, "only {fast} examples take the fast path");
+        // A quoted line loses its quote marks.
+        assert_eq!(unfold("> 550 user unknown"), "550 user unknown");
+        assert_eq!(unfold(">550 user unknown"), "550 user unknown");
     }
 
     #[test]
