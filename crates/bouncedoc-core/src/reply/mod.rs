@@ -7,7 +7,7 @@ mod unfold;
 
 pub use codes::{CodeHit, find_codes, preferred_reply_code, primary};
 pub use command::find_command;
-pub use normalize::{Normalized, normalize_phrase};
+pub use normalize::{Normalized, is_single_spaced_ascii, normalize_phrase};
 pub use unfold::unfold;
 
 use crate::status::StatusCode;

@@ -15,7 +15,7 @@ pub struct Normalized {
 /// the shape the readers of reports mostly hand over, which unfolding and normalizing
 /// keep byte for byte (apart from lower case), so that they can skip their word-by-word
 /// passes.
-pub(crate) fn is_single_spaced_ascii(text: &str) -> bool {
+pub fn is_single_spaced_ascii(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
