@@ -89,7 +89,9 @@ pub fn smtp_command(text: &str) -> Option<&'static str> {
     }
     let mut found: Option<(usize, &'static str)> = None;
     for (rank, (word, command)) in COMMANDS.iter().enumerate() {
-        let whole = text.match_indices(word).any(|(i, _)| {
+        // Each word's searcher is built once per thread (`str::match_indices` built one for
+        // every text).
+        let whole = finder(word).find_iter(text.as_bytes()).any(|i| {
             let before = text[..i].chars().next_back();
             let after = text[i + word.len()..].chars().next();
             let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
