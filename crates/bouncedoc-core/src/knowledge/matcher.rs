@@ -58,6 +58,8 @@ pub struct Matcher {
     /// Each pattern on its own, compiled the first time it is needed, so that start-up
     /// compiles only the set of ungated patterns.
     regexes: Vec<OnceLock<Option<Regex>>>,
+    /// The same patterns compiled with a lazy DFA, for texts longer than [`LONG_TEXT`].
+    long_regexes: Vec<OnceLock<Option<Regex>>>,
     regex_entry: Vec<usize>,
 }
 
@@ -76,6 +78,28 @@ pub struct PatternError(String);
 /// against 2.6 to 3.2 µs with the lazy DFA (the same matches; a warm loop over the same
 /// texts is 0.6 µs slower, which no real run sees).
 fn build_regex(pattern: &str) -> Option<Regex> {
+    build(
+        pattern,
+        Regex::config().hybrid(false).dfa(false).onepass(false),
+    )
+}
+
+/// Texts longer than this (in bytes) are searched by [`build_long_regex`]'s build.
+///
+/// The backtracker's work grows with the text's length times the pattern's size: on a
+/// 60 kB text that holds the words of many gates (a whole bounce pasted, or a report that
+/// quotes pages), a message took a second. Replies are a few hundred bytes; a longer text
+/// is rare, and worth the lazy DFA's cold start.
+pub const LONG_TEXT: usize = 4096;
+
+/// One gated pattern, compiled with a lazy DFA, whose time grows with the text's length
+/// alone: for texts longer than [`LONG_TEXT`].
+fn build_long_regex(pattern: &str) -> Option<Regex> {
+    build(pattern, Regex::config().dfa(false))
+}
+
+/// A pattern compiled with `config`, on bytes, without case, without Unicode classes.
+fn build(pattern: &str, config: regex_automata::meta::Config) -> Option<Regex> {
     Regex::builder()
         .syntax(
             syntax::Config::new()
@@ -83,13 +107,7 @@ fn build_regex(pattern: &str) -> Option<Regex> {
                 .unicode(false)
                 .utf8(false),
         )
-        .configure(
-            Regex::config()
-                .hybrid(false)
-                .dfa(false)
-                .onepass(false)
-                .utf8_empty(false),
-        )
+        .configure(config.utf8_empty(false))
         .build(pattern)
         .ok()
 }
@@ -159,6 +177,7 @@ impl Matcher {
             Some((set, ungated_index))
         };
         let regexes = patterns.iter().map(|_| OnceLock::new()).collect();
+        let long_regexes = patterns.iter().map(|_| OnceLock::new()).collect();
         Ok(Matcher {
             automaton,
             phrase_entry,
@@ -167,6 +186,7 @@ impl Matcher {
             ungated,
             patterns,
             regexes,
+            long_regexes,
             regex_entry,
         })
     }
@@ -211,8 +231,13 @@ impl Matcher {
             candidates.extend(set.matches(hay.as_bytes()).iter().map(|i| index[i]));
             candidates.sort_unstable();
         }
+        let long = hay.len() > LONG_TEXT;
         for i in candidates {
-            let regex = self.regexes[i].get_or_init(|| build_regex(&self.patterns[i]));
+            let regex = if long {
+                self.long_regexes[i].get_or_init(|| build_long_regex(&self.patterns[i]))
+            } else {
+                self.regexes[i].get_or_init(|| build_regex(&self.patterns[i]))
+            };
             if let Some(m) = regex.as_ref().and_then(|r| r.find(hay.as_bytes())) {
                 hits.push(Hit {
                     entry: self.regex_entry[i],
@@ -241,10 +266,22 @@ mod tests {
         entries.sort();
         assert_eq!(entries, vec![0, 1]);
         assert!(m.find_all(&Normalized::new("quota fine")).is_empty());
+        // A long text is searched by the lazy-DFA build: the same matches, moved.
+        let filler = "word ".repeat(LONG_TEXT / 5 + 1);
+        let long = Normalized::new(&format!("{filler}452 Mailbox FULL; QUOTA 100% exceeded"));
+        assert!(long.as_str().len() > LONG_TEXT);
+        let mut hits = m.find_all(&long);
+        hits.sort_by_key(|h| h.entry);
+        let short = m.find_all(&text);
+        assert_eq!(hits.len(), 2);
+        let gated = short.iter().find(|h| h.entry == 0).unwrap();
+        assert_eq!(hits[0].start, gated.start + filler.len());
+        assert_eq!(hits[0].len(), gated.len());
     }
 
-    /// The patterns are compiled without a lazy DFA; the matches must be those of the
-    /// regex crate's usual build, on every example of the knowledge base.
+    /// The patterns are compiled without a lazy DFA (and with one, for long texts); the
+    /// matches must be those of the regex crate's usual build, on every example of the
+    /// knowledge base.
     #[test]
     fn the_backtracking_build_finds_what_the_regex_crate_finds() {
         use crate::knowledge::testing::{examples, patterns, reference_regex};
@@ -252,12 +289,18 @@ mod tests {
         let mut compared = 0;
         for pattern in patterns() {
             let ours = build_regex(pattern).expect("compiles");
+            let long = build_long_regex(pattern).expect("compiles");
             let usual = reference_regex(pattern);
             for text in &texts {
                 let hay = text.as_str().as_bytes();
                 let a = ours.find(hay).map(|m| m.range());
                 let b = usual.find(hay).map(|m| m.range());
                 assert_eq!(a, b, "{pattern} on {:?}", text.as_str());
+                assert_eq!(
+                    long.find(hay).map(|m| m.range()),
+                    b,
+                    "{pattern} (long build)"
+                );
                 compared += usize::from(b.is_some());
             }
         }
