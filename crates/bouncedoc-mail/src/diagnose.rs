@@ -5,6 +5,8 @@ use bouncedoc_core::{
     StatusSource, Words,
 };
 
+use std::collections::HashMap;
+
 use bouncedoc_core::knowledge::RuleOrigin;
 
 use crate::MailError;
@@ -46,6 +48,10 @@ fn diagnose_owned(engine: &Engine, mut bounce: Bounce, lang: Lang) -> MessageRep
 
 /// Diagnoses each recipient; `readings` are the readings of their words taken when the
 /// bounce was read, used where they still fit the words (the words are read otherwise).
+///
+/// Recipients whose words are the same (one refusal for several addresses, as Exim and
+/// text bounces list them) share one reading of them: a report of 80 recipients that each
+/// carried the same 60 kB of text read those words 80 times.
 fn diagnose_recipients(
     engine: &Engine,
     bounce: &Bounce,
@@ -53,6 +59,10 @@ fn diagnose_recipients(
     lang: Lang,
 ) -> Vec<(Diagnosis, Option<String>)> {
     let mut readings = readings.into_iter();
+    // The words read so far, and for each distinct text the index of its words.
+    let mut read: Vec<Words> = Vec::new();
+    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    let shared = bounce.recipients.len() > 1;
     bounce
         .recipients
         .iter()
@@ -70,15 +80,29 @@ fn diagnose_recipients(
                 // reports none for them.
                 infer_status: !matches!(r.reason, Some(Reason::Feedback | Reason::Vacation)),
             };
-            // The words are read once, for both diagnoses.
-            let words = match readings.next().and_then(|x| x.of(&r.diagnostic)) {
-                Some(read) => engine.read_reply_words(read),
-                None => engine.read_words(&r.diagnostic),
+            // The words are read once, for both diagnoses and for every recipient with the
+            // same words.
+            let reading = readings.next();
+            let words_of = || {
+                read.push(match reading.and_then(|x| x.of(&r.diagnostic)) {
+                    Some(reading) => engine.read_reply_words(reading),
+                    None => engine.read_words(&r.diagnostic),
+                });
+                read.len() - 1
             };
-            let mut diagnosis = engine.diagnose_words(&words, &observation, lang);
-            if let Some(reason) = refined_reason(engine, &words, &diagnosis, r) {
+            // (A single recipient, the most common report, needs no lookup.)
+            let at = if shared {
+                *by_text
+                    .entry(r.diagnostic.as_str())
+                    .or_insert_with(words_of)
+            } else {
+                words_of()
+            };
+            let words = &read[at];
+            let mut diagnosis = engine.diagnose_words(words, &observation, lang);
+            if let Some(reason) = refined_reason(engine, words, &diagnosis, r) {
                 observation.reason = Some(reason);
-                diagnosis = engine.diagnose_words(&words, &observation, lang);
+                diagnosis = engine.diagnose_words(words, &observation, lang);
             }
             (diagnosis, r.feedback_type.clone())
         })
@@ -215,6 +239,32 @@ mod tests {
         let kept = diagnose_owned(&engine, changed, Lang::En);
         assert_eq!(kept.diagnoses, fresh.diagnoses);
         assert_eq!(kept.diagnoses[0].0.reason, Reason::MailboxFull);
+    }
+
+    /// Recipients with the same words share one reading of them; each is diagnosed as it
+    /// would be alone.
+    #[test]
+    fn recipients_with_the_same_words_are_diagnosed_as_alone() {
+        let engine = Engine::new().unwrap();
+        let facts = |recipient: &str, diagnostic: &str| RecipientFacts {
+            recipient: Some(recipient.to_string()),
+            diagnostic: diagnostic.to_string(),
+            ..RecipientFacts::default()
+        };
+        let recipients = vec![
+            facts("a@example.jp", "550 5.1.1 User unknown"),
+            facts("b@example.jp", "552 5.2.2 Mailbox full"),
+            facts("c@example.jp", "550 5.1.1 User unknown"),
+        ];
+        let alone: Vec<Diagnosis> = recipients.iter().cloned().map(diagnose_one).collect();
+        let bounce = Bounce::new(Kind::Bounce, MessageFacts::default(), recipients);
+        let together: Vec<Diagnosis> = diagnose_owned(&engine, bounce, Lang::En)
+            .diagnoses
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect();
+        assert_eq!(together, alone);
+        assert_eq!(together[2].recipient.as_deref(), Some("c@example.jp"));
     }
 
     fn diagnose_one(facts: RecipientFacts) -> Diagnosis {
