@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use bouncedoc_core::StatusCode;
@@ -219,18 +220,20 @@ pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
 /// The searcher for a fixed word, built the first time a thread looks for the word and then
 /// kept. `memchr::memmem::find` builds a searcher at every call, which for one search of a
 /// bounce's text costs more than the search; the detectors look for a few hundred fixed
-/// words, so each thread keeps one searcher per word (leaked on purpose: a few hundred
-/// small searchers per thread, for the life of the process).
-fn finder(needle: &'static str) -> &'static memchr::memmem::Finder<'static> {
-    type Finders = HashMap<(usize, usize), &'static memchr::memmem::Finder<'static>>;
+/// words, so each thread keeps one searcher per word, and drops them when it ends (they
+/// were leaked once, which a long-running service, whose blocking threads come and go,
+/// would have paid for at every new thread).
+fn finder(needle: &'static str) -> Rc<memchr::memmem::Finder<'static>> {
+    type Finders = HashMap<(usize, usize), Rc<memchr::memmem::Finder<'static>>>;
     thread_local! {
         static FINDERS: RefCell<Finders> = RefCell::new(HashMap::default());
     }
     FINDERS.with(|finders| {
-        *finders
+        finders
             .borrow_mut()
             .entry((needle.as_ptr() as usize, needle.len()))
-            .or_insert_with(|| Box::leak(Box::new(memchr::memmem::Finder::new(needle))))
+            .or_insert_with(|| Rc::new(memchr::memmem::Finder::new(needle)))
+            .clone()
     })
 }
 
@@ -532,6 +535,22 @@ pub(crate) fn corpus(name: &str) -> Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word's searcher is built once per thread and owned by the thread's table (not
+    /// leaked), so that it is dropped with the thread.
+    #[test]
+    fn a_words_searcher_is_kept_by_its_thread() {
+        std::thread::spawn(|| {
+            let first = finder("Remote Server returned");
+            let again = finder("Remote Server returned");
+            assert!(Rc::ptr_eq(&first, &again));
+            // The table's and these two.
+            assert_eq!(Rc::strong_count(&first), 3);
+            assert_eq!(first.find(b"x Remote Server returned '550'"), Some(2));
+        })
+        .join()
+        .unwrap();
+    }
 
     /// Squeezing gives what joining the words with one space gives, on the fast path and
     /// off it.
