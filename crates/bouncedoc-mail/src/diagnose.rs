@@ -50,8 +50,8 @@ fn diagnose_owned(engine: &Engine, mut bounce: Bounce, lang: Lang) -> MessageRep
 /// bounce was read, used where they still fit the words (the words are read otherwise).
 ///
 /// Recipients whose words are the same (one refusal for several addresses, as Exim and
-/// text bounces list them) share one reading of them: a report of 80 recipients that each
-/// carried the same 60 kB of text read those words 80 times.
+/// text bounces list them) share one reading of them: a report may list dozens of
+/// recipients refused with the same, sometimes long, words.
 fn diagnose_recipients(
     engine: &Engine,
     bounce: &Bounce,
