@@ -103,7 +103,8 @@ pub struct ParseArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ParseFormat::Human)]
     pub format: ParseFormat,
-    /// Worker threads [default: one per core].
+    /// Threads that diagnose [default: one per core]; with 1, one thread reads, diagnoses
+    /// and writes.
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
     /// Do not print the closing summary.

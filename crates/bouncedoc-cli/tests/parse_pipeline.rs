@@ -68,13 +68,20 @@ fn records_come_in_input_order_whatever_the_workers() {
     assert!(indexes.windows(2).all(|w| w[0] <= w[1]));
 }
 
+/// One thread (`-j 1`) and the pipeline of threads stop alike.
 #[test]
 fn a_closed_output_stops_parse_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let mbox = corpus_mbox(dir.path(), 4);
+    for jobs in ["1", "2"] {
+        stops_when_its_output_closes(&mbox, jobs);
+    }
+}
+
+fn stops_when_its_output_closes(mbox: &std::path::Path, jobs: &str) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_bouncedoc"))
-        .args(["parse", "--format", "jsonl", "-j", "2"])
-        .arg(&mbox)
+        .args(["parse", "--format", "jsonl", "-j", jobs])
+        .arg(mbox)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -90,7 +97,7 @@ fn a_closed_output_stops_parse_at_once() {
         }
         if start.elapsed() > Duration::from_secs(30) {
             child.kill().unwrap();
-            panic!("parse kept running after its output closed");
+            panic!("parse -j {jobs} kept running after its output closed");
         }
         std::thread::sleep(Duration::from_millis(20));
     };
@@ -102,5 +109,5 @@ fn a_closed_output_stops_parse_at_once() {
         .unwrap()
         .read_to_string(&mut stderr)
         .unwrap();
-    assert!(stderr.contains("Broken pipe"), "{stderr}");
+    assert!(stderr.contains("Broken pipe"), "-j {jobs}: {stderr}");
 }

@@ -36,6 +36,28 @@ pub fn decode_unlabeled(bytes: &[u8]) -> String {
     text.into_owned()
 }
 
+/// Bytes whose Japanese charset label does not fit them (EUC-JP sent as ISO-2022-JP, as
+/// some Japanese carriers send it), read by the other Japanese charset that reads them
+/// without a fault. `None` when the label is not Japanese or neither reads them whole.
+///
+/// Tried before [`decode_unlabeled`]'s guess, which weighs every charset it knows and costs
+/// about 2,000 instructions a byte. EUC-JP is tried before Shift_JIS: EUC-JP text is often
+/// valid Shift_JIS byte for byte (read as half-width kana), while Shift_JIS text is seldom
+/// valid EUC-JP.
+pub fn decode_japanese_mislabel(bytes: &[u8], label: &str) -> Option<String> {
+    use encoding_rs::{EUC_JP, Encoding, ISO_2022_JP, SHIFT_JIS};
+    const JAPANESE: [&Encoding; 3] = [EUC_JP, SHIFT_JIS, ISO_2022_JP];
+    let labelled = Encoding::for_label(label.trim().as_bytes())?;
+    if !JAPANESE.contains(&labelled) {
+        return None;
+    }
+    JAPANESE
+        .into_iter()
+        .filter(|&e| e != labelled)
+        .find_map(|e| e.decode_without_bom_handling_and_without_replacement(bytes))
+        .map(Cow::into_owned)
+}
+
 /// A header's value, decoded: RFC 2047 words, and raw 8-bit bytes by guessing their charset.
 pub fn header_value(header: &MailHeader<'_>) -> String {
     let raw = header.get_value_raw();
@@ -153,6 +175,44 @@ fn decode_entities(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Japanese texts of the kind the carriers' bounces carry.
+    const JAPANESE_TEXTS: [&str; 3] = [
+        "このメールは送信できませんでした。宛先のアドレスをご確認ください。",
+        "受信者のメールボックスが一杯です。",
+        "ユーザが存在しません (user unknown)",
+    ];
+
+    #[test]
+    fn a_japanese_mislabel_reads_as_the_guess_reads_it() {
+        for text in JAPANESE_TEXTS {
+            for (actual, label) in [
+                (encoding_rs::EUC_JP, "ISO-2022-JP"),
+                (encoding_rs::EUC_JP, "shift_jis"),
+                (encoding_rs::SHIFT_JIS, "euc-jp"),
+                (encoding_rs::SHIFT_JIS, "iso-2022-jp"),
+            ] {
+                let (bytes, _, _) = actual.encode(text);
+                let read = decode_japanese_mislabel(&bytes, label);
+                assert_eq!(read.as_deref(), Some(text), "{} as {label}", actual.name());
+                // The guess it stands in for reads the same.
+                assert_eq!(decode_unlabeled(&bytes), text, "{}", actual.name());
+            }
+        }
+    }
+
+    #[test]
+    fn only_japanese_labels_and_whole_readings() {
+        let (euc, _, _) = encoding_rs::EUC_JP.encode(JAPANESE_TEXTS[0]);
+        assert_eq!(decode_japanese_mislabel(&euc, "utf-8"), None);
+        assert_eq!(decode_japanese_mislabel(&euc, "iso-8859-1"), None);
+        assert_eq!(decode_japanese_mislabel(&euc, "no-such-charset"), None);
+        // Bytes that no Japanese charset reads whole are left to the guess.
+        assert_eq!(
+            decode_japanese_mislabel(b"\xff\xfe\x80", "iso-2022-jp"),
+            None
+        );
+    }
 
     #[test]
     fn line_ends() {

@@ -116,8 +116,13 @@ fn decode_body(raw: &[u8], charset: &str, encoding: &Option<String>) -> String {
     if text.is_empty() {
         crate::charset::decode_unlabeled(&bytes())
     } else if text.contains('\u{FFFD}') {
-        // The label does not fit the bytes (EUC-JP sent as ISO-2022-JP): the guess may.
-        let guessed = crate::charset::decode_unlabeled(&bytes());
+        // The label does not fit the bytes (EUC-JP sent as ISO-2022-JP): another Japanese
+        // charset, or else the guess, may.
+        let bytes = bytes();
+        if let Some(text) = crate::charset::decode_japanese_mislabel(&bytes, charset) {
+            return text;
+        }
+        let guessed = crate::charset::decode_unlabeled(&bytes);
         let bad = |s: &str| s.matches('\u{FFFD}').count();
         if bad(&guessed) < bad(&text) {
             guessed

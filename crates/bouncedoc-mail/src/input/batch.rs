@@ -2,7 +2,7 @@
 //! in order, handed over in batches (so that the caller can work on a batch in parallel,
 //! or record it in one transaction) while memory stays flat.
 
-use std::io::{BufRead, Read};
+use std::io::{BufRead, BufReader, Read};
 
 use crate::input::mbox::MboxReader;
 use crate::input::{Input, InputError, open};
@@ -18,108 +18,100 @@ pub struct Job {
     pub bytes: std::io::Result<Vec<u8>>,
 }
 
-struct Batcher<F> {
-    size: usize,
-    batch: Vec<Job>,
-    sink: F,
+/// Every message of the inputs (as [`expand`](super::expand) gives them), in order, one at
+/// a time: the message of each file, each message of an mbox (streamed, never read whole),
+/// standard input (one message, or an mbox when it starts with `From `). An input that
+/// cannot be read becomes a job that carries the error, in its place, and the walk goes
+/// on. It is [`Send`], so that threads can take turns reading from one walk.
+pub struct Jobs {
+    inputs: std::vec::IntoIter<Result<Input, InputError>>,
+    /// The mbox being read, and its name.
+    mbox: Option<(String, MboxReader<Box<dyn BufRead + Send>>)>,
 }
 
-impl<E, F: FnMut(Vec<Job>) -> Result<(), E>> Batcher<F> {
-    fn push(&mut self, origin: Origin, bytes: std::io::Result<Vec<u8>>) -> Result<(), E> {
-        self.batch.push(Job { origin, bytes });
-        if self.batch.len() >= self.size {
-            self.flush()?;
+impl Jobs {
+    /// A walk over `inputs`.
+    pub fn new(inputs: Vec<Result<Input, InputError>>) -> Jobs {
+        Jobs {
+            inputs: inputs.into_iter(),
+            mbox: None,
         }
-        Ok(())
     }
 
-    fn flush(&mut self) -> Result<(), E> {
-        if self.batch.is_empty() {
-            return Ok(());
-        }
-        let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(self.size));
-        (self.sink)(batch)
-    }
-
-    fn mbox(&mut self, name: &str, reader: impl BufRead) -> Result<(), E> {
-        for message in MboxReader::new(reader) {
-            let (index, bytes) = match message {
-                Ok(m) => (Some(m.index), Ok(m.bytes)),
-                Err(e) => (None, Err(e)),
-            };
-            let origin = Origin {
-                source: name.to_string(),
-                index,
-            };
-            self.push(origin, bytes)?;
-        }
-        Ok(())
-    }
-
-    fn stdin(&mut self) -> Result<(), E> {
-        let origin = || Origin {
-            source: "-".into(),
-            index: None,
-        };
-        let mut stdin = std::io::stdin().lock();
+    /// Standard input: a job for one message, or `None` once it is open as an mbox.
+    fn stdin(&mut self) -> Option<Job> {
+        let mut stdin: Box<dyn BufRead + Send> =
+            Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()));
         let is_mbox = match stdin.fill_buf() {
             Ok(head) => head.starts_with(b"From "),
-            Err(e) => return self.push(origin(), Err(e)),
+            Err(e) => return Some(job("-", None, Err(e))),
         };
         if is_mbox {
-            return self.mbox("-", stdin);
+            self.mbox = Some(("-".to_string(), MboxReader::new(stdin)));
+            return None;
         }
         let mut bytes = Vec::new();
         let read = stdin.read_to_end(&mut bytes).map(|_| bytes);
-        self.push(origin(), read)
+        Some(job("-", None, read))
     }
 }
 
-/// Reads every message of `inputs` (as [`expand`](super::expand) gives them), in order, and
-/// hands them to `sink` in batches of at most `size`: the message of each file, each
-/// message of an mbox (streamed, never read whole), standard input (one message, or an mbox
-/// when it starts with `From `). An input that cannot be read becomes a job that carries
-/// the error, in its place, and the walk goes on. Stops at the first error of `sink`.
+fn job(source: &str, index: Option<usize>, bytes: std::io::Result<Vec<u8>>) -> Job {
+    Job {
+        origin: Origin {
+            source: source.to_string(),
+            index,
+        },
+        bytes,
+    }
+}
+
+impl Iterator for Jobs {
+    type Item = Job;
+
+    fn next(&mut self) -> Option<Job> {
+        loop {
+            if let Some((name, reader)) = &mut self.mbox {
+                match reader.next() {
+                    Some(Ok(m)) => return Some(job(name, Some(m.index), Ok(m.bytes))),
+                    Some(Err(e)) => return Some(job(name, None, Err(e))),
+                    None => self.mbox = None,
+                }
+            }
+            match self.inputs.next()? {
+                Err(e) => return Some(job(&e.path, None, Err(e.source))),
+                Ok(Input::Message(path)) => {
+                    return Some(job(&path.display().to_string(), None, std::fs::read(&path)));
+                }
+                Ok(inp @ Input::Mbox(_)) => match open(&inp) {
+                    Ok(reader) => self.mbox = Some((inp.name(), MboxReader::new(reader))),
+                    Err(e) => return Some(job(&e.path, None, Err(e.source))),
+                },
+                Ok(Input::Stdin) => {
+                    if let Some(job) = self.stdin() {
+                        return Some(job);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Reads every message of `inputs`, as [`Jobs`] does, and hands them to `sink` in batches
+/// of at most `size`. Stops at the first error of `sink`.
 pub fn batches<E>(
     inputs: Vec<Result<Input, InputError>>,
     size: usize,
-    sink: impl FnMut(Vec<Job>) -> Result<(), E>,
+    mut sink: impl FnMut(Vec<Job>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut b = Batcher {
-        size: size.max(1),
-        batch: Vec::with_capacity(size.max(1)),
-        sink,
-    };
-    for item in inputs {
-        match item {
-            Err(e) => {
-                let origin = Origin {
-                    source: e.path.clone(),
-                    index: None,
-                };
-                b.push(origin, Err(e.source))?;
-            }
-            Ok(Input::Message(path)) => {
-                let origin = Origin {
-                    source: path.display().to_string(),
-                    index: None,
-                };
-                b.push(origin, std::fs::read(&path))?;
-            }
-            Ok(inp @ Input::Mbox(_)) => match open(&inp) {
-                Ok(reader) => b.mbox(&inp.name(), reader)?,
-                Err(e) => {
-                    let origin = Origin {
-                        source: e.path.clone(),
-                        index: None,
-                    };
-                    b.push(origin, Err(e.source))?;
-                }
-            },
-            Ok(Input::Stdin) => b.stdin()?,
+    let mut jobs = Jobs::new(inputs);
+    loop {
+        let batch: Vec<Job> = jobs.by_ref().take(size.max(1)).collect();
+        if batch.is_empty() {
+            return Ok(());
         }
+        sink(batch)?;
     }
-    b.flush()
 }
 
 #[cfg(test)]

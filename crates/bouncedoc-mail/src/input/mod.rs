@@ -1,5 +1,5 @@
 //! Where messages come from: `.eml` files, folders of them, Maildir folders, mbox files
-//! (read as a stream) and standard input; [`batch::batches`] walks them all in order.
+//! (read as a stream) and standard input; [`batch::Jobs`] walks them all in order.
 
 pub mod batch;
 pub mod mbox;
