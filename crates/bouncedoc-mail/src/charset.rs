@@ -61,17 +61,24 @@ pub fn decode_japanese_mislabel(bytes: &[u8], label: &str) -> Option<String> {
 /// A header's value, decoded: RFC 2047 words, and raw 8-bit bytes by guessing their charset.
 pub fn header_value(header: &MailHeader<'_>) -> String {
     let raw = header.get_value_raw();
+    if let Some(plain) = plain_header_value(raw) {
+        return plain;
+    }
     if raw.is_ascii() {
-        // `=?` opens an encoded word (looked for without building a substring searcher).
-        if !memchr::memchr_iter(b'=', raw).any(|at| raw.get(at + 1) == Some(&b'?')) {
-            return unfold_plain(raw);
-        }
         return header.get_value();
     }
     decode_unlabeled(raw)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A raw header value that is ASCII without encoded words, unfolded as [`header_value`]
+/// unfolds it; `None` for any other value, which needs the header's decoding.
+pub fn plain_header_value(raw: &[u8]) -> Option<String> {
+    // `=?` opens an encoded word (looked for without building a substring searcher).
+    let encoded = memchr::memchr_iter(b'=', raw).any(|at| raw.get(at + 1) == Some(&b'?'));
+    (raw.is_ascii() && !encoded).then(|| unfold_plain(raw))
 }
 
 /// An ASCII header value without encoded words, unfolded as mailparse's `get_value` does
