@@ -126,9 +126,6 @@ const BATCH: usize = 128;
 /// which the workers finish.
 const IN_FLIGHT_PER_WORKER: usize = 2;
 
-/// A stage stopped: the one that stopped it reports why.
-struct Stopped;
-
 /// The walk over the inputs, which the workers take turns at.
 struct Source {
     jobs: Jobs,
@@ -183,10 +180,8 @@ fn pipeline(
             scope.spawn(move || {
                 loop {
                     // The lock is held while waiting for a token and reading the batch.
-                    let next = source.lock().map_err(|_| Stopped).map(|mut s| s.take());
-                    let Ok(Some((number, batch))) = next else {
-                        break;
-                    };
+                    let next = source.lock().ok().and_then(|mut s| s.take());
+                    let Some((number, batch)) = next else { break };
                     let done = batch
                         .into_iter()
                         .map(|job| Finished::new(process(engine, lang, job), jsonl))
