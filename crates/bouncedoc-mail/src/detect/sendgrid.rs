@@ -48,11 +48,11 @@ impl Detector for SendGrid {
             .iter()
             .filter(|b| {
                 b.iter()
-                    .any(|(k, _)| k == "final-recipient" || k == "original-recipient")
+                    .any(|f| f.is("final-recipient") || f.is("original-recipient"))
             })
             .map(|b| {
                 b.iter()
-                    .any(|(k, v)| k == "action" && v.trim().eq_ignore_ascii_case("expired"))
+                    .any(|f| f.is("action") && f.value.trim().eq_ignore_ascii_case("expired"))
             })
             .collect();
         for (r, expired) in recipients.iter_mut().zip(expired) {

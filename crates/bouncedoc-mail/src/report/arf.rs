@@ -4,7 +4,7 @@ use bouncedoc_core::Reason;
 
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
-use crate::report::dsn::blocks;
+use crate::report::dsn::{Field, blocks};
 
 /// An unsubscribe request a mail program sends on its user's behalf (Apple Mail marks it
 /// `X-Apple-Unsubscribe: true`): feedback of type `opt-out` from the recipient who wrote it.
@@ -55,12 +55,12 @@ pub fn read(message: &Message) -> Option<Vec<RecipientFacts>> {
     let Some(part) = message.parts_of("message/feedback-report").next() else {
         return unsubscribe_request(message).or_else(|| jmrp_complaint(message));
     };
-    let fields: Vec<(String, String)> = blocks(part.text()).into_iter().flatten().collect();
+    let fields: Vec<Field> = blocks(part.text()).into_iter().flatten().collect();
     let get_all = |name: &str| -> Vec<&str> {
         fields
             .iter()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+            .filter(|f| f.is(name))
+            .map(|f| &*f.value)
             .collect()
     };
     let feedback_type = get_all("feedback-type")

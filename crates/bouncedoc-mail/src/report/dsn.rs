@@ -1,51 +1,82 @@
 //! RFC 3464 delivery status notifications: the `message/delivery-status` part.
 
+use std::borrow::Cow;
+
 use crate::facts::{RecipientFacts, parse_action, parse_address, parse_status};
 
-/// The fields of one block of a delivery-status part, names lower-cased, folded lines
-/// joined.
-pub type Fields = Vec<(String, String)>;
+/// The fields of one block of a delivery-status part: each name as written (names are
+/// compared without case: [`Field::is`]) and its value, folded lines joined. They borrow
+/// the part's text: a block's dozen fields cost no allocation unless a value is folded.
+pub type Fields<'a> = Vec<Field<'a>>;
+
+/// One field of a delivery-status block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field<'a> {
+    /// The name as written (`Final-Recipient`).
+    pub name: &'a str,
+    /// The value, trimmed; folded lines joined by a space.
+    pub value: Cow<'a, str>,
+}
+
+impl Field<'_> {
+    /// Whether the field is named `name` (ASCII letters without case).
+    pub fn is(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+    }
+}
 
 /// Splits a delivery-status body into blocks of fields. A block ends at a blank line, or
 /// where a second recipient starts without one (some servers forget the blank line): a
 /// recipient field that the block already holds, or one after the per-recipient fields
 /// (`Action`, `Status`) of the block's recipient. `Final-Recipient` followed by
 /// `Original-Recipient` (Postfix's order) is one recipient.
-pub fn blocks(body: &str) -> Vec<Fields> {
+pub fn blocks(body: &str) -> Vec<Fields<'_>> {
     let mut out: Vec<Fields> = Vec::new();
     let mut current: Fields = Vec::new();
-    let starts_recipient = |k: &str| k == "final-recipient" || k == "original-recipient";
-    let per_recipient = |k: &str| k == "action" || k == "status";
+    let starts_recipient = |f: &Field| f.is("final-recipient") || f.is("original-recipient");
+    let per_recipient = |f: &Field| f.is("action") || f.is("status");
+    // Kept as the fields come, rather than looked for in the block at every line: whether
+    // the block has a recipient field, and a per-recipient field after the first one (some
+    // servers write `Action` before `Final-Recipient`; only those after it count).
+    let mut has_recipient = false;
+    let mut after_recipient = false;
     for line in body.lines() {
         if line.trim().is_empty() {
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
+                (has_recipient, after_recipient) = (false, false);
             }
             continue;
         }
         if line.starts_with([' ', '\t']) {
-            if let Some((_, v)) = current.last_mut() {
-                v.push(' ');
-                v.push_str(line.trim());
+            if let Some(field) = current.last_mut() {
+                let value = field.value.to_mut();
+                value.push(' ');
+                value.push_str(line.trim());
             }
             continue;
         }
         let Some((k, v)) = line.split_once(':') else {
             continue;
         };
-        let key = k.trim().to_ascii_lowercase();
-        if key.contains(' ') {
+        let field = Field {
+            name: k.trim(),
+            value: Cow::Borrowed(v.trim()),
+        };
+        if field.name.contains(' ') {
             continue;
         }
-        // The per-recipient fields that count are those after the block's first recipient
-        // field: some servers write `Action` before `Final-Recipient`.
-        let first_recipient = current.iter().position(|(k, _)| starts_recipient(k));
-        let after_recipient =
-            first_recipient.is_some_and(|i| current[i + 1..].iter().any(|(k, _)| per_recipient(k)));
-        if starts_recipient(&key) && (current.iter().any(|(k, _)| *k == key) || after_recipient) {
+        let starts = starts_recipient(&field);
+        if starts && (after_recipient || current.iter().any(|f| f.is(field.name))) {
             out.push(std::mem::take(&mut current));
+            (has_recipient, after_recipient) = (false, false);
         }
-        current.push((key, v.trim().to_string()));
+        if starts {
+            has_recipient = true;
+        } else if has_recipient && per_recipient(&field) {
+            after_recipient = true;
+        }
+        current.push(field);
     }
     if !current.is_empty() {
         out.push(current);
@@ -54,10 +85,7 @@ pub fn blocks(body: &str) -> Vec<Fields> {
 }
 
 fn get<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
-    fields
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
+    fields.iter().find(|f| f.is(name)).map(|f| &*f.value)
 }
 
 /// The text of a `Diagnostic-Code` without its type (`smtp; 550 ...` gives `550 ...`).
@@ -177,6 +205,30 @@ Final-Recipient: rfc822;b@example.jp\nAction: delayed\nStatus: 4.4.7\n";
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].action, Some(Action::Failed));
         assert_eq!(r[0].diagnostic, "550 5.1.1 Mailbox does not exist");
+    }
+
+    #[test]
+    fn only_fields_after_the_first_recipient_split_a_block() {
+        // `Action` before the recipient does not count; `Status` after it does.
+        let body = "Action: failed\nFinal-Recipient: rfc822; a@example.jp\nOriginal-Recipient: rfc822; a@example.jp\nStatus: 5.1.1\nFinal-Recipient: rfc822; b@example.jp\nStatus: 5.2.2\n";
+        let r = recipients(body);
+        let got: Vec<_> = r.iter().map(|f| (f.recipient.clone(), f.status)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("a@example.jp".into()), Some(StatusCode::new(5, 1, 1))),
+                (Some("b@example.jp".into()), Some(StatusCode::new(5, 2, 2))),
+            ]
+        );
+        // Names are matched without case, and the block keeps them as written.
+        let blocks = blocks("FINAL-RECIPIENT: rfc822; a@example.jp\nstatus: 5.1.1\n");
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0][0].name, "FINAL-RECIPIENT");
+        assert_eq!(
+            get(&blocks[0], "final-recipient"),
+            Some("rfc822; a@example.jp")
+        );
+        assert_eq!(get(&blocks[0], "Status"), Some("5.1.1"));
     }
 
     #[test]
