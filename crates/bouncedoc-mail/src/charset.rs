@@ -77,8 +77,8 @@ pub fn header_value(header: &MailHeader<'_>) -> String {
 /// unfolds it; `None` for any other value, which needs the header's decoding.
 pub fn plain_header_value(raw: &[u8]) -> Option<String> {
     // `=?` opens an encoded word (looked for without building a substring searcher).
-    let encoded = memchr::memchr_iter(b'=', raw).any(|at| raw.get(at + 1) == Some(&b'?'));
-    (raw.is_ascii() && !encoded).then(|| unfold_plain(raw))
+    let encoded = || memchr::memchr_iter(b'=', raw).any(|at| raw.get(at + 1) == Some(&b'?'));
+    (raw.is_ascii() && !encoded()).then(|| unfold_plain(raw))
 }
 
 /// An ASCII header value without encoded words, unfolded as mailparse's `get_value` does

@@ -2,7 +2,7 @@
 //! in order, handed over in batches (so that the caller can work on a batch in parallel,
 //! or record it in one transaction) while memory stays flat.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, Read};
 
 use crate::input::mbox::MboxReader;
 use crate::input::{Input, InputError, open};
@@ -40,8 +40,10 @@ impl Jobs {
 
     /// Standard input: a job for one message, or `None` once it is open as an mbox.
     fn stdin(&mut self) -> Option<Job> {
-        let mut stdin: Box<dyn BufRead + Send> =
-            Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()));
+        let mut stdin = match open(&Input::Stdin) {
+            Ok(reader) => reader,
+            Err(e) => return Some(job("-", None, Err(e.source))),
+        };
         let is_mbox = match stdin.fill_buf() {
             Ok(head) => head.starts_with(b"From "),
             Err(e) => return Some(job("-", None, Err(e))),

@@ -103,12 +103,19 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
     out
 }
 
+/// The buffer of a reader over an input: an mbox is read a line at a time, so each read
+/// from the file or the pipe brings many lines.
+const READ_BUFFER: usize = 1 << 16;
+
 /// Opens an input as a buffered reader.
 pub fn open(input: &Input) -> Result<Box<dyn BufRead + Send>, InputError> {
     match input {
-        Input::Stdin => Ok(Box::new(BufReader::new(std::io::stdin()))),
+        Input::Stdin => Ok(Box::new(BufReader::with_capacity(
+            READ_BUFFER,
+            std::io::stdin(),
+        ))),
         Input::Message(p) | Input::Mbox(p) => File::open(p)
-            .map(|f| Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn BufRead + Send>)
+            .map(|f| Box::new(BufReader::with_capacity(READ_BUFFER, f)) as Box<dyn BufRead + Send>)
             .map_err(|source| InputError {
                 path: p.display().to_string(),
                 source,
