@@ -287,6 +287,9 @@ pub struct RuleDoc {
     pub id: String,
     /// The reason it means.
     pub reason: String,
+    /// Where the wording comes from: the mail server's source file, the provider's
+    /// documentation page, the RFC section, or the public report that quotes it.
+    pub source: Option<String>,
     /// Literal phrases, matched case-insensitively with runs of white space collapsed.
     #[serde(default)]
     pub phrases: Vec<String>,
