@@ -29,7 +29,9 @@ pub mod reply;
 pub mod status;
 pub mod vocab;
 
-pub use diagnosis::{Advice, Diagnosis, Evidence, EvidenceKind, Observation, Words};
+pub use diagnosis::{
+    Advice, Diagnosis, Evidence, EvidenceKind, Observation, ReportField, ReportKind, Words,
+};
 pub use knowledge::{Knowledge, KnowledgeError};
 pub use lang::Lang;
 pub use status::StatusCode;

@@ -41,6 +41,22 @@ impl StatusCode {
         self.subject == 0 && self.detail == 0
     }
 
+    /// True when the subject or the detail is 0 (`5.0.0`, `5.7.0`, `4.2.0`): the code names
+    /// a class or a subject of failure but no specific cause.
+    pub fn is_vague(self) -> bool {
+        self.subject == 0 || self.detail == 0
+    }
+
+    /// True when the code matches `pattern`: a code (`5.1.1`) or a code of any class
+    /// (`*.1.1`).
+    pub fn matches(self, pattern: &str) -> bool {
+        match pattern.strip_prefix("*.") {
+            Some(rest) => (1..=9)
+                .any(|class| class == self.class && self.starts_with(&format!("{class}.{rest}"))),
+            None => self.starts_with(pattern),
+        }
+    }
+
     /// True when the code starts with `prefix` (`5`, `5.7`, `5.7.1`), part by part.
     pub fn starts_with(self, prefix: &str) -> bool {
         let mut parts = prefix.split('.');

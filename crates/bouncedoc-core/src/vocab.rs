@@ -220,10 +220,46 @@ vocabulary! {
     }
 }
 
+impl SmtpCommand {
+    /// The stage a report or a log names with one of the words servers use for it (`CONN`,
+    /// `EHLO`, `LHLO`, `MAIL FROM`, `RCPT TO`, `BDAT`, ...), in any case.
+    pub fn from_stage(word: &str) -> Option<SmtpCommand> {
+        let word = word.trim();
+        let is = |names: &[&str]| names.iter().any(|n| word.eq_ignore_ascii_case(n));
+        if is(&["CONN", "CONNECT"]) {
+            Some(SmtpCommand::Connect)
+        } else if is(&["EHLO", "HELO", "LHLO"]) {
+            Some(SmtpCommand::Helo)
+        } else if is(&["STARTTLS"]) {
+            Some(SmtpCommand::StartTls)
+        } else if is(&["MAIL", "MAIL FROM"]) {
+            Some(SmtpCommand::Mail)
+        } else if is(&["RCPT", "RCPT TO"]) {
+            Some(SmtpCommand::Rcpt)
+        } else if is(&["DATA", "BDAT"]) {
+            Some(SmtpCommand::Data)
+        } else {
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::knowledge::schema;
+
+    #[test]
+    fn stage_words() {
+        assert_eq!(SmtpCommand::from_stage("conn"), Some(SmtpCommand::Connect));
+        assert_eq!(SmtpCommand::from_stage("LHLO"), Some(SmtpCommand::Helo));
+        assert_eq!(
+            SmtpCommand::from_stage(" RCPT TO "),
+            Some(SmtpCommand::Rcpt)
+        );
+        assert_eq!(SmtpCommand::from_stage("BDAT"), Some(SmtpCommand::Data));
+        assert_eq!(SmtpCommand::from_stage("QUIT"), None);
+    }
 
     #[test]
     fn reasons_match_the_contract_list() {

@@ -2,7 +2,7 @@
 //! provider it shows is recognized. This is the test that sits beside each data entry.
 
 use bouncedoc_core::knowledge::RuleOrigin;
-use bouncedoc_core::{Engine, Lang};
+use bouncedoc_core::{Engine, EvidenceKind, Lang, Observation, ReportKind, SmtpCommand};
 
 #[test]
 fn every_rule_wins_its_own_examples() {
@@ -13,7 +13,26 @@ fn every_rule_wins_its_own_examples() {
     for rule in &k.rules {
         for ex in &rule.doc.example {
             examples += 1;
-            let d = engine.explain(&ex.input, Lang::En).unwrap();
+            // A format's own wording is read in a report of that format (on its Subject
+            // when the rule says so).
+            let d = match rule.doc.server.first() {
+                None => engine.explain(&ex.input, Lang::En).unwrap(),
+                Some(server) => {
+                    let (text, subject) = if rule.doc.subject {
+                        ("", Some(ex.input.as_str()))
+                    } else {
+                        (ex.input.as_str(), None)
+                    };
+                    let observation = Observation {
+                        text,
+                        subject,
+                        server: Some(server),
+                        report: ReportKind::Delivery,
+                        ..Observation::default()
+                    };
+                    engine.diagnose(&observation, Lang::En)
+                }
+            };
             if d.rule_id() != Some(rule.doc.id.as_str()) {
                 failures.push(format!(
                     "rule `{}`: example {:?} was won by {:?} ({})",
@@ -49,6 +68,44 @@ fn every_rule_wins_its_own_examples() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// Every entry of `context.toml` decides its own examples: the words in the example's
+/// context get the entry's reason, with the entry as evidence.
+#[test]
+fn every_context_entry_decides_its_own_examples() {
+    let engine = Engine::new().unwrap();
+    let k = engine.knowledge();
+    let mut failures = Vec::new();
+    for entry in &k.docs.context.adjust {
+        for ex in &entry.example {
+            let observation = Observation {
+                text: &ex.input,
+                command: ex.command.as_deref().and_then(SmtpCommand::from_stage),
+                status: ex.status.as_deref().map(|s| s.parse().unwrap()),
+                server: ex.server.as_deref(),
+                local_program: ex.local_program,
+                report: if ex.in_report.unwrap_or(true) {
+                    ReportKind::Delivery
+                } else {
+                    ReportKind::Words
+                },
+                ..Observation::default()
+            };
+            let d = engine.diagnose(&observation, Lang::En);
+            let by_entry = d
+                .evidence
+                .iter()
+                .any(|e| e.kind == EvidenceKind::Context && e.id.as_deref() == Some(&entry.id));
+            if !by_entry || d.reason.as_str() != entry.reason {
+                failures.push(format!(
+                    "entry `{}`: example {:?} gave {} ({:?})",
+                    entry.id, ex.input, d.reason, d.evidence
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

@@ -1,13 +1,8 @@
 //! Running the facts of a bounce through the diagnosis engine.
 
-use bouncedoc_core::{
-    Diagnosis, Engine, EvidenceKind, Lang, Observation, Reason, SmtpCommand, StatusCode,
-    StatusSource, Words,
-};
+use bouncedoc_core::{Diagnosis, Engine, Lang, Observation, ReportKind, Words};
 
 use std::collections::HashMap;
-
-use bouncedoc_core::knowledge::RuleOrigin;
 
 use crate::MailError;
 use crate::bounce::{Bounce, Kind, Reading, read_bytes};
@@ -67,19 +62,7 @@ fn diagnose_recipients(
         .recipients
         .iter()
         .map(|r| {
-            let mut observation = Observation {
-                text: &r.diagnostic,
-                recipient: r.recipient.as_deref(),
-                status: r.status,
-                reply_code: r.reply_code,
-                action: r.action,
-                command: r.command.as_deref().and_then(crate::facts::smtp_command),
-                mta: bounce.message.mta,
-                reason: r.reason,
-                // Feedback reports and auto-replies carry no status code, and the reference
-                // reports none for them.
-                infer_status: !matches!(r.reason, Some(Reason::Feedback | Reason::Vacation)),
-            };
+            let observation = observation_of(bounce, r);
             // The words are read once, for both diagnoses and for every recipient with the
             // same words.
             let reading = readings.next();
@@ -99,113 +82,36 @@ fn diagnose_recipients(
                 words_of()
             };
             let words = &read[at];
-            let mut diagnosis = engine.diagnose_words(words, &observation, lang);
-            if let Some(reason) = refined_reason(engine, words, &diagnosis, r) {
-                observation.reason = Some(reason);
-                diagnosis = engine.diagnose_words(words, &observation, lang);
-            }
+            let diagnosis = engine.diagnose_words(words, &observation, lang);
             (diagnosis, r.feedback_type.clone())
         })
         .collect()
 }
 
-/// Status codes that name the recipient's address as the problem (`X.1.0`, `X.1.1`,
-/// `X.1.3`).
-fn names_the_address(status: StatusCode) -> bool {
-    status.subject == 1 && matches!(status.detail, 0 | 1 | 3)
-}
-
-/// Whether the words hold one of the generic wordings of an unknown user (those of
-/// `knowledge/reasons/userunknown.toml`), as opposed to a server's own statement that the
-/// address is not in its directory.
-fn generic_user_unknown(engine: &Engine, words: &Words) -> bool {
-    let kb = engine.knowledge();
-    words.rule_hits().iter().any(|hit| {
-        let rule = &kb.rules[hit.entry];
-        rule.origin == RuleOrigin::Generic && rule.reason == Reason::UserUnknown
-    })
-}
-
-/// Reasons that the words of a failed local delivery program (`Diagnostic-Code: X-Unix`)
-/// may still show; any other reading of them is the program's failure (`mailererror`).
-const LOCAL_PROGRAM_REASONS: &[Reason] = &[
-    Reason::MailboxFull,
-    Reason::SystemFull,
-    Reason::SystemError,
-    Reason::Suspend,
-    Reason::ContentError,
-    Reason::SecurityError,
-    Reason::VirusDetected,
-    Reason::SpamDetected,
-    Reason::PolicyViolation,
-    Reason::MailerError,
-];
-
-/// What only the whole report shows can change the reason read from the words, as the
-/// reference classifier (Sisimai) reads them:
-///
-/// - words saying the user is unknown, answered to a command other than `RCPT TO` (the
-///   recipient had been accepted; after `DATA` it is the content that was refused) or to
-///   none the report shows, and without a status code naming the address, mean a filter
-///   refused the message (`filtered`); this holds for the generic wordings ("user
-///   unknown", "no such user"), not for a server's own statement that an address is not in
-///   its directory;
-/// - a refusal without a known cause at the connection or greeting (`CONN`, `EHLO`,
-///   `HELO`) refuses the sending host (`blocked`);
-/// - a failed local delivery program (`X-Unix`) is a `mailererror`, unless its words name
-///   a cause such as a full mailbox;
-/// - words that name no known cause put the bounce `onhold` (the cause is in words not yet
-///   understood); `undefined` is left for a report without any words.
-///
-/// A receiving provider's own wording (from `knowledge/providers/`) is not re-read: it
-/// already says what that provider means by its words.
-fn refined_reason(
-    engine: &Engine,
-    words: &Words,
-    diagnosis: &Diagnosis,
-    facts: &RecipientFacts,
-) -> Option<Reason> {
-    if facts.reason.is_some() {
-        return None;
-    }
-    let rule = diagnosis
-        .rule_id()
-        .and_then(|id| engine.knowledge().rule(id));
-    let provider_words = matches!(rule.map(|r| r.origin), Some(RuleOrigin::Provider(_)));
-    let any_stage = rule.is_some_and(|r| r.doc.any_stage);
-    let stated_status = diagnosis
-        .status
-        .filter(|_| diagnosis.status_source != Some(StatusSource::Inferred));
-    let command = diagnosis.command;
-    let from_words = diagnosis
-        .evidence
-        .iter()
-        .any(|e| e.kind == EvidenceKind::Rule);
-    if facts
-        .diagnostic_type
-        .as_deref()
-        .is_some_and(|t| t.eq_ignore_ascii_case("x-unix"))
-    {
-        let keep = from_words && LOCAL_PROGRAM_REASONS.contains(&diagnosis.reason);
-        return (!keep).then_some(Reason::MailerError);
-    }
-    match diagnosis.reason {
-        Reason::UserUnknown
-            if !provider_words
-                && !any_stage
-                && command != Some(SmtpCommand::Rcpt)
-                && !stated_status.is_some_and(names_the_address)
-                && generic_user_unknown(engine, words) =>
-        {
-            Some(Reason::Filtered)
-        }
-        Reason::Undefined | Reason::OnHold
-            if matches!(command, Some(SmtpCommand::Connect | SmtpCommand::Helo)) =>
-        {
-            Some(Reason::Blocked)
-        }
-        Reason::Undefined if !facts.diagnostic.trim().is_empty() => Some(Reason::OnHold),
-        _ => None,
+/// What the engine is told of one recipient: its words and their context, as the report
+/// shows them. The reason is decided by the engine alone.
+pub fn observation_of<'a>(bounce: &'a Bounce, r: &'a RecipientFacts) -> Observation<'a> {
+    let local_program = r.local_program
+        || r.diagnostic_type
+            .as_deref()
+            .is_some_and(|t| t.eq_ignore_ascii_case("x-unix"));
+    Observation {
+        text: &r.diagnostic,
+        recipient: r.recipient.as_deref(),
+        status: r.status,
+        reply_code: r.reply_code,
+        action: r.action,
+        command: r.command.as_deref().and_then(crate::facts::smtp_command),
+        mta: bounce.message.mta,
+        server: Some(bounce.message.detector),
+        local_program,
+        report: match bounce.kind {
+            Kind::Feedback => ReportKind::Feedback,
+            Kind::AutoReply => ReportKind::AutoReply,
+            Kind::Bounce | Kind::NotBounce => ReportKind::Delivery,
+        },
+        subject: bounce.message.subject.as_deref(),
+        fields: &r.fields,
     }
 }
 
@@ -220,6 +126,7 @@ pub fn diagnose_bytes(engine: &Engine, raw: &[u8], lang: Lang) -> Result<Message
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bouncedoc_core::{Reason, StatusCode};
 
     /// The reading kept when the bounce was read gives the diagnosis a fresh reading gives;
     /// once the words change, it is not used.

@@ -1,6 +1,6 @@
 //! What a bounce message says about each failed recipient, before diagnosis.
 
-use bouncedoc_core::{Action, Reason, SmtpCommand, StatusCode};
+use bouncedoc_core::{Action, ReportField, SmtpCommand, StatusCode};
 use serde::Serialize;
 
 /// The facts a detector read about one recipient.
@@ -29,8 +29,12 @@ pub struct RecipientFacts {
     pub reporting_mta: Option<String>,
     /// For feedback reports: the feedback type (`abuse`, `fraud`, ...).
     pub feedback_type: Option<String>,
-    /// A reason the format itself states (a feedback report, an auto-reply).
-    pub reason: Option<Reason>,
+    /// The words are those of a local delivery program (a pipe or a filter script), which
+    /// the report shows otherwise than with `Diagnostic-Code: X-Unix`.
+    pub local_program: bool,
+    /// Values the format's own fields state about the recipient (a service's bounce type, a
+    /// provider's filter header), for the engine to weigh (`report-fields.toml`).
+    pub fields: Vec<ReportField>,
 }
 
 /// The facts of the whole message.
@@ -57,17 +61,9 @@ pub struct MessageFacts {
 }
 
 /// The engine's name for a command as reports and detectors write it (`CONN`, `EHLO`,
-/// `RCPT`, ...).
+/// `RCPT`, ...): the core's one vocabulary of stages.
 pub fn smtp_command(name: &str) -> Option<SmtpCommand> {
-    match name.trim().to_ascii_uppercase().as_str() {
-        "CONN" | "CONNECT" => Some(SmtpCommand::Connect),
-        "EHLO" | "HELO" | "LHLO" => Some(SmtpCommand::Helo),
-        "STARTTLS" => Some(SmtpCommand::StartTls),
-        "MAIL" | "MAIL FROM" => Some(SmtpCommand::Mail),
-        "RCPT" | "RCPT TO" => Some(SmtpCommand::Rcpt),
-        "DATA" | "BDAT" => Some(SmtpCommand::Data),
-        _ => None,
-    }
+    SmtpCommand::from_stage(name)
 }
 
 /// Parses a DSN action.

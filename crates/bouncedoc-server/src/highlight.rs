@@ -22,7 +22,7 @@ pub(crate) fn class(kind: EvidenceKind) -> &'static str {
     match kind {
         EvidenceKind::ReplyCode | EvidenceKind::Status => "ev ev-code",
         EvidenceKind::SecondaryCode => "ev ev-secondary",
-        EvidenceKind::Rule => "ev ev-rule",
+        EvidenceKind::Rule | EvidenceKind::Field | EvidenceKind::Context => "ev ev-rule",
         EvidenceKind::Provider => "ev ev-provider",
         EvidenceKind::Mta => "ev ev-mta",
     }

@@ -201,14 +201,7 @@ fn outcome(view: &View<'_>) -> Markup {
 }
 
 fn evidence_label(kind: EvidenceKind) -> &'static str {
-    match kind {
-        EvidenceKind::ReplyCode => "evidence.reply_code",
-        EvidenceKind::Status => "evidence.status",
-        EvidenceKind::Rule => "evidence.rule",
-        EvidenceKind::Provider => "evidence.provider",
-        EvidenceKind::Mta => "evidence.mta",
-        EvidenceKind::SecondaryCode => "evidence.secondary_code",
-    }
+    kind.label_id()
 }
 
 fn provider_name(kb: &Knowledge, id: &str, lang: Lang) -> String {

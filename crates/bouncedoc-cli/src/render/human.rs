@@ -122,14 +122,7 @@ pub fn write_diagnosis(out: &mut impl Write, kb: &Knowledge, d: &Diagnosis) -> s
     if !d.evidence.is_empty() {
         heading(out, &label("heading.evidence"))?;
         for e in &d.evidence {
-            let kind = match e.kind {
-                EvidenceKind::ReplyCode => label("evidence.reply_code"),
-                EvidenceKind::Status => label("evidence.status"),
-                EvidenceKind::Rule => label("evidence.rule"),
-                EvidenceKind::Provider => label("evidence.provider"),
-                EvidenceKind::Mta => label("evidence.mta"),
-                EvidenceKind::SecondaryCode => label("evidence.secondary_code"),
-            };
+            let kind = label(e.kind.label_id());
             let note = e
                 .note
                 .as_deref()

@@ -2,7 +2,7 @@
 
 use super::Advice;
 use crate::knowledge::Knowledge;
-use crate::knowledge::schema::RuleDoc;
+use crate::knowledge::schema::{RuleDoc, TextDoc};
 use crate::lang::Lang;
 use crate::status::StatusCode;
 use crate::vocab::Reason;
@@ -13,6 +13,8 @@ pub(super) struct Facts<'a> {
     pub status: Option<StatusCode>,
     pub reply_code: Option<u16>,
     pub rule: Option<&'static RuleDoc>,
+    /// Why the context of the words changed the reason they gave (`context.toml`).
+    pub context: Option<&'static TextDoc>,
     /// The reason the status code suggests, when the words say another.
     pub conflict: Option<Reason>,
     pub temporary: bool,
@@ -108,6 +110,10 @@ pub(super) fn compose(
     }
     if facts.temporary {
         prose.add(kb.label("note.temporary", lang));
+    }
+    // What the context of the words adds.
+    if let Some(note) = facts.context {
+        prose.add(lang.pick(note));
     }
     // What the wording adds.
     if let Some(note) = facts.rule.and_then(|r| r.note.as_ref()) {

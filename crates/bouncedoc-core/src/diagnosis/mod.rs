@@ -3,10 +3,14 @@
 
 mod decide;
 mod explain;
+mod observation;
+mod steps;
+mod words;
 
 use serde::{Deserialize, Serialize};
 
-pub use decide::{Observation, Words};
+pub use observation::{Observation, ReportField, ReportKind};
+pub use words::Words;
 
 use crate::status::StatusCode;
 use crate::vocab::{Action, Confidence, Party, Reason, Retry, SmtpCommand, StatusSource};
@@ -98,6 +102,27 @@ pub enum EvidenceKind {
     Mta,
     /// A code that only sums up the failure and was not taken for its cause.
     SecondaryCode,
+    /// A value of the report's own fields that states the cause (`report-fields.toml`).
+    Field,
+    /// The context of the words (their stage, the report's status, the kind of server)
+    /// that changed the reason they gave (`context.toml`).
+    Context,
+}
+
+impl EvidenceKind {
+    /// The id of its label in `labels.toml`.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            EvidenceKind::ReplyCode => "evidence.reply_code",
+            EvidenceKind::Status => "evidence.status",
+            EvidenceKind::Rule => "evidence.rule",
+            EvidenceKind::Provider => "evidence.provider",
+            EvidenceKind::Mta => "evidence.mta",
+            EvidenceKind::SecondaryCode => "evidence.secondary_code",
+            EvidenceKind::Field => "evidence.field",
+            EvidenceKind::Context => "evidence.context",
+        }
+    }
 }
 
 /// One fact the diagnosis rests on.

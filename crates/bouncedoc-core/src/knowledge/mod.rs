@@ -69,6 +69,9 @@ impl Rule {
     pub fn applies_to(&self, status: Option<StatusCode>) -> bool {
         let wanted = &self.doc.status;
         let unwanted = &self.doc.not_status;
+        if self.doc.vague_status && status.is_some_and(|s| !s.is_vague()) {
+            return false;
+        }
         match status {
             Some(s) => {
                 (wanted.is_empty() || wanted.iter().any(|p| s.starts_with(p)))
@@ -78,9 +81,19 @@ impl Rule {
         }
     }
 
+    /// Whether the rule may apply in a report of this format (a rule limited to formats
+    /// applies only under them).
+    pub fn applies_under(&self, server: Option<&str>) -> bool {
+        self.doc.server.is_empty() || server.is_some_and(|s| self.doc.server.iter().any(|x| x == s))
+    }
+
     /// How strongly the rule counts: a weak rule least, then generic wordings, then a
-    /// provider's or server's own.
+    /// provider's or server's own, then a rule limited to a stage, then a format's own
+    /// statement of a cause (in the words over one in the Subject).
     pub fn tier(&self) -> u8 {
+        if !self.doc.server.is_empty() {
+            return if self.doc.subject { 4 } else { 5 };
+        }
         if !self.doc.command.is_empty() {
             return 3;
         }
@@ -123,6 +136,8 @@ pub struct Knowledge {
     hint_targets: Vec<HintTarget>,
     /// The index in `rules` of each rule id.
     rule_ids: HashMap<&'static str, usize>,
+    /// The formats that have rules read on the Subject.
+    subject_servers: Vec<&'static str>,
 }
 
 /// The knowledge base could not be loaded (the build checks prevent this).
@@ -247,7 +262,15 @@ impl Knowledge {
                 enhanced.insert((c, subject, detail), code);
             }
         }
+        let mut subject_servers: Vec<&'static str> = rules
+            .iter()
+            .filter(|r| r.doc.subject)
+            .flat_map(|r| r.doc.server.iter().map(String::as_str))
+            .collect();
+        subject_servers.sort_unstable();
+        subject_servers.dedup();
         Ok(Knowledge {
+            subject_servers,
             docs,
             reasons,
             advice: docs
@@ -326,6 +349,11 @@ impl Knowledge {
             .iter()
             .find(|i| i.reason == reason.as_str())
             .map(|i| i.detail)
+    }
+
+    /// Whether a format has rules read on the report's Subject.
+    pub fn has_subject_rules(&self, server: &str) -> bool {
+        self.subject_servers.contains(&server)
     }
 
     /// The rule with this id.

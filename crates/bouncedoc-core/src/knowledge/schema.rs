@@ -302,11 +302,24 @@ pub struct RuleDoc {
     /// The rule does not apply when the status code starts with one of these.
     #[serde(default)]
     pub not_status: Vec<String>,
+    /// The rule only applies when there is no status code or a vague one (its subject or
+    /// detail 0): a coarse statement that a specific code says more than.
+    #[serde(default)]
+    pub vague_status: bool,
     /// The rule only applies when the refusal answered one of these SMTP commands
     /// (`CONNECT`, `HELO`, `STARTTLS`, `MAIL`, `RCPT`, `DATA`); such a rule outranks every
     /// rule without this condition, since the stage changes what the words mean.
     #[serde(default)]
     pub command: Vec<String>,
+    /// The rule only applies in a report written by one of these kinds of server or
+    /// service (the reporting format's id: `domino`, `fml`, `exchange2003`, ...): a format's
+    /// own statement of a cause, which outranks every other wording.
+    #[serde(default)]
+    pub server: Vec<String>,
+    /// The rule is matched on the report's Subject line instead of the words (for formats
+    /// that state the cause only there); it needs `server`.
+    #[serde(default)]
+    pub subject: bool,
     /// The wording means the same whichever SMTP command it answered (a local delivery
     /// agent's own words, say), so readers of whole reports must not reinterpret it by
     /// stage.
@@ -345,6 +358,119 @@ pub struct ExampleDoc {
     pub input: String,
     /// The provider that must be recognized in it, when it shows one.
     pub provider: Option<String>,
+}
+
+/// `context.toml`: how the context of the words (the stage they answered, the status a
+/// report states, the kind of server, a local delivery program) changes the reason the words
+/// alone give. Applied in order; the first entry whose conditions all hold decides.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextFile {
+    /// The entries, in the order they are tried.
+    pub adjust: Vec<AdjustDoc>,
+}
+
+/// One reading of words in their context: when every condition holds, the reason becomes
+/// `reason`.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdjustDoc {
+    /// A stable id, shown as evidence.
+    pub id: String,
+    /// Where the reading comes from (RFC section, server documentation or source).
+    pub source: String,
+    /// The reason it gives.
+    pub reason: String,
+    /// Why, in a sentence: shown in the explanation.
+    pub note: TextDoc,
+    /// The reason read from the words must be one of these (any when empty).
+    #[serde(default)]
+    pub when_reason: Vec<String>,
+    /// Only for the words of a whole report (a message `parse` reads), not for a bare reply.
+    #[serde(default)]
+    pub in_report: bool,
+    /// The refusal answered one of these SMTP commands.
+    #[serde(default)]
+    pub command: Vec<String>,
+    /// The refusal answered none of these (or no command is known).
+    #[serde(default)]
+    pub not_command: Vec<String>,
+    /// The report was written by one of these kinds of server (format ids).
+    #[serde(default)]
+    pub server: Vec<String>,
+    /// The words are those of a local delivery program (`Diagnostic-Code: X-Unix`, a pipe).
+    #[serde(default)]
+    pub local_program: bool,
+    /// Not when a status code stated by the report or the words matches one of these
+    /// (`*.1.1` matches any class).
+    #[serde(default)]
+    pub not_status: Vec<String>,
+    /// Only when the words hold one of the generic wordings (`reasons/`) of the reason read.
+    #[serde(default)]
+    pub generic_words: bool,
+    /// Not when the rule the words matched comes from one of these (`provider`, `server`).
+    #[serde(default)]
+    pub not_rule_from: Vec<String>,
+    /// Not when the rule the words matched says its wording means the same at any stage.
+    #[serde(default)]
+    pub not_any_stage: bool,
+    /// Not when a rule in the words named one of these reasons.
+    #[serde(default)]
+    pub unless_words_say: Vec<String>,
+    /// Only when there are words (the report is not silent).
+    #[serde(default)]
+    pub has_words: bool,
+    /// Cases the entry must decide; every entry has at least one.
+    #[serde(default)]
+    pub example: Vec<AdjustExample>,
+}
+
+/// A test case of a context entry: words in a context, and the reason they must give.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdjustExample {
+    /// The words.
+    pub input: String,
+    /// The SMTP command they answered.
+    pub command: Option<String>,
+    /// The status code a report field states.
+    pub status: Option<String>,
+    /// The kind of server that wrote the report.
+    pub server: Option<String>,
+    /// Whether the words are a local delivery program's.
+    #[serde(default)]
+    pub local_program: bool,
+    /// Whether the words come from a whole report (default true).
+    pub in_report: Option<bool>,
+}
+
+/// `report-fields.toml`: what a report format's own fields state (a sending service's bounce
+/// type, a provider's filter header), and the reason each value means.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportFieldsFile {
+    /// The entries.
+    pub field: Vec<FieldDoc>,
+}
+
+/// One value of a report field and its reason.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldDoc {
+    /// A stable id, shown as evidence.
+    pub id: String,
+    /// Where the meaning of the value is documented.
+    pub source: String,
+    /// The field, as `format.name` (`amazonses.bounceSubType`).
+    pub name: String,
+    /// The values (compared without regard to case).
+    pub values: Vec<String>,
+    /// The reason they mean.
+    pub reason: String,
+    /// The value only decides when the report holds no words about the recipient (the
+    /// words say more than a coarse label).
+    #[serde(default)]
+    pub only_without_words: bool,
 }
 
 /// `labels.toml`: the words of the product's own interface (headings, field names).
@@ -401,6 +527,10 @@ pub struct KnowledgeDocs {
     pub providers: Vec<SourceFile>,
     /// `servers/*.toml`.
     pub servers: Vec<SourceFile>,
+    /// `context.toml`.
+    pub context: ContextFile,
+    /// `report-fields.toml`.
+    pub report_fields: ReportFieldsFile,
 }
 
 /// Parses one file, naming it in the error.
@@ -437,6 +567,8 @@ pub fn parse_all(files: &[(&str, &str)]) -> Result<KnowledgeDocs, Vec<Problem>> 
     let mut reply_codes = None;
     let mut enhanced_codes = None;
     let mut inferred_codes = None;
+    let mut context = None;
+    let mut report_fields = None;
     let mut reasons = Vec::new();
     let mut providers = Vec::new();
     let mut servers = Vec::new();
@@ -448,6 +580,8 @@ pub fn parse_all(files: &[(&str, &str)]) -> Result<KnowledgeDocs, Vec<Problem>> 
             "codes/reply.toml" => parse_file(name, text).map(|f| reply_codes = Some(f)),
             "codes/enhanced.toml" => parse_file(name, text).map(|f| enhanced_codes = Some(f)),
             "codes/inferred.toml" => parse_file(name, text).map(|f| inferred_codes = Some(f)),
+            "context.toml" => parse_file(name, text).map(|f| context = Some(f)),
+            "report-fields.toml" => parse_file(name, text).map(|f| report_fields = Some(f)),
             _ if name.starts_with("reasons/") => parse_file::<ReasonFile>(name, text)
                 .and_then(|f| named_after(name, &f.id).map(|()| reasons.push(f))),
             _ if name.starts_with("providers/") => parse_file::<SourceFile>(name, text)
@@ -474,6 +608,8 @@ pub fn parse_all(files: &[(&str, &str)]) -> Result<KnowledgeDocs, Vec<Problem>> 
         reply_codes,
         enhanced_codes,
         inferred_codes,
+        context,
+        report_fields,
     ) {
         (
             Some(advice),
@@ -482,6 +618,8 @@ pub fn parse_all(files: &[(&str, &str)]) -> Result<KnowledgeDocs, Vec<Problem>> 
             Some(reply_codes),
             Some(enhanced_codes),
             Some(inferred_codes),
+            Some(context),
+            Some(report_fields),
         ) => Some(KnowledgeDocs {
             advice,
             parties,
@@ -492,8 +630,10 @@ pub fn parse_all(files: &[(&str, &str)]) -> Result<KnowledgeDocs, Vec<Problem>> 
             reasons,
             providers,
             servers,
+            context,
+            report_fields,
         }),
-        (a, p, l, r, e, i) => {
+        (a, p, l, r, e, i, c, f) => {
             for (present, file) in [
                 (a.is_some(), "advice.toml"),
                 (p.is_some(), "parties.toml"),
@@ -501,6 +641,8 @@ pub fn parse_all(files: &[(&str, &str)]) -> Result<KnowledgeDocs, Vec<Problem>> 
                 (r.is_some(), "codes/reply.toml"),
                 (e.is_some(), "codes/enhanced.toml"),
                 (i.is_some(), "codes/inferred.toml"),
+                (c.is_some(), "context.toml"),
+                (f.is_some(), "report-fields.toml"),
             ] {
                 if !present {
                     problems.push(missing(file));
@@ -618,6 +760,11 @@ pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
                     problems.push(format!("{what}: unknown SMTP command `{c}`"));
                 }
             }
+            if rule.subject && rule.server.is_empty() {
+                problems.push(format!(
+                    "{what}: a rule matched on the Subject needs `server`"
+                ));
+            }
             if rule.example.is_empty() {
                 problems.push(format!("{what}: needs at least one [[rule.example]]"));
             }
@@ -681,6 +828,85 @@ pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
             for m in msgs {
                 push(&file, m);
             }
+        }
+    }
+    let commands = ["CONNECT", "HELO", "STARTTLS", "MAIL", "RCPT", "DATA"];
+    let mut adjust_ids = BTreeSet::new();
+    for adjust in &docs.context.adjust {
+        let what = format!("entry `{}`", adjust.id);
+        let mut msgs = Vec::new();
+        if !adjust_ids.insert(adjust.id.as_str()) {
+            msgs.push(format!("{what}: id used twice"));
+        }
+        msgs.extend(check_reason(&what, &adjust.reason));
+        for r in adjust.when_reason.iter().chain(&adjust.unless_words_say) {
+            msgs.extend(check_reason(&what, r));
+        }
+        for c in adjust.command.iter().chain(&adjust.not_command) {
+            if !commands.contains(&c.as_str()) {
+                msgs.push(format!("{what}: unknown SMTP command `{c}`"));
+            }
+        }
+        for o in &adjust.not_rule_from {
+            if !["provider", "server", "generic"].contains(&o.as_str()) {
+                msgs.push(format!(
+                    "{what}: not_rule_from `{o}` is not provider, server or generic"
+                ));
+            }
+        }
+        for s in &adjust.not_status {
+            let parts: Vec<&str> = s.split('.').collect();
+            let ok = parts.len() == 3
+                && matches!(parts[0], "*" | "2" | "4" | "5")
+                && parts[1..]
+                    .iter()
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            if !ok {
+                msgs.push(format!(
+                    "{what}: status `{s}` is not of the form 5.1.1 or *.1.1"
+                ));
+            }
+        }
+        if adjust.source.trim().is_empty() {
+            msgs.push(format!("{what}: needs a `source`"));
+        }
+        if adjust.example.is_empty() {
+            msgs.push(format!("{what}: needs at least one [[adjust.example]]"));
+        }
+        for e in &adjust.example {
+            if let Some(c) = &e.command
+                && !commands.contains(&c.as_str())
+            {
+                msgs.push(format!("{what}: example: unknown SMTP command `{c}`"));
+            }
+        }
+        for m in msgs {
+            push("context.toml", m);
+        }
+    }
+    let mut field_ids = BTreeSet::new();
+    for field in &docs.report_fields.field {
+        let what = format!("entry `{}`", field.id);
+        if !field_ids.insert(field.id.as_str()) {
+            push("report-fields.toml", format!("{what}: id used twice"));
+        }
+        if let Some(m) = check_reason(&what, &field.reason) {
+            push("report-fields.toml", m);
+        }
+        if !field.name.contains('.') {
+            push(
+                "report-fields.toml",
+                format!(
+                    "{what}: name `{}` is not of the form format.field",
+                    field.name
+                ),
+            );
+        }
+        if field.values.is_empty() || field.source.trim().is_empty() {
+            push(
+                "report-fields.toml",
+                format!("{what}: needs `values` and a `source`"),
+            );
         }
     }
     for code in &docs.enhanced_codes.code {
@@ -793,6 +1019,14 @@ pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
                 c,
             );
         }
+    }
+    for a in &docs.context.adjust {
+        check_text(
+            &mut more,
+            "context.toml",
+            &format!("entry `{}` note", a.id),
+            &a.note,
+        );
     }
     problems.extend(more);
     problems

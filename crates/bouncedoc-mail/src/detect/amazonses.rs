@@ -25,7 +25,7 @@
 
 use std::sync::LazyLock;
 
-use bouncedoc_core::Reason;
+use bouncedoc_core::ReportField;
 use regex::Regex;
 use serde_json::Value;
 
@@ -68,17 +68,15 @@ fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
         .filter(|s| !s.trim().is_empty())
 }
 
-/// The reason a bounce's subtype states when the words do not say more.
-fn subtype_reason(subtype: &str, has_words: bool) -> Option<Reason> {
-    match subtype {
-        "Suppressed" | "OnAccountSuppressionList" => Some(Reason::Suppressed),
-        _ if has_words => None,
-        "MailboxFull" => Some(Reason::MailboxFull),
-        "MessageTooLarge" => Some(Reason::MesgTooBig),
-        "ContentRejected" => Some(Reason::ContentError),
-        "AttachmentRejected" => Some(Reason::SecurityError),
-        _ => None,
+/// The bounce's subtype, for the engine to weigh beside the words (`report-fields.toml`).
+fn subtype_field(subtype: &str) -> Vec<ReportField> {
+    if subtype.is_empty() {
+        return Vec::new();
     }
+    vec![ReportField {
+        name: "amazonses.bounceSubType",
+        value: subtype.to_string(),
+    }]
 }
 
 fn from_bounce(bounce: &Value) -> Vec<RecipientFacts> {
@@ -101,7 +99,7 @@ fn from_bounce(bounce: &Value) -> Vec<RecipientFacts> {
                 action: text(r, "action").and_then(parse_action),
                 remote_mta: text(bounce, "remoteMtaIp").map(str::to_string),
                 reporting_mta: reporting.clone(),
-                reason: subtype_reason(subtype, code.is_some()),
+                fields: subtype_field(subtype),
                 ..RecipientFacts::default()
             })
         })
@@ -124,7 +122,6 @@ fn from_complaint(complaint: &Value) -> Vec<RecipientFacts> {
             recipient: Some(address),
             diagnostic: format!("Complaint ({feedback_type}) reported by {agent}"),
             feedback_type: Some(feedback_type.clone()),
-            reason: Some(Reason::Feedback),
             ..RecipientFacts::default()
         })
         .collect()
@@ -236,7 +233,6 @@ mod tests {
             .unwrap();
         let r = &d.recipients[0];
         assert_eq!(r.recipient.as_deref(), Some("a@example.jp"));
-        assert_eq!(r.reason, Some(Reason::Feedback));
         assert_eq!(r.feedback_type.as_deref(), Some("abuse"));
     }
 

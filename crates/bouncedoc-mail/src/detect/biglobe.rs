@@ -13,10 +13,7 @@
 //!
 //! The two causes BIGLOBE writes in its own words are read as the reasons they state.
 
-use bouncedoc_core::Reason;
-
 use super::common::{detected, header_has, recipient, squeeze, text_until};
-use super::domino::stated_cause;
 use super::{Detected, Detector};
 use crate::detect::common::TextSearch;
 use crate::facts::{RecipientFacts, parse_address};
@@ -32,14 +29,6 @@ const PROVIDERS: &[&str] = &[
     "@inacatv.ne.jp",
     "@tmtv.ne.jp",
     "@ttv.ne.jp",
-];
-
-const CAUSES: &[(&str, Reason)] = &[
-    ("Mail Delivery Failed... User unknown", Reason::Filtered),
-    (
-        "The number of messages in recipient's mailbox exceeded the local limit.",
-        Reason::MailboxFull,
-    ),
 ];
 
 impl Detector for Biglobe {
@@ -74,7 +63,6 @@ impl Detector for Biglobe {
         let diagnostic = squeeze(&words.join(" "));
         for r in &mut recipients {
             r.diagnostic = diagnostic.clone();
-            r.reason = stated_cause(&r.diagnostic, CAUSES);
         }
         detected(ID, recipients)
     }
@@ -83,7 +71,8 @@ impl Detector for Biglobe {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, diagnosed_reasons};
+    use bouncedoc_core::Reason;
 
     #[test]
     fn mailbox_over_its_limit() {
@@ -94,6 +83,9 @@ mod tests {
             d.recipients[0].recipient.as_deref(),
             Some("postmaster@mxr.biglobe.ne.jp")
         );
-        assert_eq!(d.recipients[0].reason, Some(Reason::MailboxFull));
+        assert_eq!(
+            diagnosed_reasons("lhost-biglobe-01.eml"),
+            [Reason::MailboxFull]
+        );
     }
 }

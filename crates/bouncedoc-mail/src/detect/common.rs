@@ -532,6 +532,23 @@ pub(crate) fn corpus(name: &str) -> Message {
     Message::parse(&std::fs::read(path).expect("corpus file")).expect("parses")
 }
 
+/// Test support: the reasons the engine gives the recipients of a corpus message, read
+/// whole (a detector states facts; the reason is the engine's).
+#[cfg(test)]
+pub(crate) fn diagnosed_reasons(name: &str) -> Vec<bouncedoc_core::Reason> {
+    let path = bouncedoc_testkit::shared_dir()
+        .join("corpus/maildir/bsd")
+        .join(name);
+    let engine = bouncedoc_core::Engine::new().unwrap();
+    let raw = std::fs::read(path).expect("corpus file");
+    crate::diagnose_bytes(&engine, &raw, bouncedoc_core::Lang::En)
+        .expect("reads")
+        .diagnoses
+        .into_iter()
+        .map(|(d, _)| d.reason)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

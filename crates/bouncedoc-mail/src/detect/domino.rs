@@ -17,10 +17,8 @@
 //!   User some.name (kijitora@example.net) not listed in Domino Directory
 //! ```
 //!
-//! Domino states the cause in its own words (in the server's language); those are read
-//! here as the reason they name.
-
-use bouncedoc_core::Reason;
+//! Domino states the cause in its own words (in the server's language); the knowledge base
+//! reads them (`servers/domino.toml`, the rules limited to this format).
 
 use super::common::{
     address_in, detected, dsn_recipients, header_has, recipient, same_recipient, squeeze,
@@ -33,34 +31,6 @@ use crate::message::Message;
 pub struct Domino;
 
 const ID: &str = "domino";
-
-/// Domino's own statements of a cause.
-const CAUSES: &[(&str, Reason)] = &[
-    ("not listed in Domino Directory", Reason::UserUnknown),
-    (
-        "not listed in public Name & Address Book",
-        Reason::UserUnknown,
-    ),
-    (
-        "no se encuentra en el Directorio de Domino",
-        Reason::UserUnknown,
-    ),
-    ("non répertorié dans l'annuaire Domino", Reason::UserUnknown),
-    ("Domino ディレクトリには見つかりません", Reason::UserUnknown),
-    ("Cannot route mail to user", Reason::Filtered),
-    (
-        "Several matches found in Domino Directory",
-        Reason::SystemError,
-    ),
-];
-
-/// The cause a Domino (or Notes) sentence states, if it is one Domino writes.
-pub(crate) fn stated_cause(words: &str, causes: &[(&str, Reason)]) -> Option<Reason> {
-    causes
-        .iter()
-        .find(|(w, _)| words.contains(w))
-        .map(|(_, r)| *r)
-}
 
 impl Detector for Domino {
     fn id(&self) -> &'static str {
@@ -116,7 +86,6 @@ impl Detector for Domino {
                     r.diagnostic = d.diagnostic.clone();
                 }
             }
-            r.reason = stated_cause(&r.diagnostic, CAUSES);
         }
         detected(ID, recipients)
     }
@@ -125,7 +94,8 @@ impl Detector for Domino {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, diagnosed_reasons};
+    use bouncedoc_core::Reason;
 
     #[test]
     fn recipient_and_cause() {
@@ -138,7 +108,10 @@ mod tests {
             r.diagnostic,
             "User some.name (kijitora@example.jp) not listed in Domino Directory"
         );
-        assert_eq!(r.reason, Some(Reason::UserUnknown));
+        assert_eq!(
+            diagnosed_reasons("lhost-domino-01.eml"),
+            [Reason::UserUnknown]
+        );
     }
 
     #[test]

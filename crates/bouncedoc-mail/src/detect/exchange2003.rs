@@ -22,10 +22,8 @@
 //!
 //! The line `MSEXCH:...` ends with Exchange's own diagnostic code in parentheses, which
 //! Exchange documents with a cause (`000C05A6` Unknown Recipient, `000C0595` Ambiguous
-//! Recipient, ...): it is the reason when it is one of those. The `MTS-ID` lines are
+//! Recipient, ...); the knowledge base reads it (`servers/exchange.toml`). The `MTS-ID` lines are
 //! message identifiers, not words about the failure.
-
-use bouncedoc_core::Reason;
 
 use super::common::{address_in, header_contains, recipient, squeeze};
 use super::{Detected, Detector};
@@ -48,27 +46,6 @@ const ORIGINAL: &[&str] = &[
     "Content-Type: message/rfc822",
     "Content-type: message/rfc822",
 ];
-
-/// Exchange's diagnostic codes (`MSEXCH:... (000C05A6)`) and the cause each stands for.
-fn code_reason(code: &str) -> Option<Reason> {
-    Some(match code.to_ascii_uppercase().as_str() {
-        // Unknown Recipient
-        "000C05A6" => Reason::UserUnknown,
-        // Ambiguous Recipient
-        "000C0595" => Reason::Filtered,
-        // Too many recipients; no proxy for the recipient
-        "00010256" | "000D06B5" => Reason::SystemError,
-        // Too many hops
-        "00120270" => Reason::NetworkError,
-        // Conversion to Internet format failed
-        "00050311" | "000502CC" => Reason::ContentError,
-        // The remote server does not support AUTH
-        "000B0981" => Reason::SecurityError,
-        // Errors of the remote server relayed as they were
-        "000B099C" | "000B09AA" | "000B09B6" => Reason::OnHold,
-        _ => return None,
-    })
-}
 
 fn is_exchange2003(message: &Message) -> bool {
     let starts = |name: &str, prefixes: &[&str]| {
@@ -97,15 +74,6 @@ fn recipient_line(line: &str) -> Option<String> {
         return None;
     }
     address_in(head)
-}
-
-/// The code in parentheses after `MSEXCH:`.
-fn msexch_code(words: &str) -> Option<&str> {
-    let at = words.find("MSEXCH:")?;
-    let rest = &words[at..];
-    let open = rest.find('(')?;
-    let close = rest[open..].find(')')? + open;
-    Some(&rest[open + 1..close])
 }
 
 impl Detector for Exchange2003 {
@@ -153,14 +121,7 @@ impl Detector for Exchange2003 {
         }
         let recipients: Vec<RecipientFacts> = found
             .into_iter()
-            .map(|(address, words)| {
-                let words = squeeze(&words.join(" "));
-                let reason = msexch_code(&words).and_then(code_reason);
-                RecipientFacts {
-                    reason,
-                    ..recipient(Some(address), words)
-                }
-            })
+            .map(|(address, words)| recipient(Some(address), squeeze(&words.join(" "))))
             .collect();
         Detected::found(ID, recipients)
     }
@@ -170,7 +131,8 @@ impl Detector for Exchange2003 {
 mod tests {
     use super::*;
 
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, diagnosed_reasons};
+    use bouncedoc_core::Reason;
 
     #[test]
     fn two_recipients_with_exchange_codes() {
@@ -184,7 +146,10 @@ mod tests {
             r.diagnostic,
             "The recipient name is not recognized MSEXCH:IMS:KIJITORA CAT:EXAMPLE:EXCHANGE 0 (000C05A6) Unknown Recipient"
         );
-        assert_eq!(r.reason, Some(Reason::UserUnknown));
+        assert_eq!(
+            diagnosed_reasons("lhost-exchange2003-02.eml")[1],
+            Reason::UserUnknown
+        );
     }
 
     #[test]
@@ -209,6 +174,5 @@ mod tests {
             r.diagnostic,
             "Recipient Not Found MSEXCH:IMC:NEKO:KIJITORA:CAT"
         );
-        assert_eq!(r.reason, None);
     }
 }

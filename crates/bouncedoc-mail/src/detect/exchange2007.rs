@@ -22,13 +22,12 @@
 //!
 //! Exchange names each failure with a code of its own before the text (`RESOLVER.ADR.
 //! RecipNotFound`, `QUEUE.Expired`, `SMTPSEND.DNS.NonExistentDomain`), which Microsoft
-//! documents with a cause: the cause is the reason.
+//! documents with a cause; the knowledge base reads them (`servers/exchange.toml`).
 
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use bouncedoc_core::Reason;
 use regex::Regex;
 
 use super::common::{address_in, dsn_recipients, recipient, same_address, squeeze};
@@ -79,37 +78,6 @@ impl AdminEntry {
         }
         squeeze(&replies.join(" "))
     }
-}
-
-/// Exchange's failure codes and the cause Microsoft documents for each.
-const NDR_CODES: &[(&str, Reason)] = &[
-    ("SMTPSEND.DNS.NonExistentDomain", Reason::HostUnknown),
-    ("SMTPSEND.DNS.MxLoopback", Reason::NetworkError),
-    ("RESOLVER.ADR.BadPrimary", Reason::SystemError),
-    ("RESOLVER.ADR.RecipNotFound", Reason::UserUnknown),
-    ("RESOLVER.ADR.RecipientNotFound", Reason::UserUnknown),
-    ("RESOLVER.ADR.ExRecipNotFound", Reason::UserUnknown),
-    ("RESOLVER.ADR.RecipLimit", Reason::TooManyConn),
-    ("RESOLVER.ADR.InvalidInSmtp", Reason::SystemError),
-    ("RESOLVER.ADR.Ambiguous", Reason::SystemError),
-    ("RESOLVER.RST.AuthRequired", Reason::SecurityError),
-    ("RESOLVER.RST.NotAuthorized", Reason::Rejected),
-    ("RESOLVER.RST.RecipSizeLimit", Reason::ExceedLimit),
-    ("QUEUE.Expired", Reason::Expired),
-];
-
-/// The cause of the first failure code in the words (`550 5.1.1 RESOLVER.ADR.RecipNotFound;
-/// not found`).
-pub(crate) fn ndr_reason(words: &str) -> Option<Reason> {
-    let at = ["RESOLVER.", "QUEUE.", "SMTPSEND."]
-        .iter()
-        .filter_map(|p| words.find(p))
-        .min()?;
-    let code = words[at..].split([';', ' ']).next()?;
-    NDR_CODES
-        .iter()
-        .find(|(c, _)| c.eq_ignore_ascii_case(code))
-        .map(|(_, r)| *r)
 }
 
 fn reply_of(line: &str) -> Option<(String, bool)> {
@@ -176,12 +144,10 @@ pub(crate) fn admin_entries(text: &str) -> Vec<AdminEntry> {
 pub(crate) fn read(message: &Message, entries: Vec<AdminEntry>) -> Vec<RecipientFacts> {
     let mut recipients = dsn_recipients(message);
     if recipients.is_empty() {
-        return with_ndr_reasons(
-            entries
-                .iter()
-                .map(|e| recipient(Some(e.address.clone()), e.words()))
-                .collect(),
-        );
+        return entries
+            .iter()
+            .map(|e| recipient(Some(e.address.clone()), e.words()))
+            .collect();
     }
     for r in &mut recipients {
         let entry = entries.iter().find(|e| {
@@ -193,16 +159,6 @@ pub(crate) fn read(message: &Message, entries: Vec<AdminEntry>) -> Vec<Recipient
             && (r.diagnostic.trim().is_empty() || e.replies.len() > 1)
         {
             r.diagnostic = e.words();
-        }
-    }
-    with_ndr_reasons(recipients)
-}
-
-/// Sets the reason of Exchange's failure code, when the words hold one.
-fn with_ndr_reasons(mut recipients: Vec<RecipientFacts>) -> Vec<RecipientFacts> {
-    for r in &mut recipients {
-        if r.reason.is_none() {
-            r.reason = ndr_reason(&r.diagnostic);
         }
     }
     recipients
@@ -266,19 +222,6 @@ mod tests {
             r.diagnostic
                 .ends_with("550 4.4.7 QUEUE.Expired; message expired")
         );
-    }
-
-    #[test]
-    fn failure_codes() {
-        assert_eq!(
-            ndr_reason("550 5.1.1 RESOLVER.ADR.RecipNotFound; not found"),
-            Some(Reason::UserUnknown)
-        );
-        assert_eq!(
-            ndr_reason("441 4.4.1 Error ... 550 4.4.7 QUEUE.Expired; message expired"),
-            Some(Reason::Expired)
-        );
-        assert_eq!(ndr_reason("550 5.1.1 User unknown"), None);
     }
 
     #[test]

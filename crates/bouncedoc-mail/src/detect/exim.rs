@@ -19,7 +19,7 @@
 //! McAfee's MXLogic service writes the same report with the address in angle brackets
 //! (`  <kijitora@example.jp>: 550 ...`); [`read`] takes a flag for it.
 
-use bouncedoc_core::{Action, Reason, StatusCode};
+use bouncedoc_core::{Action, StatusCode};
 
 use super::common::{
     TextSearch, address_in, codes_in, detected, dsn_recipients, find_first, header_has,
@@ -253,9 +253,7 @@ pub(crate) fn read(message: &Message, bracketed: bool) -> Vec<RecipientFacts> {
                 .and_then(|l| l.split(',').nth(i).and_then(parse_address))
         });
         let mut r = recipient(address, squeeze(&e.lines.join(" ")));
-        if e.pipe {
-            r.reason = Some(Reason::MailerError);
-        }
+        r.local_program = e.pipe;
         out.push(r);
     }
     // The report part's fields, by address, else in order.
@@ -296,14 +294,8 @@ pub(crate) fn read(message: &Message, bracketed: bool) -> Vec<RecipientFacts> {
         if delayed && r.action.is_none() {
             r.action = Some(Action::Delayed);
         }
-        match command {
-            Some("EHLO" | "HELO") if r.reason.is_none() => {
-                r.reason = Some(Reason::Blocked);
-            }
-            Some("MAIL") if r.status.is_none() && status_in_words.is_none() => {
-                r.status = Some(status_at_mail(reply, delayed));
-            }
-            _ => {}
+        if command == Some("MAIL") && r.status.is_none() && status_in_words.is_none() {
+            r.status = Some(status_at_mail(reply, delayed));
         }
     }
     out
@@ -326,7 +318,8 @@ impl Detector for Exim {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, diagnosed_reasons};
+    use bouncedoc_core::Reason;
 
     const BOUNCE: &str = concat!(
         "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n",
@@ -369,7 +362,7 @@ mod tests {
     #[test]
     fn refused_at_the_greeting_is_blocked() {
         let d = Exim.detect(&corpus("lhost-exim-49.eml")).unwrap();
-        assert_eq!(d.recipients[0].reason, Some(Reason::Blocked));
+        assert_eq!(diagnosed_reasons("lhost-exim-49.eml")[0], Reason::Blocked);
         assert_eq!(d.recipients[0].status, Some(StatusCode::new(5, 0, 0)));
     }
 

@@ -21,7 +21,7 @@
 //! EZweb marks the messages its anti-spam filter refused with `X-SPASIGN: NG`: their reason
 //! is `filtered`.
 
-use bouncedoc_core::Reason;
+use bouncedoc_core::ReportField;
 
 use super::common::{
     address_in, dsn_recipients, header_has, recipient, smtp_command, squeeze, text_until,
@@ -118,9 +118,8 @@ impl Detector for Ezweb {
                 .map(|(a, words)| recipient(Some(a.clone()), words.clone()))
                 .collect();
         }
-        let filtered = message
-            .header("x-spasign")
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("NG"));
+        // EZweb's filter marks the mail it refused; the engine weighs the mark.
+        let spam_sign = message.header("x-spasign").map(|v| v.trim().to_string());
         let alone = from_text.len() == 1;
         for r in &mut recipients {
             if r.diagnostic.trim().is_empty() {
@@ -138,8 +137,11 @@ impl Detector for Ezweb {
             if r.command.is_none() {
                 r.command = smtp_command(&r.diagnostic).map(str::to_string);
             }
-            if filtered {
-                r.reason = Some(Reason::Filtered);
+            if let Some(value) = &spam_sign {
+                r.fields.push(ReportField {
+                    name: "ezweb.x-spasign",
+                    value: value.clone(),
+                });
             }
         }
         Detected::found(ID, recipients)
@@ -150,7 +152,8 @@ impl Detector for Ezweb {
 mod tests {
     use super::*;
 
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, diagnosed_reasons};
+    use bouncedoc_core::Reason;
 
     #[test]
     fn session_lines() {
@@ -185,6 +188,7 @@ mod tests {
     fn spam_filter_mark() {
         let d = Ezweb.detect(&corpus("lhost-ezweb-01.eml")).unwrap();
         assert_eq!(d.recipients.len(), 1);
-        assert_eq!(d.recipients[0].reason, Some(Reason::Filtered));
+        assert_eq!(d.recipients[0].fields[0].value, "NG");
+        assert_eq!(diagnosed_reasons("lhost-ezweb-01.eml"), [Reason::Filtered]);
     }
 }

@@ -3,13 +3,10 @@
 //! fml refuses a post and says why in a few lines naming the list or the sender in angle
 //! brackets ("You are not a member of this mailing list <neko@example.org>.", "Duplicated
 //! Message-ID in <...>."); its Subject repeats the cause ("You ... are not member",
-//! "Loop Alert: ..."). Those causes are read as the reasons they state: a post refused
-//! (`rejected`), a mail loop (`systemerror`), a security alert (`securityerror`).
-
-use bouncedoc_core::Reason;
+//! "Loop Alert: ..."). The knowledge base reads those causes, in the words and in the
+//! Subject (`servers/fml.toml`).
 
 use super::common::{address_in, detected, header_has, recipient, squeeze, text_until};
-use super::domino::stated_cause;
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -18,38 +15,6 @@ use crate::message::Message;
 pub struct Fml;
 
 const ID: &str = "fml";
-
-/// fml's statements in the body.
-const IN_BODY: &[(&str, Reason)] = &[
-    (" header may cause mail loop", Reason::Rejected),
-    ("NOT MEMBER article from ", Reason::Rejected),
-    ("reject mail from ", Reason::Rejected),
-    ("reject spammers:", Reason::Rejected),
-    (
-        "You are not a member of this mailing list",
-        Reason::Rejected,
-    ),
-    (
-        " has detected a loop condition so that",
-        Reason::SystemError,
-    ),
-    ("Duplicated Message-ID", Reason::SystemError),
-    ("Loop Back Warning:", Reason::SystemError),
-    ("Security alert:", Reason::SecurityError),
-];
-
-/// fml's statements in the Subject.
-const IN_SUBJECT: &[(&str, Reason)] = &[
-    (" are not member", Reason::Rejected),
-    ("NOT MEMBER article from ", Reason::Rejected),
-    ("reject mail ", Reason::Rejected),
-    ("Spam mail from a spammer is rejected", Reason::Rejected),
-    ("fml system error message", Reason::SystemError),
-    ("Loop Alert: ", Reason::SystemError),
-    ("Loop Back Warning: ", Reason::SystemError),
-    ("WARNING: UNIX FROM Loop", Reason::SystemError),
-    ("Security Alert", Reason::SecurityError),
-];
 
 impl Detector for Fml {
     fn id(&self) -> &'static str {
@@ -77,11 +42,8 @@ impl Detector for Fml {
                 (None, None) => {}
             }
         }
-        let subject = message.header("subject").unwrap_or("");
         for r in &mut recipients {
             r.diagnostic = squeeze(&r.diagnostic);
-            r.reason =
-                stated_cause(&r.diagnostic, IN_BODY).or_else(|| stated_cause(subject, IN_SUBJECT));
         }
         detected(ID, recipients)
     }
@@ -90,7 +52,8 @@ impl Detector for Fml {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, diagnosed_reasons};
+    use bouncedoc_core::Reason;
 
     #[test]
     fn not_a_member() {
@@ -100,12 +63,15 @@ mod tests {
             d.recipients[0].recipient.as_deref(),
             Some("neko-nyaan@example.org")
         );
-        assert_eq!(d.recipients[0].reason, Some(Reason::Rejected));
+        assert_eq!(diagnosed_reasons("lhost-fml-02.eml"), [Reason::Rejected]);
     }
 
     #[test]
     fn loop_alert() {
-        let d = Fml.detect(&corpus("lhost-fml-03.eml")).unwrap();
-        assert_eq!(d.recipients[0].reason, Some(Reason::SystemError));
+        assert!(Fml.detect(&corpus("lhost-fml-03.eml")).is_some());
+        assert_eq!(
+            diagnosed_reasons("lhost-fml-03.eml")[0],
+            Reason::SystemError
+        );
     }
 }

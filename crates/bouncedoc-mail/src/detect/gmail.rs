@@ -25,12 +25,12 @@
 //!
 //! Older notices end the remote error with Google's `(state N)`: the stage of the SMTP
 //! session it failed at, which Google documents with a cause. When the status code does not
-//! name a cause itself (none, or one with a `0` subject or detail), the state's cause is the
-//! reason.
+//! name a cause itself (none, or one with a `0` subject or detail), the knowledge base reads
+//! the state's cause (`providers/google.toml`).
 
-use bouncedoc_core::{Action, Reason};
+use bouncedoc_core::{Action, SmtpCommand};
 
-use super::common::{address_in, codes_in, header_has, recipient, squeeze};
+use super::common::{address_in, header_has, recipient, squeeze};
 use super::{Detected, Detector};
 use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
@@ -53,16 +53,15 @@ const NOTICE: &str = "Delivery to the following recipient";
 /// The label before the remote server's error.
 const ERROR_LABEL: &str = "The error that the other server returned was:";
 
-/// Google's `(state N)`: the SMTP command the session had reached and the cause Google gives.
-fn state(number: &str) -> Option<(&'static str, Reason)> {
+/// Google's `(state N)`: the SMTP command the session had reached (`AUTH` has no stage of
+/// its own in the vocabulary).
+fn state(number: &str) -> Option<Option<SmtpCommand>> {
     Some(match number {
-        "6" => ("MAIL", Reason::FailedStartTls),
-        "8" => ("AUTH", Reason::SystemError),
-        "9" => ("AUTH", Reason::FailedStartTls),
-        "12" => ("AUTH", Reason::NoRelaying),
-        "13" => ("EHLO", Reason::Blocked),
-        "14" => ("RCPT", Reason::UserUnknown),
-        "15" | "17" | "18" => ("DATA", Reason::Filtered),
+        "6" => Some(SmtpCommand::Mail),
+        "8" | "9" | "12" => None,
+        "13" => Some(SmtpCommand::Helo),
+        "14" => Some(SmtpCommand::Rcpt),
+        "15" | "17" | "18" => Some(SmtpCommand::Data),
         _ => return None,
     })
 }
@@ -133,15 +132,12 @@ impl Detector for Gmail {
             return None;
         }
         let (diagnostic, action) = words(&rest);
-        let (_, status) = codes_in(&diagnostic);
-        let vague = status.is_none_or(|s| s.to_string().holds(".0"));
-        let stage = state_number(&diagnostic).and_then(state);
+        let stage = state_number(&diagnostic).and_then(state).flatten();
         let recipients = addresses
             .into_iter()
             .map(|a| RecipientFacts {
                 action,
-                command: stage.map(|(c, _)| c.to_string()),
-                reason: stage.filter(|_| vague).map(|(_, r)| r),
+                command: stage.map(|c| c.as_str().to_string()),
                 ..recipient(Some(a), diagnostic.clone())
             })
             .collect();
@@ -157,7 +153,8 @@ impl Detector for Gmail {
 mod tests {
     use super::*;
 
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, diagnosed_reasons};
+    use bouncedoc_core::Reason;
 
     #[test]
     fn remote_error_is_the_diagnostic() {
@@ -178,10 +175,10 @@ mod tests {
         let r = &d.recipients[0];
         assert_eq!(r.diagnostic, "554 554 5.7.0 Header error (state 18).");
         assert_eq!(r.command.as_deref(), Some("DATA"));
-        assert_eq!(r.reason, Some(Reason::Filtered));
+        assert_eq!(diagnosed_reasons("lhost-gmail-03.eml"), [Reason::Filtered]);
         // A specific status code names the cause itself.
         let d = Gmail.detect(&corpus("lhost-gmail-06.eml")).unwrap();
-        assert_eq!(d.recipients[0].reason, None);
+        assert_ne!(diagnosed_reasons("lhost-gmail-06.eml")[0], Reason::Filtered);
         assert_eq!(d.recipients[0].action, Some(Action::Delayed));
     }
 

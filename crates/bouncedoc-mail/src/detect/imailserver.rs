@@ -12,12 +12,9 @@
 //! causes IMail names itself ("Unknown user", "User mailbox exceeds allowed size", ...) are
 //! read as the reasons they state.
 
-use bouncedoc_core::Reason;
-
 use super::common::{
     address_in, detected, header_has, recipient, smtp_command, squeeze, text_until,
 };
-use super::domino::stated_cause;
 use super::{Detected, Detector};
 use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
@@ -27,19 +24,6 @@ use crate::message::Message;
 pub struct IMailServer;
 
 const ID: &str = "imailserver";
-
-/// IMail's own statements of a cause.
-const CAUSES: &[(&str, Reason)] = &[
-    ("Unknown host", Reason::HostUnknown),
-    ("Unknown user", Reason::UserUnknown),
-    ("Invalid final delivery userid", Reason::UserUnknown),
-    ("User mailbox exceeds allowed size", Reason::MailboxFull),
-    (
-        "Requested action not taken: virus detected",
-        Reason::VirusDetected,
-    ),
-    ("Delivery failed ", Reason::Expired),
-];
 
 impl Detector for IMailServer {
     fn id(&self) -> &'static str {
@@ -79,7 +63,6 @@ impl Detector for IMailServer {
                 r.diagnostic = squeeze(&format!("{response} {}", r.diagnostic));
             }
             r.command = smtp_command(&r.diagnostic).map(str::to_string);
-            r.reason = stated_cause(&r.diagnostic, CAUSES);
         }
         recipients.retain(|r| r.recipient.is_some());
         detected(ID, recipients)
@@ -100,6 +83,9 @@ mod tests {
         let r = &d.recipients[0];
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.com"));
         assert_eq!(r.diagnostic, "Unknown user: kijitora@example.com");
-        assert_eq!(r.reason, Some(Reason::UserUnknown));
+        assert_eq!(
+            crate::detect::common::diagnosed_reasons("lhost-imailserver-01.eml"),
+            [bouncedoc_core::Reason::UserUnknown]
+        );
     }
 }

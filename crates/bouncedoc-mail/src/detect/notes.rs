@@ -14,12 +14,9 @@
 //! The cause comes first, then the address it concerns. When no address is given, the
 //! returned message's `To:` is the recipient.
 
-use bouncedoc_core::Reason;
-
 use super::common::{
     address_in, detected, header_has, recipient, returned_to, squeeze, text_until,
 };
-use super::domino::stated_cause;
 use super::{Detected, Detector};
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
@@ -31,19 +28,6 @@ const ID: &str = "notes";
 
 const OPENING: &str = "------- Failure Reasons";
 const ENDS: &[&str] = &["------- Returned Message --------"];
-
-/// Notes' own statements of a cause.
-const CAUSES: &[(&str, Reason)] = &[
-    (
-        "User not listed in public Name & Address Book",
-        Reason::UserUnknown,
-    ),
-    ("ディレクトリのリストにありません", Reason::UserUnknown),
-    (
-        "Message has exceeded maximum hop count",
-        Reason::NetworkError,
-    ),
-];
 
 impl Detector for Notes {
     fn id(&self) -> &'static str {
@@ -83,9 +67,6 @@ impl Detector for Notes {
             });
             recipients.extend(to.map(|a| recipient(Some(a), squeeze(&words.join(" ")))));
         }
-        for r in &mut recipients {
-            r.reason = stated_cause(&r.diagnostic, CAUSES);
-        }
         detected(ID, recipients)
     }
 }
@@ -93,7 +74,8 @@ impl Detector for Notes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, diagnosed_reasons};
+    use bouncedoc_core::Reason;
 
     #[test]
     fn cause_then_address() {
@@ -106,7 +88,10 @@ mod tests {
             r.diagnostic,
             "User not listed in public Name & Address Book"
         );
-        assert_eq!(r.reason, Some(Reason::UserUnknown));
+        assert_eq!(
+            diagnosed_reasons("lhost-notes-03.eml"),
+            [Reason::UserUnknown]
+        );
     }
 
     #[test]

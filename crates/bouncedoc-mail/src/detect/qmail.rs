@@ -19,8 +19,6 @@
 //! DATA command" and "failed after I sent the message" (`DATA`). qmail's own errors end
 //! with a status code in the form `(#5.1.1)`.
 
-use bouncedoc_core::Reason;
-
 use super::common::{
     address_in, detected, has_line_beginning, header_contains, header_has, recipient, smtp_command,
     squeeze, text_until,
@@ -119,10 +117,6 @@ pub(crate) fn blocks(text: &str, starts: &[&str]) -> Vec<RecipientFacts> {
                     .flatten()
             })
             .map(str::to_string);
-        if matches!(r.command.as_deref(), Some("EHLO")) {
-            // Refused at HELO: the sending host itself.
-            r.reason = Some(Reason::Blocked);
-        }
     }
     out
 }

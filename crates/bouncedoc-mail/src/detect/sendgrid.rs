@@ -13,7 +13,7 @@
 //! Diagnostic-Code: Connection timed out
 //! ```
 
-use bouncedoc_core::Reason;
+use bouncedoc_core::ReportField;
 
 use super::common::{dsn_recipients, dsn_text};
 use super::{Detected, Detector};
@@ -43,7 +43,8 @@ impl Detector for SendGrid {
             return None;
         }
         let mut recipients = dsn_recipients(message);
-        // The actions in the order of the recipients' blocks.
+        // The actions in the order of the recipients' blocks: SendGrid writes `expired`,
+        // which is no RFC 3464 action, and the DSN reader does not keep it.
         let expired: Vec<bool> = dsn::blocks(&dsn_text(message))
             .iter()
             .filter(|b| {
@@ -57,7 +58,10 @@ impl Detector for SendGrid {
             .collect();
         for (r, expired) in recipients.iter_mut().zip(expired) {
             if expired {
-                r.reason = Some(Reason::Expired);
+                r.fields.push(ReportField {
+                    name: "sendgrid.action",
+                    value: "expired".to_string(),
+                });
             }
         }
         Detected::found(ID, recipients)
@@ -68,7 +72,8 @@ impl Detector for SendGrid {
 mod tests {
     use super::*;
 
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, diagnosed_reasons};
+    use bouncedoc_core::Reason;
 
     #[test]
     fn expired_action() {
@@ -77,7 +82,10 @@ mod tests {
         let r = &d.recipients[0];
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.org"));
         assert_eq!(r.diagnostic, "Connection timed out");
-        assert_eq!(r.reason, Some(Reason::Expired));
+        assert_eq!(
+            diagnosed_reasons("lhost-sendgrid-03.eml"),
+            [Reason::Expired]
+        );
         assert_eq!(r.status, None);
     }
 

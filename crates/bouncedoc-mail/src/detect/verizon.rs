@@ -15,11 +15,8 @@
 //! `RCPT TO:`. Both errors mean that the number does not take mail: the gateway states it,
 //! and it is read as an unknown user.
 
-use bouncedoc_core::Reason;
-
 use super::apachejames::message_details;
 use super::common::{address_in, detected, header_contains, recipient, squeeze, text_until};
-use super::domino::stated_cause;
 use super::{Detected, Detector};
 use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
@@ -29,14 +26,6 @@ use crate::message::Message;
 pub struct Verizon;
 
 const ID: &str = "verizon";
-
-const CAUSES: &[(&str, Reason)] = &[
-    ("No valid recipients for this MM", Reason::UserUnknown),
-    (
-        "550 - Requested action not taken: no such user here",
-        Reason::UserUnknown,
-    ),
-];
 
 impl Detector for Verizon {
     fn id(&self) -> &'static str {
@@ -48,7 +37,7 @@ impl Detector for Verizon {
         let vtext = from.holds("post_master@vtext.com")
             && header_contains(message, "received", ".vtext.com (");
         let vzwpix = from.holds("sysadmin@") && from.holds(".vzwpix.com");
-        let mut recipients: Vec<RecipientFacts> = if vtext {
+        let recipients: Vec<RecipientFacts> = if vtext {
             message_details(text_until(message, &["Content-Type: message/rfc822"]))
         } else if vzwpix {
             let text = message.report_text();
@@ -69,9 +58,6 @@ impl Detector for Verizon {
         } else {
             return None;
         };
-        for r in &mut recipients {
-            r.reason = stated_cause(&r.diagnostic, CAUSES);
-        }
         detected(ID, recipients)
     }
 }
@@ -79,7 +65,8 @@ impl Detector for Verizon {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, diagnosed_reasons};
+    use bouncedoc_core::Reason;
 
     #[test]
     fn mms_gateway() {
@@ -89,6 +76,9 @@ mod tests {
         let r = &d.recipients[0];
         assert_eq!(r.recipient.as_deref(), Some("0000000000@vzwpix.com"));
         assert_eq!(r.diagnostic, "No valid recipients for this MM");
-        assert_eq!(r.reason, Some(Reason::UserUnknown));
+        assert_eq!(
+            diagnosed_reasons("lhost-verizon-01.eml"),
+            [Reason::UserUnknown]
+        );
     }
 }

@@ -1,7 +1,5 @@
 //! ARF feedback reports (RFC 5965): a complaint about a message, not a failed delivery.
 
-use bouncedoc_core::Reason;
-
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
 use crate::report::dsn::{Field, blocks};
@@ -27,7 +25,6 @@ fn unsubscribe_request(message: &Message) -> Option<Vec<RecipientFacts>> {
         recipient: message.header("from").and_then(parse_address),
         diagnostic,
         feedback_type: Some("opt-out".to_string()),
-        reason: Some(Reason::Feedback),
         ..RecipientFacts::default()
     }])
 }
@@ -43,7 +40,6 @@ fn jmrp_complaint(message: &Message) -> Option<Vec<RecipientFacts>> {
         recipient: Some(recipient),
         diagnostic: message.header("subject").unwrap_or("").trim().to_string(),
         feedback_type: Some("abuse".to_string()),
-        reason: Some(Reason::Feedback),
         ..RecipientFacts::default()
     }])
 }
@@ -92,7 +88,6 @@ pub fn read(message: &Message) -> Option<Vec<RecipientFacts>> {
         recipient,
         diagnostic: diagnostic.clone(),
         feedback_type: feedback_type.clone(),
-        reason: Some(Reason::Feedback),
         ..RecipientFacts::default()
     };
     if recipients.is_empty() {
@@ -134,6 +129,6 @@ mod tests {
             Some("someone@icloud.example.com")
         );
         assert_eq!(r[0].feedback_type.as_deref(), Some("opt-out"));
-        assert_eq!(r[0].reason, Some(Reason::Feedback));
+        assert!(r[0].feedback_type.is_some());
     }
 }

@@ -1,8 +1,6 @@
 //! Auto-replies (RFC 3834): "out of office" answers, which are not failures but tell that the
 //! recipient is away.
 
-use bouncedoc_core::Reason;
-
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
 
@@ -87,7 +85,6 @@ pub fn read(message: &Message) -> Option<Vec<RecipientFacts>> {
     Some(vec![RecipientFacts {
         recipient,
         diagnostic,
-        reason: Some(Reason::Vacation),
         ..RecipientFacts::default()
     }])
 }

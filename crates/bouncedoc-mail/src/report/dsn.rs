@@ -158,7 +158,8 @@ pub fn recipients(body: &str) -> Vec<RecipientFacts> {
                 remote_mta: get(b, "remote-mta").map(|v| diagnostic_text(v).to_string()),
                 reporting_mta: reporting.clone(),
                 feedback_type: None,
-                reason: None,
+                local_program: false,
+                fields: Vec::new(),
             }
         })
         .collect()
