@@ -18,23 +18,27 @@
 //! ```
 //!
 //! Layout: [`reply`] finds codes and unfolds the server's words; [`knowledge`] loads the data
-//! files and matches them; [`diagnosis`] decides and writes the result; [`vocab`] holds the
-//! contract's closed vocabularies; [`lang`] the languages.
+//! files and matches them; `diagnosis` decides, in the named steps of `diagnosis/steps/`
+//! (codes, cause, context, outcome, origin, evidence), and writes the result; `vocab` holds
+//! the contract's closed vocabularies; `lang` the languages. Only what other crates use is
+//! public: the engine, its input ([`Observation`]) and output ([`Diagnosis`]), the
+//! vocabularies, the knowledge base (for listings) and the reply reader (for format
+//! readers that need a reply's codes before diagnosis).
 
 pub mod catalog;
-pub mod diagnosis;
+mod diagnosis;
 pub mod knowledge;
-pub mod lang;
+mod lang;
 pub mod reply;
-pub mod status;
-pub mod vocab;
+mod status;
+mod vocab;
 
 pub use diagnosis::{
     Advice, Diagnosis, Evidence, EvidenceKind, Observation, ReportField, ReportKind, Words,
 };
 pub use knowledge::{Knowledge, KnowledgeError};
 pub use lang::Lang;
-pub use status::StatusCode;
+pub use status::{BadStatusCode, StatusCode, is_reply_code};
 pub use vocab::{Action, Confidence, Party, Reason, Retry, SmtpCommand, StatusSource};
 
 /// What can go wrong when asking for a diagnosis.

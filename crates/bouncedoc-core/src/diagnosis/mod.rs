@@ -141,7 +141,7 @@ pub struct Evidence {
 }
 
 /// Diagnoses one observation with a knowledge base.
-pub fn decide_with(
+pub(crate) fn decide_with(
     kb: &crate::Knowledge,
     observation: &Observation<'_>,
     lang: crate::Lang,
@@ -152,7 +152,7 @@ pub fn decide_with(
 
 /// Diagnoses one observation whose words were read beforehand (`words` must have been
 /// read from `observation.text`).
-pub fn decide_words(
+pub(crate) fn decide_words(
     kb: &crate::Knowledge,
     words: &Words,
     observation: &Observation<'_>,
