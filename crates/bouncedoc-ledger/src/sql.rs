@@ -162,3 +162,65 @@ impl dyn Sql + '_ {
         Ok(self.query(sql, params)?.into_iter().next())
     }
 }
+
+/// Attempts at a write transaction that the database refuses for a passing reason (SQLite
+/// busy longer than its timeout; a PostgreSQL serialization failure or deadlock).
+const ATTEMPTS: u32 = 10;
+
+/// Runs `attempt` (one whole transaction) until it succeeds, fails for a reason `passing`
+/// does not accept, or has been tried [`ATTEMPTS`] times: the write path of both back ends.
+pub(crate) fn retrying<T>(
+    passing: impl Fn(&LedgerError) -> bool,
+    mut attempt: impl FnMut() -> Result<T, LedgerError>,
+) -> Result<T, LedgerError> {
+    let mut tried = 0;
+    loop {
+        tried += 1;
+        match attempt() {
+            Err(e) if passing(&e) && tried < ATTEMPTS => continue,
+            other => return other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passing_failures_are_tried_again_up_to_the_limit() {
+        let mut calls = 0;
+        let out: Result<(), LedgerError> = retrying(
+            |_| true,
+            || {
+                calls += 1;
+                Err(LedgerError::Corrupt("busy".into()))
+            },
+        );
+        assert!(out.is_err());
+        assert_eq!(calls, ATTEMPTS);
+        let mut calls = 0;
+        let out = retrying(
+            |_| true,
+            || {
+                calls += 1;
+                if calls < 3 {
+                    Err(LedgerError::Corrupt("busy".into()))
+                } else {
+                    Ok(calls)
+                }
+            },
+        );
+        assert_eq!(out.unwrap(), 3);
+        let mut calls = 0;
+        let out: Result<(), LedgerError> = retrying(
+            |_| false,
+            || {
+                calls += 1;
+                Err(LedgerError::Corrupt("broken".into()))
+            },
+        );
+        assert!(out.is_err());
+        assert_eq!(calls, 1, "a lasting failure is not tried again");
+    }
+}
