@@ -6,6 +6,7 @@ mod ledger_support;
 use std::io::Write;
 use std::process::{Output, Stdio};
 
+use bouncedoc_ledger::testing::{Dsn, DsnRecipient};
 use ledger_support::{Db, bouncedoc, databases, ingest, sqlite, whole_corpus};
 use serde_json::Value;
 
@@ -35,16 +36,11 @@ fn list_json(db: &Db, filters: &[&str]) -> Vec<Value> {
 }
 
 /// A delivery status notification for one recipient, without a Date (so that its time is
-/// the file's, that is now).
+/// the file's, that is now), and with a Message-ID of its own.
 fn dsn(recipient: &str, status: &str, words: &str) -> String {
-    format!(
-        "From: MAILER-DAEMON@mx.example.net\nTo: sender@example.com\nSubject: Delivery Status \
-         Notification (Failure)\nMessage-ID: <{recipient}.{status}@mx.example.net>\nContent-Type: \
-         multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: \
-         text/plain\n\nDelivery failed.\n\n--B\nContent-Type: message/delivery-status\n\n\
-         Reporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; {recipient}\nAction: \
-         failed\nStatus: {status}\nDiagnostic-Code: smtp; {words}\n\n--B--\n"
-    )
+    Dsn::failure(vec![DsnRecipient::failed(recipient, status, words)])
+        .with_message_id(&format!("<{recipient}.{status}@mx.example.net>"))
+        .message()
 }
 
 #[test]
