@@ -295,3 +295,75 @@ fn the_policy_can_be_shown_and_changed() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("cuont"), "{}", text(&out.stderr));
 }
+
+/// A policy that suppresses at the first failure of any kind, with nothing ignored.
+const EAGER_POLICY: &str = "ignore_reasons = []\nignore_actions = []\n[soft]\ncount = 1\n\
+     within_days = 1\nparties = [\"recipient\", \"recipient-admin\", \"nobody\", \"sender\", \
+     \"sender-admin\"]\n[mailboxfull]\ncount = 1\nspan_days = 0\n";
+
+/// `count` delay warnings for `address`, a few hours apart, each its own message: what a
+/// server that cannot reach the recipient's sends while it keeps trying.
+fn warnings(dir: &std::path::Path, address: &str, count: usize) -> Vec<std::path::PathBuf> {
+    let words = [
+        (
+            "4.4.1",
+            "421 4.4.1 connect to mx.example.jp: Connection timed out",
+        ),
+        (
+            "4.4.2",
+            "421 4.4.2 lost connection with mx.example.jp while sending RCPT TO",
+        ),
+        (
+            "4.3.0",
+            "451 4.3.0 Temporary system problem, try again later",
+        ),
+        ("4.2.2", "452 4.2.2 Mailbox full"),
+    ];
+    (0..count)
+        .map(|i| {
+            let (status, said) = words[i % words.len()];
+            let message = Dsn::warning(vec![DsnRecipient::delayed(address, status, said)])
+                .dated(&format!(
+                    "Wed, {} May 2024 {:02}:00:00 +0000",
+                    1 + i / 4,
+                    (i % 4) * 6
+                ))
+                .with_message_id(&format!("<warning-{i}@mx.example.net>"))
+                .message();
+            let path = dir.join(format!("warning-{i:03}.eml"));
+            std::fs::write(&path, message).unwrap();
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn no_number_of_warnings_suppresses_an_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let eager = dir.path().join("eager.toml");
+    std::fs::write(&eager, EAGER_POLICY).unwrap();
+    let address = "taro@example.jp";
+    let files = warnings(dir.path(), address, 40);
+    for policy in [None, Some(eager.to_str().unwrap())] {
+        for db in databases("warnings") {
+            let extra: Vec<&str> = policy.map_or(vec![], |p| vec!["--policy", p]);
+            let out = ingest(&db, &files, &extra);
+            let said = text(&out.stderr);
+            assert!(said.contains("40 events (40 new"), "{}: {said}", db.kind());
+            assert!(
+                said.contains("0 addresses newly suppressed"),
+                "{}, {policy:?}: {said}",
+                db.kind()
+            );
+            let mut args = vec!["check", "--format", "jsonl", address];
+            args.extend(&extra);
+            let out = run(&db, &args);
+            let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_ne!(v["status"], "suppressed", "{}, {policy:?}: {v}", db.kind());
+            assert_ne!(out.status.code(), Some(1), "{}: {v}", db.kind());
+            assert_eq!(v["bounces"], 40, "the warnings are kept and shown: {v}");
+            assert_eq!(v["last"]["action"], "delayed", "{v}");
+            assert!(list_json(&db, &[]).is_empty(), "{}", db.kind());
+        }
+    }
+}
