@@ -6,7 +6,7 @@ mod ledger_support;
 use std::io::Write;
 use std::process::{Output, Stdio};
 
-use bouncedoc_ledger::testing::{Dsn, DsnRecipient};
+use bouncedoc_ledger::testing::{Dsn, DsnRecipient, EAGER_POLICY};
 use ledger_support::{Db, bouncedoc, databases, ingest, sqlite, whole_corpus};
 use serde_json::Value;
 
@@ -295,11 +295,6 @@ fn the_policy_can_be_shown_and_changed() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("cuont"), "{}", text(&out.stderr));
 }
-
-/// A policy that suppresses at the first failure of any kind, with nothing ignored.
-const EAGER_POLICY: &str = "ignore_reasons = []\nignore_actions = []\n[soft]\ncount = 1\n\
-     within_days = 1\nparties = [\"recipient\", \"recipient-admin\", \"nobody\", \"sender\", \
-     \"sender-admin\"]\n[mailboxfull]\ncount = 1\nspan_days = 0\n";
 
 /// `count` delay warnings for `address`, a few hours apart, each its own message: what a
 /// server that cannot reach the recipient's sends while it keeps trying.

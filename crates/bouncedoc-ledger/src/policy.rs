@@ -530,13 +530,7 @@ mod tests {
 
     #[test]
     fn warnings_never_count_whatever_the_policy_says() {
-        let eager = Policy::from_toml(
-            "ignore_reasons = []\nignore_actions = []\n[soft]\ncount = 1\nwithin_days = 1\n\
-             parties = [\"recipient\", \"recipient-admin\", \"nobody\", \"sender\", \
-             \"sender-admin\"]\n[mailboxfull]\ncount = 1\nspan_days = 0\n",
-            "eager",
-        )
-        .unwrap();
+        let eager = Policy::from_toml(crate::testing::EAGER_POLICY, "eager").unwrap();
         let reasons = [
             (Reason::Expired, false),
             (Reason::MailboxFull, false),

@@ -187,40 +187,31 @@ pub(crate) fn retrying<T>(
 mod tests {
     use super::*;
 
-    #[test]
-    fn passing_failures_are_tried_again_up_to_the_limit() {
-        let mut calls = 0;
-        let out: Result<(), LedgerError> = retrying(
-            |_| true,
-            || {
-                calls += 1;
-                Err(LedgerError::Corrupt("busy".into()))
-            },
-        );
-        assert!(out.is_err());
-        assert_eq!(calls, ATTEMPTS);
+    /// Runs [`retrying`] over an attempt that fails until its `succeeds_at`-th call (never
+    /// when `None`); returns whether it succeeded and how many calls were made.
+    fn attempts(passing: bool, succeeds_at: Option<u32>) -> (bool, u32) {
         let mut calls = 0;
         let out = retrying(
-            |_| true,
+            |_| passing,
             || {
                 calls += 1;
-                if calls < 3 {
-                    Err(LedgerError::Corrupt("busy".into()))
-                } else {
-                    Ok(calls)
+                match succeeds_at {
+                    Some(n) if calls >= n => Ok(()),
+                    _ => Err(LedgerError::Corrupt("busy".into())),
                 }
             },
         );
-        assert_eq!(out.unwrap(), 3);
-        let mut calls = 0;
-        let out: Result<(), LedgerError> = retrying(
-            |_| false,
-            || {
-                calls += 1;
-                Err(LedgerError::Corrupt("broken".into()))
-            },
+        (out.is_ok(), calls)
+    }
+
+    #[test]
+    fn passing_failures_are_tried_again_up_to_the_limit() {
+        assert_eq!(attempts(true, None), (false, ATTEMPTS));
+        assert_eq!(attempts(true, Some(3)), (true, 3));
+        assert_eq!(
+            attempts(false, Some(3)),
+            (false, 1),
+            "a lasting failure is not tried again"
         );
-        assert!(out.is_err());
-        assert_eq!(calls, 1, "a lasting failure is not tried again");
     }
 }

@@ -90,6 +90,12 @@ pub fn postgres_database(tag: &str) -> Option<TestDatabase> {
     })
 }
 
+/// A policy file that suppresses at the first failure of any kind, with no reason or action
+/// ignored: what a test uses to show that something never counts, whatever the policy says.
+pub const EAGER_POLICY: &str = "ignore_reasons = []\nignore_actions = []\n[soft]\ncount = 1\n\
+     within_days = 1\nparties = [\"recipient\", \"recipient-admin\", \"nobody\", \"sender\", \
+     \"sender-admin\"]\n[mailboxfull]\ncount = 1\nspan_days = 0\n";
+
 /// One recipient of a [`Dsn`].
 #[derive(Debug, Clone)]
 pub struct DsnRecipient {

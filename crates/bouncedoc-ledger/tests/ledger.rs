@@ -3,7 +3,7 @@
 //! under CI).
 
 use bouncedoc_core::{Action, Party, Reason, Retry};
-use bouncedoc_ledger::testing::{TestDatabase, postgres_database};
+use bouncedoc_ledger::testing::{EAGER_POLICY, TestDatabase, postgres_database};
 use bouncedoc_ledger::time::DAY;
 use bouncedoc_ledger::{Counts, Filter, Ledger, NewEvent, OpenMode, Policy, Rule, Verdict};
 
@@ -419,14 +419,7 @@ fn long_histories_give_the_same_answer_in_any_order() {
 
 #[test]
 fn no_number_of_warnings_suppresses_an_address() {
-    // A policy that suppresses at the first failure of any kind, with nothing ignored.
-    let eager = Policy::from_toml(
-        "ignore_reasons = []\nignore_actions = []\n[soft]\ncount = 1\nwithin_days = 1\n\
-         parties = [\"recipient\", \"recipient-admin\", \"nobody\", \"sender\", \
-         \"sender-admin\"]\n[mailboxfull]\ncount = 1\nspan_days = 0\n",
-        "eager",
-    )
-    .unwrap();
+    let eager = Policy::from_toml(EAGER_POLICY, "eager").unwrap();
     let a = "delayed@example.jp";
     let reasons = [
         Reason::Expired,
