@@ -6,6 +6,7 @@ mod ledger_support;
 use std::io::Write;
 use std::process::{Output, Stdio};
 
+use bouncedoc_ledger::testing::{Dsn, DsnRecipient, EAGER_POLICY};
 use ledger_support::{Db, bouncedoc, databases, ingest, sqlite, whole_corpus};
 use serde_json::Value;
 
@@ -35,16 +36,11 @@ fn list_json(db: &Db, filters: &[&str]) -> Vec<Value> {
 }
 
 /// A delivery status notification for one recipient, without a Date (so that its time is
-/// the file's, that is now).
+/// the file's, that is now), and with a Message-ID of its own.
 fn dsn(recipient: &str, status: &str, words: &str) -> String {
-    format!(
-        "From: MAILER-DAEMON@mx.example.net\nTo: sender@example.com\nSubject: Delivery Status \
-         Notification (Failure)\nMessage-ID: <{recipient}.{status}@mx.example.net>\nContent-Type: \
-         multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: \
-         text/plain\n\nDelivery failed.\n\n--B\nContent-Type: message/delivery-status\n\n\
-         Reporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; {recipient}\nAction: \
-         failed\nStatus: {status}\nDiagnostic-Code: smtp; {words}\n\n--B--\n"
-    )
+    Dsn::failure(vec![DsnRecipient::failed(recipient, status, words)])
+        .with_message_id(&format!("<{recipient}.{status}@mx.example.net>"))
+        .message()
 }
 
 #[test]
@@ -298,4 +294,71 @@ fn the_policy_can_be_shown_and_changed() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("cuont"), "{}", text(&out.stderr));
+}
+
+/// `count` delay warnings for `address`, a few hours apart, each its own message: what a
+/// server that cannot reach the recipient's sends while it keeps trying.
+fn warnings(dir: &std::path::Path, address: &str, count: usize) -> Vec<std::path::PathBuf> {
+    let words = [
+        (
+            "4.4.1",
+            "421 4.4.1 connect to mx.example.jp: Connection timed out",
+        ),
+        (
+            "4.4.2",
+            "421 4.4.2 lost connection with mx.example.jp while sending RCPT TO",
+        ),
+        (
+            "4.3.0",
+            "451 4.3.0 Temporary system problem, try again later",
+        ),
+        ("4.2.2", "452 4.2.2 Mailbox full"),
+    ];
+    (0..count)
+        .map(|i| {
+            let (status, said) = words[i % words.len()];
+            let message = Dsn::warning(vec![DsnRecipient::delayed(address, status, said)])
+                .dated(&format!(
+                    "Wed, {} May 2024 {:02}:00:00 +0000",
+                    1 + i / 4,
+                    (i % 4) * 6
+                ))
+                .with_message_id(&format!("<warning-{i}@mx.example.net>"))
+                .message();
+            let path = dir.join(format!("warning-{i:03}.eml"));
+            std::fs::write(&path, message).unwrap();
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn no_number_of_warnings_suppresses_an_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let eager = dir.path().join("eager.toml");
+    std::fs::write(&eager, EAGER_POLICY).unwrap();
+    let address = "taro@example.jp";
+    let files = warnings(dir.path(), address, 40);
+    for policy in [None, Some(eager.to_str().unwrap())] {
+        for db in databases("warnings") {
+            let extra: Vec<&str> = policy.map_or(vec![], |p| vec!["--policy", p]);
+            let out = ingest(&db, &files, &extra);
+            let said = text(&out.stderr);
+            assert!(said.contains("40 events (40 new"), "{}: {said}", db.kind());
+            assert!(
+                said.contains("0 addresses newly suppressed"),
+                "{}, {policy:?}: {said}",
+                db.kind()
+            );
+            let mut args = vec!["check", "--format", "jsonl", address];
+            args.extend(&extra);
+            let out = run(&db, &args);
+            let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_ne!(v["status"], "suppressed", "{}, {policy:?}: {v}", db.kind());
+            assert_ne!(out.status.code(), Some(1), "{}: {v}", db.kind());
+            assert_eq!(v["bounces"], 40, "the warnings are kept and shown: {v}");
+            assert_eq!(v["last"]["action"], "delayed", "{v}");
+            assert!(list_json(&db, &[]).is_empty(), "{}", db.kind());
+        }
+    }
 }

@@ -104,15 +104,14 @@ fn kill_partway(db: &Db, mbox: &std::path::Path, total_events: i64) -> i64 {
         else {
             continue;
         };
-        let (events, _) = ledger.counts().unwrap();
+        let events = ledger.counts().unwrap().events;
         if events >= total_events / 10 {
             break;
         }
     }
     child.kill().unwrap();
     child.wait().unwrap();
-    let (events, _) = db.open().counts().unwrap();
-    events
+    db.open().counts().unwrap().events
 }
 
 #[test]
@@ -123,7 +122,8 @@ fn a_killed_ingest_run_again_loses_and_doubles_nothing() {
     let clean = sqlite();
     ingest(&clean, std::slice::from_ref(&mbox), &[]);
     let reference = clean.snapshot();
-    let (total, held) = clean.open().counts().unwrap();
+    let clean_counts = clean.open().counts().unwrap();
+    let total = clean_counts.events;
     assert!(
         total > 10_000,
         "{messages} messages gave only {total} events"
@@ -166,7 +166,7 @@ fn a_killed_ingest_run_again_loses_and_doubles_nothing() {
             db.kind(),
             first_difference(&after, &reference)
         );
-        assert_eq!(db.open().counts().unwrap(), (total, held), "{}", db.kind());
+        assert_eq!(db.open().counts().unwrap(), clean_counts, "{}", db.kind());
         assert_eq!(db.open().verify().unwrap(), Vec::<String>::new());
     }
 }

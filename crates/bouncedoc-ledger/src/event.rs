@@ -242,6 +242,7 @@ fn event_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{Dsn, DsnRecipient};
 
     #[test]
     fn line_ends_do_not_change_the_key() {
@@ -267,7 +268,18 @@ mod tests {
     #[test]
     fn a_bounce_becomes_one_event_per_recipient() {
         let engine = Engine::new().unwrap();
-        let msg = b"From: MAILER-DAEMON@mx.example.jp\nTo: sender@example.com\nDate: Wed, 1 May 2024 18:30:00 +0900\nMessage-ID: <bounce-1@mx.example.jp>\nSubject: Undelivered Mail Returned to Sender\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nfailed.\n\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.jp\n\nFinal-Recipient: rfc822; Taro@Example.jp\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <taro@example.jp>... User unknown\n\nFinal-Recipient: rfc822; hanako@example.jp\nAction: failed\nStatus: 4.2.2\nDiagnostic-Code: smtp; 452 4.2.2 Mailbox full\n\n--B--\n";
+        let msg = Dsn::failure(vec![
+            DsnRecipient::failed(
+                "Taro@Example.jp",
+                "5.1.1",
+                "550 5.1.1 <taro@example.jp>... User unknown",
+            ),
+            DsnRecipient::failed("hanako@example.jp", "4.2.2", "452 4.2.2 Mailbox full"),
+        ])
+        .dated("Wed, 1 May 2024 18:30:00 +0900")
+        .with_message_id("<bounce-1@mx.example.jp>")
+        .message();
+        let msg = msg.as_bytes();
         let origin = Origin {
             source: "test.eml".into(),
             index: None,

@@ -42,7 +42,7 @@ pub use event::{
 };
 pub use policy::{DEFAULT_POLICY, Policy, PolicyError, Rule};
 pub use store::{
-    BatchOutcome, Check, Event, Filter, Suppression, Unsuppressed, Unsuppression, Verdict,
+    BatchOutcome, Check, Counts, Event, Filter, Suppression, Unsuppressed, Unsuppression, Verdict,
 };
 
 use migrate::Dialect;
@@ -231,7 +231,7 @@ impl Ledger {
     }
 
     /// The number of events recorded and of suppressions that hold.
-    pub fn counts(&mut self) -> Result<(i64, i64), LedgerError> {
+    pub fn counts(&mut self) -> Result<Counts, LedgerError> {
         self.read(store::counts)
     }
 
@@ -246,51 +246,7 @@ impl Ledger {
     /// integrity: the problems found (none when the ledger is consistent).
     pub fn verify(&mut self) -> Result<Vec<String>, LedgerError> {
         let sqlite = matches!(self.backend, Backend::Sqlite(_));
-        self.read(|db| {
-            let mut problems = Vec::new();
-            if sqlite {
-                for row in db.query("PRAGMA integrity_check", &[])? {
-                    let text = row.text(0)?;
-                    if text != "ok" {
-                        problems.push(format!("integrity_check: {text}"));
-                    }
-                }
-                for row in db.query("PRAGMA foreign_key_check", &[])? {
-                    problems.push(format!("foreign key broken in {}", row.text(0)?));
-                }
-            }
-            let checks = [
-                (
-                    "suppressions without the events that triggered them",
-                    "SELECT COUNT(*) FROM suppressions s WHERE NOT EXISTS (SELECT 1 FROM \
-                     suppression_events se WHERE se.suppression_id = s.id)",
-                ),
-                (
-                    "suppressions whose rule-meeting event is not among their triggering events",
-                    "SELECT COUNT(*) FROM suppressions s WHERE s.event_id IS NULL OR NOT EXISTS \
-                     (SELECT 1 FROM suppression_events se WHERE se.suppression_id = s.id AND \
-                     se.event_id = s.event_id)",
-                ),
-                (
-                    "triggering events of another address",
-                    "SELECT COUNT(*) FROM suppression_events se JOIN suppressions s ON s.id = \
-                     se.suppression_id JOIN events e ON e.id = se.event_id WHERE e.address <> \
-                     s.address",
-                ),
-                (
-                    "messages recorded in part (some recipients without the others)",
-                    "SELECT COUNT(*) FROM (SELECT message_key FROM events GROUP BY message_key \
-                     HAVING COUNT(*) <> MAX(recipient_index)) partial",
-                ),
-            ];
-            for (what, sql) in checks {
-                let n = db.query_opt(sql, &[])?.map_or(Ok(0), |r| r.int(0))?;
-                if n > 0 {
-                    problems.push(format!("{n} {what}"));
-                }
-            }
-            Ok(problems)
-        })
+        self.read(|db| store::verify(db, sqlite))
     }
 
     /// The versions of the schema migrations applied, in order.

@@ -3,7 +3,8 @@
 //! The policy is a TOML file; the built-in one is [`DEFAULT_POLICY`] (`policy/default.toml`),
 //! and a user's file overrides it key by key. [`Policy::first_firing`] applies it to the
 //! history of one address: it is a pure function of that history, so that the same events
-//! give the same suppression whatever order they were ingested in.
+//! give the same suppression whatever order they were ingested in. Delay warnings
+//! ([`EvalEvent::is_warning`]) never count, whatever the file says.
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -232,6 +233,10 @@ impl Policy {
     }
 
     fn class(&self, e: &EvalEvent) -> Class {
+        // A warning is not a failure, whatever the file says.
+        if e.is_warning() {
+            return Class::Ignored;
+        }
         if self.ignore_reasons.contains(&e.reason)
             || e.action.is_some_and(|a| self.ignore_actions.contains(&a))
         {
@@ -382,6 +387,12 @@ pub struct EvalEvent {
 }
 
 impl EvalEvent {
+    /// Whether it is a delay warning (DSN action `delayed`: the sending server is still
+    /// trying). A warning never counts towards a suppression, whatever the policy says.
+    pub fn is_warning(&self) -> bool {
+        self.action == Some(Action::Delayed)
+    }
+
     /// The order events are read in: by time, then by message key and recipient, so that
     /// the order does not depend on when they were ingested.
     pub fn order(&self) -> (i64, &str, i64) {
@@ -418,6 +429,11 @@ mod tests {
             reply_code: None,
             feedback_type: None,
         }
+    }
+
+    /// Soft bounces for `reason`, one on each of `days`.
+    fn run_of(days: &[i64], reason: Reason) -> Vec<EvalEvent> {
+        days.iter().map(|&d| ev(d, reason, false)).collect()
     }
 
     #[test]
@@ -457,11 +473,7 @@ mod tests {
     #[test]
     fn soft_bounces_suppress_after_n_within_d_days() {
         let p = Policy::default();
-        let spread = [
-            ev(0, Reason::Expired, false),
-            ev(5, Reason::Expired, false),
-            ev(12, Reason::Expired, false),
-        ];
+        let spread = run_of(&[0, 5, 12], Reason::Expired);
         assert_eq!(p.first_firing(&spread), None);
         let close = [
             ev(0, Reason::Expired, false),
@@ -494,12 +506,7 @@ mod tests {
     #[test]
     fn a_complaint_suppresses_and_vacations_never_do() {
         let p = Policy::default();
-        let evs = [
-            ev(0, Reason::Vacation, false),
-            ev(1, Reason::Vacation, false),
-            ev(2, Reason::Vacation, false),
-        ];
-        assert_eq!(p.first_firing(&evs), None);
+        assert_eq!(p.first_firing(&run_of(&[0, 1, 2], Reason::Vacation)), None);
         let f = p.first_firing(&[ev(0, Reason::Feedback, false)]).unwrap();
         assert_eq!(f.rule, Rule::Feedback);
     }
@@ -507,20 +514,49 @@ mod tests {
     #[test]
     fn a_full_mailbox_must_stay_full() {
         let p = Policy::default();
-        let quick: Vec<_> = (0..6).map(|d| ev(d, Reason::MailboxFull, false)).collect();
+        let quick = run_of(&[0, 1, 2, 3, 4, 5], Reason::MailboxFull);
         assert_eq!(
             p.first_firing(&quick),
             None,
             "six in six days do not span 14"
         );
-        let slow: Vec<_> = [0, 5, 10, 15, 20]
-            .into_iter()
-            .map(|d| ev(d, Reason::MailboxFull, false))
-            .collect();
+        let slow = run_of(&[0, 5, 10, 15, 20], Reason::MailboxFull);
         let f = p.first_firing(&slow).unwrap();
         assert_eq!((f.rule, f.at), (Rule::MailboxFull, 3));
         assert_eq!(f.triggers, vec![0, 1, 2, 3]);
         let off = Policy::from_toml("[mailboxfull]\nenabled = false\n", "off").unwrap();
         assert_eq!(off.first_firing(&quick).unwrap().rule, Rule::Soft);
+    }
+
+    #[test]
+    fn warnings_never_count_whatever_the_policy_says() {
+        let eager = Policy::from_toml(crate::testing::EAGER_POLICY, "eager").unwrap();
+        let reasons = [
+            (Reason::Expired, false),
+            (Reason::MailboxFull, false),
+            (Reason::SystemError, false),
+            (Reason::NetworkError, false),
+            (Reason::UserUnknown, true),
+            (Reason::Feedback, false),
+        ];
+        let warnings: Vec<EvalEvent> = (0..120)
+            .map(|i| {
+                let (reason, hard) = reasons[i % reasons.len()];
+                let mut e = ev(i as i64 / 4, reason, hard);
+                e.message_key = format!("w{i:03}");
+                e.action = Some(Action::Delayed);
+                e
+            })
+            .collect();
+        assert!(warnings.iter().all(EvalEvent::is_warning));
+        for p in [Policy::default(), eager] {
+            assert_eq!(p.first_firing(&warnings), None, "{}", p.name);
+            // The same events as failures would suppress at once: only the action differs.
+            let mut failures = warnings.clone();
+            for e in &mut failures {
+                e.action = Some(Action::Failed);
+            }
+            assert!(p.first_firing(&failures).is_some(), "{}", p.name);
+        }
     }
 }

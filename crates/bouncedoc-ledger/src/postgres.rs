@@ -10,12 +10,10 @@ use postgres::{Client, IsolationLevel, NoTls, Statement, Transaction};
 use tokio_postgres::error::SqlState;
 
 use crate::LedgerError;
-use crate::sql::{Param, Row, Sql, Value};
+use crate::sql::{Param, Row, Sql, Value, retrying};
 
 /// The advisory lock of ledger writers ("bounce" in ASCII).
 const LOCK_KEY: i64 = 0x626f_756e_6365;
-/// Attempts at a transaction the server aborts.
-const ATTEMPTS: u32 = 10;
 
 /// A connection to a ledger database.
 pub(crate) struct Postgres {
@@ -39,24 +37,11 @@ impl Postgres {
         &mut self,
         mut f: impl FnMut(&mut dyn Sql) -> Result<T, LedgerError>,
     ) -> Result<T, LedgerError> {
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let result = (|| {
-                let mut tx = self.client.transaction()?;
-                tx.batch_execute(&format!("SELECT pg_advisory_xact_lock({LOCK_KEY})"))?;
-                let value = f(&mut Tx {
-                    tx: &mut tx,
-                    statements: &mut self.statements,
-                })?;
-                tx.commit()?;
-                Ok(value)
-            })();
-            match result {
-                Err(e) if is_retryable(&e) && attempt < ATTEMPTS => continue,
-                other => return other,
-            }
-        }
+        retrying(is_retryable, || {
+            let mut tx = self.client.transaction()?;
+            tx.batch_execute(&format!("SELECT pg_advisory_xact_lock({LOCK_KEY})"))?;
+            run(tx, &mut self.statements, &mut f)
+        })
     }
 
     /// Runs `f` in a read-only transaction with one consistent view of the ledger.
@@ -64,19 +49,29 @@ impl Postgres {
         &mut self,
         f: impl FnOnce(&mut dyn Sql) -> Result<T, LedgerError>,
     ) -> Result<T, LedgerError> {
-        let mut tx = self
+        let tx = self
             .client
             .build_transaction()
             .isolation_level(IsolationLevel::RepeatableRead)
             .read_only(true)
             .start()?;
-        let value = f(&mut Tx {
-            tx: &mut tx,
-            statements: &mut self.statements,
-        })?;
-        tx.commit()?;
-        Ok(value)
+        run(tx, &mut self.statements, f)
     }
+}
+
+/// Runs `f` in `tx` (with the connection's prepared statements), committed when `f`
+/// succeeds.
+fn run<T>(
+    mut tx: Transaction<'_>,
+    statements: &mut HashMap<String, Statement>,
+    f: impl FnOnce(&mut dyn Sql) -> Result<T, LedgerError>,
+) -> Result<T, LedgerError> {
+    let value = f(&mut Tx {
+        tx: &mut tx,
+        statements,
+    })?;
+    tx.commit()?;
+    Ok(value)
 }
 
 fn is_retryable(e: &LedgerError) -> bool {

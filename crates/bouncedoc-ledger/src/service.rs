@@ -136,6 +136,7 @@ impl LedgerService {
 mod tests {
     use super::*;
     use crate::Verdict;
+    use crate::testing::{Dsn, DsnRecipient};
 
     #[test]
     fn records_checks_and_lists() {
@@ -143,7 +144,13 @@ mod tests {
         let db = dir.path().join("svc.db");
         let svc = LedgerService::open(db.to_str().unwrap(), Policy::default()).unwrap();
         let engine = Engine::new().unwrap();
-        let msg = b"From: MAILER-DAEMON@mx.example.jp\nTo: s@example.com\nSubject: failure\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nx\n\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.jp\n\nFinal-Recipient: rfc822; taro@example.jp\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n\n--B--\n";
+        let msg = Dsn::failure(vec![DsnRecipient::failed(
+            "taro@example.jp",
+            "5.1.1",
+            "550 5.1.1 User unknown",
+        )])
+        .message();
+        let msg = msg.as_bytes();
         let mbox = [b"From x\n".as_slice(), msg, b"\nFrom y\n", msg].concat();
         let done = svc.ingest(&engine, &mbox, "upload").unwrap();
         assert_eq!(done.records.len(), 2);

@@ -162,3 +162,56 @@ impl dyn Sql + '_ {
         Ok(self.query(sql, params)?.into_iter().next())
     }
 }
+
+/// Attempts at a write transaction that the database refuses for a passing reason (SQLite
+/// busy longer than its timeout; a PostgreSQL serialization failure or deadlock).
+const ATTEMPTS: u32 = 10;
+
+/// Runs `attempt` (one whole transaction) until it succeeds, fails for a reason `passing`
+/// does not accept, or has been tried [`ATTEMPTS`] times: the write path of both back ends.
+pub(crate) fn retrying<T>(
+    passing: impl Fn(&LedgerError) -> bool,
+    mut attempt: impl FnMut() -> Result<T, LedgerError>,
+) -> Result<T, LedgerError> {
+    let mut tried = 0;
+    loop {
+        tried += 1;
+        match attempt() {
+            Err(e) if passing(&e) && tried < ATTEMPTS => continue,
+            other => return other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs [`retrying`] over an attempt that fails until its `succeeds_at`-th call (never
+    /// when `None`); returns whether it succeeded and how many calls were made.
+    fn attempts(passing: bool, succeeds_at: Option<u32>) -> (bool, u32) {
+        let mut calls = 0;
+        let out = retrying(
+            |_| passing,
+            || {
+                calls += 1;
+                match succeeds_at {
+                    Some(n) if calls >= n => Ok(()),
+                    _ => Err(LedgerError::Corrupt("busy".into())),
+                }
+            },
+        );
+        (out.is_ok(), calls)
+    }
+
+    #[test]
+    fn passing_failures_are_tried_again_up_to_the_limit() {
+        assert_eq!(attempts(true, None), (false, ATTEMPTS));
+        assert_eq!(attempts(true, Some(3)), (true, 3));
+        assert_eq!(
+            attempts(false, Some(3)),
+            (false, 1),
+            "a lasting failure is not tried again"
+        );
+    }
+}

@@ -9,12 +9,10 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::LedgerError;
-use crate::sql::{Param, Row, Sql, Value};
+use crate::sql::{Param, Row, Sql, Value, retrying};
 
 /// How long a writer waits for another before it gives up on one attempt.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
-/// Attempts at a write transaction when the database stays busy.
-const ATTEMPTS: u32 = 10;
 
 /// A connection to a ledger file.
 pub(crate) struct Sqlite {
@@ -63,22 +61,13 @@ impl Sqlite {
         &mut self,
         mut f: impl FnMut(&mut dyn Sql) -> Result<T, LedgerError>,
     ) -> Result<T, LedgerError> {
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let result = (|| {
-                let tx = self
-                    .conn
-                    .transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let value = f(&mut Tx(&tx))?;
-                tx.commit()?;
-                Ok(value)
-            })();
-            match result {
-                Err(e) if is_busy(&e) && attempt < ATTEMPTS => continue,
-                other => return other,
-            }
-        }
+        retrying(is_busy, || {
+            run(
+                self.conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)?,
+                &mut f,
+            )
+        })
     }
 
     /// Runs `f` in a read transaction (one consistent view of the ledger).
@@ -86,13 +75,22 @@ impl Sqlite {
         &mut self,
         f: impl FnOnce(&mut dyn Sql) -> Result<T, LedgerError>,
     ) -> Result<T, LedgerError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let value = f(&mut Tx(&tx))?;
-        tx.commit()?;
-        Ok(value)
+        run(
+            self.conn
+                .transaction_with_behavior(TransactionBehavior::Deferred)?,
+            f,
+        )
     }
+}
+
+/// Runs `f` in `tx`, committed when `f` succeeds.
+fn run<T>(
+    tx: rusqlite::Transaction<'_>,
+    f: impl FnOnce(&mut dyn Sql) -> Result<T, LedgerError>,
+) -> Result<T, LedgerError> {
+    let value = f(&mut Tx(&tx))?;
+    tx.commit()?;
+    Ok(value)
 }
 
 fn is_busy(e: &LedgerError) -> bool {

@@ -1,5 +1,6 @@
 //! Test support: a fresh PostgreSQL database per test, on the server that
-//! `scripts/with-postgres` starts. Not part of the ledger's interface.
+//! `scripts/with-postgres` starts, and delivery status notifications written for tests
+//! ([`Dsn`]). Not part of the ledger's interface.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -89,9 +90,149 @@ pub fn postgres_database(tag: &str) -> Option<TestDatabase> {
     })
 }
 
+/// A policy file that suppresses at the first failure of any kind, with no reason or action
+/// ignored: what a test uses to show that something never counts, whatever the policy says.
+pub const EAGER_POLICY: &str = "ignore_reasons = []\nignore_actions = []\n[soft]\ncount = 1\n\
+     within_days = 1\nparties = [\"recipient\", \"recipient-admin\", \"nobody\", \"sender\", \
+     \"sender-admin\"]\n[mailboxfull]\ncount = 1\nspan_days = 0\n";
+
+/// One recipient of a [`Dsn`].
+#[derive(Debug, Clone)]
+pub struct DsnRecipient {
+    /// `Final-Recipient`.
+    pub address: String,
+    /// `Action` (`failed`, `delayed`, ...).
+    pub action: String,
+    /// `Status`.
+    pub status: String,
+    /// The remote server's words, after `Diagnostic-Code: smtp;`.
+    pub diagnostic: String,
+}
+
+impl DsnRecipient {
+    /// A recipient whose delivery failed.
+    pub fn failed(address: &str, status: &str, diagnostic: &str) -> DsnRecipient {
+        DsnRecipient {
+            address: address.to_string(),
+            action: "failed".to_string(),
+            status: status.to_string(),
+            diagnostic: diagnostic.to_string(),
+        }
+    }
+
+    /// A recipient whose delivery is delayed and still being retried (a warning).
+    pub fn delayed(address: &str, status: &str, diagnostic: &str) -> DsnRecipient {
+        DsnRecipient {
+            action: "delayed".to_string(),
+            ..DsnRecipient::failed(address, status, diagnostic)
+        }
+    }
+}
+
+/// A delivery status notification (RFC 3464, `multipart/report`) from
+/// `mx.example.net`, as a test writes one.
+#[derive(Debug, Clone)]
+pub struct Dsn {
+    /// `Subject`.
+    pub subject: String,
+    /// `Date`, when it has one (without, its time is the file's or the time it is read).
+    pub date: Option<String>,
+    /// `Message-ID`, when it has one.
+    pub message_id: Option<String>,
+    /// The human-readable part.
+    pub text: String,
+    /// Its recipients, in order.
+    pub recipients: Vec<DsnRecipient>,
+}
+
+impl Dsn {
+    /// A report of failed deliveries, without a date or a message id.
+    pub fn failure(recipients: Vec<DsnRecipient>) -> Dsn {
+        Dsn {
+            subject: "Delivery Status Notification (Failure)".to_string(),
+            date: None,
+            message_id: None,
+            text: "Delivery failed.".to_string(),
+            recipients,
+        }
+    }
+
+    /// A delay warning, as Postfix writes one: every recipient `delayed`.
+    pub fn warning(recipients: Vec<DsnRecipient>) -> Dsn {
+        Dsn {
+            subject: "Delayed Mail (still being retried)".to_string(),
+            text: "This is the mail system at host mx.example.net.\n\n#################\
+                   ###############################################\n# THIS IS A WARNING \
+                   ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n#########################\
+                   #######################################\n\nYour message could not be \
+                   delivered for more than 4 hour(s).\nIt will be retried until it is 5 \
+                   day(s) old."
+                .to_string(),
+            ..Dsn::failure(recipients)
+        }
+    }
+
+    /// With this `Date`.
+    pub fn dated(mut self, date: &str) -> Dsn {
+        self.date = Some(date.to_string());
+        self
+    }
+
+    /// With this `Message-ID`.
+    pub fn with_message_id(mut self, id: &str) -> Dsn {
+        self.message_id = Some(id.to_string());
+        self
+    }
+
+    /// The message, with LF line ends.
+    pub fn message(&self) -> String {
+        let mut out = String::from("From: MAILER-DAEMON@mx.example.net\nTo: sender@example.com\n");
+        if let Some(date) = &self.date {
+            out.push_str(&format!("Date: {date}\n"));
+        }
+        if let Some(id) = &self.message_id {
+            out.push_str(&format!("Message-ID: {id}\n"));
+        }
+        out.push_str(&format!(
+            "Subject: {}\nContent-Type: multipart/report; report-type=delivery-status; \
+             boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\n{}\n\n--B\nContent-Type: \
+             message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n",
+            self.subject, self.text
+        ));
+        for r in &self.recipients {
+            out.push_str(&format!(
+                "\nFinal-Recipient: rfc822; {}\nAction: {}\nStatus: {}\nDiagnostic-Code: smtp; \
+                 {}\n",
+                r.address, r.action, r.status, r.diagnostic
+            ));
+        }
+        out.push_str("\n--B--\n");
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dsn_has_one_field_group_per_recipient() {
+        let m = Dsn::warning(vec![
+            DsnRecipient::delayed("a@example.jp", "4.4.1", "connect timed out"),
+            DsnRecipient::failed("b@example.jp", "5.1.1", "550 User unknown"),
+        ])
+        .dated("Wed, 1 May 2024 18:30:00 +0900")
+        .message();
+        assert!(
+            m.contains("\nDate: Wed, 1 May 2024 18:30:00 +0900\n"),
+            "{m}"
+        );
+        assert!(m.contains("WARNING ONLY"), "{m}");
+        assert!(m.contains("rfc822; a@example.jp\nAction: delayed\nStatus: 4.4.1\n"));
+        assert!(m.contains("rfc822; b@example.jp\nAction: failed\nStatus: 5.1.1\n"));
+        assert!(!m.contains("Message-ID"), "{m}");
+        assert!(m.ends_with("\n--B--\n"));
+    }
 
     #[test]
     fn database_names_are_replaced() {

@@ -2,10 +2,10 @@
 //! `BOUNCEDOC_TEST_POSTGRES` names a server (`scripts/with-postgres` starts one; required
 //! under CI).
 
-use bouncedoc_core::{Party, Reason, Retry};
-use bouncedoc_ledger::testing::{TestDatabase, postgres_database};
+use bouncedoc_core::{Action, Party, Reason, Retry};
+use bouncedoc_ledger::testing::{EAGER_POLICY, TestDatabase, postgres_database};
 use bouncedoc_ledger::time::DAY;
-use bouncedoc_ledger::{Filter, Ledger, NewEvent, OpenMode, Policy, Rule, Verdict};
+use bouncedoc_ledger::{Counts, Filter, Ledger, NewEvent, OpenMode, Policy, Rule, Verdict};
 
 /// A ledger on each back end, with what keeps it alive.
 struct Backends {
@@ -188,7 +188,13 @@ fn the_same_events_twice_are_recorded_once() {
             (3, 0, 0)
         );
         assert_eq!(l.snapshot().unwrap(), snap, "{name}");
-        assert_eq!(l.counts().unwrap(), (3, 1));
+        assert_eq!(
+            l.counts().unwrap(),
+            Counts {
+                events: 3,
+                suppressions: 1
+            }
+        );
         // The same message twice in one batch, too.
         let twin = event("m4", "b@example.jp", 3, Reason::UserUnknown, true);
         let out = l.record(&[twin.clone(), twin], &policy, T0).unwrap();
@@ -296,6 +302,15 @@ impl Lcg {
     }
 }
 
+/// `events` in an order drawn from `rng` (Fisher-Yates).
+fn shuffled(events: &[NewEvent], rng: &mut Lcg) -> Vec<NewEvent> {
+    let mut out = events.to_vec();
+    for i in (1..out.len()).rev() {
+        out.swap(i, rng.next(i + 1));
+    }
+    out
+}
+
 /// Events where the order matters to a naive ledger: soft bounces that meet the rule in
 /// different ways, hard bounces that arrive after later soft ones, mailbox-full runs.
 fn tricky_events() -> Vec<NewEvent> {
@@ -352,10 +367,7 @@ fn the_ledger_does_not_depend_on_the_order_events_arrive_in() {
     let reference = reference.unwrap();
     let mut rng = Lcg(42);
     for round in 0..6 {
-        let mut shuffled = events.clone();
-        for i in (1..shuffled.len()).rev() {
-            shuffled.swap(i, rng.next(i + 1));
-        }
+        let shuffled = shuffled(&events, &mut rng);
         for (name, mut l) in backends(&format!("order{round}")).ledgers {
             let mut rest = &shuffled[..];
             while !rest.is_empty() {
@@ -386,11 +398,7 @@ fn long_histories_give_the_same_answer_in_any_order() {
     events.push(event("late", a, 299 * 4 - 1, Reason::Expired, false));
     let mut rng = Lcg(9);
     for (name, mut l) in backends("long").ledgers {
-        let mut shuffled = events.clone();
-        for i in (1..shuffled.len()).rev() {
-            shuffled.swap(i, rng.next(i + 1));
-        }
-        for batch in shuffled.chunks(37) {
+        for batch in shuffled(&events, &mut rng).chunks(37) {
             l.record(batch, &policy, T0).unwrap();
         }
         let s = l.suppressions(&Filter::default()).unwrap();
@@ -406,5 +414,61 @@ fn long_histories_give_the_same_answer_in_any_order() {
             .map(|e| e.detail.message_key.as_str())
             .collect();
         assert_eq!(keys, ["s298", "late", "s299"], "{name}");
+    }
+}
+
+#[test]
+fn no_number_of_warnings_suppresses_an_address() {
+    let eager = Policy::from_toml(EAGER_POLICY, "eager").unwrap();
+    let a = "delayed@example.jp";
+    let reasons = [
+        Reason::Expired,
+        Reason::NetworkError,
+        Reason::SystemError,
+        Reason::MailboxFull,
+    ];
+    let warnings: Vec<NewEvent> = (0..200)
+        .map(|i| {
+            let mut e = event(
+                &format!("w{i:03}"),
+                a,
+                i / 5,
+                reasons[i as usize % 4],
+                false,
+            );
+            e.action = Some(Action::Delayed);
+            e
+        })
+        .collect();
+    for policy in [Policy::default(), eager] {
+        for (name, mut l) in backends(&format!("warnings_{}", policy.name)).ledgers {
+            let mut rng = Lcg(3);
+            for batch in shuffled(&warnings, &mut rng).chunks(23) {
+                let out = l.record(batch, &policy, T0).unwrap();
+                assert_eq!(out.suppressed + out.updated, 0, "{name}, {}", policy.name);
+            }
+            let c = &l.check(&[a.to_string()], &policy, T0 + 100 * DAY).unwrap()[0];
+            assert!(
+                !matches!(c.verdict, Verdict::Suppressed { .. }),
+                "{name}, {}: {c:?}",
+                policy.name
+            );
+            assert_eq!(
+                c.bounces, 200,
+                "{name}: the warnings are recorded and shown"
+            );
+            assert_eq!(l.counts().unwrap().suppressions, 0, "{name}");
+            // A failure among them is counted as usual, and only failures trigger.
+            let mut failure = event("f1", a, 39, Reason::UserUnknown, true);
+            failure.action = Some(Action::Failed);
+            assert_eq!(l.record(&[failure], &policy, T0).unwrap().suppressed, 1);
+            let s = &l.suppressions(&Filter::default()).unwrap()[0];
+            let keys: Vec<&str> = s
+                .events
+                .iter()
+                .map(|e| e.detail.message_key.as_str())
+                .collect();
+            assert_eq!(keys, ["f1"], "{name}, {}", policy.name);
+        }
     }
 }

@@ -133,7 +133,7 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
     walked?;
     totals.recorded = recorded;
     if !args.quiet {
-        let (held_events, held) = ledger.counts()?;
+        let held = ledger.counts()?;
         let r = &totals.recorded;
         eprintln!(
             "ingested {} messages into {}: {} events ({} new, {} already recorded), {} not bounces, {} unreadable",
@@ -146,8 +146,8 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
             totals.errors,
         );
         eprintln!(
-            "{} addresses newly suppressed, {} suppressions moved earlier by late bounces; the ledger holds {held_events} events and {held} suppressions",
-            r.suppressed, r.updated
+            "{} addresses newly suppressed, {} suppressions moved earlier by late bounces; the ledger holds {} events and {} suppressions",
+            r.suppressed, r.updated, held.events, held.suppressions
         );
     }
     Ok(if totals.errors > 0 {

@@ -1,0 +1,112 @@
+//! What the ledger holds of an address before a batch's new events: when it was last
+//! unsuppressed, and the suppression that holds, read for many addresses in a few queries.
+
+use std::collections::HashMap;
+
+use crate::LedgerError;
+use crate::policy::{EvalEvent, Rule};
+use crate::sql::{Param, Sql};
+
+use super::order::EventKey;
+use super::rows::{EVAL_COLUMNS, eval_from};
+
+/// What the policy needs to know of an address before its new events.
+#[derive(Debug, Default)]
+pub(super) struct AddressState {
+    /// When it was last unsuppressed: events dated at or before this do not count.
+    pub unsuppressed_at: Option<i64>,
+    /// The suppression that holds, if any.
+    pub held: Option<HeldSuppression>,
+}
+
+/// A suppression that holds.
+#[derive(Debug)]
+pub(super) struct HeldSuppression {
+    /// Its id.
+    pub id: i64,
+    /// The rule that was met.
+    pub rule: Rule,
+    /// The time of the event at which the rule was met.
+    pub since: i64,
+    /// That event, when the suppression records it (ledgers migrated from before it did
+    /// not).
+    pub met_at: Option<EventKey>,
+}
+
+/// Addresses looked up per query (the list is padded to this length, so that there is one
+/// statement to prepare).
+const LOOKUP: usize = 64;
+
+/// The [`AddressState`] of each address that has one (an address missing from the map has
+/// neither an `unsuppress` nor a suppression that holds).
+pub(super) fn states_of(
+    db: &mut dyn Sql,
+    addresses: &[&str],
+) -> Result<HashMap<String, AddressState>, LedgerError> {
+    let mut out: HashMap<String, AddressState> = HashMap::new();
+    let list = (1..=LOOKUP)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    for chunk in addresses.chunks(LOOKUP) {
+        let params: Vec<Param> = (0..LOOKUP)
+            .map(|i| chunk[i.min(chunk.len() - 1)].into())
+            .collect();
+        for row in db.query(
+            &format!(
+                "SELECT s.address, s.id, s.rule, s.since, f.message_key, f.recipient_index FROM \
+                 suppressions s LEFT JOIN events f ON f.id = s.event_id WHERE s.lifted_at IS \
+                 NULL AND s.address IN ({list})"
+            ),
+            &params,
+        )? {
+            let met_at = match (row.opt_text(4)?, row.opt_int(5)?) {
+                (Some(message_key), Some(recipient_index)) => Some(EventKey {
+                    message_key,
+                    recipient_index,
+                }),
+                _ => None,
+            };
+            out.entry(row.text(0)?).or_default().held = Some(HeldSuppression {
+                id: row.int(1)?,
+                rule: row.parse(2)?,
+                since: row.int(3)?,
+                met_at,
+            });
+        }
+        for row in db.query(
+            &format!(
+                "SELECT address, MAX(at) FROM unsuppressions WHERE address IN ({list}) GROUP \
+                 BY address"
+            ),
+            &params,
+        )? {
+            out.entry(row.text(0)?).or_default().unsuppressed_at = row.opt_int(1)?;
+        }
+    }
+    Ok(out)
+}
+
+/// The time of the address's last `unsuppress`, if any.
+pub(super) fn last_unsuppress(db: &mut dyn Sql, address: &str) -> Result<Option<i64>, LedgerError> {
+    db.query_opt(
+        "SELECT MAX(at) FROM unsuppressions WHERE address = $1",
+        &[address.into()],
+    )?
+    .map_or(Ok(None), |r| r.opt_int(0))
+}
+
+/// The events that triggered a suppression, in the policy's order.
+pub(super) fn triggers_of(db: &mut dyn Sql, id: i64) -> Result<Vec<EvalEvent>, LedgerError> {
+    db.query(
+        &format!(
+            "SELECT {EVAL_COLUMNS} FROM suppression_events se JOIN events e ON e.id = \
+             se.event_id WHERE se.suppression_id = $1 ORDER BY e.occurred_at, e.message_key, \
+             e.recipient_index"
+        ),
+        &[id.into()],
+    )?
+    .iter()
+    .map(eval_from)
+    .collect()
+}
