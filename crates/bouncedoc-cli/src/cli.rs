@@ -89,7 +89,41 @@ pub struct ExplainArgs {
     /// The reply text, e.g. `550 5.1.1 <taro@example.jp>... User unknown`.
     pub text: Vec<String>,
     #[command(flatten)]
+    pub context: ContextArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// What is known beside the words, when they come from a report: with the same context,
+/// `explain` answers as `parse` does for that report's recipient.
+#[derive(Debug, Args)]
+pub struct ContextArgs {
+    /// The status code a report field states (`Status: 5.1.1`).
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<bouncedoc_core::StatusCode>,
+    /// The SMTP command the refusal answered (`CONNECT`, `HELO`, `MAIL`, `RCPT`, `DATA`).
+    #[arg(long, value_parser = parse_command)]
+    pub command: Option<bouncedoc_core::SmtpCommand>,
+    /// The report format that wrote the words (`postfix`, `exim`, `domino`, ...: the
+    /// `message.detector` of `parse`'s records).
+    #[arg(long)]
+    pub server: Option<String>,
+    /// The words come from a whole delivery report (as `parse` reads them), not a bare
+    /// reply.
+    #[arg(long)]
+    pub in_report: bool,
+}
+
+fn parse_status(value: &str) -> Result<bouncedoc_core::StatusCode, String> {
+    value
+        .parse()
+        .map_err(|e: bouncedoc_core::BadStatusCode| e.to_string())
+}
+
+fn parse_command(value: &str) -> Result<bouncedoc_core::SmtpCommand, String> {
+    bouncedoc_core::SmtpCommand::from_stage(value).ok_or_else(|| {
+        format!("`{value}` is not an SMTP command (CONNECT, HELO, MAIL, RCPT, DATA)")
+    })
 }
 
 #[derive(Debug, Args)]

@@ -170,3 +170,34 @@ fn reasons_documents_every_reason_in_both_languages() {
     let out = bouncedoc().args(["reasons", "nonsense"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `explain` takes the context a report gives the words (its stage, its format, a whole
+/// report), and answers as `parse` answers for that report's recipient.
+#[test]
+fn explain_reads_the_words_in_the_context_given() {
+    let reason = |args: &[&str]| -> String {
+        let out = bouncedoc()
+            .args(["explain", "--format", "json"])
+            .args(args)
+            .arg("550 Unknown user kijitora@example.jp")
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["reason"].as_str().unwrap().to_string()
+    };
+    // A bare reply: the words alone.
+    assert_eq!(reason(&[]), "userunknown");
+    // In a whole report that does not show the answer to RCPT TO: a filter refused it.
+    assert_eq!(reason(&["--in-report"]), "filtered");
+    assert_eq!(reason(&["--in-report", "--command", "rcpt"]), "userunknown");
+    // Refused at the greeting by an Exim-reported server: the sending host.
+    assert_eq!(
+        reason(&["--server", "exim", "--command", "EHLO"]),
+        "blocked"
+    );
+    let out = bouncedoc()
+        .args(["explain", "--command", "QUIT", "550 x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

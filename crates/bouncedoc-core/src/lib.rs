@@ -88,6 +88,20 @@ impl Engine {
         ))
     }
 
+    /// Explains a reply in the context a report gave it (its stage, the status a report
+    /// field states, the format that wrote it): the same words in the same context get the
+    /// same diagnosis that `bouncedoc-mail` gives the recipient of a whole message.
+    pub fn explain_in(
+        &self,
+        observation: &Observation<'_>,
+        lang: Lang,
+    ) -> Result<Diagnosis, Error> {
+        if observation.text.trim().is_empty() {
+            return Err(Error::EmptyInput);
+        }
+        Ok(self.diagnose(observation, lang))
+    }
+
     /// Diagnoses one failed delivery from what a report says of it.
     pub fn diagnose(&self, observation: &Observation<'_>, lang: Lang) -> Diagnosis {
         diagnosis::decide_with(self.knowledge, observation, lang)

@@ -21,7 +21,7 @@ pub mod record;
 pub mod report;
 
 pub use bounce::{Bounce, Kind, read_bytes, read_message};
-pub use diagnose::{MessageReport, diagnose, diagnose_bytes};
+pub use diagnose::{MessageReport, diagnose, diagnose_bytes, observation_of};
 pub use facts::{MessageFacts, RecipientFacts};
 pub use message::Message;
 

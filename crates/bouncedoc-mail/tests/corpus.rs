@@ -215,3 +215,45 @@ fn the_mbox_of_the_corpus_splits_into_its_messages() {
     let count = MboxReader::new(std::io::BufReader::new(file)).count();
     assert_eq!(count, 37);
 }
+
+/// For every recipient of the corpus, the engine given the same words in the same context
+/// (the public entry point `Engine::diagnose`, as `explain` uses it) answers as `parse` does:
+/// nothing outside the core changes a reason.
+#[test]
+fn parse_and_explain_agree_on_every_recipient() {
+    let engine = Engine::new().unwrap();
+    let mut compared = 0;
+    let mut differences = Vec::new();
+    for path in files(&corpus().join("maildir/bsd")) {
+        let raws: Vec<Vec<u8>> = if bouncedoc_mail::input::is_mbox(&path).unwrap() {
+            let file = std::io::BufReader::new(std::fs::File::open(&path).unwrap());
+            MboxReader::new(file).map(|m| m.unwrap().bytes).collect()
+        } else {
+            vec![std::fs::read(&path).unwrap()]
+        };
+        for raw in raws {
+            let (Ok(bounce), Ok(report)) = (
+                bouncedoc_mail::read_bytes(&raw),
+                diagnose_bytes(&engine, &raw, Lang::En),
+            ) else {
+                continue;
+            };
+            for (r, (parsed, _)) in bounce.recipients.iter().zip(&report.diagnoses) {
+                compared += 1;
+                let observation = bouncedoc_mail::observation_of(&bounce, r);
+                let explained = engine.diagnose(&observation, Lang::En);
+                if &explained != parsed {
+                    differences.push(format!(
+                        "{}: {:?}: parse {} / explain {}",
+                        path.display(),
+                        r.recipient,
+                        parsed.reason,
+                        explained.reason
+                    ));
+                }
+            }
+        }
+    }
+    assert!(compared >= 480, "only {compared} recipients compared");
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use bouncedoc_core::{Engine, Error};
+use bouncedoc_core::{Engine, Error, Observation, ReportKind};
 
 use super::{EXIT_UNRECOGNIZED, EXIT_USAGE};
 use crate::cli::{ExplainArgs, Format};
@@ -30,7 +30,21 @@ fn input(args: &ExplainArgs) -> Result<String> {
 pub fn run(engine: &Engine, args: &ExplainArgs) -> Result<ExitCode> {
     let text = input(args)?;
     let lang = args.output.lang();
-    let diagnosis = match engine.explain(&text, lang) {
+    let context = &args.context;
+    let observation = Observation {
+        text: &text,
+        status: context.status,
+        command: context.command,
+        server: context.server.as_deref(),
+        mta: context.server.as_deref(),
+        report: if context.in_report || context.server.is_some() {
+            ReportKind::Delivery
+        } else {
+            ReportKind::Words
+        },
+        ..Observation::default()
+    };
+    let diagnosis = match engine.explain_in(&observation, lang) {
         Ok(d) => d,
         Err(Error::EmptyInput) => {
             eprintln!("bouncedoc: {}", Error::EmptyInput);
