@@ -73,7 +73,7 @@ fn diagnose_recipients(
                 status: r.status,
                 reply_code: r.reply_code,
                 action: r.action,
-                command: r.command.as_deref().and_then(crate::facts::smtp_command),
+                command: r.command,
                 mta: bounce.message.mta,
                 reason: r.reason,
                 // Feedback reports and auto-replies carry no status code, and the reference
@@ -277,7 +277,7 @@ mod tests {
         RecipientFacts {
             recipient: Some("kijitora@example.jp".into()),
             diagnostic: diagnostic.into(),
-            command: command.map(str::to_string),
+            command: command.and_then(crate::detect::common::command_of_verb),
             ..RecipientFacts::default()
         }
     }

@@ -63,12 +63,11 @@ impl Detector for ActiveHunter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::corpus;
 
     #[test]
     fn address_and_answer() {
-        let path =
-            bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-activehunter-01.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let m = corpus("lhost-activehunter-01.eml");
         let d = ActiveHunter.detect(&m).unwrap();
         assert_eq!(d.recipients.len(), 1);
         assert_eq!(

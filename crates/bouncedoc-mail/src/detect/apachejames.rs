@@ -74,12 +74,11 @@ impl Detector for ApacheJames {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::corpus;
 
     #[test]
     fn error_then_details() {
-        let path =
-            bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-apachejames-01.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let m = corpus("lhost-apachejames-01.eml");
         let d = ApacheJames.detect(&m).unwrap();
         assert_eq!(d.recipients.len(), 1);
         let r = &d.recipients[0];

@@ -19,7 +19,7 @@
 //! McAfee's MXLogic service writes the same report with the address in angle brackets
 //! (`  <kijitora@example.jp>: 550 ...`); [`read`] takes a flag for it.
 
-use bouncedoc_core::{Action, Reason, StatusCode};
+use bouncedoc_core::{Action, Reason, SmtpCommand, StatusCode};
 
 use super::common::{
     TextSearch, address_in, codes_in, detected, dsn_recipients, find_first, header_has,
@@ -290,17 +290,17 @@ pub(crate) fn read(message: &Message, bracketed: bool) -> Vec<RecipientFacts> {
     }
     for r in &mut out {
         let command = smtp_command(&r.diagnostic);
-        r.command = command.map(str::to_string);
+        r.command = command;
         let (reply, status_in_words) = codes_in(&r.diagnostic);
         let delayed = DELAYED.iter().any(|d| r.diagnostic.holds(d));
         if delayed && r.action.is_none() {
             r.action = Some(Action::Delayed);
         }
         match command {
-            Some("EHLO" | "HELO") if r.reason.is_none() => {
+            Some(SmtpCommand::Helo) if r.reason.is_none() => {
                 r.reason = Some(Reason::Blocked);
             }
-            Some("MAIL") if r.status.is_none() && status_in_words.is_none() => {
+            Some(SmtpCommand::Mail) if r.status.is_none() && status_in_words.is_none() => {
                 r.status = Some(status_at_mail(reply, delayed));
             }
             _ => {}
@@ -360,9 +360,9 @@ mod tests {
             first.diagnostic,
             "SMTP error from remote mail server after RCPT TO:<kijitora@example.jp>: host mx.example.jp [192.0.2.153]: 550 5.1.1 <kijitora@example.jp>... User Unknown"
         );
-        assert_eq!(first.command.as_deref(), Some("RCPT"));
+        assert_eq!(first.command, Some(SmtpCommand::Rcpt));
         let second = &d.recipients[1];
-        assert_eq!(second.command.as_deref(), Some("MAIL"));
+        assert_eq!(second.command, Some(SmtpCommand::Mail));
         assert_eq!(second.status, Some(StatusCode::new(5, 0, 901)));
     }
 

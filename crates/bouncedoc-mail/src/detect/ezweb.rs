@@ -136,7 +136,7 @@ impl Detector for Ezweb {
                 r.diagnostic = words.unwrap_or_default();
             }
             if r.command.is_none() {
-                r.command = smtp_command(&r.diagnostic).map(str::to_string);
+                r.command = smtp_command(&r.diagnostic);
             }
             if filtered {
                 r.reason = Some(Reason::Filtered);
@@ -149,6 +149,7 @@ impl Detector for Ezweb {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bouncedoc_core::SmtpCommand;
 
     use crate::detect::common::corpus;
 
@@ -166,7 +167,7 @@ mod tests {
                 .starts_with("Each of the following recipients was rejected")
         );
         assert!(r.diagnostic.ends_with(": User unknown"));
-        assert_eq!(r.command.as_deref(), Some("RCPT"));
+        assert_eq!(r.command, Some(SmtpCommand::Rcpt));
     }
 
     #[test]

@@ -30,7 +30,7 @@
 
 use bouncedoc_core::{Action, Reason};
 
-use super::common::{address_in, codes_in, header_has, recipient, squeeze};
+use super::common::{address_in, codes_in, command_of_verb, header_has, recipient, squeeze};
 use super::{Detected, Detector};
 use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
@@ -140,7 +140,7 @@ impl Detector for Gmail {
             .into_iter()
             .map(|a| RecipientFacts {
                 action,
-                command: stage.map(|(c, _)| c.to_string()),
+                command: stage.and_then(|(c, _)| command_of_verb(c)),
                 reason: stage.filter(|_| vague).map(|(_, r)| r),
                 ..recipient(Some(a), diagnostic.clone())
             })
@@ -156,6 +156,7 @@ impl Detector for Gmail {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bouncedoc_core::SmtpCommand;
 
     use crate::detect::common::corpus;
 
@@ -177,7 +178,7 @@ mod tests {
         let d = Gmail.detect(&corpus("lhost-gmail-03.eml")).unwrap();
         let r = &d.recipients[0];
         assert_eq!(r.diagnostic, "554 554 5.7.0 Header error (state 18).");
-        assert_eq!(r.command.as_deref(), Some("DATA"));
+        assert_eq!(r.command, Some(SmtpCommand::Data));
         assert_eq!(r.reason, Some(Reason::Filtered));
         // A specific status code names the cause itself.
         let d = Gmail.detect(&corpus("lhost-gmail-06.eml")).unwrap();

@@ -78,7 +78,7 @@ impl Detector for IMailServer {
             if !response.is_empty() {
                 r.diagnostic = squeeze(&format!("{response} {}", r.diagnostic));
             }
-            r.command = smtp_command(&r.diagnostic).map(str::to_string);
+            r.command = smtp_command(&r.diagnostic);
             r.reason = stated_cause(&r.diagnostic, CAUSES);
         }
         recipients.retain(|r| r.recipient.is_some());
@@ -89,12 +89,11 @@ impl Detector for IMailServer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::corpus;
 
     #[test]
     fn cause_and_address_on_one_line() {
-        let path =
-            bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-imailserver-01.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let m = corpus("lhost-imailserver-01.eml");
         let d = IMailServer.detect(&m).unwrap();
         assert_eq!(d.recipients.len(), 1);
         let r = &d.recipients[0];

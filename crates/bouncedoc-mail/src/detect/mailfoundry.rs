@@ -51,12 +51,11 @@ impl Detector for MailFoundry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::corpus;
 
     #[test]
     fn reason_lines() {
-        let path =
-            bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-mailfoundry-01.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
+        let m = corpus("lhost-mailfoundry-01.eml");
         let d = MailFoundry.detect(&m).unwrap();
         assert_eq!(d.recipients.len(), 1);
         let r = &d.recipients[0];

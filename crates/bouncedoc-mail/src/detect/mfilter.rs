@@ -16,7 +16,7 @@
 //! -------original message
 //! ```
 
-use super::common::{detected, header_has, recipient, squeeze, text_until};
+use super::common::{command_of_verb, detected, header_has, recipient, squeeze, text_until};
 use super::{Detected, Detector};
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
@@ -69,7 +69,9 @@ impl Detector for MFilter {
                             r.diagnostic = squeeze(t);
                         }
                         "command" if r.command.is_none() && t.len() == 4 => {
-                            r.command = Some(t.to_ascii_uppercase());
+                            // The section's first verb is its command, whatever its stage.
+                            r.command = command_of_verb(t);
+                            section = "";
                         }
                         _ => {}
                     }
@@ -84,6 +86,7 @@ impl Detector for MFilter {
 mod tests {
     use super::*;
     use crate::detect::common::corpus;
+    use bouncedoc_core::SmtpCommand;
 
     #[test]
     fn message_and_command() {
@@ -93,6 +96,6 @@ mod tests {
         let r = &d.recipients[0];
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.com"));
         assert_eq!(r.diagnostic, "550 unknown user <kijitora@example.com>");
-        assert_eq!(r.command.as_deref(), Some("DATA"));
+        assert_eq!(r.command, Some(SmtpCommand::Data));
     }
 }

@@ -19,7 +19,7 @@
 //! DATA command" and "failed after I sent the message" (`DATA`). qmail's own errors end
 //! with a status code in the form `(#5.1.1)`.
 
-use bouncedoc_core::Reason;
+use bouncedoc_core::{Reason, SmtpCommand};
 
 use super::common::{
     address_in, detected, has_line_beginning, header_contains, header_has, recipient, smtp_command,
@@ -61,13 +61,13 @@ pub(crate) const ENDS: &[&str] = &[
 ];
 
 /// qmail-remote's sentences, and the command each one says was refused.
-const COMMANDS: &[(&str, &str)] = &[
-    (" but greeting failed.", "CONN"),
-    (" but my name was rejected.", "EHLO"),
-    (" but sender was rejected.", "MAIL"),
-    (" does not like recipient.", "RCPT"),
-    (" failed on DATA command", "DATA"),
-    (" failed after I sent the message", "DATA"),
+const COMMANDS: &[(&str, SmtpCommand)] = &[
+    (" but greeting failed.", SmtpCommand::Connect),
+    (" but my name was rejected.", SmtpCommand::Helo),
+    (" but sender was rejected.", SmtpCommand::Mail),
+    (" does not like recipient.", SmtpCommand::Rcpt),
+    (" failed on DATA command", SmtpCommand::Data),
+    (" failed after I sent the message", SmtpCommand::Data),
 ];
 
 /// The first words of qmail's report.
@@ -117,9 +117,8 @@ pub(crate) fn blocks(text: &str, starts: &[&str]) -> Vec<RecipientFacts> {
                     .holds("no SMTP connection got far enough")
                     .then(|| smtp_command(&r.diagnostic))
                     .flatten()
-            })
-            .map(str::to_string);
-        if matches!(r.command.as_deref(), Some("EHLO")) {
+            });
+        if matches!(r.command, Some(SmtpCommand::Helo)) {
             // Refused at HELO: the sending host itself.
             r.reason = Some(Reason::Blocked);
         }
@@ -160,7 +159,7 @@ mod tests {
         assert_eq!(d.recipients.len(), 2);
         let r = &d.recipients[1];
         assert_eq!(r.recipient.as_deref(), Some("userunknown@libsisimai.net"));
-        assert_eq!(r.command.as_deref(), Some("RCPT"));
+        assert_eq!(r.command, Some(SmtpCommand::Rcpt));
         assert!(r.diagnostic.contains("Remote host said: 550 5.1.1"));
         assert!(!r.diagnostic.contains("Enclosed"));
     }
@@ -169,7 +168,7 @@ mod tests {
     fn most_progress_was_rcpt() {
         let d = Qmail.detect(&corpus("lhost-qmail-01.eml")).unwrap();
         assert_eq!(d.recipients.len(), 1);
-        assert_eq!(d.recipients[0].command.as_deref(), Some("RCPT"));
+        assert_eq!(d.recipients[0].command, Some(SmtpCommand::Rcpt));
         assert!(d.recipients[0].diagnostic.contains("(#5.5.0)"));
     }
 

@@ -67,7 +67,7 @@ impl Detector for X6 {
                 lines.next();
             }
             let mut r = recipient(Some(address), squeeze(&words));
-            r.command = smtp_command(&r.diagnostic).map(str::to_string);
+            r.command = smtp_command(&r.diagnostic);
             recipients.push(r);
         }
         detected(ID, recipients)
@@ -78,6 +78,7 @@ impl Detector for X6 {
 mod tests {
     use super::*;
     use crate::detect::common::corpus;
+    use bouncedoc_core::SmtpCommand;
 
     #[test]
     fn permanent_errors_line() {
@@ -86,7 +87,7 @@ mod tests {
         assert_eq!(d.recipients.len(), 1);
         let r = &d.recipients[0];
         assert_eq!(r.recipient.as_deref(), Some("kijitora@nyaan.example.org"));
-        assert_eq!(r.command.as_deref(), Some("DATA"));
+        assert_eq!(r.command, Some(SmtpCommand::Data));
         assert!(
             r.diagnostic
                 .contains("[554 5.4.6 Hop count exceeded - possible mail loop]")
