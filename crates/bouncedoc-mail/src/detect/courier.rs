@@ -105,15 +105,14 @@ impl Detector for Courier {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, only_recipient};
 
     #[test]
     fn command_from_the_session() {
-        let d = Courier.detect(&corpus("lhost-courier-02.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        assert_eq!(d.recipients[0].command, Some(SmtpCommand::Data));
-        let d = Courier.detect(&corpus("lhost-courier-01.eml")).unwrap();
-        assert_eq!(d.recipients[0].command, Some(SmtpCommand::Rcpt));
+        let r = only_recipient(&Courier, "lhost-courier-02.eml");
+        assert_eq!(r.command, Some(SmtpCommand::Data));
+        let r = only_recipient(&Courier, "lhost-courier-01.eml");
+        assert_eq!(r.command, Some(SmtpCommand::Rcpt));
     }
 
     #[test]

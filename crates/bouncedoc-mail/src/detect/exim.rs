@@ -326,7 +326,7 @@ impl Detector for Exim {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, only_recipient};
 
     const BOUNCE: &str = concat!(
         "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n",
@@ -385,9 +385,8 @@ mod tests {
 
     #[test]
     fn delay_warning() {
-        let d = Exim.detect(&corpus("lhost-exim-08.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        assert_eq!(d.recipients[0].action, Some(Action::Delayed));
+        let r = only_recipient(&Exim, "lhost-exim-08.eml");
+        assert_eq!(r.action, Some(Action::Delayed));
     }
 
     #[test]

@@ -151,13 +151,11 @@ mod tests {
     use super::*;
     use bouncedoc_core::SmtpCommand;
 
-    use crate::detect::common::corpus;
+    use crate::detect::common::only_recipient;
 
     #[test]
     fn session_lines() {
-        let d = Ezweb.detect(&corpus("lhost-ezweb-04.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Ezweb, "lhost-ezweb-04.eml");
         assert_eq!(
             r.recipient.as_deref(),
             Some("this-local-part-does-not-exist-on-the-server@ezweb.ne.jp")
@@ -172,9 +170,7 @@ mod tests {
 
     #[test]
     fn report_part_without_words() {
-        let d = Ezweb.detect(&corpus("lhost-ezweb-02.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Ezweb, "lhost-ezweb-02.eml");
         assert!(
             r.diagnostic.starts_with("The user(s) account is disabled."),
             "{}",
@@ -184,8 +180,7 @@ mod tests {
 
     #[test]
     fn spam_filter_mark() {
-        let d = Ezweb.detect(&corpus("lhost-ezweb-01.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        assert_eq!(d.recipients[0].reason, Some(Reason::Filtered));
+        let r = only_recipient(&Ezweb, "lhost-ezweb-01.eml");
+        assert_eq!(r.reason, Some(Reason::Filtered));
     }
 }

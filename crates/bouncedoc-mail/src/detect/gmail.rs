@@ -158,13 +158,11 @@ mod tests {
     use super::*;
     use bouncedoc_core::SmtpCommand;
 
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, only_recipient};
 
     #[test]
     fn remote_error_is_the_diagnostic() {
-        let d = Gmail.detect(&corpus("lhost-gmail-01.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Gmail, "lhost-gmail-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("userunknown@example.jp"));
         assert_eq!(
             r.diagnostic,

@@ -89,14 +89,11 @@ impl Detector for IMailServer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::only_recipient;
 
     #[test]
     fn cause_and_address_on_one_line() {
-        let m = corpus("lhost-imailserver-01.eml");
-        let d = IMailServer.detect(&m).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&IMailServer, "lhost-imailserver-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.com"));
         assert_eq!(r.diagnostic, "Unknown user: kijitora@example.com");
         assert_eq!(r.reason, Some(Reason::UserUnknown));

@@ -51,14 +51,11 @@ impl Detector for MailFoundry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::only_recipient;
 
     #[test]
     fn reason_lines() {
-        let m = corpus("lhost-mailfoundry-01.eml");
-        let d = MailFoundry.detect(&m).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&MailFoundry, "lhost-mailfoundry-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.org"));
         assert!(
             r.diagnostic

@@ -85,15 +85,12 @@ impl Detector for MFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::only_recipient;
     use bouncedoc_core::SmtpCommand;
 
     #[test]
     fn message_and_command() {
-        let m = corpus("lhost-mfilter-01.eml");
-        let d = MFilter.detect(&m).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&MFilter, "lhost-mfilter-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.com"));
         assert_eq!(r.diagnostic, "550 unknown user <kijitora@example.com>");
         assert_eq!(r.command, Some(SmtpCommand::Data));

@@ -184,7 +184,7 @@ fn merge_paragraph(r: &mut RecipientFacts, words: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::only_recipient;
     use bouncedoc_core::StatusCode;
 
     const BOUNCE: &str = "From: MAILER-DAEMON@mx.example.jp (Mail Delivery System)\n\
@@ -222,13 +222,9 @@ Diagnostic-Code: smtp; 550 5.1.1 <neko@example.net>... User Unknown\n\n--B--\n";
 
     #[test]
     fn delivery_report_unavailable() {
-        let d = Postfix.detect(&corpus("lhost-postfix-64.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        assert_eq!(
-            d.recipients[0].recipient.as_deref(),
-            Some("xxxx@wanadoo.fr")
-        );
-        assert_eq!(d.recipients[0].diagnostic, "");
+        let r = only_recipient(&Postfix, "lhost-postfix-64.eml");
+        assert_eq!(r.recipient.as_deref(), Some("xxxx@wanadoo.fr"));
+        assert_eq!(r.diagnostic, "");
     }
 
     #[test]
@@ -239,9 +235,7 @@ Diagnostic-Code: smtp; 550 5.1.1 <neko@example.net>... User Unknown\n\n--B--\n";
 
     #[test]
     fn report_resent_as_plain_text() {
-        let d = Postfix.detect(&corpus("lhost-postfix-49.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Postfix, "lhost-postfix-49.eml");
         assert_eq!(
             r.recipient.as_deref(),
             Some("kijitora-neko-nyaan@ntt.example.ne.jp")
@@ -253,9 +247,7 @@ Diagnostic-Code: smtp; 550 5.1.1 <neko@example.net>... User Unknown\n\n--B--\n";
 
     #[test]
     fn smtp_server_transcript() {
-        let d = Postfix.detect(&corpus("lhost-postfix-75.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Postfix, "lhost-postfix-75.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@libsisimai.net"));
         assert_eq!(r.diagnostic, "451 4.3.0 Error: queue file write error");
         assert_eq!(r.command, Some(SmtpCommand::Data));

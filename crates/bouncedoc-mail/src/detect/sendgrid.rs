@@ -68,13 +68,11 @@ impl Detector for SendGrid {
 mod tests {
     use super::*;
 
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, only_recipient};
 
     #[test]
     fn expired_action() {
-        let d = SendGrid.detect(&corpus("lhost-sendgrid-03.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&SendGrid, "lhost-sendgrid-03.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.org"));
         assert_eq!(r.diagnostic, "Connection timed out");
         assert_eq!(r.reason, Some(Reason::Expired));

@@ -89,14 +89,12 @@ impl Detector for X3 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, only_recipient};
     use bouncedoc_core::SmtpCommand;
 
     #[test]
     fn technical_details() {
-        let d = X3.detect(&corpus("lhost-x3-01.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&X3, "lhost-x3-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.com"));
         assert_eq!(r.command, Some(SmtpCommand::Rcpt));
         assert!(

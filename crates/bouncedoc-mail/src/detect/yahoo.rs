@@ -102,13 +102,11 @@ impl Detector for Yahoo {
 mod tests {
     use super::*;
 
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, only_recipient};
 
     #[test]
     fn remote_reply_and_command() {
-        let d = Yahoo.detect(&corpus("lhost-yahoo-05.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Yahoo, "lhost-yahoo-05.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.co.jp"));
         assert_eq!(
             r.diagnostic,

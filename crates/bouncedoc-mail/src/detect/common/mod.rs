@@ -27,7 +27,7 @@ pub use search::{
     line_around, line_of_first,
 };
 #[cfg(test)]
-pub(crate) use testing::corpus;
+pub(crate) use testing::{corpus, only_recipient};
 pub use transcript::{Exchange, failed_exchange, transcript};
 
 pub use crate::whitespace::squeeze;
