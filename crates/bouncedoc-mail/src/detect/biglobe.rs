@@ -83,12 +83,17 @@ impl Detector for Biglobe {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::only_recipient;
+    use crate::detect::common::corpus;
 
     #[test]
     fn mailbox_over_its_limit() {
-        let r = only_recipient(&Biglobe, "lhost-biglobe-01.eml");
-        assert_eq!(r.recipient.as_deref(), Some("postmaster@mxr.biglobe.ne.jp"));
-        assert_eq!(r.reason, Some(Reason::MailboxFull));
+        let m = corpus("lhost-biglobe-01.eml");
+        let d = Biglobe.detect(&m).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        assert_eq!(
+            d.recipients[0].recipient.as_deref(),
+            Some("postmaster@mxr.biglobe.ne.jp")
+        );
+        assert_eq!(d.recipients[0].reason, Some(Reason::MailboxFull));
     }
 }

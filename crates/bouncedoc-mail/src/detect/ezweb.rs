@@ -151,7 +151,7 @@ mod tests {
     use super::*;
     use bouncedoc_core::SmtpCommand;
 
-    use crate::detect::common::only_recipient;
+    use crate::detect::common::{corpus, only_recipient};
 
     #[test]
     fn session_lines() {
@@ -180,7 +180,8 @@ mod tests {
 
     #[test]
     fn spam_filter_mark() {
-        let r = only_recipient(&Ezweb, "lhost-ezweb-01.eml");
-        assert_eq!(r.reason, Some(Reason::Filtered));
+        let d = Ezweb.detect(&corpus("lhost-ezweb-01.eml")).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        assert_eq!(d.recipients[0].reason, Some(Reason::Filtered));
     }
 }

@@ -90,13 +90,17 @@ impl Detector for Fml {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::{corpus, only_recipient};
+    use crate::detect::common::corpus;
 
     #[test]
     fn not_a_member() {
-        let r = only_recipient(&Fml, "lhost-fml-02.eml");
-        assert_eq!(r.recipient.as_deref(), Some("neko-nyaan@example.org"));
-        assert_eq!(r.reason, Some(Reason::Rejected));
+        let d = Fml.detect(&corpus("lhost-fml-02.eml")).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        assert_eq!(
+            d.recipients[0].recipient.as_deref(),
+            Some("neko-nyaan@example.org")
+        );
+        assert_eq!(d.recipients[0].reason, Some(Reason::Rejected));
     }
 
     #[test]
