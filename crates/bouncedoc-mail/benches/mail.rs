@@ -7,20 +7,14 @@ use std::hint::black_box;
 use bouncedoc_core::{Engine, Lang};
 use bouncedoc_mail::input::mbox::MboxReader;
 use bouncedoc_mail::{Message, diagnose_bytes, read_message};
+use bouncedoc_testkit::corpus_bytes;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-
-fn corpus_file(name: &str) -> Vec<u8> {
-    let path = bouncedoc_testkit::shared_dir()
-        .join("corpus/maildir/bsd")
-        .join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 fn stages(c: &mut Criterion) {
     let engine = Engine::new().expect("knowledge loads");
     let messages = [
-        ("postfix", corpus_file("lhost-postfix-01.eml")),
-        ("qmail", corpus_file("lhost-qmail-01.eml")),
+        ("postfix", corpus_bytes("lhost-postfix-01.eml")),
+        ("qmail", corpus_bytes("lhost-qmail-01.eml")),
     ];
     let mut mbox = Vec::new();
     for _ in 0..50 {

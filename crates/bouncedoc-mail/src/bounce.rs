@@ -159,7 +159,7 @@ fn lead_in(message: &Message) -> String {
             words.push(t);
         }
     }
-    detect::common::squeeze(&words.join(" "))
+    crate::whitespace::squeeze(&words.join(" "))
 }
 
 /// A report about one recipient: the words of its text go with the report's fields, as
@@ -173,7 +173,7 @@ fn with_lead_in(message: &Message, recipients: &mut [RecipientFacts]) {
     if lead.is_empty() || r.diagnostic.trim().is_empty() {
         return;
     }
-    let squeezed = detect::common::squeeze(&r.diagnostic);
+    let squeezed = crate::whitespace::squeeze(&r.diagnostic);
     if lead.to_lowercase().contains(&squeezed.to_lowercase()) {
         r.diagnostic = lead;
     } else {

@@ -67,10 +67,7 @@ pub fn header_value(header: &MailHeader<'_>) -> String {
     if raw.is_ascii() {
         return header.get_value();
     }
-    decode_unlabeled(raw)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::whitespace::squeeze(&decode_unlabeled(raw))
 }
 
 /// A raw header value that is ASCII without encoded words, unfolded as [`header_value`]

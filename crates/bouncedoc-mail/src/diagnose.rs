@@ -101,7 +101,7 @@ pub fn observation_of<'a>(bounce: &'a Bounce, r: &'a RecipientFacts) -> Observat
         status: r.status,
         reply_code: r.reply_code,
         action: r.action,
-        command: r.command.as_deref().and_then(crate::facts::smtp_command),
+        command: r.command,
         mta: bounce.message.mta,
         server: Some(bounce.message.detector),
         local_program,
@@ -184,7 +184,7 @@ mod tests {
         RecipientFacts {
             recipient: Some("kijitora@example.jp".into()),
             diagnostic: diagnostic.into(),
-            command: command.map(str::to_string),
+            command: command.and_then(crate::detect::common::command_of_verb),
             ..RecipientFacts::default()
         }
     }

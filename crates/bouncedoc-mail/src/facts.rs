@@ -20,9 +20,9 @@ pub struct RecipientFacts {
     pub reply_code: Option<u16>,
     /// The DSN action.
     pub action: Option<Action>,
-    /// The SMTP command the remote server was answering when it refused (`CONN` for the
-    /// greeting, `EHLO`, `HELO`, `MAIL`, `RCPT`, `DATA`, ...), when the report shows it.
-    pub command: Option<String>,
+    /// The SMTP command (the stage of the session) the remote server was answering when it
+    /// refused, when the report shows it.
+    pub command: Option<SmtpCommand>,
     /// The remote server that refused.
     pub remote_mta: Option<String>,
     /// The server that wrote the report.
@@ -58,12 +58,6 @@ pub struct MessageFacts {
     pub date: Option<String>,
     /// The bounce's own `Subject`.
     pub subject: Option<String>,
-}
-
-/// The engine's name for a command as reports and detectors write it (`CONN`, `EHLO`,
-/// `RCPT`, ...): the core's one vocabulary of stages.
-pub fn smtp_command(name: &str) -> Option<SmtpCommand> {
-    SmtpCommand::from_stage(name)
 }
 
 /// Parses a DSN action.

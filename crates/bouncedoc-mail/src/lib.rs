@@ -19,6 +19,7 @@ pub mod message;
 mod quoted_printable;
 pub mod record;
 pub mod report;
+mod whitespace;
 
 pub use bounce::{Bounce, Kind, read_bytes, read_message};
 pub use diagnose::{MessageReport, diagnose, diagnose_bytes, observation_of};

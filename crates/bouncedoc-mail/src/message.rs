@@ -454,10 +454,9 @@ mod tests {
         };
         let edges = "A: plain\nB:no-space\nC:   spaces\nD:\ta tab\nE: folded\n  line\n\tand tab\nF:\n  on the next line\nG:\nH: trailing  \nI: crlf\r\nJ: folded crlf\r\n more\r\nK: last";
         assert_eq!(check(edges), 11);
-        let corpus = bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd");
         let mut headers = 0;
-        for entry in std::fs::read_dir(corpus).unwrap() {
-            let m = Message::parse(&std::fs::read(entry.unwrap().path()).unwrap()).unwrap();
+        for path in bouncedoc_testkit::files_in(&bouncedoc_testkit::corpus_dir()) {
+            let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
             if let Some(p) = m
                 .parts
                 .iter()

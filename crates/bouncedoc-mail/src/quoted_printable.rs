@@ -151,8 +151,8 @@ mod tests {
         let mut checked = 0;
         let corpus = bouncedoc_testkit::shared_dir().join("corpus/maildir");
         for dir in ["bsd", "err"] {
-            for entry in std::fs::read_dir(corpus.join(dir)).expect("the corpus") {
-                let raw = std::fs::read(entry.expect("a corpus file").path()).expect("readable");
+            for path in bouncedoc_testkit::files_in(&corpus.join(dir)) {
+                let raw = std::fs::read(path).expect("readable");
                 checked += quoted_printable_parts(&raw);
             }
         }

@@ -3,24 +3,13 @@
 //! record `parse` makes of it (English), so a change shows exactly which files' answers
 //! moved. `cargo insta review` (or `INSTA_UPDATE=always`) accepts a change after reading it.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use bouncedoc_core::{Engine, Lang};
 use bouncedoc_mail::input::mbox::MboxReader;
 use bouncedoc_mail::record::{Origin, Record, records};
 use bouncedoc_mail::{MailError, diagnose_bytes};
-use bouncedoc_testkit::shared_dir;
-
-fn corpus_files() -> Vec<PathBuf> {
-    let dir = shared_dir().join("corpus/maildir/bsd");
-    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .collect();
-    out.sort();
-    out
-}
+use bouncedoc_testkit::{corpus_dir, files_in};
 
 fn error_record(origin: Origin, e: MailError) -> Vec<Record> {
     vec![Record::Error {
@@ -60,7 +49,7 @@ fn records_of(engine: &Engine, path: &Path) -> Vec<Record> {
 #[test]
 fn every_corpus_file_beside_its_expected_records() {
     let engine = Engine::new().unwrap();
-    let files = corpus_files();
+    let files = files_in(&corpus_dir());
     assert!(files.len() > 400, "only {} corpus files", files.len());
     let mut settings = insta::Settings::clone_current();
     settings.set_prepend_module_to_snapshot(false);

@@ -1,7 +1,7 @@
 //! Test support shared by the crates of the workspace: where `shared/` is, and the
 //! acceptance cases of `shared/spec/seed-cases.toml` as values.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
@@ -19,6 +19,34 @@ pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("..")
         .join("..")
+}
+
+/// The folder of real bounces the tests read: `shared/corpus/maildir/bsd`.
+pub fn corpus_dir() -> PathBuf {
+    shared_dir().join("corpus").join("maildir").join("bsd")
+}
+
+/// The bytes of the corpus file `name` (in [`corpus_dir`]); panics with its path when it
+/// cannot be read.
+pub fn corpus_bytes(name: &str) -> Vec<u8> {
+    let path = corpus_dir().join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// The files directly in `dir` (not its folders), sorted by path; panics with the path when
+/// the folder cannot be read.
+pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let entries =
+        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    let mut out: Vec<PathBuf> = entries
+        .map(|e| {
+            e.unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+                .path()
+        })
+        .filter(|p| p.is_file())
+        .collect();
+    out.sort();
+    out
 }
 
 /// A value that is either one item or a list of acceptable items.
@@ -180,5 +208,27 @@ impl SeedCase {
             out.push("explanation is empty".into());
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The corpus files come sorted, without the corpus's folders, and a file's bytes are
+    /// the ones on disk.
+    #[test]
+    fn corpus_files_sorted_and_read() {
+        let files = files_in(&corpus_dir());
+        assert!(files.len() > 400, "only {} corpus files", files.len());
+        assert!(files.windows(2).all(|w| w[0] < w[1]));
+        assert!(files.iter().all(|p| p.is_file()));
+        let name = files[0].file_name().unwrap().to_str().unwrap();
+        assert_eq!(corpus_bytes(name), std::fs::read(&files[0]).unwrap());
+        assert!(
+            !files_in(&shared_dir().join("corpus"))
+                .iter()
+                .any(|p| p.is_dir())
+        );
     }
 }

@@ -63,20 +63,14 @@ impl Detector for ActiveHunter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::only_recipient;
 
     #[test]
     fn address_and_answer() {
-        let path =
-            bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-activehunter-01.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
-        let d = ActiveHunter.detect(&m).unwrap();
-        assert_eq!(d.recipients.len(), 1);
+        let r = only_recipient(&ActiveHunter, "lhost-activehunter-01.eml");
+        assert_eq!(r.recipient.as_deref(), Some("kijitora@example.org"));
         assert_eq!(
-            d.recipients[0].recipient.as_deref(),
-            Some("kijitora@example.org")
-        );
-        assert_eq!(
-            d.recipients[0].diagnostic,
+            r.diagnostic,
             "550 sorry, no mailbox here by that name (#5.1.1 - chkusr)"
         );
     }

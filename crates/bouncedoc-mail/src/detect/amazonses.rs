@@ -209,13 +209,11 @@ mod tests {
     use super::*;
     use bouncedoc_core::{Action, StatusCode};
 
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, only_recipient};
 
     #[test]
     fn bounce_notification_in_an_sns_envelope() {
-        let d = AmazonSes.detect(&corpus("lhost-amazonses-10.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&AmazonSes, "lhost-amazonses-10.eml");
         assert_eq!(
             r.recipient.as_deref(),
             Some("bounce@simulator.amazonses.com")

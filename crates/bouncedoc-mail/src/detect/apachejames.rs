@@ -74,15 +74,11 @@ impl Detector for ApacheJames {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::only_recipient;
 
     #[test]
     fn error_then_details() {
-        let path =
-            bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-apachejames-01.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
-        let d = ApacheJames.detect(&m).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&ApacheJames, "lhost-apachejames-01.eml");
         assert_eq!(
             r.recipient.as_deref(),
             Some("000000000000@vtext.example.com")

@@ -14,6 +14,8 @@
 //! The `>>>` line names the command the remote server refused, which the report part does
 //! not say.
 
+use bouncedoc_core::SmtpCommand;
+
 use super::common::{
     detected, dsn_recipients, header_contains, recipient, same_address, smtp_command, squeeze,
 };
@@ -31,7 +33,7 @@ const ID: &str = "courier";
 #[derive(Default)]
 struct Block {
     address: String,
-    command: Option<&'static str>,
+    command: Option<SmtpCommand>,
     answer: Vec<String>,
 }
 
@@ -94,7 +96,7 @@ impl Detector for Courier {
             if r.diagnostic.trim().is_empty() {
                 r.diagnostic = squeeze(&b.answer.join(" "));
             }
-            r.command = b.command.map(str::to_string);
+            r.command = b.command;
         }
         detected(ID, recipients)
     }
@@ -103,15 +105,14 @@ impl Detector for Courier {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, only_recipient};
 
     #[test]
     fn command_from_the_session() {
-        let d = Courier.detect(&corpus("lhost-courier-02.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        assert_eq!(d.recipients[0].command.as_deref(), Some("DATA"));
-        let d = Courier.detect(&corpus("lhost-courier-01.eml")).unwrap();
-        assert_eq!(d.recipients[0].command.as_deref(), Some("RCPT"));
+        let r = only_recipient(&Courier, "lhost-courier-02.eml");
+        assert_eq!(r.command, Some(SmtpCommand::Data));
+        let r = only_recipient(&Courier, "lhost-courier-01.eml");
+        assert_eq!(r.command, Some(SmtpCommand::Rcpt));
     }
 
     #[test]

@@ -71,8 +71,7 @@ impl Detector for DragonFly {
             r.command = words
                 .iter()
                 .find(|l| l.holds(" did not like our "))
-                .and_then(|l| smtp_command(l))
-                .map(str::to_string);
+                .and_then(|l| smtp_command(l));
         }
         detected(ID, recipients)
     }
@@ -82,6 +81,7 @@ impl Detector for DragonFly {
 mod tests {
     use super::*;
     use crate::detect::common::corpus;
+    use bouncedoc_core::SmtpCommand;
 
     #[test]
     fn recipient_words_and_command() {
@@ -90,7 +90,7 @@ mod tests {
         assert_eq!(d.recipients.len(), 1);
         let r = &d.recipients[0];
         assert_eq!(r.recipient.as_deref(), Some("filtered@libsisimai.net"));
-        assert_eq!(r.command.as_deref(), Some("RCPT"));
+        assert_eq!(r.command, Some(SmtpCommand::Rcpt));
         assert!(r.diagnostic.starts_with(
             "mail-inbound.libsisimai.net [192.0.2.25] did not like our RCPT TO: 550 5.2.1"
         ));
@@ -99,7 +99,7 @@ mod tests {
     #[test]
     fn final_data_and_local_errors() {
         let d = DragonFly.detect(&corpus("lhost-dragonfly-01.eml")).unwrap();
-        assert_eq!(d.recipients[0].command.as_deref(), Some("DATA"));
+        assert_eq!(d.recipients[0].command, Some(SmtpCommand::Data));
         let d = DragonFly.detect(&corpus("lhost-dragonfly-04.eml")).unwrap();
         assert_eq!(
             d.recipients[0].diagnostic,

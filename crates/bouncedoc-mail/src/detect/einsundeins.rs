@@ -47,6 +47,7 @@ impl Detector for EinsUndEins {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bouncedoc_core::SmtpCommand;
 
     use crate::detect::common::corpus;
 
@@ -62,7 +63,7 @@ mod tests {
             r.diagnostic
                 .ends_with("reason: 550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]")
         );
-        assert_eq!(r.command.as_deref(), Some("DATA"));
+        assert_eq!(r.command, Some(SmtpCommand::Data));
     }
 
     #[test]

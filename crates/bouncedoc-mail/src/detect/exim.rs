@@ -19,7 +19,7 @@
 //! McAfee's MXLogic service writes the same report with the address in angle brackets
 //! (`  <kijitora@example.jp>: 550 ...`); [`read`] takes a flag for it.
 
-use bouncedoc_core::{Action, StatusCode};
+use bouncedoc_core::{Action, SmtpCommand, StatusCode};
 
 use super::common::{
     TextSearch, address_in, codes_in, detected, dsn_recipients, find_first, header_has,
@@ -288,13 +288,13 @@ pub(crate) fn read(message: &Message, bracketed: bool) -> Vec<RecipientFacts> {
     }
     for r in &mut out {
         let command = smtp_command(&r.diagnostic);
-        r.command = command.map(str::to_string);
+        r.command = command;
         let (reply, status_in_words) = codes_in(&r.diagnostic);
         let delayed = DELAYED.iter().any(|d| r.diagnostic.holds(d));
         if delayed && r.action.is_none() {
             r.action = Some(Action::Delayed);
         }
-        if command == Some("MAIL") && r.status.is_none() && status_in_words.is_none() {
+        if command == Some(SmtpCommand::Mail) && r.status.is_none() && status_in_words.is_none() {
             r.status = Some(status_at_mail(reply, delayed));
         }
     }
@@ -318,7 +318,7 @@ impl Detector for Exim {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::{corpus, diagnosed_reasons};
+    use crate::detect::common::{corpus, diagnosed_reasons, only_recipient};
     use bouncedoc_core::Reason;
 
     const BOUNCE: &str = concat!(
@@ -353,9 +353,9 @@ mod tests {
             first.diagnostic,
             "SMTP error from remote mail server after RCPT TO:<kijitora@example.jp>: host mx.example.jp [192.0.2.153]: 550 5.1.1 <kijitora@example.jp>... User Unknown"
         );
-        assert_eq!(first.command.as_deref(), Some("RCPT"));
+        assert_eq!(first.command, Some(SmtpCommand::Rcpt));
         let second = &d.recipients[1];
-        assert_eq!(second.command.as_deref(), Some("MAIL"));
+        assert_eq!(second.command, Some(SmtpCommand::Mail));
         assert_eq!(second.status, Some(StatusCode::new(5, 0, 901)));
     }
 
@@ -378,9 +378,8 @@ mod tests {
 
     #[test]
     fn delay_warning() {
-        let d = Exim.detect(&corpus("lhost-exim-08.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        assert_eq!(d.recipients[0].action, Some(Action::Delayed));
+        let r = only_recipient(&Exim, "lhost-exim-08.eml");
+        assert_eq!(r.action, Some(Action::Delayed));
     }
 
     #[test]

@@ -135,7 +135,7 @@ impl Detector for Ezweb {
                 r.diagnostic = words.unwrap_or_default();
             }
             if r.command.is_none() {
-                r.command = smtp_command(&r.diagnostic).map(str::to_string);
+                r.command = smtp_command(&r.diagnostic);
             }
             if let Some(value) = &spam_sign {
                 r.fields.push(ReportField {
@@ -151,15 +151,14 @@ impl Detector for Ezweb {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bouncedoc_core::SmtpCommand;
 
-    use crate::detect::common::{corpus, diagnosed_reasons};
+    use crate::detect::common::{corpus, diagnosed_reasons, only_recipient};
     use bouncedoc_core::Reason;
 
     #[test]
     fn session_lines() {
-        let d = Ezweb.detect(&corpus("lhost-ezweb-04.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Ezweb, "lhost-ezweb-04.eml");
         assert_eq!(
             r.recipient.as_deref(),
             Some("this-local-part-does-not-exist-on-the-server@ezweb.ne.jp")
@@ -169,14 +168,12 @@ mod tests {
                 .starts_with("Each of the following recipients was rejected")
         );
         assert!(r.diagnostic.ends_with(": User unknown"));
-        assert_eq!(r.command.as_deref(), Some("RCPT"));
+        assert_eq!(r.command, Some(SmtpCommand::Rcpt));
     }
 
     #[test]
     fn report_part_without_words() {
-        let d = Ezweb.detect(&corpus("lhost-ezweb-02.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Ezweb, "lhost-ezweb-02.eml");
         assert!(
             r.diagnostic.starts_with("The user(s) account is disabled."),
             "{}",

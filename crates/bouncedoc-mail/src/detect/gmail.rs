@@ -137,7 +137,7 @@ impl Detector for Gmail {
             .into_iter()
             .map(|a| RecipientFacts {
                 action,
-                command: stage.map(|c| c.as_str().to_string()),
+                command: stage,
                 ..recipient(Some(a), diagnostic.clone())
             })
             .collect();
@@ -152,15 +152,14 @@ impl Detector for Gmail {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bouncedoc_core::SmtpCommand;
 
-    use crate::detect::common::{corpus, diagnosed_reasons};
+    use crate::detect::common::{corpus, diagnosed_reasons, only_recipient};
     use bouncedoc_core::Reason;
 
     #[test]
     fn remote_error_is_the_diagnostic() {
-        let d = Gmail.detect(&corpus("lhost-gmail-01.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Gmail, "lhost-gmail-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("userunknown@example.jp"));
         assert_eq!(
             r.diagnostic,
@@ -174,7 +173,7 @@ mod tests {
         let d = Gmail.detect(&corpus("lhost-gmail-03.eml")).unwrap();
         let r = &d.recipients[0];
         assert_eq!(r.diagnostic, "554 554 5.7.0 Header error (state 18).");
-        assert_eq!(r.command.as_deref(), Some("DATA"));
+        assert_eq!(r.command, Some(SmtpCommand::Data));
         assert_eq!(diagnosed_reasons("lhost-gmail-03.eml"), [Reason::Filtered]);
         // A specific status code names the cause itself.
         let d = Gmail.detect(&corpus("lhost-gmail-06.eml")).unwrap();

@@ -24,6 +24,8 @@
 //! and `For the following reason:`. The command is named as in Exim's text (`after RCPT
 //! command`); 1&1's `for TEXT command` is the message's text, the `DATA` stage.
 
+use bouncedoc_core::SmtpCommand;
+
 use super::common::{address_in, header_has, recipient, smtp_command, squeeze, text_until};
 use super::{Detected, Detector};
 use crate::detect::common::TextSearch;
@@ -75,12 +77,12 @@ pub(crate) fn read(message: &Message) -> Vec<RecipientFacts> {
         .map(|(a, words)| {
             let words = squeeze(&words.join(" "));
             let command = if words.holds(" TEXT command") {
-                Some("DATA")
+                Some(SmtpCommand::Data)
             } else {
                 smtp_command(&words)
             };
             RecipientFacts {
-                command: command.map(str::to_string),
+                command,
                 ..recipient(Some(a), words)
             }
         })
@@ -119,7 +121,7 @@ mod tests {
             r.diagnostic,
             "SMTP error from remote server after RCPT command: host: mx.example.co.jp 5.2.1 <mikeneko@example.co.jp>... User Unknown"
         );
-        assert_eq!(r.command.as_deref(), Some("RCPT"));
+        assert_eq!(r.command, Some(SmtpCommand::Rcpt));
         assert_eq!(
             d.recipients[1].recipient.as_deref(),
             Some("sabineko@example.co.jp")

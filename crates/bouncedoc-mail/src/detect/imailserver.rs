@@ -62,7 +62,7 @@ impl Detector for IMailServer {
             if !response.is_empty() {
                 r.diagnostic = squeeze(&format!("{response} {}", r.diagnostic));
             }
-            r.command = smtp_command(&r.diagnostic).map(str::to_string);
+            r.command = smtp_command(&r.diagnostic);
         }
         recipients.retain(|r| r.recipient.is_some());
         detected(ID, recipients)
@@ -72,15 +72,11 @@ impl Detector for IMailServer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::only_recipient;
 
     #[test]
     fn cause_and_address_on_one_line() {
-        let path =
-            bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-imailserver-01.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
-        let d = IMailServer.detect(&m).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&IMailServer, "lhost-imailserver-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.com"));
         assert_eq!(r.diagnostic, "Unknown user: kijitora@example.com");
         assert_eq!(

@@ -70,13 +70,11 @@ impl Detector for Kddi {
 mod tests {
     use super::*;
 
-    use crate::detect::common::corpus;
+    use crate::detect::common::only_recipient;
 
     #[test]
     fn mailbox_full() {
-        let d = Kddi.detect(&corpus("lhost-kddi-03.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Kddi, "lhost-kddi-03.eml");
         assert_eq!(
             r.recipient.as_deref(),
             Some("kijitora@00000000000000.dion.ne.jp")

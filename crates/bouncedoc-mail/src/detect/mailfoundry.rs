@@ -51,15 +51,11 @@ impl Detector for MailFoundry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::common::only_recipient;
 
     #[test]
     fn reason_lines() {
-        let path =
-            bouncedoc_testkit::shared_dir().join("corpus/maildir/bsd/lhost-mailfoundry-01.eml");
-        let m = Message::parse(&std::fs::read(path).unwrap()).unwrap();
-        let d = MailFoundry.detect(&m).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&MailFoundry, "lhost-mailfoundry-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.org"));
         assert!(
             r.diagnostic

@@ -16,7 +16,7 @@
 //! -------original message
 //! ```
 
-use super::common::{detected, header_has, recipient, squeeze, text_until};
+use super::common::{command_of_verb, detected, header_has, recipient, squeeze, text_until};
 use super::{Detected, Detector};
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
@@ -69,7 +69,9 @@ impl Detector for MFilter {
                             r.diagnostic = squeeze(t);
                         }
                         "command" if r.command.is_none() && t.len() == 4 => {
-                            r.command = Some(t.to_ascii_uppercase());
+                            // The section's first verb is its command, whatever its stage.
+                            r.command = command_of_verb(t);
+                            section = "";
                         }
                         _ => {}
                     }
@@ -83,16 +85,14 @@ impl Detector for MFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::only_recipient;
+    use bouncedoc_core::SmtpCommand;
 
     #[test]
     fn message_and_command() {
-        let m = corpus("lhost-mfilter-01.eml");
-        let d = MFilter.detect(&m).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&MFilter, "lhost-mfilter-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.com"));
         assert_eq!(r.diagnostic, "550 unknown user <kijitora@example.com>");
-        assert_eq!(r.command.as_deref(), Some("DATA"));
+        assert_eq!(r.command, Some(SmtpCommand::Data));
     }
 }

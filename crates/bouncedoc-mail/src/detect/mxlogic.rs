@@ -50,14 +50,11 @@ impl Detector for MxLogic {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::only_recipient;
 
     #[test]
     fn bracketed_address() {
-        let m = corpus("lhost-mxlogic-03.eml");
-        let d = MxLogic.detect(&m).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&MxLogic, "lhost-mxlogic-03.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.co.jp"));
         assert!(r.diagnostic.starts_with("550 unknown user"));
     }

@@ -63,13 +63,11 @@ impl Detector for Office365 {
 mod tests {
     use super::*;
 
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, only_recipient};
 
     #[test]
     fn text_only_report() {
-        let d = Office365.detect(&corpus("lhost-office365-02.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Office365, "lhost-office365-02.eml");
         assert_eq!(
             r.recipient.as_deref(),
             Some("kijitora@example.onmicrosoft.com")

@@ -68,7 +68,7 @@ impl Detector for OpenSmtpd {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, only_recipient};
 
     #[test]
     fn one_line_per_recipient() {
@@ -80,11 +80,10 @@ mod tests {
 
     #[test]
     fn text_over_the_report_part() {
-        let d = OpenSmtpd.detect(&corpus("lhost-opensmtpd-15.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        assert_eq!(d.recipients[0].recipient.as_deref(), Some("neko@nyaan.jp"));
-        assert_eq!(d.recipients[0].diagnostic, "Envelope expired");
-        assert_eq!(d.recipients[0].status, None);
+        let r = only_recipient(&OpenSmtpd, "lhost-opensmtpd-15.eml");
+        assert_eq!(r.recipient.as_deref(), Some("neko@nyaan.jp"));
+        assert_eq!(r.diagnostic, "Envelope expired");
+        assert_eq!(r.status, None);
     }
 
     #[test]

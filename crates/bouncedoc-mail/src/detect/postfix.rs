@@ -15,6 +15,8 @@
 //! also reports its own refusals to the postmaster (`Postfix SMTP server: errors from ...`)
 //! with a transcript of the session (`In:` / `Out:`).
 
+use bouncedoc_core::SmtpCommand;
+
 use super::common::{
     bracketed_paragraphs, codes_in, detected, dsn_recipients, dsn_text, failed_exchange,
     has_line_starting, header_has, recipient, returned_to, smtp_command, squeeze, transcript,
@@ -74,19 +76,21 @@ fn from_transcript(body: &str) -> Vec<RecipientFacts> {
         return Vec::new();
     };
     let failure = failed.failure().unwrap_or_default();
-    let addresses: Vec<String> = if failed.command == "RCPT" {
+    let addresses: Vec<String> = if failed.command == Some(SmtpCommand::Rcpt) {
         parse_address(&failed.argument).into_iter().collect()
     } else {
         session
             .iter()
-            .filter(|e| e.command == "RCPT" && e.reply_code().is_some_and(|c| c < 400))
+            .filter(|e| {
+                e.command == Some(SmtpCommand::Rcpt) && e.reply_code().is_some_and(|c| c < 400)
+            })
             .filter_map(|e| super::common::address_in(&e.argument))
             .collect()
     };
     addresses
         .into_iter()
         .map(|a| RecipientFacts {
-            command: Some(failed.command.clone()),
+            command: failed.command,
             ..recipient(Some(a), squeeze(&failure))
         })
         .collect()
@@ -143,7 +147,7 @@ impl Detector for Postfix {
                 merge_paragraph(r, words);
             }
             if r.command.is_none() {
-                r.command = smtp_command(&r.diagnostic).map(str::to_string);
+                r.command = smtp_command(&r.diagnostic);
             }
         }
         Some(Detected {
@@ -174,13 +178,13 @@ fn merge_paragraph(r: &mut RecipientFacts, words: &str) {
     {
         r.status = Some(found);
     }
-    r.command = smtp_command(words).map(str::to_string);
+    r.command = smtp_command(words);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::only_recipient;
     use bouncedoc_core::StatusCode;
 
     const BOUNCE: &str = "From: MAILER-DAEMON@mx.example.jp (Mail Delivery System)\n\
@@ -207,24 +211,20 @@ Diagnostic-Code: smtp; 550 5.1.1 <neko@example.net>... User Unknown\n\n--B--\n";
         assert_eq!(d.recipients.len(), 2);
         let first = &d.recipients[0];
         assert_eq!(first.recipient.as_deref(), Some("kijitora@example.net"));
-        assert_eq!(first.command.as_deref(), Some("DATA"));
+        assert_eq!(first.command, Some(SmtpCommand::Data));
         assert_eq!(first.status, Some(StatusCode::new(5, 0, 0)));
         assert_eq!(
             first.diagnostic,
             "host mail.example.net[192.0.2.78] said: 550 Unknown user kijitora@example.net (in reply to end of DATA command)"
         );
-        assert_eq!(d.recipients[1].command.as_deref(), Some("RCPT"));
+        assert_eq!(d.recipients[1].command, Some(SmtpCommand::Rcpt));
     }
 
     #[test]
     fn delivery_report_unavailable() {
-        let d = Postfix.detect(&corpus("lhost-postfix-64.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        assert_eq!(
-            d.recipients[0].recipient.as_deref(),
-            Some("xxxx@wanadoo.fr")
-        );
-        assert_eq!(d.recipients[0].diagnostic, "");
+        let r = only_recipient(&Postfix, "lhost-postfix-64.eml");
+        assert_eq!(r.recipient.as_deref(), Some("xxxx@wanadoo.fr"));
+        assert_eq!(r.diagnostic, "");
     }
 
     #[test]
@@ -235,25 +235,21 @@ Diagnostic-Code: smtp; 550 5.1.1 <neko@example.net>... User Unknown\n\n--B--\n";
 
     #[test]
     fn report_resent_as_plain_text() {
-        let d = Postfix.detect(&corpus("lhost-postfix-49.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Postfix, "lhost-postfix-49.eml");
         assert_eq!(
             r.recipient.as_deref(),
             Some("kijitora-neko-nyaan@ntt.example.ne.jp")
         );
         assert_eq!(r.status, Some(StatusCode::new(4, 0, 0)));
         assert!(r.diagnostic.contains("421 Service not available"));
-        assert_eq!(r.command.as_deref(), Some("CONN"));
+        assert_eq!(r.command, Some(SmtpCommand::Connect));
     }
 
     #[test]
     fn smtp_server_transcript() {
-        let d = Postfix.detect(&corpus("lhost-postfix-75.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Postfix, "lhost-postfix-75.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@libsisimai.net"));
         assert_eq!(r.diagnostic, "451 4.3.0 Error: queue file write error");
-        assert_eq!(r.command.as_deref(), Some("DATA"));
+        assert_eq!(r.command, Some(SmtpCommand::Data));
     }
 }

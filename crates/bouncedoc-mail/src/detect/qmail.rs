@@ -19,6 +19,8 @@
 //! DATA command" and "failed after I sent the message" (`DATA`). qmail's own errors end
 //! with a status code in the form `(#5.1.1)`.
 
+use bouncedoc_core::SmtpCommand;
+
 use super::common::{
     address_in, detected, has_line_beginning, header_contains, header_has, recipient, smtp_command,
     squeeze, text_until,
@@ -59,13 +61,13 @@ pub(crate) const ENDS: &[&str] = &[
 ];
 
 /// qmail-remote's sentences, and the command each one says was refused.
-const COMMANDS: &[(&str, &str)] = &[
-    (" but greeting failed.", "CONN"),
-    (" but my name was rejected.", "EHLO"),
-    (" but sender was rejected.", "MAIL"),
-    (" does not like recipient.", "RCPT"),
-    (" failed on DATA command", "DATA"),
-    (" failed after I sent the message", "DATA"),
+const COMMANDS: &[(&str, SmtpCommand)] = &[
+    (" but greeting failed.", SmtpCommand::Connect),
+    (" but my name was rejected.", SmtpCommand::Helo),
+    (" but sender was rejected.", SmtpCommand::Mail),
+    (" does not like recipient.", SmtpCommand::Rcpt),
+    (" failed on DATA command", SmtpCommand::Data),
+    (" failed after I sent the message", SmtpCommand::Data),
 ];
 
 /// The first words of qmail's report.
@@ -115,8 +117,7 @@ pub(crate) fn blocks(text: &str, starts: &[&str]) -> Vec<RecipientFacts> {
                     .holds("no SMTP connection got far enough")
                     .then(|| smtp_command(&r.diagnostic))
                     .flatten()
-            })
-            .map(str::to_string);
+            });
     }
     out
 }
@@ -145,7 +146,7 @@ impl Detector for Qmail {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, only_recipient};
 
     #[test]
     fn blocks_and_commands() {
@@ -154,17 +155,16 @@ mod tests {
         assert_eq!(d.recipients.len(), 2);
         let r = &d.recipients[1];
         assert_eq!(r.recipient.as_deref(), Some("userunknown@libsisimai.net"));
-        assert_eq!(r.command.as_deref(), Some("RCPT"));
+        assert_eq!(r.command, Some(SmtpCommand::Rcpt));
         assert!(r.diagnostic.contains("Remote host said: 550 5.1.1"));
         assert!(!r.diagnostic.contains("Enclosed"));
     }
 
     #[test]
     fn most_progress_was_rcpt() {
-        let d = Qmail.detect(&corpus("lhost-qmail-01.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        assert_eq!(d.recipients[0].command.as_deref(), Some("RCPT"));
-        assert!(d.recipients[0].diagnostic.contains("(#5.5.0)"));
+        let r = only_recipient(&Qmail, "lhost-qmail-01.eml");
+        assert_eq!(r.command, Some(SmtpCommand::Rcpt));
+        assert!(r.diagnostic.contains("(#5.5.0)"));
     }
 
     #[test]

@@ -72,14 +72,12 @@ impl Detector for SendGrid {
 mod tests {
     use super::*;
 
-    use crate::detect::common::{corpus, diagnosed_reasons};
+    use crate::detect::common::{corpus, diagnosed_reasons, only_recipient};
     use bouncedoc_core::Reason;
 
     #[test]
     fn expired_action() {
-        let d = SendGrid.detect(&corpus("lhost-sendgrid-03.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&SendGrid, "lhost-sendgrid-03.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.org"));
         assert_eq!(r.diagnostic, "Connection timed out");
         assert_eq!(

@@ -16,8 +16,10 @@
 //! words (`<<<`), which the `Diagnostic-Code` may lack or shorten; local errors write a line
 //! such as `554 5.3.0 unknown mailer error 255` where the field holds only an exit code.
 
+use bouncedoc_core::SmtpCommand;
+
 use super::common::{
-    address_in, codes_in, dsn_recipients, header_has, smtp_command, squeeze, text_until,
+    address_in, any_smtp_command, codes_in, dsn_recipients, header_has, squeeze, text_until,
 };
 use super::{Detected, Detector};
 use crate::detect::common::TextSearch;
@@ -48,8 +50,9 @@ const ORIGINAL: &[&str] = &[
 /// What the transcript says beside the report fields.
 #[derive(Debug, Default)]
 struct Transcript {
-    /// The first command the client sent (`>>> DATA`).
-    command: Option<&'static str>,
+    /// The first command the client sent (`>>> DATA`), with the engine's stage for it
+    /// (`None` for one it has none for, such as `QUIT`).
+    command: Option<Option<SmtpCommand>>,
     /// The server's distinct answers (`<<< ...`), in order.
     replies: Vec<String>,
     /// Local error lines with codes (`554 5.3.0 unknown mailer error 255`) and notes
@@ -86,7 +89,7 @@ fn read_transcript(body: &str) -> Transcript {
         }
         if let Some(sent) = l.strip_prefix(">>> ") {
             if t.command.is_none() {
-                t.command = smtp_command(sent);
+                t.command = any_smtp_command(sent);
             }
         } else if let Some(answer) = l.strip_prefix("<<< ") {
             if !t.replies.iter().any(|r| r == answer) {
@@ -171,9 +174,9 @@ fn fill(
     }
     r.command = t
         .command
-        .or_else(|| smtp_command(&r.diagnostic))
-        .or((!t.replies.is_empty()).then_some("EHLO"))
-        .map(str::to_string);
+        .or_else(|| any_smtp_command(&r.diagnostic))
+        .or((!t.replies.is_empty()).then_some(Some(SmtpCommand::Helo)))
+        .flatten();
     if r.status.is_none() {
         r.status = status_in_errors;
     }
@@ -206,7 +209,7 @@ mod tests {
         assert!(
             d.recipients
                 .iter()
-                .all(|r| r.command.as_deref() == Some("DATA"))
+                .all(|r| r.command == Some(SmtpCommand::Data))
         );
     }
 
@@ -218,7 +221,7 @@ mod tests {
             r.diagnostic
                 .starts_with("550 5.7.1 IP address blacklisted by recipient")
         );
-        assert_eq!(r.command.as_deref(), Some("RCPT"));
+        assert_eq!(r.command, Some(SmtpCommand::Rcpt));
     }
 
     #[test]

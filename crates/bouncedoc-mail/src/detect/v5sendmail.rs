@@ -18,7 +18,11 @@
 //! example.org (smtp)... Deferred: ...`) are kept for a recipient that has no other words;
 //! when no line names an address, the recipient is the returned message's `To:`.
 
-use super::common::{self, address_in, detected, header_has, recipient, smtp_command, squeeze};
+use bouncedoc_core::SmtpCommand;
+
+use super::common::{
+    self, address_in, any_smtp_command, detected, header_has, recipient, smtp_command, squeeze,
+};
 use super::{Detected, Detector};
 use crate::detect::common::TextSearch;
 use crate::facts::{RecipientFacts, parse_address};
@@ -50,7 +54,9 @@ struct Entry {
     address: Option<String>,
     lines: Vec<String>,
     other: Vec<String>,
-    command: Option<&'static str>,
+    /// The last command sent before the entry's first line, with the engine's stage for it
+    /// (`None` for one it has none for, such as `QUIT`).
+    command: Option<Option<SmtpCommand>>,
 }
 
 impl Detector for V5Sendmail {
@@ -67,7 +73,7 @@ impl Detector for V5Sendmail {
             return None;
         }
         let mut entries: Vec<Entry> = vec![Entry::default()];
-        let mut command: Option<&'static str> = None;
+        let mut command: Option<Option<SmtpCommand>> = None;
         let mut lines = text.lines().skip_while(|l| !l.holds(TRANSCRIPT));
         lines.next();
         for line in lines {
@@ -79,11 +85,11 @@ impl Detector for V5Sendmail {
                 continue;
             }
             if let Some(sent) = l.strip_prefix(">>> ") {
-                command = smtp_command(sent);
+                command = any_smtp_command(sent);
             }
             let current = entries.last_mut().expect("one entry");
             // The server's answer to `MAIL From:` names the sender, not a recipient.
-            let about_sender = command == Some("MAIL") && l.starts_with("<<< ");
+            let about_sender = command == Some(Some(SmtpCommand::Mail)) && l.starts_with("<<< ");
             if let Some(addr) = address_of(l).filter(|_| !about_sender) {
                 let same = current
                     .address
@@ -122,10 +128,7 @@ impl Detector for V5Sendmail {
                 &e.lines
             };
             let mut r = recipient(address, squeeze(&words.join("\n")));
-            r.command = e
-                .command
-                .or_else(|| smtp_command(&r.diagnostic))
-                .map(str::to_string);
+            r.command = e.command.unwrap_or_else(|| smtp_command(&r.diagnostic));
             recipients.push(r);
         }
         if recipients.is_empty() {
@@ -175,8 +178,8 @@ mod tests {
                 "mikeneko@example.co.jp"
             ]
         );
-        assert_eq!(d.recipients[0].command.as_deref(), Some("DATA"));
-        assert_eq!(d.recipients[3].command.as_deref(), Some("RCPT"));
+        assert_eq!(d.recipients[0].command, Some(SmtpCommand::Data));
+        assert_eq!(d.recipients[3].command, Some(SmtpCommand::Rcpt));
         assert!(d.recipients[3].diagnostic.contains("No such user here"));
     }
 

@@ -65,15 +65,12 @@ impl Detector for Verizon {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::{corpus, diagnosed_reasons};
+    use crate::detect::common::{diagnosed_reasons, only_recipient};
     use bouncedoc_core::Reason;
 
     #[test]
     fn mms_gateway() {
-        let m = corpus("lhost-verizon-01.eml");
-        let d = Verizon.detect(&m).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Verizon, "lhost-verizon-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("0000000000@vzwpix.com"));
         assert_eq!(r.diagnostic, "No valid recipients for this MM");
         assert_eq!(

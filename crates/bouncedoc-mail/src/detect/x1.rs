@@ -62,20 +62,12 @@ impl Detector for X1 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::only_recipient;
 
     #[test]
     fn address_and_cause_in_brackets() {
-        let m = corpus("lhost-x1-02.eml");
-        let d = X1.detect(&m).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        assert_eq!(
-            d.recipients[0].recipient.as_deref(),
-            Some("kijitora@example.org")
-        );
-        assert_eq!(
-            d.recipients[0].diagnostic,
-            "kijitora@example.org [User unknown]"
-        );
+        let r = only_recipient(&X1, "lhost-x1-02.eml");
+        assert_eq!(r.recipient.as_deref(), Some("kijitora@example.org"));
+        assert_eq!(r.diagnostic, "kijitora@example.org [User unknown]");
     }
 }

@@ -73,8 +73,7 @@ impl Detector for X3 {
             r.command = words
                 .iter()
                 .find_map(|d| d.strip_prefix("SMTP:"))
-                .and_then(|c| smtp_command(c.split(' ').next().unwrap_or("")))
-                .map(str::to_string);
+                .and_then(|c| smtp_command(c.split(' ').next().unwrap_or("")));
             if let Some(d) = same_recipient(&dsn, r.recipient.as_deref()) {
                 r.status = d.status;
                 r.action = d.action;
@@ -90,15 +89,14 @@ impl Detector for X3 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, only_recipient};
+    use bouncedoc_core::SmtpCommand;
 
     #[test]
     fn technical_details() {
-        let d = X3.detect(&corpus("lhost-x3-01.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&X3, "lhost-x3-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.com"));
-        assert_eq!(r.command.as_deref(), Some("RCPT"));
+        assert_eq!(r.command, Some(SmtpCommand::Rcpt));
         assert!(
             r.diagnostic
                 .starts_with("SMTP:RCPT host 192.0.2.8: 553 5.3.0")

@@ -47,14 +47,11 @@ impl Detector for X5 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::only_recipient;
 
     #[test]
     fn attached_report() {
-        let m = corpus("lhost-x5-01.eml");
-        let d = X5.detect(&m).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&X5, "lhost-x5-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@neko.example.org"));
         assert_eq!(r.status.map(|s| s.to_string()).as_deref(), Some("5.1.1"));
         assert!(

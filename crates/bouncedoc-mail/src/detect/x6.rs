@@ -67,7 +67,7 @@ impl Detector for X6 {
                 lines.next();
             }
             let mut r = recipient(Some(address), squeeze(&words));
-            r.command = smtp_command(&r.diagnostic).map(str::to_string);
+            r.command = smtp_command(&r.diagnostic);
             recipients.push(r);
         }
         detected(ID, recipients)
@@ -77,16 +77,14 @@ impl Detector for X6 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::common::corpus;
+    use crate::detect::common::only_recipient;
+    use bouncedoc_core::SmtpCommand;
 
     #[test]
     fn permanent_errors_line() {
-        let m = corpus("lhost-x6-01.eml");
-        let d = X6.detect(&m).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&X6, "lhost-x6-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@nyaan.example.org"));
-        assert_eq!(r.command.as_deref(), Some("DATA"));
+        assert_eq!(r.command, Some(SmtpCommand::Data));
         assert!(
             r.diagnostic
                 .contains("[554 5.4.6 Hop count exceeded - possible mail loop]")

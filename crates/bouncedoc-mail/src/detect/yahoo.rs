@@ -15,6 +15,8 @@
 //! The SMTP command the remote server refused is named in brackets at the end
 //! (`[RCPT_TO]`, `[MAIL_FROM]`, `[DATA]`).
 
+use bouncedoc_core::SmtpCommand;
+
 use super::common::{address_in, header_has, recipient, squeeze, text_until};
 use super::{Detected, Detector};
 use crate::detect::common::TextSearch;
@@ -42,15 +44,15 @@ fn is_yahoo(message: &Message) -> bool {
 }
 
 /// The command in the bracketed marker at the end of the words (`[RCPT_TO]`).
-fn bracketed_command(words: &str) -> Option<&'static str> {
+fn bracketed_command(words: &str) -> Option<SmtpCommand> {
     let open = words.rfind('[')?;
     let marker = words[open + 1..].split(']').next()?;
     Some(match marker {
-        "CONNECT" | "CONN" => "CONN",
-        "HELO" | "EHLO" => "EHLO",
-        "MAIL_FROM" => "MAIL",
-        "RCPT_TO" => "RCPT",
-        "DATA" | "END_OF_DATA" => "DATA",
+        "CONNECT" | "CONN" => SmtpCommand::Connect,
+        "HELO" | "EHLO" => SmtpCommand::Helo,
+        "MAIL_FROM" => SmtpCommand::Mail,
+        "RCPT_TO" => SmtpCommand::Rcpt,
+        "DATA" | "END_OF_DATA" => SmtpCommand::Data,
         _ => return None,
     })
 }
@@ -87,7 +89,7 @@ impl Detector for Yahoo {
             .map(|(a, words)| {
                 let words = squeeze(&words.join(" "));
                 RecipientFacts {
-                    command: bracketed_command(&words).map(str::to_string),
+                    command: bracketed_command(&words),
                     ..recipient(Some(a), words)
                 }
             })
@@ -100,19 +102,17 @@ impl Detector for Yahoo {
 mod tests {
     use super::*;
 
-    use crate::detect::common::corpus;
+    use crate::detect::common::{corpus, only_recipient};
 
     #[test]
     fn remote_reply_and_command() {
-        let d = Yahoo.detect(&corpus("lhost-yahoo-05.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Yahoo, "lhost-yahoo-05.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.co.jp"));
         assert_eq!(
             r.diagnostic,
             "Remote host said: 550 5.2.1 <kijitora@example.co.jp>... User Unknown [RCPT_TO]"
         );
-        assert_eq!(r.command.as_deref(), Some("RCPT"));
+        assert_eq!(r.command, Some(SmtpCommand::Rcpt));
     }
 
     #[test]

@@ -83,13 +83,11 @@ impl Detector for Zoho {
 mod tests {
     use super::*;
 
-    use crate::detect::common::corpus;
+    use crate::detect::common::only_recipient;
 
     #[test]
     fn one_recipient_before_the_returned_header() {
-        let d = Zoho.detect(&corpus("lhost-zoho-01.eml")).unwrap();
-        assert_eq!(d.recipients.len(), 1);
-        let r = &d.recipients[0];
+        let r = &only_recipient(&Zoho, "lhost-zoho-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.co.jp"));
         assert_eq!(
             r.diagnostic,

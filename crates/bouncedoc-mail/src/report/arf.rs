@@ -3,6 +3,7 @@
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
 use crate::report::dsn::{Field, blocks};
+use crate::report::opening_lines;
 
 /// An unsubscribe request a mail program sends on its user's behalf (Apple Mail marks it
 /// `X-Apple-Unsubscribe: true`): feedback of type `opt-out` from the recipient who wrote it.
@@ -13,14 +14,7 @@ fn unsubscribe_request(message: &Message) -> Option<Vec<RecipientFacts>> {
     if !marked {
         return None;
     }
-    let diagnostic = message
-        .report_text()
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let diagnostic = opening_lines(message);
     Some(vec![RecipientFacts {
         recipient: message.header("from").and_then(parse_address),
         diagnostic,
@@ -76,14 +70,7 @@ pub fn read(message: &Message) -> Option<Vec<RecipientFacts>> {
                 .and_then(|v| parse_address(&v)),
         );
     }
-    let diagnostic = message
-        .report_text()
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let diagnostic = opening_lines(message);
     let make = |recipient: Option<String>| RecipientFacts {
         recipient,
         diagnostic: diagnostic.clone(),

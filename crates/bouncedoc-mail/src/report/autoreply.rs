@@ -3,6 +3,7 @@
 
 use crate::facts::{RecipientFacts, parse_address};
 use crate::message::Message;
+use crate::report::opening_lines;
 
 /// Subjects that auto-responders put in front of the original subject, in the languages
 /// seen in practice. Matched case-insensitively at the start of the subject.
@@ -74,14 +75,7 @@ pub fn read(message: &Message) -> Option<Vec<RecipientFacts>> {
         return None;
     }
     let recipient = message.header("from").and_then(parse_address);
-    let body = message.report_text();
-    let diagnostic = body
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let diagnostic = opening_lines(message);
     Some(vec![RecipientFacts {
         recipient,
         diagnostic,

@@ -1,0 +1,16 @@
+//! Lookups in the bounce's own header fields.
+
+use super::search::{TextSearch, contains_ignore_case};
+use crate::message::Message;
+
+/// Whether a header holds any of `needles` (ASCII letters without case).
+pub fn header_has(message: &Message, name: &str, needles: &[&str]) -> bool {
+    message
+        .header(name)
+        .is_some_and(|v| needles.iter().any(|n| contains_ignore_case(v, n)))
+}
+
+/// Whether any value of a header holds `needle` (case kept).
+pub fn header_contains(message: &Message, name: &str, needle: &'static str) -> bool {
+    message.header_all(name).any(|v| v.holds(needle))
+}
