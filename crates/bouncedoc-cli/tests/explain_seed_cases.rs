@@ -3,7 +3,7 @@
 //! languages.
 
 use assert_cmd::Command;
-use bouncedoc_testkit::{Observed, seed_cases};
+use bouncedoc_testkit::{SeedAnswer, seed_cases};
 use serde_json::Value;
 
 fn bouncedoc() -> Command {
@@ -29,7 +29,7 @@ fn every_seed_case_passes_through_the_json_output() {
             assert_eq!(out.status.code(), Some(0), "{}: exit status", case.id);
             let v: Value = serde_json::from_slice(&out.stdout).unwrap();
             assert_eq!(v["lang"], lang);
-            for f in case.failures(&Observed::from_json(&v)) {
+            for f in case.failures(&SeedAnswer::from_json(&v)) {
                 failures.push(format!("{} ({lang}): {f}", case.id));
             }
         }

@@ -2,10 +2,10 @@
 //! languages.
 
 use bouncedoc_core::{Diagnosis, Engine, Lang};
-use bouncedoc_testkit::{Observed, seed_cases};
+use bouncedoc_testkit::{SeedAnswer, seed_cases};
 
-fn observed(d: &Diagnosis) -> Observed {
-    Observed {
+fn observed(d: &Diagnosis) -> SeedAnswer {
+    SeedAnswer {
         reply_code: d.reply_code,
         status: d.status.map(|s| s.to_string()),
         reason: d.reason.to_string(),

@@ -36,19 +36,19 @@ pub struct Bounce {
     pub recipients: Vec<RecipientFacts>,
     /// The engine's reading of each recipient's words, taken when the facts were settled
     /// (in the order of `recipients`; empty when they were not read).
-    readings: Vec<Reading>,
+    readings: Vec<SettledReply>,
 }
 
 /// The engine's reading of one recipient's `diagnostic` ([`bouncedoc_core::reply::read`]),
 /// with the words it was taken from: the diagnosis uses it only while they are unchanged,
 /// and reads them again otherwise.
 #[derive(Debug, Clone)]
-pub(crate) struct Reading {
+pub(crate) struct SettledReply {
     text: String,
     read: ReadReply,
 }
 
-impl Reading {
+impl SettledReply {
     /// The reading, when it was taken from `text`.
     pub(crate) fn of(self, text: &str) -> Option<ReadReply> {
         (self.text == text).then_some(self.read)
@@ -66,8 +66,8 @@ impl Bounce {
         }
     }
 
-    /// Takes the readings of the recipients' words (see [`Reading`]), leaving none.
-    pub(crate) fn take_readings(&mut self) -> Vec<Reading> {
+    /// Takes the readings of the recipients' words (see [`SettledReply`]), leaving none.
+    pub(crate) fn take_readings(&mut self) -> Vec<SettledReply> {
         std::mem::take(&mut self.readings)
     }
 }
@@ -195,7 +195,7 @@ fn settle(bounce: &mut Bounce) {
             r.diagnostic = detect::common::join_multiline_reply(&r.diagnostic);
         }
         let read = bouncedoc_core::reply::read(&r.diagnostic);
-        readings.push(Reading {
+        readings.push(SettledReply {
             text: r.diagnostic.clone(),
             read,
         });

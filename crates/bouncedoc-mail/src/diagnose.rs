@@ -5,7 +5,7 @@ use bouncedoc_core::{Diagnosis, Engine, Lang, Observation, ReportKind, Words};
 use std::collections::HashMap;
 
 use crate::MailError;
-use crate::bounce::{Bounce, Kind, Reading, read_bytes};
+use crate::bounce::{Bounce, Kind, SettledReply, read_bytes};
 use crate::facts::{MessageFacts, RecipientFacts};
 
 /// The diagnoses of one message.
@@ -50,7 +50,7 @@ fn diagnose_owned(engine: &Engine, mut bounce: Bounce, lang: Lang) -> MessageRep
 fn diagnose_recipients(
     engine: &Engine,
     bounce: &Bounce,
-    readings: Vec<Reading>,
+    readings: Vec<SettledReply>,
     lang: Lang,
 ) -> Vec<(Diagnosis, Option<String>)> {
     let mut readings = readings.into_iter();

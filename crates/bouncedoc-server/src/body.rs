@@ -1,4 +1,4 @@
-//! Reading request bodies: whole, within the size limit, or as a form (URL-encoded or
+//! SettledReply request bodies: whole, within the size limit, or as a form (URL-encoded or
 //! `multipart/form-data` with a file).
 
 use std::error::Error as _;

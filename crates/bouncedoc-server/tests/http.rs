@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use bouncedoc_core::{Engine, Lang, Reason};
 use bouncedoc_mail::record::{Origin, records};
 use bouncedoc_server::{Config, OPENAPI_JSON, routes};
-use bouncedoc_testkit::{Observed, seed_cases};
+use bouncedoc_testkit::{SeedAnswer, seed_cases};
 use common::{Server, check_schema, corpus, form_encode, html_escape, multipart};
 use serde_json::Value;
 
@@ -67,7 +67,7 @@ fn every_seed_case_through_the_api_in_both_languages() {
             );
             assert_eq!(r.status, 200, "{}: {}", case.id, r.text());
             let got = r.json();
-            for f in case.failures(&Observed::from_json(&got)) {
+            for f in case.failures(&SeedAnswer::from_json(&got)) {
                 failures.push(format!("{} ({lang}): {f}", case.id));
             }
             // The same object as the library's (and so the CLI's JSON).

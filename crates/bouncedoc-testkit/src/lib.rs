@@ -113,7 +113,7 @@ pub fn seed_cases() -> Vec<SeedCase> {
 
 /// What a diagnosis says, in the contract's terms, for checking against a case.
 #[derive(Debug, Clone, Default)]
-pub struct Observed {
+pub struct SeedAnswer {
     /// Reply code.
     pub reply_code: Option<u16>,
     /// Status code.
@@ -132,11 +132,11 @@ pub struct Observed {
     pub explanation: String,
 }
 
-impl Observed {
+impl SeedAnswer {
     /// What a diagnosis in the contract's JSON form says (the output of `explain --format
     /// json` and of the service's `/explain`).
-    pub fn from_json(v: &serde_json::Value) -> Observed {
-        Observed {
+    pub fn from_json(v: &serde_json::Value) -> SeedAnswer {
+        SeedAnswer {
             reply_code: v["reply_code"].as_u64().and_then(|c| u16::try_from(c).ok()),
             status: v["status"].as_str().map(str::to_string),
             reason: v["reason"].as_str().unwrap_or_default().to_string(),
@@ -158,7 +158,7 @@ impl Observed {
 
 impl SeedCase {
     /// Every way `observed` falls short of this case (empty when it passes).
-    pub fn failures(&self, observed: &Observed) -> Vec<String> {
+    pub fn failures(&self, observed: &SeedAnswer) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(code) = self.reply_code
             && observed.reply_code != Some(code)

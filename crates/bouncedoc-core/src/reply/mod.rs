@@ -1,4 +1,4 @@
-//! Reading a reply: the codes in it and the server's own words.
+//! SettledReply a reply: the codes in it and the server's own words.
 
 mod codes;
 mod command;

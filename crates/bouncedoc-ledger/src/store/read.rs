@@ -1,4 +1,4 @@
-//! Reading the ledger back: the suppressions a filter selects, the events of an address,
+//! SettledReply the ledger back: the suppressions a filter selects, the events of an address,
 //! and how much the ledger holds.
 
 use std::collections::BTreeMap;

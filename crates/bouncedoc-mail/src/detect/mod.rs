@@ -11,11 +11,13 @@ pub mod text;
 pub mod activehunter;
 pub mod apachejames;
 pub mod biglobe;
+pub mod bracketed_causes;
 pub mod courier;
 pub mod domino;
 pub mod dragonfly;
 pub mod exim;
 pub mod fml;
+pub mod gateway_resend;
 pub mod imailserver;
 pub mod mailfoundry;
 pub mod messagingserver;
@@ -25,14 +27,12 @@ pub mod notes;
 pub mod opensmtpd;
 pub mod postfix;
 pub mod qmail;
+pub mod qmail_like;
+pub mod ruled_report;
 pub mod sendmail;
+pub mod trouble_delivering;
 pub mod v5sendmail;
 pub mod verizon;
-pub mod x1;
-pub mod x2;
-pub mod x3;
-pub mod x5;
-pub mod x6;
 // -- group: providers and services
 pub mod amazonses;
 pub mod amazonworkmail;
@@ -124,9 +124,9 @@ pub static DETECTORS: &[&dyn Detector] = &[
     &mailfoundry::MailFoundry,
     &sendmail::Sendmail,
     &v5sendmail::V5Sendmail,
-    &x1::X1,
-    &x2::X2,
-    &x3::X3,
-    &x5::X5,
-    &x6::X6,
+    &bracketed_causes::BracketedCauses,
+    &qmail_like::QmailLike,
+    &ruled_report::RuledReport,
+    &gateway_resend::GatewayResend,
+    &trouble_delivering::TroubleDelivering,
 ];

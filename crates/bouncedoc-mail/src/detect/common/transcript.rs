@@ -42,7 +42,7 @@ impl Exchange {
 
 /// Reads a session transcript whose client lines start with one of `client` and server
 /// lines with one of `server` (`In:`/`Out:`, `>>>`/`<<<`). A line that starts with neither
-/// continues the line before it. Reading stops at the first blank line after the session.
+/// continues the line before it. SettledReply stops at the first blank line after the session.
 pub fn transcript(lines: &[&str], client: &[&str], server: &[&str]) -> Vec<Exchange> {
     let strip = |line: &str, prefixes: &[&str]| -> Option<String> {
         let t = line.trim_start();

@@ -1,4 +1,4 @@
-//! "X6": an unidentified mail server (`Subject: There was an error sending your mail`).
+//! "X6" (the reference classifier's name for it): an unidentified mail server (`Subject: There was an error sending your mail`).
 //!
 //! ```text
 //! We had trouble delivering your message. Full details follow:
@@ -17,15 +17,16 @@ use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
-/// The X6 detector.
-pub struct X6;
+/// The TroubleDelivering detector.
+pub struct TroubleDelivering;
 
+/// The format's id, as the reference classifier (Sisimai) names it.
 const ID: &str = "x6";
 
 const OPENING: &str = "We had trouble delivering your message. Full details follow:";
 const PERMANENT: &str = "The following recipients returned permanent errors: ";
 
-impl Detector for X6 {
+impl Detector for TroubleDelivering {
     fn id(&self) -> &'static str {
         ID
     }
@@ -82,7 +83,7 @@ mod tests {
 
     #[test]
     fn permanent_errors_line() {
-        let r = &only_recipient(&X6, "lhost-x6-01.eml");
+        let r = &only_recipient(&TroubleDelivering, "lhost-x6-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@nyaan.example.org"));
         assert_eq!(r.command, Some(SmtpCommand::Data));
         assert!(

@@ -1,4 +1,4 @@
-//! "X3": an unidentified mail server whose reports are framed by rules of `=`.
+//! "X3" (the reference classifier's name for it): an unidentified mail server whose reports are framed by rules of `=`.
 //!
 //! The bounce (`From: Mail Delivery System`, `Subject: Delivery status notification`):
 //!
@@ -26,14 +26,15 @@ use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
-/// The X3 detector.
-pub struct X3;
+/// The RuledReport detector.
+pub struct RuledReport;
 
+/// The format's id, as the reference classifier (Sisimai) names it.
 const ID: &str = "x3";
 
 const OPENING: &str = "This is an automatically generated Delivery Status Notification.";
 
-impl Detector for X3 {
+impl Detector for RuledReport {
     fn id(&self) -> &'static str {
         ID
     }
@@ -94,7 +95,7 @@ mod tests {
 
     #[test]
     fn technical_details() {
-        let r = &only_recipient(&X3, "lhost-x3-01.eml");
+        let r = &only_recipient(&RuledReport, "lhost-x3-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.com"));
         assert_eq!(r.command, Some(SmtpCommand::Rcpt));
         assert!(
@@ -105,7 +106,7 @@ mod tests {
 
     #[test]
     fn report_part_completes_the_text() {
-        let d = X3.detect(&corpus("lhost-x3-06.eml")).unwrap();
+        let d = RuledReport.detect(&corpus("lhost-x3-06.eml")).unwrap();
         let r = &d.recipients[0];
         assert_eq!(r.diagnostic, "552 5.2.2 Over quota");
         assert_eq!(r.status.map(|s| s.to_string()).as_deref(), Some("5.1.1"));

@@ -1,4 +1,4 @@
-//! "X1": an unidentified mail server (its bounces come from Japanese hosting services).
+//! "X1" (the reference classifier's name for it): an unidentified mail server (its bounces come from Japanese hosting services).
 //!
 //! The bounce (`Subject: Returned Mail: ...` or `Mail Delivery Failure`, `From: "Mail
 //! Deliver System"`) is a short text with one recipient a line and the cause in brackets:
@@ -18,12 +18,13 @@ use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
 
-/// The X1 detector.
-pub struct X1;
+/// The BracketedCauses detector.
+pub struct BracketedCauses;
 
+/// The format's id, as the reference classifier (Sisimai) names it.
 const ID: &str = "x1";
 
-impl Detector for X1 {
+impl Detector for BracketedCauses {
     fn id(&self) -> &'static str {
         ID
     }
@@ -66,7 +67,7 @@ mod tests {
 
     #[test]
     fn address_and_cause_in_brackets() {
-        let r = only_recipient(&X1, "lhost-x1-02.eml");
+        let r = only_recipient(&BracketedCauses, "lhost-x1-02.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@example.org"));
         assert_eq!(r.diagnostic, "kijitora@example.org [User unknown]");
     }

@@ -1,4 +1,4 @@
-//! "X2": an unidentified mail server descended from qmail (Yahoo! Japan and hosting
+//! "X2" (the reference classifier's name for it): an unidentified mail server descended from qmail (Yahoo! Japan and hosting
 //! services).
 //!
 //! The bounce (`Subject: Delivery failure`, `failure delivery`, `failed delivery`, from
@@ -19,14 +19,15 @@ use super::qmail::blocks;
 use super::{Detected, Detector};
 use crate::message::Message;
 
-/// The X2 detector.
-pub struct X2;
+/// The QmailLike detector.
+pub struct QmailLike;
 
+/// The format's id, as the reference classifier (Sisimai) names it.
 const ID: &str = "x2";
 
 const OPENING: &str = "Unable to deliver message to the following address";
 
-impl Detector for X2 {
+impl Detector for QmailLike {
     fn id(&self) -> &'static str {
         ID
     }
@@ -58,7 +59,7 @@ mod tests {
     #[test]
     fn three_blocks() {
         let m = corpus("lhost-x2-02.eml");
-        let d = X2.detect(&m).unwrap();
+        let d = QmailLike.detect(&m).unwrap();
         assert_eq!(d.recipients.len(), 3);
         assert_eq!(
             d.recipients[1].recipient.as_deref(),

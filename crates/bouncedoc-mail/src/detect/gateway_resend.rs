@@ -1,4 +1,4 @@
-//! "X5": a delivery report re-sent by a gateway (a Trend Micro scanner, `X-TM-AS-MML`) as
+//! "X5" (the reference classifier's name for it): a delivery report re-sent by a gateway (a Trend Micro scanner, `X-TM-AS-MML`) as
 //! the attachment of a notice of its own.
 //!
 //! The outer message (`To: NotificationRecipients`) says only "The following addresses had
@@ -10,12 +10,13 @@ use crate::bounce::{Kind, read_message};
 use crate::detect::common::TextSearch;
 use crate::message::Message;
 
-/// The X5 detector.
-pub struct X5;
+/// The GatewayResend detector.
+pub struct GatewayResend;
 
+/// The format's id, as the reference classifier (Sisimai) names it.
 const ID: &str = "x5";
 
-impl Detector for X5 {
+impl Detector for GatewayResend {
     fn id(&self) -> &'static str {
         ID
     }
@@ -51,7 +52,7 @@ mod tests {
 
     #[test]
     fn attached_report() {
-        let r = &only_recipient(&X5, "lhost-x5-01.eml");
+        let r = &only_recipient(&GatewayResend, "lhost-x5-01.eml");
         assert_eq!(r.recipient.as_deref(), Some("kijitora@neko.example.org"));
         assert_eq!(r.status.map(|s| s.to_string()).as_deref(), Some("5.1.1"));
         assert!(
