@@ -247,3 +247,55 @@ fn parse_and_explain_agree_on_every_recipient() {
     assert!(compared >= 480, "only {compared} recipients compared");
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
+
+/// The kept-back fifth of the corpus: the files whose name hashes (FNV-1a, 64 bits) to 0
+/// modulo 5. No rule is written from these files (`docs/knowledge-authoring.md`); their
+/// agreement is reported on its own, so that a rule fitted to the rest shows up here.
+fn kept_back(name: &str) -> bool {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash % 5 == 0
+}
+
+/// The minimum reason agreement on the kept-back fifth (issue 15 asks for 97%).
+const MIN_KEPT_BACK_REASON: f64 = 97.0;
+
+#[test]
+fn agreement_on_the_kept_back_fifth() {
+    let engine = Engine::new().unwrap();
+    let rows: Vec<Row> = expected()
+        .into_iter()
+        .filter(|r| kept_back(Path::new(&r.email).file_name().unwrap().to_str().unwrap()))
+        .collect();
+    assert!(rows.len() >= 60, "only {} kept-back recipients", rows.len());
+    let mut agree = 0;
+    let mut misses = Vec::new();
+    let mut cache: HashMap<String, Vec<Diagnosis>> = HashMap::new();
+    for row in &rows {
+        let path = corpus().join(&row.email);
+        let ds = cache
+            .entry(row.email.clone())
+            .or_insert_with(|| diagnoses_of_file(&engine, &path));
+        match ds.get(row.index - 1) {
+            Some(d) if d.reason.as_str() == row.reason => agree += 1,
+            Some(d) => misses.push(format!(
+                "{}#{}: {} != {}",
+                row.email, row.index, d.reason, row.reason
+            )),
+            None => misses.push(format!("{}#{}: no diagnosis", row.email, row.index)),
+        }
+    }
+    let figure = pct(agree, rows.len());
+    println!(
+        "kept-back fifth: {} recipients, reason {figure:.1}%",
+        rows.len()
+    );
+    assert!(
+        figure >= MIN_KEPT_BACK_REASON,
+        "kept-back reason agreement {figure:.1}%:\n{}",
+        misses.join("\n")
+    );
+}
