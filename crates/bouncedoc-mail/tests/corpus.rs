@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use bouncedoc_core::{Diagnosis, Engine, Lang};
 use bouncedoc_mail::input::mbox::MboxReader;
+use bouncedoc_mail::records::Messages;
 use bouncedoc_mail::{Kind, MessageReport, diagnose_bytes};
 use bouncedoc_testkit::shared_dir;
 
@@ -41,14 +42,9 @@ fn report(engine: &Engine, path: &Path) -> Result<MessageReport, String> {
 /// The diagnoses of a file as `parse` reads it: a file that starts with an mbox `From `
 /// line is an mbox (some corpus files hold two messages), any other file one message.
 fn diagnoses_of_file(engine: &Engine, path: &Path) -> Vec<Diagnosis> {
-    if !bouncedoc_mail::input::is_mbox(path).unwrap() {
-        return report(engine, path)
-            .map(|r| r.diagnoses.into_iter().map(|(d, _)| d).collect())
-            .unwrap_or_default();
-    }
     let file = std::io::BufReader::new(std::fs::File::open(path).unwrap());
-    MboxReader::new(file)
-        .filter_map(|m| diagnose_bytes(engine, &m.unwrap().bytes, Lang::En).ok())
+    Messages::new(file, path.display().to_string())
+        .filter_map(|job| diagnose_bytes(engine, &job.bytes.unwrap(), Lang::En).ok())
         .flat_map(|r| r.diagnoses.into_iter().map(|(d, _)| d))
         .collect()
 }
