@@ -5,7 +5,8 @@ use std::borrow::Cow;
 
 use bouncedoc_core::{Action, Diagnosis, Engine, Lang, Party, Reason, Retry};
 use bouncedoc_mail::MessageFacts;
-use bouncedoc_mail::record::{Origin, RecipientRecord, Record, records};
+use bouncedoc_mail::record::{Origin, RecipientRecord, Record};
+use bouncedoc_mail::records::{Job, read_message};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -149,16 +150,16 @@ fn header(bytes: &[u8], name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// Reads one message for the ledger. `fallback_time` is used when neither the bounce nor
+/// Reads one message for the ledger, by the mail crate's one path from bytes to records
+/// (a diagnosis that fails becomes the message's error record). `fallback_time` is used when neither the bounce nor
 /// the returned message carries a readable date (pass the file's modification time, or the
 /// current time).
 pub fn prepare(engine: &Engine, origin: Origin, bytes: &[u8], fallback_time: i64) -> Prepared {
     let canon = canonical(bytes);
-    let report = match bouncedoc_mail::diagnose_bytes(engine, &canon, Lang::En) {
-        Ok(report) => report,
+    let recs = match read_message(engine, &origin, &canon, Lang::En) {
+        Ok(recs) => recs,
         Err(e) => return Prepared::unreadable(origin, e.to_string()),
     };
-    let recs = records(&origin, report);
     let mut events = Vec::new();
     if recs.iter().any(|r| matches!(r, Record::Recipient(_))) {
         let key = message_key(&canon);
@@ -184,6 +185,15 @@ pub fn prepare(engine: &Engine, origin: Origin, bytes: &[u8], fallback_time: i64
         origin,
         records: recs,
         events,
+    }
+}
+
+/// Reads one message found in an input for the ledger: [`prepare`] when its bytes were
+/// read, else its error record.
+pub fn prepare_job(engine: &Engine, job: Job, fallback_time: i64) -> Prepared {
+    match job.bytes {
+        Ok(bytes) => prepare(engine, job.origin, &bytes, fallback_time),
+        Err(e) => Prepared::unreadable(job.origin, e.to_string()),
     }
 }
 

@@ -5,13 +5,13 @@
 use std::sync::Mutex;
 
 use bouncedoc_core::Engine;
-use bouncedoc_mail::input::mbox::MboxReader;
-use bouncedoc_mail::record::{Origin, Record};
+use bouncedoc_mail::record::Record;
+use bouncedoc_mail::records::Messages;
 use serde::Serialize;
 
 use crate::{
-    BatchOutcome, Check, Filter, Ledger, LedgerError, OpenMode, Policy, Prepared, Suppression,
-    prepare, time,
+    BatchOutcome, Check, Filter, Ledger, LedgerError, OpenMode, Policy, Suppression, prepare_job,
+    time,
 };
 
 /// A ledger shared by the requests of a service.
@@ -97,20 +97,9 @@ impl LedgerService {
         source: &str,
     ) -> Result<Ingested, LedgerError> {
         let now = time::now();
-        let origin = |index| Origin {
-            source: source.to_string(),
-            index,
-        };
-        let read: Vec<_> = if bytes.starts_with(b"From ") {
-            MboxReader::new(bytes)
-                .map(|message| match message {
-                    Ok(m) => prepare(engine, origin(Some(m.index)), &m.bytes, now),
-                    Err(e) => Prepared::unreadable(origin(None), e.to_string()),
-                })
-                .collect()
-        } else {
-            vec![prepare(engine, origin(None), bytes, now)]
-        };
+        let read: Vec<_> = Messages::new(bytes, source)
+            .map(|job| prepare_job(engine, job, now))
+            .collect();
         let mut records = Vec::new();
         let mut events = Vec::new();
         for p in read {

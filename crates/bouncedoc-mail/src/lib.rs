@@ -5,7 +5,8 @@
 //! [`RecipientFacts`] per failed recipient; [`diagnose`] runs each through the engine of
 //! `bouncedoc-core`, so that `parse` and `explain` never disagree on the same words.
 //!
-//! Layout: [`input`] finds messages in files, folders and mbox streams; [`message`] parses
+//! Layout: [`input`] finds messages in files, folders and mbox streams; [`records`] is the
+//! one path from an input's bytes to its records, with the panic guard; [`message`] parses
 //! MIME; [`report`] reads the standard report parts; [`detect`] holds one detector per
 //! non-standard format; [`bounce`] puts them in order.
 
@@ -18,6 +19,7 @@ pub mod input;
 pub mod message;
 mod quoted_printable;
 pub mod record;
+pub mod records;
 pub mod report;
 mod whitespace;
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use bouncedoc_core::{Diagnosis, Engine, Lang};
 use bouncedoc_mail::input::mbox::MboxReader;
+use bouncedoc_mail::records::Messages;
 use bouncedoc_mail::{Kind, MessageReport, diagnose_bytes};
 use bouncedoc_testkit::{corpus_dir, files_in, shared_dir};
 
@@ -31,14 +32,9 @@ fn report(engine: &Engine, path: &Path) -> Result<MessageReport, String> {
 /// The diagnoses of a file as `parse` reads it: a file that starts with an mbox `From `
 /// line is an mbox (some corpus files hold two messages), any other file one message.
 fn diagnoses_of_file(engine: &Engine, path: &Path) -> Vec<Diagnosis> {
-    if !bouncedoc_mail::input::is_mbox(path).unwrap() {
-        return report(engine, path)
-            .map(|r| r.diagnoses.into_iter().map(|(d, _)| d).collect())
-            .unwrap_or_default();
-    }
     let file = std::io::BufReader::new(std::fs::File::open(path).unwrap());
-    MboxReader::new(file)
-        .filter_map(|m| diagnose_bytes(engine, &m.unwrap().bytes, Lang::En).ok())
+    Messages::new(file, path.display().to_string())
+        .filter_map(|job| diagnose_bytes(engine, &job.bytes.unwrap(), Lang::En).ok())
         .flat_map(|r| r.diagnoses.into_iter().map(|(d, _)| d))
         .collect()
 }
@@ -215,13 +211,9 @@ fn parse_and_explain_agree_on_every_recipient() {
     let mut compared = 0;
     let mut differences = Vec::new();
     for path in files_in(&corpus_dir()) {
-        let raws: Vec<Vec<u8>> = if bouncedoc_mail::input::is_mbox(&path).unwrap() {
-            let file = std::io::BufReader::new(std::fs::File::open(&path).unwrap());
-            MboxReader::new(file).map(|m| m.unwrap().bytes).collect()
-        } else {
-            vec![std::fs::read(&path).unwrap()]
-        };
-        for raw in raws {
+        let file = std::io::BufReader::new(std::fs::File::open(&path).unwrap());
+        for job in Messages::new(file, path.display().to_string()) {
+            let raw = job.bytes.unwrap();
             let (Ok(bounce), Ok(report)) = (
                 bouncedoc_mail::read_bytes(&raw),
                 diagnose_bytes(&engine, &raw, Lang::En),

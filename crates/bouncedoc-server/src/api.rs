@@ -3,8 +3,6 @@
 //! `bouncedoc explain --format json`; the parse records are the lines of
 //! `bouncedoc parse --format jsonl`.
 
-use std::io::Cursor;
-
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Request, State};
@@ -12,8 +10,8 @@ use axum::http::{HeaderMap, Uri};
 use axum::response::{IntoResponse, Response};
 use bouncedoc_core::catalog::{self, CodeEntry, ReasonEntry};
 use bouncedoc_core::{Advice, Diagnosis, Engine, Knowledge, Lang, Reason};
-use bouncedoc_mail::input::mbox::MboxReader;
-use bouncedoc_mail::record::{Origin, Record, records};
+use bouncedoc_mail::record::Record;
+use bouncedoc_mail::records::{Job, MessageError, Messages, read_message, starts_with_header};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
@@ -104,23 +102,6 @@ pub(crate) async fn explain(
     Ok(Json(diagnosis))
 }
 
-/// Whether `bytes` starts like an email message: a header line (`Name: value`), after any
-/// blank lines and an mbox `From ` line.
-pub(crate) fn starts_with_header(bytes: &[u8]) -> bool {
-    let mut lines = bytes
-        .split(|&b| b == b'\n' || b == b'\r')
-        .filter(|l| !l.iter().all(u8::is_ascii_whitespace));
-    let mut first = lines.next().unwrap_or_default();
-    if first.starts_with(b"From ") {
-        first = lines.next().unwrap_or_default();
-    }
-    let name_len = first
-        .iter()
-        .take_while(|&&b| (b'!'..=b'~').contains(&b) && b != b':')
-        .count();
-    name_len > 0 && first.get(name_len) == Some(&b':')
-}
-
 /// The error for a body that is not an email message.
 pub(crate) fn not_a_message() -> ApiError {
     ApiError::bad_request(
@@ -129,56 +110,33 @@ pub(crate) fn not_a_message() -> ApiError {
     )
 }
 
-/// Reads one message, or every message of an mbox, into records. A single message that
-/// cannot be read is a `400`; in an mbox it becomes an error record and the rest go on.
+/// Reads one message, or every message of an mbox, into records, by the mail crate's one
+/// path. A single message that cannot be read is a `400` (and one whose diagnosis failed a
+/// `500`); in an mbox each becomes an error record and the rest go on.
 pub(crate) fn parse_bytes(
     engine: &Engine,
     bytes: &[u8],
     source: &str,
     lang: Lang,
 ) -> Result<Vec<Record>, ApiError> {
-    if bytes.starts_with(b"From ") {
-        let mut out = Vec::new();
-        for message in MboxReader::new(Cursor::new(bytes)) {
-            match message {
-                Ok(m) => {
-                    let origin = Origin {
-                        source: source.to_string(),
-                        index: Some(m.index),
-                    };
-                    match bouncedoc_mail::diagnose_bytes(engine, &m.bytes, lang) {
-                        Ok(report) => out.extend(records(&origin, report)),
-                        Err(e) => out.push(Record::Error {
-                            origin,
-                            error: e.to_string(),
-                        }),
-                    }
-                }
-                Err(e) => out.push(Record::Error {
-                    origin: Origin {
-                        source: source.to_string(),
-                        index: None,
-                    },
-                    error: e.to_string(),
-                }),
-            }
-        }
-        return Ok(out);
+    let mut messages = Messages::new(bytes, source);
+    if messages.is_mbox() {
+        return Ok(messages.flat_map(|job| job.records(engine, lang)).collect());
     }
     if !starts_with_header(bytes) {
         return Err(not_a_message());
     }
-    let origin = Origin {
-        source: source.to_string(),
-        index: None,
+    let Some(Job { origin, bytes }) = messages.next() else {
+        return Err(not_a_message());
     };
-    let report = bouncedoc_mail::diagnose_bytes(engine, bytes, lang).map_err(|e| {
-        ApiError::bad_request(
+    let bytes = bytes.map_err(|e| ApiError::internal(e.to_string()))?;
+    read_message(engine, &origin, &bytes, lang).map_err(|e| match e {
+        MessageError::Internal(_) => ApiError::internal(e.to_string()),
+        e => ApiError::bad_request(
             "unreadable_message",
             format!("the body could not be read as an email message: {e}"),
-        )
-    })?;
-    Ok(records(&origin, report))
+        ),
+    })
 }
 
 /// A message uploaded: raw in the body, or a file in a `multipart/form-data` form.

@@ -9,10 +9,11 @@ use axum::response::{Html, IntoResponse, Response};
 use bouncedoc_core::{Diagnosis, EvidenceKind, Knowledge, Lang};
 use bouncedoc_mail::MessageReport;
 use bouncedoc_mail::bounce::Kind;
+use bouncedoc_mail::records::{MessageError, diagnose_guarded, starts_with_header};
 use maud::{DOCTYPE, Markup, html};
 
 use crate::AppState;
-use crate::api::{blocking, explain_text, not_a_message, starts_with_header};
+use crate::api::{blocking, explain_text, not_a_message};
 use crate::body::read_form;
 use crate::errors::{Answered, ApiError, page_headers};
 use crate::highlight::{class, highlight};
@@ -395,8 +396,10 @@ fn parse_message(state: &AppState, bytes: &[u8], lang: Lang) -> Result<MessageRe
         e.message = "it does not start with header lines (Name: value)".into();
         return Err(e);
     }
-    bouncedoc_mail::diagnose_bytes(&state.engine, bytes, lang)
-        .map_err(|e| ApiError::bad_request("unreadable_message", e.to_string()))
+    diagnose_guarded(&state.engine, bytes, lang).map_err(|e| match e {
+        MessageError::Internal(_) => ApiError::internal(e.to_string()),
+        e => ApiError::bad_request("unreadable_message", e.to_string()),
+    })
 }
 
 /// Works out what to show for a text or a file.

@@ -7,7 +7,7 @@ use std::time::UNIX_EPOCH;
 
 use anyhow::{Context, Result};
 use bouncedoc_core::Engine;
-use bouncedoc_ledger::{BatchOutcome, Ledger, NewEvent, OpenMode, Prepared, prepare};
+use bouncedoc_ledger::{BatchOutcome, Ledger, NewEvent, OpenMode, Prepared, prepare_job};
 use bouncedoc_mail::input;
 use bouncedoc_mail::input::batch::{Job, batches};
 use bouncedoc_mail::record::Record;
@@ -49,17 +49,12 @@ fn file_time(source: &str) -> Option<i64> {
 }
 
 fn read(engine: &Engine, job: Job, now: i64) -> Prepared {
-    match job.bytes {
-        Ok(bytes) => {
-            let fallback = if job.origin.source == "-" {
-                now
-            } else {
-                file_time(&job.origin.source).unwrap_or(now)
-            };
-            prepare(engine, job.origin, &bytes, fallback)
-        }
-        Err(e) => Prepared::unreadable(job.origin, e.to_string()),
-    }
+    let fallback = if job.origin.source == "-" {
+        now
+    } else {
+        file_time(&job.origin.source).unwrap_or(now)
+    };
+    prepare_job(engine, job, fallback)
 }
 
 #[derive(Default)]

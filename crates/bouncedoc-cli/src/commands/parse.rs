@@ -10,35 +10,16 @@ use anyhow::Result;
 use bouncedoc_core::{Engine, Lang};
 use bouncedoc_mail::input;
 use bouncedoc_mail::input::batch::{Job, Jobs};
-use bouncedoc_mail::record::{Record, records};
+use bouncedoc_mail::record::Record;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::{ParseArgs, locale_lang};
 use crate::render::records::{Summary, Tally, Writer};
 
-/// The records of one message. A fault in the diagnosis of one message (a panic, which
-/// the fuzzing has not found) becomes that message's error record: the batch goes on, and
-/// the message is not silently dropped.
+/// The records of one message, as the mail crate's one path gives them: a fault in the
+/// diagnosis of one message becomes that message's error record, and the batch goes on.
 fn process(engine: &Engine, lang: Lang, job: Job) -> Vec<Record> {
-    let Job { origin, bytes } = job;
-    let error = |error: String| {
-        vec![Record::Error {
-            origin: origin.clone(),
-            error,
-        }]
-    };
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => return error(e.to_string()),
-    };
-    let diagnosed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        bouncedoc_mail::diagnose_bytes(engine, &bytes, lang).map(|report| records(&origin, report))
-    }));
-    match diagnosed {
-        Ok(Ok(records)) => records,
-        Ok(Err(e)) => error(e.to_string()),
-        Err(_) => error("internal error: the diagnosis of this message failed".to_string()),
-    }
+    job.records(engine, lang)
 }
 
 /// One message's records and, when the output is JSON lines, those lines already written:

@@ -2,31 +2,21 @@
 //! in order, handed over in batches (so that the caller can work on a batch in parallel,
 //! or record it in one transaction) while memory stays flat.
 
-use std::io::{BufRead, Read};
+use std::io::BufRead;
 
-use crate::input::mbox::MboxReader;
 use crate::input::{Input, InputError, open};
-use crate::record::Origin;
-
-/// One message found in the inputs: where it came from, and its bytes or why they could not
-/// be read.
-#[derive(Debug)]
-pub struct Job {
-    /// Where it came from.
-    pub origin: Origin,
-    /// Its bytes, or the error that kept them from being read.
-    pub bytes: std::io::Result<Vec<u8>>,
-}
+pub use crate::records::Job;
+use crate::records::Messages;
 
 /// Every message of the inputs (as [`expand`](super::expand) gives them), in order, one at
-/// a time: the message of each file, each message of an mbox (streamed, never read whole),
-/// standard input (one message, or an mbox when it starts with `From `). An input that
-/// cannot be read becomes a job that carries the error, in its place, and the walk goes
-/// on. It is [`Send`], so that threads can take turns reading from one walk.
+/// a time: the messages of each input as [`Messages`] finds them (one message, or each
+/// message of an mbox, streamed, never read whole). An input that cannot be read becomes a
+/// job that carries the error, in its place, and the walk goes on. It is [`Send`], so that
+/// threads can take turns reading from one walk.
 pub struct Jobs {
     inputs: std::vec::IntoIter<Result<Input, InputError>>,
-    /// The mbox being read, and its name.
-    mbox: Option<(String, MboxReader<Box<dyn BufRead + Send>>)>,
+    /// The messages of the input being read.
+    current: Option<Messages<Box<dyn BufRead + Send>>>,
 }
 
 impl Jobs {
@@ -34,37 +24,8 @@ impl Jobs {
     pub fn new(inputs: Vec<Result<Input, InputError>>) -> Jobs {
         Jobs {
             inputs: inputs.into_iter(),
-            mbox: None,
+            current: None,
         }
-    }
-
-    /// Standard input: a job for one message, or `None` once it is open as an mbox.
-    fn stdin(&mut self) -> Option<Job> {
-        let mut stdin = match open(&Input::Stdin) {
-            Ok(reader) => reader,
-            Err(e) => return Some(job("-", None, Err(e.source))),
-        };
-        let is_mbox = match stdin.fill_buf() {
-            Ok(head) => head.starts_with(b"From "),
-            Err(e) => return Some(job("-", None, Err(e))),
-        };
-        if is_mbox {
-            self.mbox = Some(("-".to_string(), MboxReader::new(stdin)));
-            return None;
-        }
-        let mut bytes = Vec::new();
-        let read = stdin.read_to_end(&mut bytes).map(|_| bytes);
-        Some(job("-", None, read))
-    }
-}
-
-fn job(source: &str, index: Option<usize>, bytes: std::io::Result<Vec<u8>>) -> Job {
-    Job {
-        origin: Origin {
-            source: source.to_string(),
-            index,
-        },
-        bytes,
     }
 }
 
@@ -73,27 +34,19 @@ impl Iterator for Jobs {
 
     fn next(&mut self) -> Option<Job> {
         loop {
-            if let Some((name, reader)) = &mut self.mbox {
-                match reader.next() {
-                    Some(Ok(m)) => return Some(job(name, Some(m.index), Ok(m.bytes))),
-                    Some(Err(e)) => return Some(job(name, None, Err(e))),
-                    None => self.mbox = None,
+            if let Some(messages) = &mut self.current {
+                if let Some(job) = messages.next() {
+                    return Some(job);
                 }
+                self.current = None;
             }
-            match self.inputs.next()? {
-                Err(e) => return Some(job(&e.path, None, Err(e.source))),
-                Ok(Input::Message(path)) => {
-                    return Some(job(&path.display().to_string(), None, std::fs::read(&path)));
-                }
-                Ok(inp @ Input::Mbox(_)) => match open(&inp) {
-                    Ok(reader) => self.mbox = Some((inp.name(), MboxReader::new(reader))),
-                    Err(e) => return Some(job(&e.path, None, Err(e.source))),
-                },
-                Ok(Input::Stdin) => {
-                    if let Some(job) = self.stdin() {
-                        return Some(job);
-                    }
-                }
+            let input = match self.inputs.next()? {
+                Ok(input) => input,
+                Err(e) => return Some(Job::new(&e.path, None, Err(e.source))),
+            };
+            match open(&input) {
+                Ok(reader) => self.current = Some(Messages::new(reader, input.name())),
+                Err(e) => return Some(Job::new(&e.path, None, Err(e.source))),
             }
         }
     }

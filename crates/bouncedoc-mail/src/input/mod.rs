@@ -1,23 +1,23 @@
 //! Where messages come from: `.eml` files, folders of them, Maildir folders, mbox files
-//! (read as a stream) and standard input; [`batch::Jobs`] walks them all in order.
+//! (read as a stream) and standard input; [`batch::Jobs`] walks them all in order, reading
+//! each with [`Messages`](crate::records::Messages).
 
 pub mod batch;
 pub mod mbox;
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
 
 use walkdir::WalkDir;
 
-/// One input the user named, expanded: a single message file, or an mbox to stream.
+/// One input the user named, expanded: a file, or standard input. Each holds one message,
+/// or an mbox when it starts with `From `, as its reader shows when it is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
-    /// A file holding one message.
-    Message(PathBuf),
-    /// An mbox file holding many.
-    Mbox(PathBuf),
-    /// Standard input (one message, or an mbox when it starts with `From `).
+    /// A file.
+    File(PathBuf),
+    /// Standard input.
     Stdin,
 }
 
@@ -30,25 +30,6 @@ pub struct InputError {
     /// Why.
     #[source]
     pub source: std::io::Error,
-}
-
-/// Whether a file starts like an mbox (`From ` on its first line).
-pub fn is_mbox(path: &Path) -> std::io::Result<bool> {
-    let mut head = [0u8; 5];
-    let mut f = File::open(path)?;
-    let n = f.read(&mut head)?;
-    Ok(n == 5 && &head == b"From ")
-}
-
-fn classify(path: PathBuf) -> Result<Input, InputError> {
-    match is_mbox(&path) {
-        Ok(true) => Ok(Input::Mbox(path)),
-        Ok(false) => Ok(Input::Message(path)),
-        Err(source) => Err(InputError {
-            path: path.display().to_string(),
-            source,
-        }),
-    }
 }
 
 /// Expands the paths a user gave: folders are walked (sorted, so that output order is
@@ -72,7 +53,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
             }
         };
         if !meta.is_dir() {
-            out.push(classify(path.clone()));
+            out.push(Ok(Input::File(path.clone())));
             continue;
         }
         let walker = WalkDir::new(path)
@@ -86,7 +67,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
                     if name.starts_with('.') {
                         continue;
                     }
-                    out.push(classify(e.into_path()));
+                    out.push(Ok(Input::File(e.into_path())));
                 }
                 Ok(_) => {}
                 Err(err) => out.push(Err(InputError {
@@ -114,7 +95,7 @@ pub fn open(input: &Input) -> Result<Box<dyn BufRead + Send>, InputError> {
             READ_BUFFER,
             std::io::stdin(),
         ))),
-        Input::Message(p) | Input::Mbox(p) => File::open(p)
+        Input::File(p) => File::open(p)
             .map(|f| Box::new(BufReader::with_capacity(READ_BUFFER, f)) as Box<dyn BufRead + Send>)
             .map_err(|source| InputError {
                 path: p.display().to_string(),
@@ -128,7 +109,7 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_string(),
-            Input::Message(p) | Input::Mbox(p) => p.display().to_string(),
+            Input::File(p) => p.display().to_string(),
         }
     }
 }

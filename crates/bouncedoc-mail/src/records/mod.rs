@@ -1,0 +1,11 @@
+//! One path from bytes to records, the one every front end takes (`parse`, `ingest`, the
+//! HTTP API and page, the ledger): [`Messages`] splits one input, read from a buffered
+//! reader, into messages (an mbox when it starts with `From `, else one message), one at a
+//! time; [`Job::records`] diagnoses one message under a panic guard and gives its records,
+//! or one error record naming the input and the cause.
+
+mod guard;
+mod stream;
+
+pub use guard::{MessageError, diagnose_guarded, error_record, read_message};
+pub use stream::{Job, Messages, starts_like_mbox, starts_with_header};

@@ -1,0 +1,223 @@
+//! The messages of one input, read from a buffered reader one at a time: an mbox when the
+//! reader's first bytes are `From `, else one message.
+
+use std::io::BufRead;
+
+use bouncedoc_core::{Engine, Lang};
+
+use crate::input::mbox::MboxReader;
+use crate::record::{Origin, Record};
+use crate::records::guard::{MessageError, error_record, read_message};
+
+/// Whether the first bytes of an input are those of an mbox (`From `).
+pub fn starts_like_mbox(head: &[u8]) -> bool {
+    head.starts_with(b"From ")
+}
+
+/// Whether `bytes` starts like an email message: a header line (`Name: value`), after any
+/// blank lines and an mbox `From ` line.
+pub fn starts_with_header(bytes: &[u8]) -> bool {
+    let mut lines = bytes
+        .split(|&b| b == b'\n' || b == b'\r')
+        .filter(|l| !l.iter().all(u8::is_ascii_whitespace));
+    let mut first = lines.next().unwrap_or_default();
+    if starts_like_mbox(first) {
+        first = lines.next().unwrap_or_default();
+    }
+    let name_len = first
+        .iter()
+        .take_while(|&&b| (b'!'..=b'~').contains(&b) && b != b':')
+        .count();
+    name_len > 0 && first.get(name_len) == Some(&b':')
+}
+
+/// One message found in an input: where it came from, and its bytes or why they could not
+/// be read.
+#[derive(Debug)]
+pub struct Job {
+    /// Where it came from.
+    pub origin: Origin,
+    /// Its bytes, or the error that kept them from being read.
+    pub bytes: std::io::Result<Vec<u8>>,
+}
+
+impl Job {
+    /// A message from `source` (at `index` in an mbox).
+    pub fn new(source: &str, index: Option<usize>, bytes: std::io::Result<Vec<u8>>) -> Job {
+        Job {
+            origin: Origin {
+                source: source.to_string(),
+                index,
+            },
+            bytes,
+        }
+    }
+
+    /// The message's records, diagnosed under the panic guard: one per recipient, or one
+    /// saying it is not a bounce, or one error record (bytes that could not be read, a
+    /// message that is not readable, a diagnosis that failed) naming the input and why.
+    pub fn records(self, engine: &Engine, lang: Lang) -> Vec<Record> {
+        let failed = match self.bytes {
+            Ok(bytes) => match read_message(engine, &self.origin, &bytes, lang) {
+                Ok(records) => return records,
+                Err(e) => e,
+            },
+            Err(e) => MessageError::Read(e),
+        };
+        vec![error_record(self.origin, &failed)]
+    }
+}
+
+/// The messages of one input, in order, one at a time, so that memory stays bounded by one
+/// message: each message of an mbox (the reader's first bytes are `From `), else the one
+/// message the reader holds. A read error becomes a job that carries it, and ends the
+/// input.
+pub struct Messages<R> {
+    source: String,
+    state: State<R>,
+}
+
+enum State<R> {
+    One(R),
+    Mbox(MboxReader<R>),
+    Failed(std::io::Error),
+    Done,
+}
+
+impl<R: BufRead> Messages<R> {
+    /// The messages of `reader`, named `source` in their records. Whether it is an mbox is
+    /// decided here, from the bytes the reader's buffer holds after its first read.
+    pub fn new(mut reader: R, source: impl Into<String>) -> Messages<R> {
+        let state = match reader.fill_buf() {
+            Ok(head) if starts_like_mbox(head) => State::Mbox(MboxReader::new(reader)),
+            Ok(_) => State::One(reader),
+            Err(e) => State::Failed(e),
+        };
+        Messages {
+            source: source.into(),
+            state,
+        }
+    }
+
+    /// Whether the input was read as an mbox.
+    pub fn is_mbox(&self) -> bool {
+        matches!(self.state, State::Mbox(_))
+    }
+}
+
+impl<R: BufRead> Iterator for Messages<R> {
+    type Item = Job;
+
+    fn next(&mut self) -> Option<Job> {
+        if let State::Mbox(mbox) = &mut self.state {
+            return match mbox.next()? {
+                Ok(m) => Some(Job::new(&self.source, Some(m.index), Ok(m.bytes))),
+                Err(e) => Some(Job::new(&self.source, None, Err(e))),
+            };
+        }
+        match std::mem::replace(&mut self.state, State::Done) {
+            State::One(mut reader) => {
+                let mut bytes = Vec::new();
+                let read = reader.read_to_end(&mut bytes).map(|_| bytes);
+                Some(Job::new(&self.source, None, read))
+            }
+            State::Failed(e) => Some(Job::new(&self.source, None, Err(e))),
+            State::Mbox(_) | State::Done => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn shapes(bytes: &[u8]) -> (bool, Vec<String>) {
+        let messages = Messages::new(bytes, "in");
+        let mbox = messages.is_mbox();
+        let jobs = messages
+            .map(|j| {
+                let text = String::from_utf8(j.bytes.unwrap()).unwrap();
+                match j.origin.index {
+                    Some(i) => format!("#{i} {text}"),
+                    None => text,
+                }
+            })
+            .collect();
+        (mbox, jobs)
+    }
+
+    #[test]
+    fn an_mbox_is_split_and_anything_else_is_one_message() {
+        let (mbox, jobs) = shapes(b"From a\nSubject: 1\n\none\n\nFrom b\nSubject: 2\n\ntwo\n");
+        assert!(mbox);
+        assert_eq!(jobs, ["#1 Subject: 1\n\none\n\n", "#2 Subject: 2\n\ntwo\n"]);
+        // `From:` is a header, not an mbox separator.
+        let (mbox, jobs) = shapes(b"From: a@example.jp\n\nFrom b\n");
+        assert!(!mbox);
+        assert_eq!(jobs, ["From: a@example.jp\n\nFrom b\n"]);
+        let (mbox, jobs) = shapes(b"");
+        assert!(!mbox);
+        assert_eq!(jobs, [""]);
+    }
+
+    #[test]
+    fn header_lines_are_recognized_after_an_mbox_line() {
+        assert!(starts_with_header(b"\r\nSubject: x\n\nbody"));
+        assert!(starts_with_header(b"From x\nSubject: x\n"));
+        assert!(!starts_with_header(b"550 5.1.1 user unknown\n"));
+        assert!(!starts_with_header(b": no name\n"));
+    }
+
+    /// A reader that gives `good` and then fails.
+    struct Failing<'a> {
+        good: &'a [u8],
+    }
+
+    impl Read for Failing<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.good.is_empty() {
+                return Err(std::io::Error::other("disk on fire"));
+            }
+            let n = self.good.read(buf)?;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn an_unreadable_message_is_an_error_record_and_the_next_one_is_read() {
+        let engine = Engine::new().unwrap();
+        let failing = std::io::BufReader::new(Failing {
+            good: b"Subject: a\n",
+        });
+        let broken = Messages::new(failing, "broken.eml");
+        let mbox = Messages::new(
+            b"From x\n\n\nFrom y\nSubject: hi\n\nhello\n".as_slice(),
+            "box",
+        );
+        let records: Vec<Record> = broken
+            .chain(mbox)
+            .flat_map(|job| job.records(&engine, Lang::En))
+            .collect();
+        let summary: Vec<String> = records
+            .iter()
+            .map(|r| match r {
+                Record::Error { origin, error } => {
+                    format!("{} {:?} error: {error}", origin.source, origin.index)
+                }
+                Record::NotBounce { origin, .. } => {
+                    format!("{} {:?} not a bounce", origin.source, origin.index)
+                }
+                Record::Recipient(r) => format!("{} recipient", r.origin.source),
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                "broken.eml None error: disk on fire".to_string(),
+                format!("box Some(1) error: {}", crate::MailError::Empty),
+                "box Some(2) not a bounce".to_string(),
+            ]
+        );
+    }
+}
