@@ -249,7 +249,7 @@ fn kept_back(name: &str) -> bool {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    hash % 5 == 0
+    hash.is_multiple_of(5)
 }
 
 /// The minimum reason agreement on the kept-back fifth (issue 15 asks for 97%).
