@@ -170,3 +170,21 @@ fn japanese_texts_are_japanese() {
         assert!(has_kana(&a.text.ja), "advice {}: not Japanese", a.id);
     }
 }
+
+#[test]
+fn every_rule_names_the_source_of_its_wording() {
+    let engine = Engine::new().unwrap();
+    let missing: Vec<&str> = engine
+        .knowledge()
+        .rules
+        .iter()
+        .filter(|r| r.doc.source.as_deref().is_none_or(|s| s.trim().is_empty()))
+        .map(|r| r.doc.id.as_str())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} rules without a source: {}",
+        missing.len(),
+        missing.join(", ")
+    );
+}
