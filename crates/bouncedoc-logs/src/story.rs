@@ -33,7 +33,8 @@ pub struct Story {
     pub deferrals: u32,
     /// Its end; `Deferred` when it had not ended when the log did.
     pub outcome: Outcome,
-    /// The facts of its last failed attempt: the one the diagnosis explains.
+    /// The facts of its last failed attempt: the one the diagnosis explains (for one that
+    /// expired, its last deferral).
     pub last: Event,
 }
 
@@ -113,8 +114,10 @@ impl Stories {
                         story.last = event;
                         return;
                     }
-                    Outcome::Delivered => {}
-                    Outcome::Bounced | Outcome::Expired => story.last = event,
+                    // The end of the lifetime says only that: the last deferral's words
+                    // are the cause.
+                    Outcome::Delivered | Outcome::Expired => {}
+                    Outcome::Bounced => story.last = event,
                 }
                 let story = stories.swap_remove(at);
                 if stories.is_empty() {
