@@ -70,9 +70,7 @@ impl Lines {
         if first.is_ascii_digit() && exim::looks_like(line) {
             return exim::read(line, true, None, None, out).into();
         }
-        if first == b'@'
-            || first.is_ascii_digit() && (line.contains(" delivery ") || line.contains(" msg "))
-        {
+        if first == b'@' || first.is_ascii_digit() && qmail_stamped(line) {
             return self.qmail.read(line, None, None, out).into();
         }
         match prefix::parse(line, self.year) {
@@ -104,6 +102,24 @@ impl Lines {
             Kind::Unknown
         }
     }
+}
+
+/// A qmail-send line behind a Unix time (`1705312800.123456 delivery 12: ...`).
+fn qmail_stamped(line: &str) -> bool {
+    const STARTS: [&str; 7] = [
+        "delivery ",
+        "starting delivery ",
+        "new msg ",
+        "info msg ",
+        "end msg ",
+        "bounce msg ",
+        "status: ",
+    ];
+    let Some((stamp, rest)) = line.split_once(' ') else {
+        return false;
+    };
+    stamp.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && STARTS.iter().any(|p| rest.starts_with(p))
 }
 
 /// The CSV exports, known by their header line.
@@ -379,6 +395,18 @@ just some words
                 entry: Entry::QueueGone { .. }
             }
         ));
+    }
+
+    #[test]
+    fn qmail_lines_behind_a_unix_time() {
+        assert!(qmail_stamped("1705312800.123456 delivery 12: success: ok"));
+        assert!(qmail_stamped(
+            "1705312800.1 starting delivery 12: msg 9 to remote a@b"
+        ));
+        assert!(!qmail_stamped(
+            "2024-01-15T10:00:00Z mail postfix/smtp[1]: X: to=<a@b>, status=deferred (delivery temporarily suspended: x)"
+        ));
+        assert!(!qmail_stamped("12 monkeys"));
     }
 
     #[test]
