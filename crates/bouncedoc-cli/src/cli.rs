@@ -26,6 +26,15 @@ pub enum Command {
     /// that cannot be read gives an error record, and the run goes on. A summary goes to
     /// standard error. Exit status: 0, or 1 when some input could not be read.
     Parse(ParseArgs),
+    /// Read mail servers' delivery logs and diagnose every failed or deferred delivery.
+    ///
+    /// Postfix, Exim, Sendmail, qmail and OpenSMTPD logs (plain, syslog, RFC 5424 or
+    /// `journalctl -o json`), Microsoft 365 message trace and PowerMTA accounting CSV, and
+    /// KumoMTA JSON records, gzip-compressed or not. A delivery's repeated deferrals are one
+    /// record, which says how it ended. Unknown lines are counted and skipped; a damaged line
+    /// gives an error record. A summary goes to standard error. Exit status: 0, or 1 when a
+    /// line was damaged or a file could not be read.
+    Logs(crate::commands::logs::LogsArgs),
     /// List the SMTP reply codes and enhanced status codes, or explain one.
     Codes(CodesArgs),
     /// Document the reasons a diagnosis can give, or one of them.

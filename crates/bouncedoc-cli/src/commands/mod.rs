@@ -5,6 +5,7 @@ mod codes;
 mod explain;
 pub mod ingest;
 mod ledger;
+pub mod logs;
 mod parse;
 mod reasons;
 mod serve;
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Explain(args) => explain::run(&engine, &args),
         Command::Parse(args) => parse::run(&engine, &args),
+        Command::Logs(args) => logs::run(&engine, &args),
         Command::Codes(args) => codes::run(&engine, &args),
         Command::Reasons(args) => reasons::run(&engine, &args),
         Command::Serve(args) => serve::run(&args),

@@ -1,0 +1,218 @@
+//! Writing `logs` records: JSON lines, CSV, or the explain layout under a line of the log's
+//! facts.
+
+use std::io::{BufWriter, Write};
+
+use anyhow::Result;
+use bouncedoc_core::{Knowledge, Lang};
+use bouncedoc_logs::Outcome;
+use bouncedoc_logs::record::{DeliveryRecord, LogRecord};
+use owo_colors::OwoColorize;
+
+use crate::cli::ParseFormat;
+use crate::render::human;
+
+/// Where records go.
+pub enum LogWriter {
+    /// One JSON object per line.
+    Jsonl(BufWriter<std::io::Stdout>),
+    /// CSV with a header row.
+    Csv(Box<csv::Writer<BufWriter<std::io::Stdout>>>),
+    /// The explain layout.
+    Human {
+        out: BufWriter<anstream::AutoStream<std::io::Stdout>>,
+        kb: &'static Knowledge,
+        lang: Lang,
+    },
+}
+
+const CSV_HEADER: &[&str] = &[
+    "source",
+    "line",
+    "format",
+    "outcome",
+    "attempts",
+    "deferrals",
+    "first_time",
+    "last_time",
+    "host",
+    "queue_id",
+    "recipient",
+    "original_recipient",
+    "relay",
+    "dsn",
+    "command",
+    "reply",
+    "reply_code",
+    "status",
+    "reason",
+    "hard_bounce",
+    "retry",
+    "party",
+    "provider",
+    "confidence",
+    "error",
+];
+
+/// A delivery's outcome in words.
+pub fn outcome_words(outcome: Outcome, lang: Lang) -> &'static str {
+    match (outcome, lang) {
+        (Outcome::Bounced, Lang::En) => "bounced",
+        (Outcome::Bounced, Lang::Ja) => "不達（エラーで返送）",
+        (Outcome::Expired, Lang::En) => "expired (returned to the sender)",
+        (Outcome::Expired, Lang::Ja) => "配送期限切れ（差出人に返送）",
+        (Outcome::Deferred, Lang::En) => "still deferred",
+        (Outcome::Deferred, Lang::Ja) => "配送保留のまま",
+        (Outcome::Delivered, Lang::En) => "delivered after deferrals",
+        (Outcome::Delivered, Lang::Ja) => "保留の後に配送済み",
+    }
+}
+
+impl LogWriter {
+    /// A writer for a format.
+    pub fn new(format: ParseFormat, kb: &'static Knowledge, lang: Lang) -> Result<LogWriter> {
+        let stdout = BufWriter::with_capacity(1 << 16, std::io::stdout());
+        Ok(match format {
+            ParseFormat::Jsonl => LogWriter::Jsonl(stdout),
+            ParseFormat::Csv => {
+                let mut w = csv::Writer::from_writer(stdout);
+                w.write_record(CSV_HEADER)?;
+                LogWriter::Csv(Box::new(w))
+            }
+            ParseFormat::Human => LogWriter::Human {
+                out: BufWriter::new(anstream::AutoStream::auto(std::io::stdout())),
+                kb,
+                lang,
+            },
+        })
+    }
+
+    /// Writes one record.
+    pub fn write(&mut self, record: &LogRecord) -> Result<()> {
+        match self {
+            LogWriter::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, record)?;
+                out.write_all(b"\n")?;
+            }
+            LogWriter::Csv(w) => w.write_record(csv_row(record))?,
+            LogWriter::Human { out, kb, lang } => write_human(out, kb, *lang, record)?,
+        }
+        Ok(())
+    }
+
+    /// Flushes the output.
+    pub fn finish(&mut self) -> Result<()> {
+        match self {
+            LogWriter::Jsonl(out) => out.flush()?,
+            LogWriter::Csv(w) => w.flush()?,
+            LogWriter::Human { out, .. } => out.flush()?,
+        }
+        Ok(())
+    }
+}
+
+/// The line of facts above a diagnosis: where, when, who, and what became of it.
+fn facts_line(r: &DeliveryRecord, lang: Lang) -> String {
+    let l = &r.log;
+    let times = match (&l.first_time, &l.last_time) {
+        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+        (Some(a), _) => a.clone(),
+        _ => String::new(),
+    };
+    let attempts = match lang {
+        Lang::En => format!("{} attempts, {} deferred", l.attempts, l.deferrals),
+        Lang::Ja => format!("試行 {} 回（うち保留 {} 回）", l.attempts, l.deferrals),
+    };
+    let mut parts = vec![
+        format!("{}:{}", r.source, r.line),
+        times,
+        l.queue_id.clone().unwrap_or_default(),
+        l.recipient.clone().unwrap_or_default(),
+        outcome_words(l.outcome, lang).to_string(),
+        attempts,
+    ];
+    if let Some(relay) = &l.relay {
+        parts.push(format!("relay={relay}"));
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join("  ")
+}
+
+fn write_human(
+    out: &mut impl Write,
+    kb: &Knowledge,
+    lang: Lang,
+    record: &LogRecord,
+) -> std::io::Result<()> {
+    match record {
+        LogRecord::Delivery(r) => {
+            writeln!(
+                out,
+                "{} {}",
+                "─".repeat(8).dimmed(),
+                facts_line(r, lang).dimmed()
+            )?;
+            human::write_diagnosis(out, kb, &r.diagnosis)?;
+            writeln!(out)
+        }
+        LogRecord::Error {
+            source,
+            line,
+            error,
+        } => {
+            let what = match lang {
+                Lang::En => "cannot be read:",
+                Lang::Ja => "読み取れません：",
+            };
+            let at = line.map(|l| format!(":{l}")).unwrap_or_default();
+            writeln!(out, "{source}{at}: {} {error}", what.red())
+        }
+    }
+}
+
+fn csv_row(record: &LogRecord) -> Vec<String> {
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    match record {
+        LogRecord::Delivery(r) => {
+            let (l, d) = (&r.log, &r.diagnosis);
+            vec![
+                r.source.clone(),
+                r.line.to_string(),
+                l.format.mta().to_string(),
+                l.outcome.as_str().to_string(),
+                l.attempts.to_string(),
+                l.deferrals.to_string(),
+                opt(l.first_time.clone()),
+                opt(l.last_time.clone()),
+                opt(l.host.clone()),
+                opt(l.queue_id.clone()),
+                opt(l.recipient.clone()),
+                opt(l.original_recipient.clone()),
+                opt(l.relay.clone()),
+                opt(l.dsn.clone()),
+                opt(l.command.map(|c| c.to_string())),
+                opt(l.reply.clone()),
+                opt(d.reply_code.map(|c| c.to_string())),
+                opt(d.status.map(|s| s.to_string())),
+                d.reason.to_string(),
+                d.hard_bounce.to_string(),
+                d.retry.to_string(),
+                d.party.to_string(),
+                opt(d.provider.clone()),
+                d.confidence.to_string(),
+                String::new(),
+            ]
+        }
+        LogRecord::Error {
+            source,
+            line,
+            error,
+        } => {
+            let mut row = vec![String::new(); CSV_HEADER.len()];
+            row[0] = source.clone();
+            row[1] = opt(line.map(|l| l.to_string()));
+            row[CSV_HEADER.len() - 1] = error.clone();
+            row
+        }
+    }
+}
