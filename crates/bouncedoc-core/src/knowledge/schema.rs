@@ -760,6 +760,11 @@ pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
                     problems.push(format!("{what}: unknown SMTP command `{c}`"));
                 }
             }
+            if rule.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                problems.push(format!(
+                    "{what}: needs a `source`: where its wording comes from (a server's source file, a provider's documentation page, an RFC section, a public report; `unverified: ...` when none was found)"
+                ));
+            }
             if rule.subject && rule.server.is_empty() {
                 problems.push(format!(
                     "{what}: a rule matched on the Subject needs `server`"
