@@ -200,3 +200,52 @@ fn unsuppress_of_an_unknown_address_says_so_and_fails() {
     let known = run(&db, &["unsuppress", "taro@example.jp", "--reason", "fixed"]);
     assert_eq!(known.status.code(), Some(0), "{}", text(&known.stderr));
 }
+
+#[test]
+fn one_mailbox_under_any_spelling_and_no_other_mailbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sqlite();
+    let files = [
+        write_bounce(
+            dir.path(),
+            "idn.eml",
+            "kevin@xn--bcher-kva.de",
+            "550 5.1.1 unknown",
+        ),
+        write_bounce(
+            dir.path(),
+            "quoted.eml",
+            "\"john doe\"@example.jp",
+            "550 5.1.1 unknown",
+        ),
+        write_bounce(dir.path(), "nul.eml", "<a\0b@b.jp>", "550 5.1.1 unknown"),
+    ];
+    let mut args = vec!["ingest"];
+    args.extend(files.iter().map(String::as_str));
+    let out = run(&db, &args);
+    let said = text(&out.stderr);
+    assert!(said.contains("nul.eml: not a usable address"), "{said}");
+    assert!(said.contains("2 events"), "{said}");
+
+    for address in [
+        "kevin@bücher.de",
+        "KEVIN@xn--bcher-kva.de",
+        "\"John Doe\"@example.jp",
+    ] {
+        let out = run(&db, &["check", address]);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{address}: {}",
+            text(&out.stdout)
+        );
+        assert!(text(&out.stdout).contains("SUPPRESSED"), "{address}");
+    }
+    for other in ["b@b.jp", "ab@b.jp"] {
+        let out = run(&db, &["check", other]);
+        assert_eq!(out.status.code(), Some(0), "{other}: {}", text(&out.stdout));
+    }
+    let out = run(&db, &["check", "a\u{1b}b@b.jp"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("not a usable address"));
+}

@@ -38,7 +38,8 @@ pub mod testing;
 pub mod time;
 
 pub use event::{
-    NewEvent, Prepared, canonical, domain_of, message_key, normalize_address, prepare,
+    NewEvent, Prepared, canonical, domain_of, message_key, normalize_address, normalize_domain,
+    prepare,
 };
 pub use policy::{DEFAULT_POLICY, Policy, PolicyError, Rule};
 pub use store::{

@@ -17,7 +17,7 @@ pub(crate) fn unsuppress(
     who: &str,
     now: i64,
 ) -> Result<Unsuppressed, LedgerError> {
-    let address = normalize_address(address);
+    let address = normalize_address(address)?;
     let (reason, who) = (storable(reason), storable(who));
     let lifted = active_suppression(db, &address)?;
     if lifted.is_none()
