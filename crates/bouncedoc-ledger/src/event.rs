@@ -10,6 +10,9 @@ use bouncedoc_mail::records::{Job, read_message};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use unicode_normalization::UnicodeNormalization;
+
+use crate::LedgerError;
 use crate::time::parse_mail_date;
 
 /// One bounce event, ready to be recorded.
@@ -57,13 +60,40 @@ pub struct NewEvent {
     pub source: String,
 }
 
-/// An address as the ledger keeps it: without angle brackets or spaces, in lower case.
-pub fn normalize_address(address: &str) -> String {
-    address
+/// An address as the ledger keeps it, the one normalization of ingest, check, the filters
+/// and unsuppress: without angle brackets or surrounding spaces; the local part (quoted or
+/// not, quotes kept) in lower case and in Unicode NFC; the domain in its IDNA ASCII form
+/// (UTS 46, so `bücher.de` and `xn--bcher-kva.de` are one domain). An address holding a
+/// control character (NUL included), or whose domain IDNA refuses, is an error: it would
+/// otherwise name another mailbox.
+pub fn normalize_address(address: &str) -> Result<String, LedgerError> {
+    let bad = || LedgerError::BadAddress(address.escape_debug().to_string());
+    let trimmed = address
         .trim()
-        .trim_matches(|c: char| c == '<' || c == '>' || c.is_whitespace())
-        .to_lowercase()
-        .replace('\0', "")
+        .trim_matches(|c: char| c == '<' || c == '>' || c.is_whitespace());
+    if trimmed.chars().any(char::is_control) {
+        return Err(bad());
+    }
+    let (local, domain) = match trimmed.rsplit_once('@') {
+        Some((local, domain)) => (local, Some(domain)),
+        None => (trimmed, None),
+    };
+    let mut out: String = local.to_lowercase().nfc().collect();
+    if let Some(domain) = domain {
+        out.push('@');
+        out.push_str(&normalize_domain(domain).ok_or_else(bad)?);
+    }
+    Ok(out)
+}
+
+/// A domain as the ledger keeps it: its IDNA ASCII form, in lower case; `None` when IDNA
+/// refuses it.
+pub fn normalize_domain(domain: &str) -> Option<String> {
+    let domain = domain.trim().trim_start_matches('@');
+    if domain.is_empty() {
+        return Some(String::new());
+    }
+    idna::domain_to_ascii(domain).ok()
 }
 
 /// The domain of an address (after its last `@`), when it has one.
@@ -156,7 +186,7 @@ fn header(bytes: &[u8], name: &str) -> Option<String> {
 /// current time).
 pub fn prepare(engine: &Engine, origin: Origin, bytes: &[u8], fallback_time: i64) -> Prepared {
     let canon = canonical(bytes);
-    let recs = match read_message(engine, &origin, &canon, Lang::En) {
+    let mut recs = match read_message(engine, &origin, &canon, Lang::En) {
         Ok(recs) => recs,
         Err(e) => return Prepared::unreadable(origin, e.to_string()),
     };
@@ -168,16 +198,24 @@ pub fn prepare(engine: &Engine, origin: Origin, bytes: &[u8], fallback_time: i64
             Some(i) => format!("{}#{i}", origin.source),
             None => origin.source.clone(),
         };
-        for (i, r) in recs.iter().enumerate() {
-            if let Record::Recipient(r) = r {
-                events.push(event_of(
+        for (i, record) in recs.iter_mut().enumerate() {
+            if let Record::Recipient(r) = record {
+                match event_of(
                     r,
                     &key,
                     i as i64 + 1,
                     message_id.clone(),
                     &source,
                     fallback_time,
-                ));
+                ) {
+                    Ok(event) => events.push(event),
+                    Err(e) => {
+                        *record = Record::Error {
+                            origin: r.origin.clone(),
+                            error: e.to_string(),
+                        }
+                    }
+                }
             }
         }
     }
@@ -221,16 +259,16 @@ fn event_of(
     message_id: Option<String>,
     source: &str,
     fallback_time: i64,
-) -> NewEvent {
+) -> Result<NewEvent, LedgerError> {
     let d: &Diagnosis = &r.diagnosis;
-    NewEvent {
+    let address = match d.recipient.as_deref() {
+        Some(a) => Some(normalize_address(a)?).filter(|a| !a.is_empty()),
+        None => None,
+    };
+    Ok(NewEvent {
         message_key: key.to_string(),
         recipient_index: index,
-        address: d
-            .recipient
-            .as_deref()
-            .map(|a| storable(&normalize_address(a)))
-            .filter(|a| !a.is_empty()),
+        address,
         occurred_at: occurred_at(&r.message, fallback_time),
         reply_code: d.reply_code.map(i64::from),
         status: d.status.map(|s| s.to_string()),
@@ -246,7 +284,7 @@ fn event_of(
         message_id: storable_opt(message_id.as_deref()),
         original_message_id: storable_opt(r.message.original_message_id.as_deref()),
         source: storable(source),
-    }
+    })
 }
 
 #[cfg(test)]
@@ -270,9 +308,36 @@ mod tests {
 
     #[test]
     fn addresses_are_kept_in_lower_case() {
-        assert_eq!(normalize_address(" <Taro@Example.JP> "), "taro@example.jp");
+        assert_eq!(
+            normalize_address(" <Taro@Example.JP> ").unwrap(),
+            "taro@example.jp"
+        );
         assert_eq!(domain_of("taro@example.jp"), Some("example.jp"));
         assert_eq!(domain_of("nobody"), None);
+    }
+
+    #[test]
+    fn one_mailbox_has_one_spelling() {
+        let ascii = normalize_address("kevin@xn--bcher-kva.de").unwrap();
+        assert_eq!(normalize_address("Kevin@BÜCHER.de").unwrap(), ascii);
+        assert_eq!(ascii, "kevin@xn--bcher-kva.de");
+        // NFD and NFC local parts.
+        assert_eq!(
+            normalize_address("jose\u{301}@example.jp").unwrap(),
+            normalize_address("jos\u{e9}@example.jp").unwrap()
+        );
+        assert_eq!(
+            normalize_address("<\"John Doe\"@example.jp>").unwrap(),
+            "\"john doe\"@example.jp"
+        );
+        for bad in [
+            "a\0b@b.jp",
+            "a\u{1b}[2J@b.jp",
+            "a@b\u{85}.jp",
+            "a@xn--a.xn--",
+        ] {
+            assert!(normalize_address(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -38,7 +38,8 @@ pub mod testing;
 pub mod time;
 
 pub use event::{
-    NewEvent, Prepared, canonical, domain_of, message_key, normalize_address, prepare, prepare_job,
+    NewEvent, Prepared, canonical, domain_of, message_key, normalize_address, normalize_domain,
+    prepare, prepare_job,
 };
 pub use policy::{DEFAULT_POLICY, Policy, PolicyError, Rule};
 pub use store::{
@@ -71,6 +72,24 @@ pub enum LedgerError {
         /// The newest version this build knows.
         known: i64,
     },
+    /// A read-only open found a schema older than this build's (`bouncedoc ingest` or
+    /// `unsuppress` migrates it).
+    #[error(
+        "the ledger's schema is version {found}, older than this bouncedoc's ({known}): open it once for writing (`bouncedoc ingest`) to upgrade it"
+    )]
+    SchemaTooOld {
+        /// The version found.
+        found: i64,
+        /// The newest version this build knows.
+        known: i64,
+    },
+    /// `unsuppress` of an address the ledger holds nothing about (no event, no suppression).
+    #[error("the ledger holds nothing about {0}: no bounce, no suppression")]
+    UnknownAddress(String),
+    /// An address the ledger cannot keep: it holds a control character (NUL included), or
+    /// its domain is not a valid internationalized domain name.
+    #[error("not a usable address: {0}")]
+    BadAddress(String),
     /// The database holds something the ledger did not write.
     #[error("the ledger holds an unexpected value: {0}")]
     Corrupt(String),
@@ -108,8 +127,13 @@ fn describe_postgres(e: &::postgres::Error) -> String {
 pub enum OpenMode {
     /// Create the SQLite file when it does not exist (`ingest`).
     Create,
-    /// Fail when it does not exist (`check`, `suppressions`, `unsuppress`).
+    /// Fail when it does not exist (`unsuppress`).
     Existing,
+    /// Read only (`check`, `suppressions`): fail when it does not exist, open an SQLite file
+    /// read-only (`SQLITE_OPEN_READ_ONLY`, so a consumer without write access can read it,
+    /// and a writer holding the file does not hold it up), run no migration, and fail when
+    /// the schema is not the one this build knows.
+    ReadOnly,
 }
 
 enum Backend {
@@ -136,7 +160,8 @@ pub fn is_postgres(database: &str) -> bool {
 
 impl Ledger {
     /// Opens a ledger: a `postgres://` or `postgresql://` URL, else the path of an SQLite
-    /// file (`sqlite:` in front is allowed). The schema is brought up to date.
+    /// file (`sqlite:` in front is allowed). The schema is brought up to date, except with
+    /// [`OpenMode::ReadOnly`].
     pub fn open(database: &str, mode: OpenMode) -> Result<Ledger, LedgerError> {
         let (backend, name, dialect) = if is_postgres(database) {
             (
@@ -147,17 +172,18 @@ impl Ledger {
         } else {
             let path = database.strip_prefix("sqlite:").unwrap_or(database);
             (
-                Backend::Sqlite(sqlite::Sqlite::open(
-                    std::path::Path::new(path),
-                    mode == OpenMode::Create,
-                )?),
+                Backend::Sqlite(sqlite::Sqlite::open(std::path::Path::new(path), mode)?),
                 path.to_string(),
                 Dialect::Sqlite,
             )
         };
         let mut ledger = Ledger { backend, name };
-        let now = time::now();
-        ledger.write(|db| migrate::migrate(db, dialect, now))?;
+        if mode == OpenMode::ReadOnly {
+            ledger.read(migrate::ensure_current)?;
+        } else {
+            let now = time::now();
+            ledger.write(|db| migrate::migrate(db, dialect, now))?;
+        }
         Ok(ledger)
     }
 
@@ -219,7 +245,8 @@ impl Ledger {
     }
 
     /// Lifts the suppression of an address; the act is kept in the history, and bounces
-    /// dated before `now` no longer count towards a new suppression.
+    /// dated before `now` no longer count towards a new suppression. An address with no
+    /// event and no suppression gives [`LedgerError::UnknownAddress`], and nothing is kept.
     pub fn unsuppress(
         &mut self,
         address: &str,

@@ -47,6 +47,29 @@ pub(crate) enum Dialect {
     Postgres,
 }
 
+/// Checks, without writing, that the database's schema is the one this build knows.
+pub(crate) fn ensure_current(db: &mut dyn Sql) -> Result<(), LedgerError> {
+    let newest = db
+        .query("SELECT MAX(version) FROM schema_migrations", &[])?
+        .first()
+        .map(|r| r.opt_int(0))
+        .transpose()?
+        .flatten()
+        .unwrap_or(0);
+    let known = MIGRATIONS.last().map_or(0, |m| m.version);
+    match newest.cmp(&known) {
+        std::cmp::Ordering::Equal => Ok(()),
+        std::cmp::Ordering::Greater => Err(LedgerError::SchemaTooNew {
+            found: newest,
+            known,
+        }),
+        std::cmp::Ordering::Less => Err(LedgerError::SchemaTooOld {
+            found: newest,
+            known,
+        }),
+    }
+}
+
 /// Applies the migrations the database lacks, in the caller's (write) transaction.
 pub(crate) fn migrate(db: &mut dyn Sql, dialect: Dialect, now: i64) -> Result<(), LedgerError> {
     db.batch(

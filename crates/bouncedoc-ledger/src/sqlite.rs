@@ -8,8 +8,8 @@ use rusqlite::config::DbConfig;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use crate::LedgerError;
 use crate::sql::{Param, Row, Sql, Value, retrying};
+use crate::{LedgerError, OpenMode};
 
 /// How long a writer waits for another before it gives up on one attempt.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -20,18 +20,28 @@ pub(crate) struct Sqlite {
 }
 
 impl Sqlite {
-    /// Opens (and, with `create`, creates) the file.
-    pub fn open(path: &Path, create: bool) -> Result<Sqlite, LedgerError> {
-        if !create && !path.exists() {
+    /// Opens the file: creates it with [`OpenMode::Create`], opens it read-only (leaving its
+    /// journal mode as it is) with [`OpenMode::ReadOnly`].
+    pub fn open(path: &Path, mode: OpenMode) -> Result<Sqlite, LedgerError> {
+        if mode != OpenMode::Create && !path.exists() {
             return Err(LedgerError::Missing(path.display().to_string()));
         }
-        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_URI
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        if create {
+        let read_only = mode == OpenMode::ReadOnly;
+        let mut flags = OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        flags |= if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+        };
+        if mode == OpenMode::Create {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         }
         let conn = Connection::open_with_flags(path, flags)?;
+        if read_only {
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+            return Ok(Sqlite { conn });
+        }
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // Plan each statement once: with the statistics SQLite is built with here, it would
         // otherwise prepare a statement again whenever a value is bound to it.

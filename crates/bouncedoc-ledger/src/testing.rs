@@ -211,6 +211,22 @@ impl Dsn {
     }
 }
 
+/// The write lock of an SQLite ledger, held (a write transaction begun and not ended) until
+/// dropped: a writer at work, for tests that readers are not held up by one.
+pub struct WriteLock {
+    _conn: rusqlite::Connection,
+}
+
+impl WriteLock {
+    /// Takes the write lock of the ledger file at `path` (`BEGIN IMMEDIATE`).
+    pub fn take(path: &std::path::Path) -> WriteLock {
+        let conn = rusqlite::Connection::open(path).expect("open the ledger file");
+        conn.execute_batch("BEGIN IMMEDIATE")
+            .expect("take the write lock");
+        WriteLock { _conn: conn }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -82,7 +82,8 @@ pub fn parse_status(value: &str) -> Option<StatusCode> {
     token.trim_end_matches('.').parse().ok()
 }
 
-/// The address in a field like `rfc822; <a@example.jp>` or `a@example.jp`.
+/// The address in a field like `rfc822; <a@example.jp>` or `a@example.jp`. A quoted local
+/// part (`"john doe"@example.jp`) is kept with its quotes.
 pub fn parse_address(value: &str) -> Option<String> {
     let v = value.rsplit_once(';').map_or(value, |(_, a)| a).trim();
     // `Name <a@example.jp>`: the address is inside the brackets.
@@ -90,6 +91,14 @@ pub fn parse_address(value: &str) -> Option<String> {
         (Some(a), Some(b)) if a < b => &v[a + 1..b],
         _ => v,
     };
+    let quoted = v.trim_matches(|c: char| c == '<' || c == '>' || c.is_whitespace());
+    if let Some((local, domain)) = quoted.strip_prefix('"').and_then(|r| r.rsplit_once("\"@"))
+        && !local.is_empty()
+        && !domain.is_empty()
+        && !domain.contains(|c: char| c.is_whitespace() || c == '"' || c == '@')
+    {
+        return Some(quoted.to_string());
+    }
     let v = v.trim_matches(|c: char| c == '<' || c == '>' || c == '"' || c.is_whitespace());
     let v = v.trim();
     (v.contains('@') && !v.contains(char::is_whitespace)).then(|| v.to_string())
@@ -110,6 +119,14 @@ mod tests {
             Some("a@example.jp".into())
         );
         assert_eq!(parse_address("rfc822; nobody"), None);
+        assert_eq!(
+            parse_address("rfc822; <\"john doe\"@example.jp>"),
+            Some("\"john doe\"@example.jp".into())
+        );
+        assert_eq!(
+            parse_address("rfc822; \"a@example.jp\""),
+            Some("a@example.jp".into())
+        );
         assert_eq!(
             parse_address("Mail Delivery Subsystem <mailer-daemon@example.jp>"),
             Some("mailer-daemon@example.jp".into())

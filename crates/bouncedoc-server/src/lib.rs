@@ -61,6 +61,10 @@ pub struct Config {
     pub header_timeout: Duration,
     /// The most connections served at once; further ones wait to be accepted.
     pub max_connections: usize,
+    /// The most connections one client (one IP address) may hold open at once; a further
+    /// one is closed as soon as it is accepted, so that one client cannot take every
+    /// connection of [`Config::max_connections`].
+    pub max_connections_per_client: usize,
     /// The bounce ledger behind `/api/v1/ledger/*` (`bouncedoc serve --database`); without
     /// one those routes answer `404 ledger_not_enabled`.
     pub ledger: Option<Arc<bouncedoc_ledger::service::LedgerService>>,
@@ -73,6 +77,7 @@ impl Default for Config {
             timeout: Duration::from_secs(30),
             header_timeout: Duration::from_secs(10),
             max_connections: 1024,
+            max_connections_per_client: 64,
             ledger: None,
         }
     }

@@ -101,6 +101,16 @@ fn log_response(response: &Response, latency: Duration, _span: &Span) {
     }
 }
 
+/// Tells browsers never to guess a content type other than the one an answer declares
+/// (`X-Content-Type-Options: nosniff`), on every answer, errors included.
+async fn nosniff(mut response: axum::response::Response) -> axum::response::Response {
+    response.headers_mut().insert(
+        axum::http::header::X_CONTENT_TYPE_OPTIONS,
+        axum::http::HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
 /// The router with every route and every layer.
 pub(crate) fn build(state: AppState) -> Router {
     let config = state.config.clone();
@@ -118,6 +128,7 @@ pub(crate) fn build(state: AppState) -> Router {
             config.timeout,
         ))
         .layer(from_fn_with_state(state.clone(), errors::normalize))
+        .layer(axum::middleware::map_response(nosniff))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(request_span)

@@ -1,10 +1,11 @@
 //! Serving the router on a listener: one task per connection, a bound on connections, a
 //! header read timeout, graceful shutdown; and the entry point of `bouncedoc serve`.
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::io::IsTerminal;
-use std::net::SocketAddr;
-use std::sync::Arc;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::extract::ConnectInfo;
@@ -26,13 +27,15 @@ const DRAIN: Duration = Duration::from_secs(10);
 /// Each connection is served by its own task. A client must send a request's headers within
 /// [`Config::header_timeout`] (also the longest an idle keep-alive connection is kept), and
 /// the whole request must be answered within [`Config::timeout`]; at most
-/// [`Config::max_connections`] connections are served at once.
+/// [`Config::max_connections`] connections are served at once, and at most
+/// [`Config::max_connections_per_client`] of one IP address (a further one is closed at once).
 pub async fn serve<F>(listener: TcpListener, config: Config, shutdown: F) -> Result<(), ServerError>
 where
     F: Future<Output = ()> + Send,
 {
     let header_timeout = config.header_timeout;
     let permits = Arc::new(Semaphore::new(config.max_connections.max(1)));
+    let clients = Clients::new(config.max_connections_per_client.max(1));
     let app = router(config)?;
     let (stop_tx, stop_rx) = watch::channel(());
     let (done_tx, done_rx) = watch::channel(());
@@ -56,6 +59,11 @@ where
                 }
             },
             () = &mut shutdown => break,
+        };
+        let Some(client) = clients.admit(peer.ip()) else {
+            tracing::debug!(%peer, "closed: the client holds its most connections");
+            drop(stream);
+            continue;
         };
         let _ = stream.set_nodelay(true);
         let service = app
@@ -86,6 +94,7 @@ where
                     _ = stop.changed() => connection.as_mut().graceful_shutdown(),
                 }
             }
+            drop(client);
             drop(permit);
             drop(done);
         });
@@ -99,6 +108,54 @@ where
         tracing::warn!("some connections were still open after {DRAIN:?}; closing them");
     }
     Ok(())
+}
+
+/// The connections each client (IP address) holds open.
+#[derive(Clone)]
+struct Clients {
+    open: Arc<Mutex<HashMap<IpAddr, usize>>>,
+    most: usize,
+}
+
+/// One connection of a client; counted until dropped.
+struct ClientConnection {
+    clients: Clients,
+    ip: IpAddr,
+}
+
+impl Clients {
+    fn new(most: usize) -> Clients {
+        Clients {
+            open: Arc::default(),
+            most,
+        }
+    }
+
+    /// Counts a new connection of `ip`, unless it already holds the most it may.
+    fn admit(&self, ip: IpAddr) -> Option<ClientConnection> {
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        let n = open.entry(ip).or_default();
+        if *n >= self.most {
+            return None;
+        }
+        *n += 1;
+        Some(ClientConnection {
+            clients: self.clone(),
+            ip,
+        })
+    }
+}
+
+impl Drop for ClientConnection {
+    fn drop(&mut self) {
+        let mut open = self.clients.open.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = open.get_mut(&self.ip) {
+            *n -= 1;
+            if *n == 0 {
+                open.remove(&self.ip);
+            }
+        }
+    }
 }
 
 /// Completes on Ctrl-C, or on SIGTERM where there is one.

@@ -21,6 +21,7 @@ fn small() -> Config {
         timeout: Duration::from_secs(3),
         header_timeout: Duration::from_secs(1),
         max_connections: 64,
+        max_connections_per_client: 64,
         ledger: None,
     }
 }

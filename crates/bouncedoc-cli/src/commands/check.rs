@@ -9,6 +9,7 @@ use bouncedoc_ledger::{OpenMode, Verdict};
 use clap::{Args, ValueEnum};
 
 use super::ledger::{DatabaseArg, PolicyArg, event_line, suppression_line};
+use crate::render::safe::for_person;
 
 /// Exit status when no address is suppressed but some should wait (a full mailbox).
 pub const EXIT_WAIT: u8 = 3;
@@ -57,7 +58,7 @@ fn addresses(args: &CheckArgs) -> Result<Vec<String>> {
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let policy = args.policy.load()?;
     let addresses = addresses(args)?;
-    let mut ledger = args.database.open(OpenMode::Existing)?;
+    let mut ledger = args.database.open(OpenMode::ReadOnly)?;
     let checks = ledger.check(&addresses, &policy, bouncedoc_ledger::time::now())?;
     let mut out = std::io::stdout().lock();
     let (mut suppressed, mut waiting) = (0, 0);
@@ -83,23 +84,24 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
                         e.detail.reason
                     ),
                 };
-                writeln!(out, "{}: ok to send ({history})", c.address)?;
+                let line = format!("{}: ok to send ({history})", c.address);
+                writeln!(out, "{}", for_person(&line))?;
             }
             Verdict::Wait { until, why } => {
-                writeln!(
-                    out,
+                let line = format!(
                     "{}: wait until {}: {why}",
                     c.address,
                     format_rfc3339(*until)
-                )?;
+                );
+                writeln!(out, "{}", for_person(&line))?;
             }
             Verdict::Suppressed { suppression } => {
-                writeln!(
-                    out,
+                let line = format!(
                     "{}: SUPPRESSED {}",
                     c.address,
                     suppression_line(suppression)
-                )?;
+                );
+                writeln!(out, "{}", for_person(&line))?;
                 for e in &suppression.events {
                     writeln!(out, "    {}", event_line(e))?;
                 }

@@ -8,6 +8,8 @@ use bouncedoc_ledger::time::{format_date, format_rfc3339};
 use bouncedoc_ledger::{Event, Ledger, OpenMode, Policy, Suppression};
 use clap::Args;
 
+use crate::render::safe::for_person;
+
 /// Which ledger.
 #[derive(Debug, Args)]
 pub struct DatabaseArg {
@@ -57,7 +59,7 @@ impl PolicyArg {
     }
 }
 
-/// One line about an event: when, what, where from.
+/// One line about an event: when, what, where from (without terminal control).
 pub fn event_line(e: &Event) -> String {
     let d = &e.detail;
     let mut s = format!("{} {}", format_rfc3339(d.occurred_at), d.reason);
@@ -78,16 +80,17 @@ pub fn event_line(e: &Event) -> String {
             s.push('…');
         }
     }
-    s
+    for_person(&s).into_owned()
 }
 
-/// Why a suppression holds, in a line.
+/// Why a suppression holds, in a line (without terminal control).
 pub fn suppression_line(s: &Suppression) -> String {
-    format!(
+    let line = format!(
         "since {} by rule {} ({}): {}",
         format_date(s.since),
         s.rule,
         s.who,
         s.why
-    )
+    );
+    for_person(&line).into_owned()
 }

@@ -37,6 +37,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest(args) => ingest::run(&engine, &args),
         Command::Check(args) => check::run(&args),
         Command::Suppressions(args) => suppressions::run(&args),
-        Command::Unsuppress(args) => unsuppress::run(&args),
+        Command::Unsuppress(args) => unsuppress::run(&engine, &args),
     }
 }

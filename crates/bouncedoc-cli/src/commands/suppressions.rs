@@ -10,6 +10,7 @@ use bouncedoc_ledger::{Filter, OpenMode, Rule, Suppression};
 use clap::{Args, ValueEnum};
 
 use super::ledger::{DatabaseArg, event_line};
+use crate::render::safe::{csv_cell, for_person};
 
 #[derive(Debug, Args)]
 pub struct SuppressionsArgs {
@@ -74,7 +75,7 @@ fn csv(list: &[Suppression]) -> Result<()> {
     ])?;
     for s in list {
         let lifted = s.lifted.as_ref();
-        w.write_record([
+        let row = [
             s.address.as_str(),
             &s.domain,
             &format_rfc3339(s.since),
@@ -86,7 +87,8 @@ fn csv(list: &[Suppression]) -> Result<()> {
             &lifted.map_or(String::new(), |u| format_rfc3339(u.at)),
             lifted.map_or("", |u| u.who.as_str()),
             lifted.map_or("", |u| u.reason.as_str()),
-        ])?;
+        ];
+        w.write_record(row.iter().map(|cell| csv_cell(cell).into_owned()))?;
     }
     w.flush()?;
     Ok(())
@@ -109,7 +111,7 @@ pub fn run(args: &SuppressionsArgs) -> Result<ExitCode> {
         include_lifted: args.all,
         ..Filter::default()
     };
-    let mut ledger = args.database.open(OpenMode::Existing)?;
+    let mut ledger = args.database.open(OpenMode::ReadOnly)?;
     let list = ledger.suppressions(&filter)?;
     match args.format {
         ListFormat::Csv => csv(&list)?,
@@ -121,23 +123,23 @@ pub fn run(args: &SuppressionsArgs) -> Result<ExitCode> {
         ListFormat::Human => {
             let mut out = std::io::stdout().lock();
             for s in &list {
-                writeln!(
-                    out,
+                let line = format!(
                     "{}  {}  {:<11}  {:<14}  {}",
                     s.address,
                     format_date(s.since),
                     s.rule,
                     s.reason,
                     s.why
-                )?;
+                );
+                writeln!(out, "{}", for_person(&line))?;
                 if let Some(u) = &s.lifted {
-                    writeln!(
-                        out,
+                    let line = format!(
                         "    lifted {} by {}: {}",
                         format_rfc3339(u.at),
                         u.who,
                         u.reason
-                    )?;
+                    );
+                    writeln!(out, "{}", for_person(&line))?;
                 }
                 for e in &s.events {
                     writeln!(out, "    {}", event_line(e))?;

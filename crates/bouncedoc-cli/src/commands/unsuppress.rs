@@ -4,10 +4,13 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use bouncedoc_ledger::OpenMode;
+use bouncedoc_core::Engine;
+use bouncedoc_ledger::{LedgerError, OpenMode};
 use clap::Args;
 
+use super::EXIT_UNRECOGNIZED;
 use super::ledger::{DatabaseArg, suppression_line};
+use crate::render::safe::for_person;
 
 #[derive(Debug, Args)]
 pub struct UnsuppressArgs {
@@ -23,7 +26,9 @@ pub struct UnsuppressArgs {
     pub database: DatabaseArg,
 }
 
-pub fn run(args: &UnsuppressArgs) -> Result<ExitCode> {
+/// Lifts the suppression; an address the ledger knows nothing about is said so (in the
+/// locale's language) and exits 1.
+pub fn run(engine: &Engine, args: &UnsuppressArgs) -> Result<ExitCode> {
     let reason = args.reason.trim();
     if reason.is_empty() {
         anyhow::bail!("--reason must say why the address may be mailed again");
@@ -35,16 +40,26 @@ pub fn run(args: &UnsuppressArgs) -> Result<ExitCode> {
         .filter(|w| !w.trim().is_empty())
         .unwrap_or_else(|| "unknown".to_string());
     let mut ledger = args.database.open(OpenMode::Existing)?;
-    let done = ledger.unsuppress(&args.address, reason, &who, bouncedoc_ledger::time::now())?;
+    let done = match ledger.unsuppress(&args.address, reason, &who, bouncedoc_ledger::time::now()) {
+        Ok(done) => done,
+        Err(LedgerError::UnknownAddress(address)) => {
+            let text = engine
+                .knowledge()
+                .label("ledger.unknown_address", crate::cli::locale_lang())
+                .replace("{address}", &address);
+            eprintln!("bouncedoc: {}", for_person(&text));
+            return Ok(ExitCode::from(EXIT_UNRECOGNIZED));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let address = for_person(&done.record.address);
     match &done.lifted {
         Some(s) => println!(
-            "{}: suppression lifted (it held {}); kept in the history",
-            done.record.address,
+            "{address}: suppression lifted (it held {}); kept in the history",
             suppression_line(s)
         ),
         None => println!(
-            "{}: was not suppressed; recorded all the same: bounces before now no longer count towards a suppression",
-            done.record.address
+            "{address}: was not suppressed; recorded all the same: bounces before now no longer count towards a suppression"
         ),
     }
     Ok(ExitCode::SUCCESS)

@@ -2,11 +2,14 @@
 //! what to do and what to avoid, then what the diagnosis rests on. Colour only on a terminal
 //! and never with `NO_COLOR` (anstream decides).
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use anyhow::Result;
 use bouncedoc_core::{Diagnosis, EvidenceKind, Knowledge, Lang};
 use owo_colors::OwoColorize;
+
+use crate::render::safe;
 
 /// Prints a diagnosis on standard output.
 pub fn print_diagnosis(kb: &Knowledge, d: &Diagnosis) -> Result<()> {
@@ -21,8 +24,39 @@ pub fn heading(out: &mut impl Write, text: &str) -> std::io::Result<()> {
     writeln!(out, "{}", text.bold())
 }
 
-/// Writes a diagnosis.
+/// A copy of a diagnosis with every text in it made safe for a terminal
+/// ([`safe::for_person`]): the server's words, the recipient and what quotes them.
+fn for_person(d: &Diagnosis) -> Diagnosis {
+    let clean = |s: &mut String| {
+        if let Cow::Owned(c) = safe::for_person(s) {
+            *s = c;
+        }
+    };
+    let mut d = d.clone();
+    for s in [&mut d.diagnostic, &mut d.summary, &mut d.explanation] {
+        clean(s);
+    }
+    for s in [&mut d.recipient, &mut d.provider, &mut d.mta]
+        .into_iter()
+        .flatten()
+    {
+        clean(s);
+    }
+    for a in &mut d.advice {
+        clean(&mut a.text);
+    }
+    for e in &mut d.evidence {
+        clean(&mut e.text);
+        for s in [&mut e.note, &mut e.id].into_iter().flatten() {
+            clean(s);
+        }
+    }
+    d
+}
+
+/// Writes a diagnosis, without the terminal control its texts may carry.
 pub fn write_diagnosis(out: &mut impl Write, kb: &Knowledge, d: &Diagnosis) -> std::io::Result<()> {
+    let d = &for_person(d);
     let lang = d.lang;
     let label = |id: &str| kb.label(id, lang).to_string();
     let colon = if lang == Lang::Ja { "：" } else { ": " };

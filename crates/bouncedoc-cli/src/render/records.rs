@@ -9,7 +9,7 @@ use bouncedoc_mail::record::Record;
 use owo_colors::OwoColorize;
 
 use crate::cli::ParseFormat;
-use crate::render::human;
+use crate::render::{human, safe};
 
 /// Where records go.
 pub enum Writer {
@@ -71,7 +71,12 @@ impl Writer {
     pub fn write(&mut self, record: &Record) -> Result<()> {
         match self {
             Writer::Jsonl(out) => out.write_all(&jsonl(std::slice::from_ref(record))?)?,
-            Writer::Csv(w) => w.write_record(csv_row(record))?,
+            Writer::Csv(w) => {
+                for cell in csv_row(record) {
+                    w.write_field(safe::csv_cell(&cell).as_bytes())?;
+                }
+                w.write_record(None::<&[u8]>)?;
+            }
             Writer::Human {
                 out,
                 kb,
@@ -123,10 +128,12 @@ pub fn jsonl(records: &[Record]) -> sonic_rs::Result<Vec<u8>> {
     Ok(out)
 }
 
+/// Where a record came from, safe for a terminal.
 fn origin_line(source: &str, index: Option<usize>) -> String {
+    let source = safe::for_person(source);
     match index {
         Some(i) => format!("{source} #{i}"),
-        None => source.to_string(),
+        None => source.into_owned(),
     }
 }
 
@@ -151,7 +158,7 @@ fn write_human(
             origin, subject, ..
         } => {
             let what = kb.label("parse.not_bounce", lang);
-            let subject = subject.as_deref().unwrap_or("");
+            let subject = safe::for_person(subject.as_deref().unwrap_or(""));
             writeln!(
                 out,
                 "{}: {what} {subject}",
@@ -164,7 +171,8 @@ fn write_human(
                 out,
                 "{}: {} {error}",
                 origin_line(&origin.source, origin.index),
-                what.red()
+                what.red(),
+                error = safe::for_person(error)
             )
         }
     }

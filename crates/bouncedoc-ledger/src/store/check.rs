@@ -20,7 +20,7 @@ pub(crate) fn check(
 ) -> Result<Vec<Check>, LedgerError> {
     let mut out = Vec::with_capacity(addresses.len());
     for raw in addresses {
-        let address = normalize_address(raw);
+        let address = normalize_address(raw)?;
         let held = active_suppression(db, &address)?;
         let events = history(db, &address)?;
         out.push(Check {

@@ -1,6 +1,6 @@
 //! The SQL of a [`Filter`]: the `WHERE` clause over `suppressions s` and its parameters.
 
-use crate::event::normalize_address;
+use crate::event::{normalize_address, normalize_domain};
 use crate::sql::Param;
 
 use super::types::Filter;
@@ -35,10 +35,14 @@ impl FilterSql {
     pub fn of(filter: &Filter) -> FilterSql {
         let mut c = Conditions::default();
         if let Some(a) = &filter.address {
-            c.with("s.address = ?", normalize_address(a).into());
+            // An address that cannot be kept selects nothing (no kept address is empty).
+            c.with(
+                "s.address = ?",
+                normalize_address(a).unwrap_or_default().into(),
+            );
         }
         if let Some(d) = &filter.domain {
-            let d = d.trim().trim_start_matches('@').to_lowercase();
+            let d = normalize_domain(d).unwrap_or_default();
             c.with("s.domain = ?", d.into());
         }
         if let Some(r) = filter.reason {

@@ -78,7 +78,7 @@ pub(crate) fn suppressions(
 
 /// The events of an address since it was last unsuppressed, oldest first.
 pub(crate) fn history(db: &mut dyn Sql, address: &str) -> Result<Vec<Event>, LedgerError> {
-    let address = normalize_address(address);
+    let address = normalize_address(address)?;
     let after = last_unsuppress(db, &address)?;
     let rows = db.query(
         &format!(

@@ -7,7 +7,9 @@ use crate::sql::Sql;
 use super::read::active_suppression;
 use super::types::{Unsuppressed, Unsuppression};
 
-/// Lifts the suppression of an address, and keeps the act in the history.
+/// Lifts the suppression of an address, and keeps the act in the history. An address the
+/// ledger has never heard of (no event, no suppression) is refused with
+/// [`LedgerError::UnknownAddress`] and nothing is written.
 pub(crate) fn unsuppress(
     db: &mut dyn Sql,
     address: &str,
@@ -15,9 +17,20 @@ pub(crate) fn unsuppress(
     who: &str,
     now: i64,
 ) -> Result<Unsuppressed, LedgerError> {
-    let address = normalize_address(address);
+    let address = normalize_address(address)?;
     let (reason, who) = (storable(reason), storable(who));
     let lifted = active_suppression(db, &address)?;
+    if lifted.is_none()
+        && db
+            .query_opt(
+                "SELECT 1 FROM events WHERE address = $1 UNION ALL SELECT 1 FROM suppressions \
+                 WHERE address = $1 LIMIT 1",
+                &[address.as_str().into()],
+            )?
+            .is_none()
+    {
+        return Err(LedgerError::UnknownAddress(address));
+    }
     if let Some(s) = &lifted {
         db.execute(
             "UPDATE suppressions SET lifted_at = $1 WHERE id = $2",
