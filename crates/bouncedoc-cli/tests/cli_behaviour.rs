@@ -201,3 +201,25 @@ fn explain_reads_the_words_in_the_context_given() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_text_with_nothing_recognized_tells_no_story() {
+    for (lang, ask) in [("en", "Paste the whole"), ("ja", "貼り付けてください")] {
+        let out = bouncedoc()
+            .args(["explain", "--lang", lang, "hello world"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8_lossy(&out.stdout);
+        let first_lines: String = text.lines().take(2).collect();
+        assert!(first_lines.contains(ask), "{text}");
+        for story in [
+            "Delivery failed",
+            "soft bounce",
+            "Who must act",
+            "配送できません",
+        ] {
+            assert!(!text.contains(story), "{story} in {text}");
+        }
+    }
+}

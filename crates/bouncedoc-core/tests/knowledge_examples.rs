@@ -43,10 +43,19 @@ fn every_rule_wins_its_own_examples() {
                 ));
                 continue;
             }
-            if d.reason != rule.reason {
+            let want = rule.reason;
+            if d.reason != want {
                 failures.push(format!(
                     "rule `{}`: reason {} != {}",
-                    rule.doc.id, d.reason, rule.reason
+                    rule.doc.id, d.reason, want
+                ));
+            }
+            if rule.doc.warning
+                && (d.hard_bounce || d.action != Some(bouncedoc_core::Action::Delayed))
+            {
+                failures.push(format!(
+                    "rule `{}`: a warning read as a failure",
+                    rule.doc.id
                 ));
             }
             let want_provider = ex.provider.clone().or_else(|| match rule.origin {

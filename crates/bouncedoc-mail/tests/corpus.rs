@@ -95,11 +95,12 @@ fn agreement_with_the_reference_classifier() {
         let got_status = d.status.map(|s| s.to_string()).unwrap_or_default();
         let got_reply = d.reply_code.map(|c| c.to_string()).unwrap_or_default();
         let got_hard = if d.hard_bounce { "1" } else { "0" };
-        reason += usize::from(d.reason.as_str() == row.reason);
+        let same_reason = d.reason.as_str() == row.reason;
+        reason += usize::from(same_reason);
         status += usize::from(got_status == row.status);
         reply += usize::from(got_reply == row.reply_code);
         hard += usize::from(got_hard == row.hard_bounce);
-        if d.reason.as_str() != row.reason {
+        if !same_reason {
             misses.push(format!(
                 "{}#{}: reason {} != {}",
                 row.email, row.index, d.reason, row.reason

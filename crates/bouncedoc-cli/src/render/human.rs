@@ -11,11 +11,34 @@ use owo_colors::OwoColorize;
 
 use crate::render::safe;
 
-/// Prints a diagnosis on standard output.
+/// Prints the diagnosis of a pasted text on standard output; when nothing was recognized,
+/// says so instead (see [`write_nothing_recognized`]).
 pub fn print_diagnosis(kb: &Knowledge, d: &Diagnosis) -> Result<()> {
     let mut out = anstream::stdout().lock();
-    write_diagnosis(&mut out, kb, d)?;
+    if d.is_conclusive() {
+        write_diagnosis(&mut out, kb, d)?;
+    } else {
+        write_nothing_recognized(&mut out, kb, d.lang)?;
+    }
     Ok(())
+}
+
+/// Writes the answer for a text in which nothing was recognized: no reason, no party, no
+/// advice; what to paste instead, first, then what was looked for.
+pub fn write_nothing_recognized(
+    out: &mut impl Write,
+    kb: &Knowledge,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let label = |id: &str| kb.label(id, lang).to_string();
+    writeln!(
+        out,
+        "{} {}",
+        "?".yellow().bold(),
+        label("nothing.headline").bold()
+    )?;
+    writeln!(out, "  {}", label("nothing.ask"))?;
+    writeln!(out, "  {}", label("nothing.looked_for"))
 }
 
 /// A heading line.

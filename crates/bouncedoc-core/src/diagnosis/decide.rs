@@ -4,7 +4,7 @@ use super::explain::{Facts, compose};
 use super::steps::cause::{self, Cause};
 use super::steps::codes::{self, Codes};
 use super::steps::evidence::{self, Grounds};
-use super::steps::{context, origin, outcome};
+use super::steps::{context, origin, outcome, warning};
 use super::{Diagnosis, Observation, Words};
 use crate::knowledge::Knowledge;
 use crate::lang::Lang;
@@ -30,13 +30,34 @@ pub(crate) fn diagnose(
         Some(entry) => (entry.reason.parse().unwrap_or(Reason::Undefined), None),
         None => (cause.reason, cause.rule.as_ref().map(|m| m.rule)),
     };
-    // 4. What follows from the reason.
-    let outcome = outcome::of(kb, reason, deciding_rule, &codes, obs);
-    // 5. Who answered.
+    // 4. A delay warning is no failure: never a hard bounce, retried later, and said so. Its
+    //    reason stays what the words give (the reference classifier names a delay notice
+    //    `expired`, and results are compared with it).
+    let warning = warning::is_warning(kb, words, obs);
+    // 5. What follows from the reason.
+    let mut outcome = outcome::of(kb, reason, deciding_rule, &codes, obs);
+    let warning_advice: Vec<String>;
+    if warning {
+        outcome.hard_bounce = false;
+        outcome.retry = crate::vocab::Retry::Later;
+        let mut ids = vec!["retry-later".to_string()];
+        if !warning::is_pending(reason) {
+            ids.extend(
+                outcome
+                    .advice
+                    .iter()
+                    .filter(|a| *a != "retry-later")
+                    .cloned(),
+            );
+        }
+        warning_advice = ids;
+        outcome.advice = &warning_advice;
+    }
+    // 6. Who answered.
     let origin = origin::find(kb, words, deciding_rule, obs);
     let conflict = deciding_rule.and_then(|rule| conflict(rule.reason, &cause, &codes));
     let confidence = confidence(deciding_rule.is_some(), conflict, &cause, &codes);
-    // 6. The evidence.
+    // 7. The evidence.
     let secondary = evidence::secondary_codes(words, codes.status);
     let grounds = Grounds {
         codes: &codes,
@@ -58,6 +79,7 @@ pub(crate) fn diagnose(
         temporary: outcome.temporary,
         secondary: &secondary,
         truncated: words.read.truncated,
+        warning,
         no_code: codes.status.is_none() && codes.reply_code.is_none(),
         nothing_found: deciding_rule.is_none()
             && codes.status.is_none()
@@ -74,7 +96,11 @@ pub(crate) fn diagnose(
         reply_code: codes.reply_code,
         status,
         status_source,
-        action: obs.action,
+        action: if warning {
+            Some(crate::vocab::Action::Delayed)
+        } else {
+            obs.action
+        },
         command: cause.command,
         reason,
         hard_bounce: outcome.hard_bounce,

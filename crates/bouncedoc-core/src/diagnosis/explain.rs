@@ -20,6 +20,8 @@ pub(super) struct Facts<'a> {
     pub temporary: bool,
     pub secondary: &'a [StatusCode],
     pub truncated: bool,
+    /// The report is a delay warning: the sending server is still trying.
+    pub warning: bool,
     pub no_code: bool,
     pub nothing_found: bool,
 }
@@ -85,6 +87,9 @@ pub(super) fn compose(
 ) -> Texts {
     let doc = kb.reason(facts.reason);
     let mut prose = Prose::new(lang);
+    if facts.warning {
+        prose.add(kb.label("note.warning", lang));
+    }
     let colon = if lang == Lang::Ja { "：" } else { ": " };
 
     // What the code means.
@@ -120,7 +125,8 @@ pub(super) fn compose(
         prose.add(lang.pick(note));
     }
     // The likely causes, most likely first.
-    if facts.reason != Reason::Undefined || !facts.nothing_found {
+    let pending = facts.warning && super::steps::warning::is_pending(facts.reason);
+    if !pending && (facts.reason != Reason::Undefined || !facts.nothing_found) {
         let causes = match facts.rule {
             Some(rule) if !rule.causes.is_empty() => &rule.causes,
             _ => &doc.causes,
@@ -145,7 +151,7 @@ pub(super) fn compose(
     if let Some(u) = facts
         .rule
         .and_then(|r| r.uncertain.as_ref())
-        .or(doc.uncertain.as_ref())
+        .or(doc.uncertain.as_ref().filter(|_| !pending))
     {
         doubts.push(lang.pick(u).into());
     }
@@ -185,15 +191,22 @@ pub(super) fn compose(
     }
 
     let advice = crate::catalog::advice(kb, advice_ids, lang);
+    let summary = if pending {
+        kb.label("summary.delayed", lang).to_string()
+    } else if facts.warning {
+        kb.label("summary.delayed_because", lang)
+            .replace("{cause}", lang.pick(&doc.title))
+    } else {
+        lang.pick(
+            facts
+                .rule
+                .and_then(|r| r.summary.as_ref())
+                .unwrap_or(&doc.summary),
+        )
+        .to_string()
+    };
     Texts {
-        summary: lang
-            .pick(
-                facts
-                    .rule
-                    .and_then(|r| r.summary.as_ref())
-                    .unwrap_or(&doc.summary),
-            )
-            .to_string(),
+        summary,
         explanation: prose.text,
         advice,
     }

@@ -329,6 +329,10 @@ pub struct RuleDoc {
     /// recipients", "Service unavailable") that must not hide a specific cause beside them.
     #[serde(default)]
     pub weak: bool,
+    /// The wording says the message is only delayed (a delay notice): the sending server is
+    /// still trying, so whatever else the words say, the report is a warning, not a failure.
+    #[serde(default)]
+    pub warning: bool,
     /// Who must act first, when it differs from the reason's default.
     pub party: Option<String>,
     /// Advice ids, replacing the reason's default.
