@@ -4,3 +4,4 @@ pub mod human;
 pub mod json;
 pub mod logs;
 pub mod records;
+pub mod report;
