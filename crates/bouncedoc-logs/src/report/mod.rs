@@ -97,7 +97,9 @@ impl Report {
                     .and_then(Value::as_str)
                     .and_then(day::from_rfc2822)
             });
-        let sender_side = matches!(text("party"), Some("sender" | "sender-admin"));
+        // A dead address is counted as such, not as something the sending side can fix.
+        let sender_side = matches!(text("party"), Some("sender" | "sender-admin"))
+            && !DEAD_REASONS.contains(&reason);
         match state {
             State::Other => {
                 self.other += 1;
@@ -148,7 +150,8 @@ impl Report {
     }
 
     /// Failures and deferrals whose first party to act is the sender or its mail
-    /// administrator, by reason, in the order to fix them (most first).
+    /// administrator, dead addresses left out, by reason, in the order to fix them (most
+    /// first).
     pub fn sender_side(&self) -> Vec<(&str, u64)> {
         ranked(&self.sender_side)
     }
@@ -198,7 +201,7 @@ mod tests {
         assert_eq!(r.dead_addresses, 1);
         assert_eq!(r.by_domain(), vec![("example.net", 1), ("example.org", 1)]);
         assert_eq!(r.by_provider(), vec![("-", 1), ("google", 1)]);
-        assert_eq!(r.sender_side(), vec![("blocked", 2), ("userunknown", 1)]);
+        assert_eq!(r.sender_side(), vec![("blocked", 2)]);
         let days: Vec<_> = r.by_day().map(|(d, c)| (d.to_owned(), c.clone())).collect();
         assert_eq!(
             days[0],
