@@ -36,6 +36,7 @@ pub mod journal;
 pub mod prefix;
 pub mod reader;
 pub mod record;
+pub mod report;
 pub mod story;
 pub mod time;
 

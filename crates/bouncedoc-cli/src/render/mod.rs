@@ -5,3 +5,4 @@ pub mod json;
 pub mod logs;
 pub mod records;
 pub mod safe;
+pub mod report;

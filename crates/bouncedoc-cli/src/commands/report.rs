@@ -1,0 +1,73 @@
+//! `bouncedoc report`: the JSON lines of `parse` or `logs` counted into one self-contained
+//! HTML page (or a terminal summary).
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use bouncedoc_core::Lang;
+use bouncedoc_logs::report::Report;
+use clap::{Args, ValueEnum};
+
+use crate::cli::locale_lang;
+use crate::render::report::{html, text};
+
+/// What `report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained HTML page with inline SVG charts.
+    Html,
+    /// A summary for the terminal.
+    Text,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// JSON lines written by `parse --format jsonl` or `logs --format jsonl`; `-` for
+    /// standard input.
+    #[arg(default_value = "-")]
+    pub paths: Vec<PathBuf>,
+    /// Language of the texts: `ja` or `en` [default: from the locale, else en]
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse::<Lang>().map_err(|e| e.to_string())
+}
+
+/// Runs `report`.
+pub fn run(args: &ReportArgs) -> Result<ExitCode> {
+    let mut report = Report::new();
+    for path in &args.paths {
+        let input: Box<dyn Read> = if path.as_os_str() == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            Box::new(File::open(path).with_context(|| format!("cannot open {}", path.display()))?)
+        };
+        for line in BufReader::new(input).lines() {
+            let line = line.with_context(|| format!("cannot read {}", path.display()))?;
+            report.push_line(&line);
+        }
+    }
+    let lang = args.lang.unwrap_or_else(locale_lang);
+    let out = match args.format {
+        ReportFormat::Html => html(&report, lang),
+        ReportFormat::Text => text(&report, lang),
+    };
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, out).with_context(|| format!("cannot write {}", path.display()))?
+        }
+        None => std::io::stdout().lock().write_all(out.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

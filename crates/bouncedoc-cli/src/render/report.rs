@@ -1,0 +1,236 @@
+//! The page and the terminal summary of `bouncedoc report`: the counts of a
+//! [`Report`] as bar charts in inline SVG (escaped by `maud`, no JavaScript) or as text.
+
+use std::fmt::Write as _;
+
+use bouncedoc_core::Lang;
+use bouncedoc_logs::report::Report;
+use maud::{DOCTYPE, Markup, html as page};
+
+/// Rows a chart shows at most.
+const TOP: usize = 12;
+
+/// The texts of the report, in one language.
+struct Words {
+    title: &'static str,
+    read: &'static str,
+    failed: &'static str,
+    deferred: &'static str,
+    other: &'static str,
+    errors: &'static str,
+    fix_first: &'static str,
+    fix_note: &'static str,
+    nothing_to_fix: &'static str,
+    dead: &'static str,
+    dead_note: &'static str,
+    by_reason: &'static str,
+    by_provider: &'static str,
+    by_domain: &'static str,
+    by_day: &'static str,
+    none: &'static str,
+}
+
+const EN: Words = Words {
+    title: "Bounce report",
+    read: "Records read",
+    failed: "Failed",
+    deferred: "Deferred",
+    other: "Delivered or other notices",
+    errors: "Errors",
+    fix_first: "Fix on the sending side first",
+    fix_note: "Failures and deferrals the sender or the sending server's operator must act on (authentication, blocklists, reputation, sending rate), most first.",
+    nothing_to_fix: "Nothing here is the sending side's to fix.",
+    dead: "Dead addresses",
+    dead_note: "Hard bounces of addresses that do not exist: stop mailing them; they are not a fault of the sending server.",
+    by_reason: "Failures by reason",
+    by_provider: "Failures by receiving provider",
+    by_domain: "Failures by recipient domain",
+    by_day: "Failures and deferrals by day",
+    none: "None.",
+};
+
+const JA: Words = Words {
+    title: "バウンスのレポート",
+    read: "読んだレコード",
+    failed: "失敗",
+    deferred: "遅延",
+    other: "配送済みなどの通知",
+    errors: "エラー",
+    fix_first: "まず送信側で直すこと",
+    fix_note: "送信者か送信サーバーの管理者が手を打つべき失敗と遅延（認証、ブロックリスト、評価、送信速度）。多い順。",
+    nothing_to_fix: "送信側で直すものはありません。",
+    dead: "存在しないアドレス",
+    dead_note: "存在しないアドレスへのハードバウンス。送信サーバーの問題ではありません。これらのアドレスへの送信はやめてください。",
+    by_reason: "理由別の失敗",
+    by_provider: "受信プロバイダー別の失敗",
+    by_domain: "宛先ドメイン別の失敗",
+    by_day: "日別の失敗と遅延",
+    none: "ありません。",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Ja => &JA,
+        _ => &EN,
+    }
+}
+
+/// The report as one self-contained HTML page.
+pub fn html(report: &Report, lang: Lang) -> String {
+    let w = words(lang);
+    let code = if lang == Lang::Ja { "ja" } else { "en" };
+    let days: Vec<(&str, u64, u64)> = report
+        .by_day()
+        .map(|(d, c)| (d, c.failed, c.deferred))
+        .collect();
+    page! {
+        (DOCTYPE)
+        html lang=(code) {
+            head {
+                meta charset="utf-8";
+                title { (w.title) }
+                style { (STYLE) }
+            }
+            body {
+                h1 { (w.title) }
+                table.totals {
+                    tr { th { (w.read) } td { (report.records) } }
+                    tr { th { (w.failed) } td #failed { (report.failed) } }
+                    tr { th { (w.deferred) } td #deferred { (report.deferred) } }
+                    tr { th { (w.other) } td { (report.other) } }
+                    tr { th { (w.errors) } td { (report.errors) } }
+                }
+                section #sender-side {
+                    h2 { (w.fix_first) }
+                    p { (w.fix_note) }
+                    @let causes = report.sender_side();
+                    @if causes.is_empty() { p { (w.nothing_to_fix) } }
+                    @else { (bars(&causes, "#c0392b")) }
+                }
+                section #dead {
+                    h2 { (w.dead) ": " span.count { (report.dead_addresses) } }
+                    p { (w.dead_note) }
+                }
+                (chart(w.by_reason, "by-reason", &report.by_reason(), w.none))
+                (chart(w.by_provider, "by-provider", &report.by_provider(), w.none))
+                (chart(w.by_domain, "by-domain", &report.by_domain(), w.none))
+                section #by-day {
+                    h2 { (w.by_day) }
+                    @if days.is_empty() { p { (w.none) } }
+                    @else { (timeline(&days, w)) }
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
+const STYLE: &str = "body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}\
+table.totals th{text-align:left;padding-right:2em}section{margin-top:2em}\
+svg text{font-size:12px;font-family:sans-serif}";
+
+fn chart(title: &str, id: &str, rows: &[(&str, u64)], none: &str) -> Markup {
+    page! {
+        section id=(id) {
+            h2 { (title) }
+            @if rows.is_empty() { p { (none) } } @else { (bars(rows, "#2c6fbb")) }
+        }
+    }
+}
+
+/// A horizontal bar chart of the first [`TOP`] rows.
+fn bars(rows: &[(&str, u64)], colour: &str) -> Markup {
+    let rows = &rows[..rows.len().min(TOP)];
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
+    let (label_w, bar_w, row_h) = (220u64, 420u64, 22u64);
+    let height = row_h * rows.len() as u64;
+    page! {
+        svg xmlns="http://www.w3.org/2000/svg" width=(label_w + bar_w + 60) height=(height) {
+            @for (i, (name, count)) in rows.iter().enumerate() {
+                @let y = i as u64 * row_h;
+                text x="0" y=(y + 15) { (name) }
+                rect x=(label_w) y=(y + 3) width=(count * bar_w / max) height=(row_h - 6) fill=(colour) {}
+                text x=(label_w + count * bar_w / max + 5) y=(y + 15) { (count) }
+            }
+        }
+    }
+}
+
+/// Failures and deferrals per day as paired columns.
+fn timeline(days: &[(&str, u64, u64)], w: &Words) -> Markup {
+    let max = days.iter().map(|d| d.1.max(d.2)).max().unwrap_or(1).max(1);
+    let (col, plot_h) = (28u64, 160u64);
+    let width = (col * days.len() as u64).max(200);
+    page! {
+        svg xmlns="http://www.w3.org/2000/svg" width=(width + 20) height=(plot_h + 70) {
+            @for (i, (day, failed, deferred)) in days.iter().enumerate() {
+                @let x = i as u64 * col;
+                @let fh = failed * plot_h / max;
+                @let dh = deferred * plot_h / max;
+                rect x=(x) y=(plot_h - fh) width="11" height=(fh) fill="#c0392b" { title { (w.failed) " " (day) ": " (failed) } }
+                rect x=(x + 12) y=(plot_h - dh) width="11" height=(dh) fill="#e0a030" { title { (w.deferred) " " (day) ": " (deferred) } }
+                text x=(x) y=(plot_h + 12) transform=(format!("rotate(60 {x} {})", plot_h + 12)) { (day) }
+            }
+            rect x="0" y=(plot_h + 55) width="10" height="10" fill="#c0392b" {}
+            text x="14" y=(plot_h + 64) { (w.failed) }
+            rect x="90" y=(plot_h + 55) width="10" height="10" fill="#e0a030" {}
+            text x="104" y=(plot_h + 64) { (w.deferred) }
+        }
+    }
+}
+
+/// The report as a summary for the terminal.
+pub fn text(report: &Report, lang: Lang) -> String {
+    let w = words(lang);
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", w.title);
+    for (label, n) in [
+        (w.read, report.records),
+        (w.failed, report.failed),
+        (w.deferred, report.deferred),
+        (w.other, report.other),
+        (w.errors, report.errors),
+        (w.dead, report.dead_addresses),
+    ] {
+        let _ = writeln!(out, "  {label}: {n}");
+    }
+    let sections = [
+        (w.fix_first, report.sender_side()),
+        (w.by_reason, report.by_reason()),
+        (w.by_provider, report.by_provider()),
+        (w.by_domain, report.by_domain()),
+    ];
+    for (title, rows) in sections {
+        let _ = writeln!(out, "\n{title}");
+        if rows.is_empty() {
+            let _ = writeln!(out, "  {}", w.none);
+        }
+        for (name, n) in rows.iter().take(TOP) {
+            let _ = writeln!(out, "  {n:>7}  {name}");
+        }
+    }
+    let _ = writeln!(out, "\n{} ({} / {})", w.by_day, w.failed, w.deferred);
+    for (day, counts) in report.by_day() {
+        let _ = writeln!(
+            out,
+            "  {day}  {:>7} / {:>7}",
+            counts.failed, counts.deferred
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_the_records_say() {
+        let mut report = Report::new();
+        report.push_line(r#"{"reason":"<script>x</script>","action":"failed","party":"sender","recipient":"a@<b>"}"#);
+        let page = html(&report, Lang::En);
+        assert!(!page.contains("<script>"));
+        assert!(page.contains("&lt;script&gt;"));
+        assert!(html(&report, Lang::Ja).contains("まず送信側で直すこと"));
+    }
+}
