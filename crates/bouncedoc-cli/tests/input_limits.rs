@@ -252,11 +252,12 @@ fn links_and_fifos_in_a_folder_are_read_or_reported_and_counted() {
     std::os::unix::fs::symlink(&outside, folder.join("b-link.eml")).unwrap();
     std::os::unix::fs::symlink(dir.join("missing.eml"), folder.join("c-dangling.eml")).unwrap();
     mkfifo(&folder.join("d-fifo.eml"));
-    let writer = slow_writer(folder.join("d-fifo.eml"), bounce());
+    // Not joined: a build that skips the FIFO leaves its writer waiting, and the test fails
+    // on the records instead of hanging.
+    let _writer = slow_writer(folder.join("d-fifo.eml"), bounce());
     let out = run(bouncedoc()
         .args(["parse", "--format", "jsonl"])
         .arg(&folder));
-    writer.join().unwrap();
     let got = records(&out);
     let named: Vec<String> = got
         .iter()
