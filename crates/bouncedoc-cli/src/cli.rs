@@ -156,6 +156,10 @@ pub struct ParseArgs {
     /// and writes.
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
+    /// The most bytes one message may have (a file, standard input, one message of an mbox);
+    /// a longer one gives an error record and is not read further.
+    #[arg(long, default_value_t = bouncedoc_mail::records::DEFAULT_MAX_MESSAGE_BYTES)]
+    pub max_message_bytes: usize,
     /// Do not print the closing summary.
     #[arg(long)]
     pub quiet: bool,

@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use bouncedoc_core::Engine;
 use bouncedoc_ledger::{BatchOutcome, Ledger, NewEvent, OpenMode, Prepared, prepare_job};
 use bouncedoc_mail::input;
-use bouncedoc_mail::input::batch::{Job, batches};
+use bouncedoc_mail::input::batch::{Job, Jobs, batches};
 use bouncedoc_mail::record::Record;
 use clap::Args;
 use rayon::prelude::*;
@@ -35,6 +35,10 @@ pub struct IngestArgs {
     /// Worker threads [default: one per core].
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
+    /// The most bytes one message may have (a file, standard input, one message of an mbox);
+    /// a longer one gives an error record and is not read further.
+    #[arg(long, default_value_t = bouncedoc_mail::records::DEFAULT_MAX_MESSAGE_BYTES)]
+    pub max_message_bytes: usize,
     /// Do not print the closing summary.
     #[arg(long)]
     pub quiet: bool,
@@ -93,7 +97,8 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
         }
         Ok((recorded, ledger))
     });
-    let walked = batches(inputs, BATCH, |batch| -> Result<()> {
+    let jobs = Jobs::with_limit(inputs, args.max_message_bytes);
+    let walked = batches(jobs, BATCH, |batch| -> Result<()> {
         let now = bouncedoc_ledger::time::now();
         let prepared: Vec<Prepared> = batch
             .into_par_iter()

@@ -85,14 +85,9 @@ impl Output {
 /// One thread reads, diagnoses and writes each message in turn, as `-j 1` asks: on one core,
 /// handing batches between threads only adds thread switches. Each message is diagnosed
 /// right after it is read, while its bytes are in the cache.
-fn one_thread(
-    engine: &Engine,
-    lang: Lang,
-    inputs: Vec<Result<input::Input, input::InputError>>,
-    mut output: Output,
-) -> Result<Output> {
+fn one_thread(engine: &Engine, lang: Lang, jobs: Jobs, mut output: Output) -> Result<Output> {
     let jsonl = output.writer.is_jsonl();
-    for job in Jobs::new(inputs) {
+    for job in jobs {
         output.write([Finished::new(process(engine, lang, job), jsonl)])?;
     }
     Ok(output)
@@ -139,7 +134,7 @@ impl Source {
 fn pipeline(
     engine: &Engine,
     lang: Lang,
-    inputs: Vec<Result<input::Input, input::InputError>>,
+    jobs: Jobs,
     mut output: Output,
     workers: usize,
 ) -> Result<Output> {
@@ -150,7 +145,7 @@ fn pipeline(
         token_tx.send(()).expect("the receiver is alive");
     }
     let source = Mutex::new(Source {
-        jobs: Jobs::new(inputs),
+        jobs,
         next: 0,
         tokens: token_rx,
     });
@@ -216,9 +211,10 @@ pub fn run(engine: &Engine, args: &ParseArgs) -> Result<ExitCode> {
         summary: Summary::default(),
         progress,
     };
+    let jobs = Jobs::with_limit(inputs, args.max_message_bytes);
     let mut output = match workers(args.jobs) {
-        0 | 1 => one_thread(engine, lang, inputs, output)?,
-        n => pipeline(engine, lang, inputs, output, n)?,
+        0 | 1 => one_thread(engine, lang, jobs, output)?,
+        n => pipeline(engine, lang, jobs, output, n)?,
     };
     output.writer.finish()?;
     if let Some(p) = &output.progress {

@@ -4,5 +4,5 @@ pub mod human;
 pub mod json;
 pub mod logs;
 pub mod records;
-pub mod safe;
 pub mod report;
+pub mod safe;

@@ -6,25 +6,34 @@ use std::io::BufRead;
 
 use crate::input::{Input, InputError, open};
 pub use crate::records::Job;
-use crate::records::Messages;
+use crate::records::{DEFAULT_MAX_MESSAGE_BYTES, Messages};
 
 /// Every message of the inputs (as [`expand`](super::expand) gives them), in order, one at
 /// a time: the messages of each input as [`Messages`] finds them (one message, or each
-/// message of an mbox, streamed, never read whole). An input that cannot be read becomes a
-/// job that carries the error, in its place, and the walk goes on. It is [`Send`], so that
-/// threads can take turns reading from one walk.
+/// message of an mbox, streamed, never read whole; none held longer than the limit). An
+/// input that cannot be read becomes a job that carries the error, in its place, and the
+/// walk goes on. It is [`Send`], so that threads can take turns reading from one walk.
 pub struct Jobs {
     inputs: std::vec::IntoIter<Result<Input, InputError>>,
     /// The messages of the input being read.
     current: Option<Messages<Box<dyn BufRead + Send>>>,
+    /// The most bytes one message may have.
+    limit: usize,
 }
 
 impl Jobs {
-    /// A walk over `inputs`.
+    /// A walk over `inputs`, with the limit of [`DEFAULT_MAX_MESSAGE_BYTES`] per message.
     pub fn new(inputs: Vec<Result<Input, InputError>>) -> Jobs {
+        Jobs::with_limit(inputs, DEFAULT_MAX_MESSAGE_BYTES)
+    }
+
+    /// A walk over `inputs` in which a message longer than `limit` bytes gives an error job
+    /// (see [`Messages::with_limit`]).
+    pub fn with_limit(inputs: Vec<Result<Input, InputError>>, limit: usize) -> Jobs {
         Jobs {
             inputs: inputs.into_iter(),
             current: None,
+            limit,
         }
     }
 }
@@ -45,21 +54,22 @@ impl Iterator for Jobs {
                 Err(e) => return Some(Job::new(&e.path, None, Err(e.source))),
             };
             match open(&input) {
-                Ok(reader) => self.current = Some(Messages::new(reader, input.name())),
+                Ok(reader) => {
+                    self.current = Some(Messages::with_limit(reader, input.name(), self.limit))
+                }
                 Err(e) => return Some(Job::new(&e.path, None, Err(e.source))),
             }
         }
     }
 }
 
-/// Reads every message of `inputs`, as [`Jobs`] does, and hands them to `sink` in batches
-/// of at most `size`. Stops at the first error of `sink`.
+/// Reads every message of `jobs`, and hands them to `sink` in batches of at most `size`.
+/// Stops at the first error of `sink`.
 pub fn batches<E>(
-    inputs: Vec<Result<Input, InputError>>,
+    mut jobs: Jobs,
     size: usize,
     mut sink: impl FnMut(Vec<Job>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut jobs = Jobs::new(inputs);
     loop {
         let batch: Vec<Job> = jobs.by_ref().take(size.max(1)).collect();
         if batch.is_empty() {
@@ -87,7 +97,7 @@ mod tests {
         .unwrap();
         let inputs = expand(&[dir.join("folder"), dir.join("missing"), dir.join("box")]);
         let mut seen = Vec::new();
-        batches(inputs, 2, |batch| {
+        batches(Jobs::new(inputs), 2, |batch| {
             seen.push(
                 batch
                     .iter()

@@ -5,10 +5,13 @@
 //! and the format is one rule (a line starting `From ` after a blank line or at the start
 //! opens a message; `>From ` lines are unescaped, mboxrd-style).
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
-/// A message longer than this is cut (and the cut is reported) rather than held whole.
-pub const MAX_MESSAGE: usize = 32 << 20;
+use crate::records::DEFAULT_MAX_MESSAGE_BYTES;
+
+/// The least a read of one line asks for, so that a separator at the start of a line is
+/// always seen whole, however little room the message has left.
+const LINE_PROBE: usize = 256;
 
 /// One message of an mbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +20,9 @@ pub struct MboxMessage {
     pub index: usize,
     /// Its bytes, without the `From ` separator line.
     pub bytes: Vec<u8>,
-    /// True when it was longer than [`MAX_MESSAGE`] and was cut.
+    /// True when it was longer than the reader's limit: its bytes were then dropped as they
+    /// were read (it is empty), and the reader went on at the next message.
+    /// [`Messages`](crate::records::Messages) gives an error record for it.
     pub truncated: bool,
 }
 
@@ -27,16 +32,26 @@ pub struct MboxReader<R> {
     pending_separator: bool,
     index: usize,
     done: bool,
+    limit: usize,
 }
 
 impl<R: BufRead> MboxReader<R> {
-    /// Reads from `reader`.
+    /// Reads from `reader`, with the default limit of
+    /// [`DEFAULT_MAX_MESSAGE_BYTES`] per message.
     pub fn new(reader: R) -> MboxReader<R> {
+        MboxReader::with_limit(reader, DEFAULT_MAX_MESSAGE_BYTES)
+    }
+
+    /// Reads from `reader`; a message longer than `limit` bytes is not held but dropped as
+    /// it is read (and marked [`truncated`](MboxMessage::truncated)). A line is read at most
+    /// `limit` bytes at a time, so a long line is bounded too.
+    pub fn with_limit(reader: R, limit: usize) -> MboxReader<R> {
         MboxReader {
             reader,
             pending_separator: false,
             index: 0,
             done: false,
+            limit,
         }
     }
 }
@@ -55,11 +70,18 @@ impl<R: BufRead> Iterator for MboxReader<R> {
         let mut bytes = Vec::new();
         let mut truncated = false;
         let mut previous_blank = true;
+        // Whether the next read starts a line (a read stops at the room left, which may be
+        // in the middle of one).
+        let mut line_start = true;
         loop {
             // Each line is read straight into the message and taken back out when it is a
             // separator (one copy of the message, not two).
             let start = bytes.len();
-            match self.reader.read_until(b'\n', &mut bytes) {
+            let room = (self.limit + 1).saturating_sub(start).max(LINE_PROBE);
+            match (&mut self.reader)
+                .take(room as u64)
+                .read_until(b'\n', &mut bytes)
+            {
                 Ok(0) => {
                     self.done = true;
                     break;
@@ -70,30 +92,35 @@ impl<R: BufRead> Iterator for MboxReader<R> {
                     return Some(Err(e));
                 }
             }
-            if is_separator(&bytes[start..]) && previous_blank {
+            let whole_line_start = line_start;
+            line_start = bytes.last() == Some(&b'\n');
+            if whole_line_start && previous_blank && is_separator(&bytes[start..]) {
                 bytes.truncate(start);
                 if !self.pending_separator && bytes.iter().all(u8::is_ascii_whitespace) {
                     // The first separator of the file.
                     self.pending_separator = true;
                     bytes.clear();
+                    skip_rest_of_line(&mut self.reader, line_start);
+                    line_start = true;
                     continue;
                 }
                 self.pending_separator = true;
+                skip_rest_of_line(&mut self.reader, line_start);
                 break;
             }
             let line = &bytes[start..];
-            if line.starts_with(b">From ") || line.starts_with(b">>From ") {
+            if whole_line_start && (line.starts_with(b">From ") || line.starts_with(b">>From ")) {
                 // mboxrd: one `>` of a quoted separator is dropped.
                 bytes.remove(start);
             }
             let line = &bytes[start..];
-            previous_blank = line == b"\n" || line == b"\r\n";
-            if bytes.len() > MAX_MESSAGE {
+            previous_blank = whole_line_start && (line == b"\n" || line == b"\r\n");
+            if truncated || bytes.len() > self.limit {
                 truncated = true;
-                bytes.truncate(start);
+                bytes.clear();
             }
         }
-        if bytes.iter().all(u8::is_ascii_whitespace) && self.done {
+        if !truncated && bytes.iter().all(u8::is_ascii_whitespace) && self.done {
             return None;
         }
         self.index += 1;
@@ -102,6 +129,28 @@ impl<R: BufRead> Iterator for MboxReader<R> {
             bytes,
             truncated,
         }))
+    }
+}
+
+/// Drops the rest of a separator line that was read only in part (a `From ` line longer
+/// than the read), a buffer at a time, without holding it. A read error here is left for
+/// the next read to report.
+fn skip_rest_of_line<R: BufRead>(reader: &mut R, line_ended: bool) {
+    if line_ended {
+        return;
+    }
+    loop {
+        let (used, ended) = match reader.fill_buf() {
+            Ok([]) | Err(_) => return,
+            Ok(buf) => match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (buf.len(), false),
+            },
+        };
+        reader.consume(used);
+        if ended {
+            return;
+        }
     }
 }
 
@@ -139,5 +188,35 @@ mod tests {
             .map(|m| m.unwrap().index)
             .collect();
         assert_eq!(idx, [1, 2]);
+    }
+
+    #[test]
+    fn a_message_over_the_limit_is_dropped_and_marked_and_the_next_is_read() {
+        let big = "x".repeat(300);
+        let mbox = format!("From a\nSubject: 1\n\n{big}\n{big}\n\nFrom b\nSubject: 2\n\nsmall\n");
+        let got: Vec<MboxMessage> = MboxReader::with_limit(mbox.as_bytes(), 400)
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(got.len(), 2);
+        assert!(got[0].truncated && got[0].bytes.is_empty());
+        assert_eq!((got[1].index, got[1].truncated), (2, false));
+        assert_eq!(got[1].bytes, b"Subject: 2\n\nsmall\n");
+        // One line longer than the limit, at the end of the input.
+        let long = format!("From a\nSubject: {}", "y".repeat(5000));
+        let got: Vec<MboxMessage> = MboxReader::with_limit(long.as_bytes(), 1000)
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(got.len(), 1);
+        assert!(got[0].truncated);
+    }
+
+    #[test]
+    fn a_long_separator_line_is_skipped_whole() {
+        let mbox = format!("From {}\nSubject: 1\n\none\n", "z".repeat(1000));
+        let got: Vec<MboxMessage> = MboxReader::with_limit(mbox.as_bytes(), 600)
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].bytes, b"Subject: 1\n\none\n");
     }
 }

@@ -33,8 +33,11 @@ pub struct InputError {
 }
 
 /// Expands the paths a user gave: folders are walked (sorted, so that output order is
-/// stable; Maildir's `tmp/` is skipped, since messages there are still being written), and
-/// `-` is standard input. Paths that cannot be read are returned as errors, in place.
+/// stable; Maildir's `tmp/` is skipped, since messages there are still being written, and
+/// so are names starting with `.`), and `-` is standard input. In a folder, symbolic links
+/// are followed (a link to a message file is read, a link to a folder walked), and
+/// anything that is not a folder (a file, a FIFO) is an input. Paths that cannot be read,
+/// dangling links and link loops among them, are returned as errors, in place.
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
     let mut out = Vec::new();
     for path in paths {
@@ -57,12 +60,13 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
             continue;
         }
         let walker = WalkDir::new(path)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| !(e.file_type().is_dir() && e.file_name() == "tmp" && e.depth() > 0));
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() => {
+                Ok(e) if !e.file_type().is_dir() => {
                     let name = e.file_name().to_string_lossy();
                     if name.starts_with('.') {
                         continue;

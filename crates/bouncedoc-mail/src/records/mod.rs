@@ -8,4 +8,6 @@ mod guard;
 mod stream;
 
 pub use guard::{MessageError, diagnose_guarded, error_record, read_message};
-pub use stream::{Job, Messages, starts_like_mbox, starts_with_header};
+pub use stream::{
+    DEFAULT_MAX_MESSAGE_BYTES, Job, Messages, TooLarge, starts_like_mbox, starts_with_header,
+};

@@ -1,13 +1,32 @@
 //! The messages of one input, read from a buffered reader one at a time: an mbox when the
-//! reader's first bytes are `From `, else one message.
+//! reader's first bytes are `From `, else one message. No message is held longer than a
+//! limit ([`DEFAULT_MAX_MESSAGE_BYTES`] unless the caller gives another): it is checked
+//! while reading, and a message over it gives an error record.
 
-use std::io::BufRead;
+use std::io::{BufRead, Chain, Cursor, Read};
 
 use bouncedoc_core::{Engine, Lang};
 
 use crate::input::mbox::MboxReader;
 use crate::record::{Origin, Record};
 use crate::records::guard::{MessageError, error_record, read_message};
+
+/// The limit on one message unless the caller sets another: 32 MiB.
+pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 32 << 20;
+
+/// Why a message was not read: it is longer than the limit.
+#[derive(Debug, thiserror::Error)]
+#[error("message larger than the limit of {limit} bytes; not read (see --max-message-bytes)")]
+pub struct TooLarge {
+    /// The limit, in bytes.
+    pub limit: usize,
+}
+
+impl TooLarge {
+    fn io(limit: usize) -> std::io::Error {
+        std::io::Error::new(std::io::ErrorKind::FileTooLarge, TooLarge { limit })
+    }
+}
 
 /// Whether the first bytes of an input are those of an mbox (`From `).
 pub fn starts_like_mbox(head: &[u8]) -> bool {
@@ -71,10 +90,13 @@ impl Job {
 /// The messages of one input, in order, one at a time, so that memory stays bounded by one
 /// message: each message of an mbox (the reader's first bytes are `From `), else the one
 /// message the reader holds. A read error becomes a job that carries it, and ends the
-/// input.
+/// input. A message longer than the limit becomes a job that carries a [`TooLarge`] error
+/// (with the index of the message in an mbox); the reading goes on at the next message of
+/// an mbox, and ends a single message without reading the rest.
 pub struct Messages<R> {
     source: String,
-    state: State<R>,
+    limit: usize,
+    state: State<Chain<Cursor<Vec<u8>>, R>>,
 }
 
 enum State<R> {
@@ -84,17 +106,33 @@ enum State<R> {
     Done,
 }
 
+/// The bytes that tell an mbox: `From `.
+const SNIFF: u64 = 5;
+
 impl<R: BufRead> Messages<R> {
-    /// The messages of `reader`, named `source` in their records. Whether it is an mbox is
-    /// decided here, from the bytes the reader's buffer holds after its first read.
-    pub fn new(mut reader: R, source: impl Into<String>) -> Messages<R> {
-        let state = match reader.fill_buf() {
-            Ok(head) if starts_like_mbox(head) => State::Mbox(MboxReader::new(reader)),
+    /// The messages of `reader`, named `source` in their records, with the limit of
+    /// [`DEFAULT_MAX_MESSAGE_BYTES`] per message.
+    pub fn new(reader: R, source: impl Into<String>) -> Messages<R> {
+        Messages::with_limit(reader, source, DEFAULT_MAX_MESSAGE_BYTES)
+    }
+
+    /// The messages of `reader`, named `source` in their records, none held longer than
+    /// `limit` bytes. Whether it is an mbox is decided here, from its first five bytes, read
+    /// (however many reads a pipe needs for them) and kept in front of the rest: the reader
+    /// is read once, from its start, never reopened.
+    pub fn with_limit(mut reader: R, source: impl Into<String>, limit: usize) -> Messages<R> {
+        let mut head = Vec::new();
+        let read = reader.by_ref().take(SNIFF).read_to_end(&mut head);
+        let mbox = starts_like_mbox(&head);
+        let reader = Cursor::new(head).chain(reader);
+        let state = match read {
+            Ok(_) if mbox => State::Mbox(MboxReader::with_limit(reader, limit)),
             Ok(_) => State::One(reader),
             Err(e) => State::Failed(e),
         };
         Messages {
             source: source.into(),
+            limit,
             state,
         }
     }
@@ -111,14 +149,24 @@ impl<R: BufRead> Iterator for Messages<R> {
     fn next(&mut self) -> Option<Job> {
         if let State::Mbox(mbox) = &mut self.state {
             return match mbox.next()? {
+                Ok(m) if m.truncated => Some(Job::new(
+                    &self.source,
+                    Some(m.index),
+                    Err(TooLarge::io(self.limit)),
+                )),
                 Ok(m) => Some(Job::new(&self.source, Some(m.index), Ok(m.bytes))),
                 Err(e) => Some(Job::new(&self.source, None, Err(e))),
             };
         }
         match std::mem::replace(&mut self.state, State::Done) {
-            State::One(mut reader) => {
+            State::One(reader) => {
+                // One byte past the limit tells a message over it, without reading more.
                 let mut bytes = Vec::new();
-                let read = reader.read_to_end(&mut bytes).map(|_| bytes);
+                let read = match reader.take(self.limit as u64 + 1).read_to_end(&mut bytes) {
+                    Ok(n) if n > self.limit => Err(TooLarge::io(self.limit)),
+                    Ok(_) => Ok(bytes),
+                    Err(e) => Err(e),
+                };
                 Some(Job::new(&self.source, None, read))
             }
             State::Failed(e) => Some(Job::new(&self.source, None, Err(e))),
