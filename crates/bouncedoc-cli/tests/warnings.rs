@@ -59,3 +59,20 @@ fn a_final_expiry_is_still_a_failure() {
     assert_eq!(v["reason"], "expired");
     assert_ne!(v["action"], "delayed");
 }
+
+/// On a terminal a warning is not called a bounce, soft or hard.
+#[test]
+fn a_warning_is_no_bounce_for_a_person() {
+    for (lang, yes, no) in [
+        ("en", "No bounce yet", "soft bounce"),
+        ("ja", "まだバウンスではありません", "ソフトバウンス"),
+    ] {
+        let out = bouncedoc()
+            .args(["explain", "--lang", lang, WARNINGS[0]])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(yes), "{text}");
+        assert!(!text.contains(no), "{text}");
+    }
+}

@@ -134,7 +134,9 @@ pub fn write_diagnosis(out: &mut impl Write, kb: &Knowledge, d: &Diagnosis) -> s
             .map_or(p.as_str(), |x| lang.pick(&x.name));
         writeln!(out, "  {}{colon}{name}", label("field.provider"))?;
     }
-    let bounce = if d.hard_bounce {
+    let bounce = if d.action == Some(bouncedoc_core::Action::Delayed) {
+        "bounce.warning"
+    } else if d.hard_bounce {
         "bounce.hard"
     } else {
         "bounce.soft"
