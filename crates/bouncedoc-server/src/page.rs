@@ -150,6 +150,17 @@ fn outcome(view: &View<'_>) -> Markup {
                 }
             }
         }
+        // Nothing recognized: no story, no party, no advice; what to paste instead first.
+        Outcome::Explained(d) if !d.is_conclusive() => {
+            let kb = view.state.engine.knowledge();
+            html! {
+                section #result .notice data-kind="nothing" data-count="0" role="status" {
+                    h2 { (kb.label("nothing.headline", view.lang)) }
+                    p { (kb.label("nothing.ask", view.lang)) }
+                    p { (kb.label("nothing.looked_for", view.lang)) }
+                }
+            }
+        }
         Outcome::Explained(d) => html! {
             section #result data-kind="explain" data-count="1" {
                 h2.visually-hidden { (view.t("page.result")) }

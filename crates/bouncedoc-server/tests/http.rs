@@ -810,3 +810,19 @@ fn openapi_schemas_describe_the_objects_served() {
     );
     check_schema(&doc, "Error", &[], &server.get("/api/v1/nothing").json());
 }
+
+/// A text in which nothing is recognized gets no story on the page: no reason, no party,
+/// no advice; it asks for the whole error, in the page's language.
+#[test]
+fn a_text_with_nothing_recognized_tells_no_story_on_the_page() {
+    let server = Server::start(Config::default());
+    for (lang, ask) in [("en", "whole"), ("ja", "全体")] {
+        let body = format!("lang={lang}&text={}", form_encode("hello world"));
+        let r = server.post("/", "application/x-www-form-urlencoded", body.as_bytes());
+        assert_eq!(r.status, 200);
+        let html = r.text();
+        assert!(html.contains("data-kind=\"nothing\""), "{lang}");
+        assert!(!html.contains("data-reason="), "{lang}");
+        assert!(html.contains(ask), "{lang}");
+    }
+}
