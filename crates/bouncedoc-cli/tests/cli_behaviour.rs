@@ -1,17 +1,10 @@
 //! The command line as a user meets it: exit statuses, errors, the locale, the other
 //! subcommands.
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod support;
+use support::bouncedoc;
 
-fn bouncedoc() -> Command {
-    let mut cmd = Command::cargo_bin("bouncedoc").unwrap();
-    cmd.env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd
-}
+use serde_json::Value;
 
 #[test]
 fn empty_input_is_a_clear_error_with_status_2() {

@@ -2,18 +2,11 @@
 //! `bouncedoc explain --format json`, and the human output fixed by snapshots in both
 //! languages.
 
-use assert_cmd::Command;
+mod support;
+use support::bouncedoc;
+
 use bouncedoc_testkit::{SeedAnswer, seed_cases};
 use serde_json::Value;
-
-fn bouncedoc() -> Command {
-    let mut cmd = Command::cargo_bin("bouncedoc").unwrap();
-    cmd.env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd
-}
 
 #[test]
 fn every_seed_case_passes_through_the_json_output() {

@@ -6,24 +6,11 @@
 mod ledger_support;
 
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use bouncedoc_ledger::testing::{Dsn, DsnRecipient, WriteLock};
-use ledger_support::{Db, bouncedoc, sqlite};
-
-fn run(db: &Db, args: &[&str]) -> Output {
-    bouncedoc()
-        .args(args)
-        .arg("--database")
-        .arg(db.url())
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use ledger_support::{Db, bouncedoc, run, sqlite, text};
 
 /// What a hostile server writes in its diagnostic: a screen clear, a title change, an OSC 52
 /// clipboard write, a C1 CSI, a bell and a backspace.

@@ -3,21 +3,15 @@
 //! once, from their first byte; symbolic links, FIFOs and dangling links in a folder read
 //! or reported, never skipped.
 
+mod ledger_support;
+use ledger_support::bouncedoc;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-
-fn bouncedoc() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bouncedoc"));
-    cmd.env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd
-}
 
 /// A fresh temporary folder for one test.
 fn temp(name: &str) -> PathBuf {

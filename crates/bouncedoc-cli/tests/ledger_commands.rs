@@ -4,24 +4,11 @@
 mod ledger_support;
 
 use std::io::Write;
-use std::process::{Output, Stdio};
+use std::process::Stdio;
 
 use bouncedoc_ledger::testing::{Dsn, DsnRecipient, EAGER_POLICY};
-use ledger_support::{Db, bouncedoc, databases, ingest, sqlite, whole_corpus};
+use ledger_support::{Db, bouncedoc, databases, ingest, run, sqlite, text, whole_corpus};
 use serde_json::Value;
-
-fn run(db: &Db, args: &[&str]) -> Output {
-    bouncedoc()
-        .args(args)
-        .arg("--database")
-        .arg(db.url())
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn list_json(db: &Db, filters: &[&str]) -> Vec<Value> {
     let mut args = vec!["suppressions", "--format", "json"];

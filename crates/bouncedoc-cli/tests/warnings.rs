@@ -1,17 +1,10 @@
 //! Delay warnings are not failures (`shared/spec/diagnosis.md`, "Warnings and other reports
 //! that are not failures"): pasted or read from a whole message, through the real CLI.
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod support;
+use support::bouncedoc;
 
-fn bouncedoc() -> Command {
-    let mut cmd = Command::cargo_bin("bouncedoc").unwrap();
-    cmd.env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd
-}
+use serde_json::Value;
 
 /// Delay notices of several servers and providers, as a person pastes them.
 const WARNINGS: &[&str] = &[

@@ -24,6 +24,21 @@ pub fn bouncedoc() -> Command {
     cmd
 }
 
+/// Runs the binary on the ledger `db` with `args`.
+pub fn run(db: &Db, args: &[&str]) -> Output {
+    bouncedoc()
+        .args(args)
+        .arg("--database")
+        .arg(db.url())
+        .output()
+        .unwrap()
+}
+
+/// Output bytes as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
 /// `../shared/corpus`.
 pub fn corpus() -> PathBuf {
     bouncedoc_testkit::shared_dir().join("corpus")
