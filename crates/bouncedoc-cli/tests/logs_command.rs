@@ -136,3 +136,37 @@ fn csv_and_human_layouts() {
         assert!(text.contains("carol@example.net"));
     }
 }
+
+/// A log carries a remote server's words: `logs` writes them as the other commands do, with
+/// CSV cells that never start a formula and no terminal control for a person.
+#[test]
+fn remote_words_in_a_log_are_made_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("mail.log");
+    std::fs::write(
+        &log,
+        "Jan 15 10:00:00 mail postfix/smtp[2104]: 4F9D1C2A3B: to=<=cmd@example.org>, relay=mx.example.org[192.0.2.25]:25, delay=1.2, delays=0.1/0/0.6/0.5, dsn=5.1.1, status=bounced (host mx.example.org[192.0.2.25] said: 550 5.1.1 \u{1b}]0;owned\u{7}User unknown (in reply to RCPT TO command))\n",
+    )
+    .unwrap();
+    let run = |format: &str| {
+        let out = Command::cargo_bin("bouncedoc")
+            .unwrap()
+            .env("NO_COLOR", "1")
+            .args(["logs", "--year", "2024", "--format", format])
+            .arg(&log)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let csv = run("csv");
+    assert!(csv.contains("'=cmd@example.org"), "{csv}");
+    assert!(
+        !csv.lines()
+            .skip(1)
+            .any(|l| l.split(',').any(|c| c.starts_with('='))),
+        "{csv}"
+    );
+    let human = run("human");
+    assert!(!human.contains('\u{1b}'), "{human}");
+    assert!(human.contains("User unknown"), "{human}");
+}

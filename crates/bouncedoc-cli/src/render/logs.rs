@@ -10,7 +10,7 @@ use bouncedoc_logs::record::{DeliveryRecord, LogRecord};
 use owo_colors::OwoColorize;
 
 use crate::cli::ParseFormat;
-use crate::render::human;
+use crate::render::{human, safe};
 
 /// Where records go.
 pub enum LogWriter {
@@ -94,7 +94,11 @@ impl LogWriter {
                 serde_json::to_writer(&mut *out, record)?;
                 out.write_all(b"\n")?;
             }
-            LogWriter::Csv(w) => w.write_record(csv_row(record))?,
+            LogWriter::Csv(w) => w.write_record(
+                csv_row(record)
+                    .iter()
+                    .map(|c| safe::csv_cell(c).into_owned()),
+            )?,
             LogWriter::Human { out, kb, lang } => write_human(out, kb, *lang, record)?,
         }
         Ok(())
@@ -150,7 +154,7 @@ fn write_human(
                 out,
                 "{} {}",
                 "─".repeat(8).dimmed(),
-                facts_line(r, lang).dimmed()
+                safe::for_person(&facts_line(r, lang)).dimmed()
             )?;
             human::write_diagnosis(out, kb, &r.diagnosis)?;
             writeln!(out)
@@ -165,6 +169,7 @@ fn write_human(
                 Lang::Ja => "読み取れません：",
             };
             let at = line.map(|l| format!(":{l}")).unwrap_or_default();
+            let (source, error) = (safe::for_person(source), safe::for_person(error));
             writeln!(out, "{source}{at}: {} {error}", what.red())
         }
     }
