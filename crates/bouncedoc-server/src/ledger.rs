@@ -142,10 +142,11 @@ pub(crate) async fn unsuppress(
     match media_type(request.headers()) {
         Some(m) if is_json(&m) => {}
         other => {
-            return Err(ApiError::unsupported(format!(
-                "send {{\"address\": \"...\", \"reason\": \"...\"}} as application/json, not {}",
-                other.as_deref().unwrap_or("a body without Content-Type")
-            )));
+            return Err(ApiError::unsupported(
+                labels
+                    .get("ledger.unsuppress_json", lang)
+                    .replace("{type}", other.as_deref().unwrap_or("-")),
+            ));
         }
     }
     let bytes = read_all(request.into_body(), state.config.max_body).await?;

@@ -11,6 +11,12 @@
 //! - [`run`] is what the `bouncedoc serve` command calls: it binds, logs and serves until
 //!   Ctrl-C.
 //!
+//! Every request first passes the guard: its `Host` must name the server, a state-changing
+//! request's `Origin` must be the server's own, and the ledger's routes need the bearer
+//! [`Token`] of [`Config::token`] (and refuse the content types a browser sends cross-site
+//! unasked); a ledger on a non-loopback address without a token is refused at start
+//! ([`check_exposure`]). `docs/security.md` gives the threat model.
+//!
 //! The routes are listed once, in [`routes`], which both the router and the tests read, and
 //! the OpenAPI document ([`OPENAPI_JSON`], served at `/api/v1/openapi.json`) is checked
 //! against that list by the tests.

@@ -35,7 +35,8 @@ pub(crate) fn host_name(authority: &str) -> Option<String> {
 
 /// How an IP address is written as a host name (`[::1]` for IPv6).
 fn ip_name(ip: IpAddr) -> String {
-    match ip {
+    // An IPv4 client of a dual-stack socket reached `::ffff:a.b.c.d`, and names `a.b.c.d`.
+    match ip.to_canonical() {
         IpAddr::V4(v4) => v4.to_string(),
         IpAddr::V6(v6) => format!("[{v6}]"),
     }
@@ -107,5 +108,7 @@ mod tests {
             assert!(!is_allowed(host, Some(local), &allowed), "{host}");
         }
         assert!(!is_allowed("192.0.2.7:8025", None, &[]));
+        let mapped: SocketAddr = "[::ffff:192.0.2.7]:8025".parse().unwrap();
+        assert!(is_allowed("192.0.2.7:8025", Some(mapped), &[]));
     }
 }
