@@ -86,6 +86,24 @@ pub struct ServeArgs {
     /// The ledger's suppression policy (TOML; see `bouncedoc ingest --print-policy`).
     #[arg(long, value_name = "FILE", requires = "database")]
     pub policy: Option<std::path::PathBuf>,
+    /// A file holding the token the ledger's endpoints require (`Authorization: Bearer
+    /// <token>`; at least 16 visible ASCII characters). Or set BOUNCEDOC_TOKEN to the token
+    /// itself. Without one the ledger is refused over HTTP, and `--database` on a non-loopback
+    /// address refuses to start.
+    #[arg(long, value_name = "PATH")]
+    pub token_file: Option<std::path::PathBuf>,
+    /// Let the ledger's reads (check, suppressions) answer without the token; its writes
+    /// (ingest, unsuppress) always need it.
+    #[arg(long, requires = "database")]
+    pub ledger_public_reads: bool,
+    /// A host name the server also answers for (besides localhost, 127.0.0.1, [::1] and the
+    /// address a client reached), any port; repeat for several. Others get 421.
+    #[arg(long, value_name = "NAME")]
+    pub allowed_host: Vec<String>,
+    /// An origin (`https://admin.example.com`) whose pages may also post to the server;
+    /// repeat for several. Others get 403.
+    #[arg(long, value_name = "ORIGIN")]
+    pub allowed_origin: Vec<String>,
 }
 
 /// Output options shared by the subcommands.

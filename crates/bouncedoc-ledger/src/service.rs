@@ -10,8 +10,8 @@ use bouncedoc_mail::records::Messages;
 use serde::Serialize;
 
 use crate::{
-    BatchOutcome, Check, Filter, Ledger, LedgerError, OpenMode, Policy, Suppression, prepare_job,
-    time,
+    BatchOutcome, Check, Filter, Ledger, LedgerError, OpenMode, Policy, Suppression, Unsuppressed,
+    prepare_job, time,
 };
 
 /// A ledger shared by the requests of a service.
@@ -119,6 +119,18 @@ impl LedgerService {
     pub fn suppressions(&self, filter: &Filter) -> Result<Vec<Suppression>, LedgerError> {
         self.with(|l, _| l.suppressions(filter))
     }
+
+    /// Lifts the suppression of an address, now, as `bouncedoc unsuppress` does: kept in the
+    /// history with `reason` and `who`; [`LedgerError::UnknownAddress`] when the ledger holds
+    /// nothing about it (and nothing is written).
+    pub fn unsuppress(
+        &self,
+        address: &str,
+        reason: &str,
+        who: &str,
+    ) -> Result<Unsuppressed, LedgerError> {
+        self.with(|l, _| l.unsuppress(address, reason, who, time::now()))
+    }
 }
 
 #[cfg(test)]
@@ -149,5 +161,12 @@ mod tests {
         assert!(matches!(checks[0].verdict, Verdict::Suppressed { .. }));
         assert_eq!(svc.suppressions(&Filter::default()).unwrap().len(), 1);
         assert!(format!("{svc:?}").contains("svc.db"));
+        let lifted = svc.unsuppress("taro@example.jp", "fixed", "ops").unwrap();
+        assert!(lifted.lifted.is_some());
+        assert!(svc.suppressions(&Filter::default()).unwrap().is_empty());
+        assert!(matches!(
+            svc.unsuppress("nobody@example.jp", "fixed", "ops"),
+            Err(LedgerError::UnknownAddress(_))
+        ));
     }
 }

@@ -1,5 +1,6 @@
 //! The bounce ledger over HTTP, under `/api/v1/ledger`: record a bounce, check addresses,
-//! list suppressions. Enabled by `bouncedoc serve --database FILE|URL`
+//! list suppressions, lift a suppression. Who may call them is checked before (the token,
+//! `Host`, `Origin`, content types: [`crate::guard`]). Enabled by `bouncedoc serve --database FILE|URL`
 //! ([`Config::ledger`](crate::Config::ledger)); without one, these routes answer `404`
 //! `ledger_not_enabled`. The objects are those of `bouncedoc check --format jsonl` and
 //! `bouncedoc suppressions --format json`.
@@ -12,12 +13,14 @@ use axum::http::{StatusCode, Uri};
 use bouncedoc_core::Reason;
 use bouncedoc_ledger::service::{Ingested, LedgerService};
 use bouncedoc_ledger::time::parse_when;
-use bouncedoc_ledger::{Check, Filter, LedgerError, Rule, Suppression};
+use bouncedoc_ledger::{Check, Filter, LedgerError, Rule, Suppression, Unsuppressed};
+use serde::Deserialize;
 
 use crate::AppState;
 use crate::api::{Upload, blocking, read_upload};
+use crate::body::{is_json, media_type, read_all};
 use crate::errors::ApiError;
-use crate::negotiate::form_pairs;
+use crate::negotiate::{choose, form_pairs, query_lang};
 
 fn service(state: &AppState) -> Result<Arc<LedgerService>, ApiError> {
     state.config.ledger.clone().ok_or_else(|| {
@@ -110,4 +113,75 @@ pub(crate) async fn suppressions(
     let filter = filter(query(&uri))?;
     let list = blocking(&state, move || ledger.suppressions(&filter)).await?;
     Ok(Json(list.map_err(failed)?))
+}
+
+/// The JSON body of `POST /api/v1/ledger/unsuppress`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnsuppressBody {
+    address: String,
+    reason: String,
+    #[serde(default)]
+    by: Option<String>,
+}
+
+/// Who lifts a suppression when the body does not say.
+const DEFAULT_WHO: &str = "api";
+
+/// `POST /api/v1/ledger/unsuppress` with `{"address", "reason", "by"}`: lifts the suppression
+/// of an address as `bouncedoc unsuppress` does, kept in the history with why and who (`by`,
+/// else `api`). An address the ledger holds nothing about is a `404` `unknown_address` naming
+/// it, and nothing is written.
+pub(crate) async fn unsuppress(
+    State(state): State<AppState>,
+    request: Request,
+) -> Result<Json<Unsuppressed>, ApiError> {
+    let ledger = service(&state)?;
+    let lang = choose(&[query_lang(request.uri())?], request.headers());
+    let labels = &state.labels;
+    match media_type(request.headers()) {
+        Some(m) if is_json(&m) => {}
+        other => {
+            return Err(ApiError::unsupported(
+                labels
+                    .get("ledger.unsuppress_json", lang)
+                    .replace("{type}", other.as_deref().unwrap_or("-")),
+            ));
+        }
+    }
+    let bytes = read_all(request.into_body(), state.config.max_body).await?;
+    let bad = |detail: String| {
+        ApiError::bad_request(
+            "bad_json",
+            labels
+                .get("ledger.unsuppress_body", lang)
+                .replace("{detail}", &detail),
+        )
+    };
+    let body: UnsuppressBody = serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))?;
+    let reason = body.reason.trim().to_string();
+    if reason.is_empty() || body.address.trim().is_empty() {
+        return Err(bad("`address` and `reason` must not be empty".to_string()));
+    }
+    let who = body
+        .by
+        .map(|b| b.trim().to_string())
+        .filter(|b| !b.is_empty())
+        .unwrap_or_else(|| DEFAULT_WHO.to_string());
+    let address = body.address;
+    let done = blocking(&state, move || ledger.unsuppress(&address, &reason, &who)).await?;
+    match done {
+        Ok(done) => Ok(Json(done)),
+        Err(LedgerError::UnknownAddress(address)) => Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "unknown_address",
+            labels
+                .get("ledger.unknown_address", lang)
+                .replace("{address}", &address),
+        )),
+        Err(e @ LedgerError::BadAddress(_)) => {
+            Err(ApiError::bad_request("bad_address", e.to_string()))
+        }
+        Err(e) => Err(failed(e)),
+    }
 }

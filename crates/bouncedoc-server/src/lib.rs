@@ -11,6 +11,12 @@
 //! - [`run`] is what the `bouncedoc serve` command calls: it binds, logs and serves until
 //!   Ctrl-C.
 //!
+//! Every request first passes the guard: its `Host` must name the server, a state-changing
+//! request's `Origin` must be the server's own, and the ledger's routes need the bearer
+//! [`Token`] of [`Config::token`] (and refuse the content types a browser sends cross-site
+//! unasked); a ledger on a non-loopback address without a token is refused at start
+//! ([`check_exposure`]). `docs/security.md` gives the threat model.
+//!
 //! The routes are listed once, in [`routes`], which both the router and the tests read, and
 //! the OpenAPI document ([`OPENAPI_JSON`], served at `/api/v1/openapi.json`) is checked
 //! against that list by the tests.
@@ -27,6 +33,7 @@ mod api;
 mod assets;
 mod body;
 mod errors;
+mod guard;
 mod highlight;
 mod labels;
 mod ledger;
@@ -42,6 +49,8 @@ use axum::Router;
 use bouncedoc_core::Engine;
 
 pub use errors::ApiError;
+pub use guard::exposure::{Unprotected, check_exposure};
+pub use guard::token::{MIN_TOKEN_LEN, Token, TokenError};
 pub use routes::{Route, routes};
 pub use server::{init_tracing, run, serve, shutdown_signal};
 
@@ -65,6 +74,19 @@ pub struct Config {
     /// one is closed as soon as it is accepted, so that one client cannot take every
     /// connection of [`Config::max_connections`].
     pub max_connections_per_client: usize,
+    /// The token the ledger's endpoints require as `Authorization: Bearer <token>`
+    /// (`serve --token-file`, `BOUNCEDOC_TOKEN`). Without one they answer `403`, and
+    /// [`serve`]/[`run`] refuse a ledger on a non-loopback address ([`check_exposure`]).
+    pub token: Option<Token>,
+    /// Whether the ledger's read endpoints (`check`, `suppressions`) answer without the token
+    /// (`serve --ledger-public-reads`); its write endpoints always need it.
+    pub ledger_public_reads: bool,
+    /// Host names the server answers for besides `localhost`, `127.0.0.1`, `[::1]` and the
+    /// address a client reached (`serve --allowed-host`); a request for another gets `421`.
+    pub allowed_hosts: Vec<String>,
+    /// Origins (`https://admin.example.com`) whose pages may send state-changing requests
+    /// besides the server's own (`serve --allowed-origin`); another gets `403`.
+    pub allowed_origins: Vec<String>,
     /// The bounce ledger behind `/api/v1/ledger/*` (`bouncedoc serve --database`); without
     /// one those routes answer `404 ledger_not_enabled`.
     pub ledger: Option<Arc<bouncedoc_ledger::service::LedgerService>>,
@@ -78,6 +100,10 @@ impl Default for Config {
             header_timeout: Duration::from_secs(10),
             max_connections: 1024,
             max_connections_per_client: 64,
+            token: None,
+            ledger_public_reads: false,
+            allowed_hosts: Vec::new(),
+            allowed_origins: Vec::new(),
             ledger: None,
         }
     }
@@ -95,6 +121,9 @@ pub enum ServerError {
     /// A socket operation failed (binding, accepting).
     #[error("network: {0}")]
     Io(#[from] std::io::Error),
+    /// A ledger on a non-loopback address without a token.
+    #[error(transparent)]
+    Unprotected(#[from] Unprotected),
 }
 
 /// What every handler shares.

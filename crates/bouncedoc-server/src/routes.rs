@@ -15,7 +15,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
 
-use crate::{AppState, api, assets, errors, ledger, page};
+use crate::{AppState, api, assets, errors, guard, ledger, page};
 
 /// One route: a method and a path (with `{name}` for a path parameter, as in OpenAPI).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +57,11 @@ fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             Method::GET,
             "/api/v1/ledger/suppressions",
             ledger::suppressions,
+        ),
+        route(
+            Method::POST,
+            "/api/v1/ledger/unsuppress",
+            ledger::unsuppress,
         ),
     ]
 }
@@ -127,6 +132,7 @@ pub(crate) fn build(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             config.timeout,
         ))
+        .layer(from_fn_with_state(state.clone(), guard::check))
         .layer(from_fn_with_state(state.clone(), errors::normalize))
         .layer(axum::middleware::map_response(nosniff))
         .layer(

@@ -29,10 +29,13 @@ const DRAIN: Duration = Duration::from_secs(10);
 /// the whole request must be answered within [`Config::timeout`]; at most
 /// [`Config::max_connections`] connections are served at once, and at most
 /// [`Config::max_connections_per_client`] of one IP address (a further one is closed at once).
+/// A ledger on a non-loopback address without a token is refused before anything is served
+/// ([`check_exposure`](crate::check_exposure)).
 pub async fn serve<F>(listener: TcpListener, config: Config, shutdown: F) -> Result<(), ServerError>
 where
     F: Future<Output = ()> + Send,
 {
+    crate::check_exposure(listener.local_addr()?, &config)?;
     let header_timeout = config.header_timeout;
     let permits = Arc::new(Semaphore::new(config.max_connections.max(1)));
     let clients = Clients::new(config.max_connections_per_client.max(1));
@@ -66,10 +69,14 @@ where
             continue;
         };
         let _ = stream.set_nodelay(true);
+        let local = stream.local_addr().ok().map(crate::guard::LocalAddr);
         let service = app
             .clone()
             .map_request(move |mut request: axum::http::Request<Incoming>| {
                 request.extensions_mut().insert(ConnectInfo(peer));
+                if let Some(local) = local {
+                    request.extensions_mut().insert(local);
+                }
                 request
             });
         let service = TowerToHyperService::new(service);
@@ -182,12 +189,14 @@ pub async fn shutdown_signal() {
 
 /// The entry point of `bouncedoc serve`: binds `listen`, prints the address it serves on
 /// (`bouncedoc: listening on http://ADDR/`) on standard error, and serves until Ctrl-C or
-/// SIGTERM. Builds its own multi-threaded runtime.
+/// SIGTERM. Builds its own multi-threaded runtime. Refuses a ledger on a non-loopback
+/// address without a token ([`check_exposure`](crate::check_exposure)).
 pub fn run(listen: SocketAddr, config: Config) -> Result<(), ServerError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("bouncedoc-serve")
         .build()?;
+    crate::check_exposure(listen, &config)?;
     runtime.block_on(async move {
         let listener = TcpListener::bind(listen).await?;
         let local = listener.local_addr()?;

@@ -7,11 +7,41 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use bouncedoc_ledger::Policy;
 use bouncedoc_ledger::service::LedgerService;
+use bouncedoc_server::Token;
 
+use super::EXIT_USAGE;
 use crate::cli::ServeArgs;
+
+/// The environment variable that may hold the token itself.
+///
+/// Read here rather than through clap's `env`: clap ties a variable to a flag or a position,
+/// and either would also take the token on the command line, where every user of the machine
+/// sees it (`ps`).
+const TOKEN_VAR: &str = "BOUNCEDOC_TOKEN";
+
+/// The token of `--token-file`, else of `BOUNCEDOC_TOKEN`; none when neither is given.
+fn token(args: &ServeArgs) -> Result<Option<Token>> {
+    if let Some(path) = &args.token_file {
+        return Ok(Some(Token::read_file(path).context("--token-file")?));
+    }
+    match std::env::var(TOKEN_VAR) {
+        Ok(text) => Ok(Some(Token::new(&text).context(TOKEN_VAR)?)),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(e) => Err(anyhow::anyhow!("{TOKEN_VAR}: {e}")),
+    }
+}
 
 pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     bouncedoc_server::init_tracing(args.log_json);
+    let token = token(args)?;
+    if args.database.is_some() && token.is_none() && !args.listen.ip().is_loopback() {
+        // Refused before the ledger is opened or a port is bound.
+        let refusal = bouncedoc_server::Unprotected {
+            listen: args.listen,
+        };
+        eprintln!("bouncedoc: {}", refusal.message(crate::cli::locale_lang()));
+        return Ok(ExitCode::from(EXIT_USAGE));
+    }
     let ledger = match &args.database {
         Some(database) => {
             let policy = match &args.policy {
@@ -27,6 +57,10 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     let config = bouncedoc_server::Config {
         max_body: args.max_body,
         timeout: Duration::from_secs(args.timeout.max(1)),
+        token,
+        ledger_public_reads: args.ledger_public_reads,
+        allowed_hosts: args.allowed_host.clone(),
+        allowed_origins: args.allowed_origin.clone(),
         ledger,
         ..bouncedoc_server::Config::default()
     };

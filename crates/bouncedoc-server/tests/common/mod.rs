@@ -78,6 +78,16 @@ impl Server {
     pub fn post(&self, path: &str, content_type: &str, body: &[u8]) -> Response {
         self.request("POST", path, &[("Content-Type", content_type)], body)
     }
+
+    /// `GET` with the ledger's token ([`AUTH`]).
+    pub fn get_auth(&self, path: &str) -> Response {
+        self.request("GET", path, &[AUTH], b"")
+    }
+
+    /// `POST` with a content type and the ledger's token ([`AUTH`]).
+    pub fn post_auth(&self, path: &str, content_type: &str, body: &[u8]) -> Response {
+        self.request("POST", path, &[("Content-Type", content_type), AUTH], body)
+    }
 }
 
 impl Drop for Server {
@@ -273,8 +283,31 @@ pub fn corpus(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
+/// A delivery status notification saying that `recipient` does not exist.
+pub fn dsn_for(recipient: &str) -> Vec<u8> {
+    format!(
+        "From: MAILER-DAEMON@mx.example.net\nTo: sender@example.com\nDate: Wed, 1 May 2024 \
+         09:30:00 +0000\nSubject: Delivery Status Notification (Failure)\nContent-Type: \
+         multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: \
+         text/plain\n\nDelivery failed.\n\n--B\nContent-Type: message/delivery-status\n\n\
+         Reporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; {recipient}\nAction: \
+         failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <{recipient}>... User \
+         unknown\n\n--B--\n"
+    )
+    .into_bytes()
+}
+
+/// The token of the servers [`with_ledger`] configures.
+pub const TOKEN: &str = "test-token-of-the-ledger-0123456789";
+
+/// The `Authorization` header that carries [`TOKEN`].
+pub const AUTH: (&str, &str) = (
+    "Authorization",
+    "Bearer test-token-of-the-ledger-0123456789",
+);
+
 /// A configuration with a bounce ledger (an SQLite file in a temporary folder, kept as long
-/// as the folder is).
+/// as the folder is) and its token, [`TOKEN`].
 pub fn with_ledger() -> (Config, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let db = dir.path().join("ledger.db");
@@ -285,6 +318,7 @@ pub fn with_ledger() -> (Config, tempfile::TempDir) {
     .expect("the ledger opens");
     let config = Config {
         ledger: Some(std::sync::Arc::new(ledger)),
+        token: Some(bouncedoc_server::Token::new(TOKEN).expect("a usable token")),
         ..Config::default()
     };
     (config, dir)
