@@ -45,12 +45,12 @@ pub fn parse(line: &str, year: i64) -> Option<Line<'_>> {
     let (t, after) =
         if b.len() > 16 && b[3] == b' ' && b.first().is_some_and(u8::is_ascii_uppercase) {
             let month = time::month(&b[..3])?;
-            let day: u32 = rest[4..6].trim_start().parse().ok()?;
+            let day: u32 = rest.get(4..6)?.trim_start().parse().ok()?;
             let (h, m, s) = time::clock(&b[7..15])?;
             if b[6] != b' ' || b[15] != b' ' {
                 return None;
             }
-            (time::epoch(year, month, day, h, m, s), &rest[16..])
+            (time::epoch(year, month, day, h, m, s), rest.get(16..)?)
         } else {
             let (t, len) = time::iso(rest)?;
             (t, rest.get(len..)?.strip_prefix(' ')?)
@@ -128,6 +128,19 @@ fn structured_data_end(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_with_multibyte_text_where_the_day_should_be_is_not_a_prefix() {
+        // Found by the read_logs fuzz target: slicing a `str` by byte offsets inside a character.
+        assert!(
+            parse(
+                "Jan 1\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}5 10:00:02 mail x[1]: y",
+                2024
+            )
+            .is_none()
+        );
+        assert!(parse("Jan  5 10:00:0\u{fffd} mail x[1]: y", 2024).is_none());
+    }
 
     #[test]
     fn rfc3164_lines() {
