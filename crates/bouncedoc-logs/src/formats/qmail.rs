@@ -49,6 +49,7 @@ impl Qmail {
             // TAI64N: 2^62 + seconds, then nanoseconds; TAI runs 10 s ahead of UTC (plus leap
             // seconds, which are not counted here).
             if stamp.len() == 24
+                && stamp.is_ascii()
                 && let Ok(tai) = i64::from_str_radix(&stamp[..16], 16)
             {
                 time = Some(tai - (1i64 << 62) - 10);
@@ -153,6 +154,14 @@ fn decode(report: &str) -> String {
 mod tests {
     use super::*;
     use bouncedoc_core::SmtpCommand;
+
+    #[test]
+    fn a_label_of_the_right_length_with_multibyte_text_is_no_time() {
+        // Found by the read_logs fuzz target: 24 bytes, but a character across byte 16.
+        let mut q = Qmail::default();
+        let label = "@400000006593b1d\u{fffd}\u{fffd}\u{fffd} delivery 1: deferral: x/";
+        q.read(label, None, None, &mut Vec::new());
+    }
 
     #[test]
     fn announced_deliveries_and_their_results() {
