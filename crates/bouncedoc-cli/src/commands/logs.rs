@@ -53,22 +53,119 @@ fn parse_time(s: &str) -> Result<i64, String> {
     })
 }
 
+/// Which lines are read: the year of syslog lines (which do not say it) and the time range.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope {
+    /// The year of syslog lines.
+    pub year: i64,
+    /// Only attempts logged at or after this time.
+    pub since: Option<i64>,
+    /// Only attempts logged before this time.
+    pub until: Option<i64>,
+}
+
+impl Scope {
+    /// Whether an entry logged at `time` is in range (one without a time always is).
+    pub fn within(&self, time: Option<i64>) -> bool {
+        time.is_none_or(|t| self.since.is_none_or(|s| t >= s) && self.until.is_none_or(|u| t < u))
+    }
+}
+
+/// The time of an entry.
+pub fn entry_time(entry: &Entry) -> Option<i64> {
+    match entry {
+        Entry::Attempt(e) => e.time,
+        Entry::QueueGone { time, .. } => *time,
+    }
+}
+
+/// What reading logs tells, in the order it is read.
+// Told once and moved to the caller: boxing the story would cost an allocation per story.
+#[allow(clippy::large_enum_variant)]
+pub enum Told {
+    /// A story that ended (or was still open when the input did).
+    Story(Story),
+    /// A damaged line, or an input that could not be opened.
+    Error(LogRecord),
+}
+
+/// What reading logs counted.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    /// The lines of each kind.
+    pub counts: Counts,
+    /// Entries outside the time range.
+    pub outside: u64,
+    /// Inputs that could not be opened.
+    pub unreadable: u64,
+}
+
+/// Reads the logs at `paths` in order, as one log, and tells each story and error to `tell`.
+pub fn scan(
+    paths: &[PathBuf],
+    scope: &Scope,
+    mut tell: impl FnMut(Told) -> Result<()>,
+) -> Result<Scanned> {
+    let mut scanned = Scanned::default();
+    let mut stories = Stories::new();
+    let mut done = Vec::new();
+    for path in paths {
+        let name: Arc<str> = path.display().to_string().into();
+        let reader = match input::open(path) {
+            Ok(r) => r,
+            Err(e) => {
+                scanned.unreadable += 1;
+                tell(Told::Error(LogRecord::Error {
+                    source: name.to_string(),
+                    line: None,
+                    error: e.source.to_string(),
+                }))?;
+                continue;
+            }
+        };
+        let mut reader = Reader::new(reader, scope.year);
+        for item in reader.by_ref() {
+            match item {
+                Item::Entry { line, entry } => {
+                    if !scope.within(entry_time(&entry)) {
+                        scanned.outside += 1;
+                        continue;
+                    }
+                    stories.push(&name, line, entry, &mut done);
+                    for story in done.drain(..) {
+                        tell(Told::Story(story))?;
+                    }
+                }
+                Item::Damaged { line, error } => tell(Told::Error(LogRecord::Error {
+                    source: name.to_string(),
+                    line: Some(line),
+                    error,
+                }))?,
+            }
+        }
+        scanned.counts.add(reader.counts());
+    }
+    stories.finish(&mut done);
+    for story in done {
+        tell(Told::Story(story))?;
+    }
+    Ok(scanned)
+}
+
 /// What the closing summary counts.
 #[derive(Default)]
-struct Summary {
-    counts: Counts,
-    outside: u64,
-    unreadable: u64,
+pub(crate) struct Summary {
+    pub(crate) scanned: Scanned,
     stories: [u64; 4],
 }
 
 impl Summary {
-    fn story(&mut self, outcome: Outcome) {
+    pub(crate) fn story(&mut self, outcome: Outcome) {
         self.stories[outcome as usize] += 1;
     }
 
-    fn print(&self, lang: Lang) {
-        let c = &self.counts;
+    pub(crate) fn print(&self, lang: Lang) {
+        let (c, s) = (&self.scanned.counts, &self.scanned);
         let outcomes = [
             Outcome::Bounced,
             Outcome::Expired,
@@ -87,8 +184,8 @@ impl Summary {
                 c.other,
                 c.unknown,
                 c.damaged,
-                self.outside,
-                self.unreadable,
+                s.outside,
+                s.unreadable,
                 stories.join(", ")
             ),
             Lang::Ja => eprintln!(
@@ -98,35 +195,22 @@ impl Summary {
                 c.other,
                 c.unknown,
                 c.damaged,
-                self.outside,
-                self.unreadable,
+                s.outside,
+                s.unreadable,
                 stories.join("、")
             ),
         }
     }
-}
 
-/// The output: the writer and the summary, fed stories as they end.
-struct Output<'a> {
-    engine: &'a Engine,
-    lang: Lang,
-    writer: LogWriter,
-    summary: Summary,
-}
-
-impl Output<'_> {
-    fn stories(&mut self, done: &mut Vec<Story>) -> Result<()> {
-        for story in done.drain(..) {
-            self.summary.story(story.outcome);
-            let r = record(self.engine, story, self.lang);
-            self.writer.write(&LogRecord::Delivery(Box::new(r)))?;
+    /// The exit status: [`super::EXIT_UNRECOGNIZED`] when a line was damaged or an input
+    /// could not be read.
+    pub(crate) fn exit(&self) -> ExitCode {
+        if self.scanned.counts.damaged > 0 || self.scanned.unreadable > 0 {
+            ExitCode::from(super::EXIT_UNRECOGNIZED)
+        } else {
+            ExitCode::SUCCESS
         }
-        Ok(())
     }
-}
-
-fn within(time: Option<i64>, since: Option<i64>, until: Option<i64>) -> bool {
-    time.is_none_or(|t| since.is_none_or(|s| t >= s) && until.is_none_or(|u| t < u))
 }
 
 pub fn run(engine: &Engine, args: &LogsArgs) -> Result<ExitCode> {
@@ -136,64 +220,25 @@ pub fn run(engine: &Engine, args: &LogsArgs) -> Result<ExitCode> {
     {
         bail!("--since must be before --until");
     }
-    let year = args.year.unwrap_or_else(time::this_year);
-    let mut out = Output {
-        engine,
-        lang,
-        writer: LogWriter::new(args.format, engine.knowledge(), lang)?,
-        summary: Summary::default(),
+    let scope = Scope {
+        year: args.year.unwrap_or_else(time::this_year),
+        since: args.since,
+        until: args.until,
     };
-    let mut stories = Stories::new();
-    let mut done = Vec::new();
-    for path in &args.paths {
-        let name: Arc<str> = path.display().to_string().into();
-        let reader = match input::open(path) {
-            Ok(r) => r,
-            Err(e) => {
-                out.summary.unreadable += 1;
-                out.writer.write(&LogRecord::Error {
-                    source: name.to_string(),
-                    line: None,
-                    error: e.source.to_string(),
-                })?;
-                continue;
-            }
-        };
-        let mut reader = Reader::new(reader, year);
-        for item in reader.by_ref() {
-            match item {
-                Item::Entry { line, entry } => {
-                    let time = match &entry {
-                        Entry::Attempt(e) => e.time,
-                        Entry::QueueGone { time, .. } => *time,
-                    };
-                    if !within(time, args.since, args.until) {
-                        out.summary.outside += 1;
-                        continue;
-                    }
-                    stories.push(&name, line, entry, &mut done);
-                    out.stories(&mut done)?;
-                }
-                Item::Damaged { line, error } => out.writer.write(&LogRecord::Error {
-                    source: name.to_string(),
-                    line: Some(line),
-                    error,
-                })?,
-            }
+    let mut writer = LogWriter::new(args.format, engine.knowledge(), lang)?;
+    let mut summary = Summary::default();
+    let scanned = scan(&args.paths, &scope, |told| match told {
+        Told::Story(story) => {
+            summary.story(story.outcome);
+            let r = record(engine, story, lang);
+            writer.write(&LogRecord::Delivery(Box::new(r)))
         }
-        out.summary.counts.add(reader.counts());
-    }
-    stories.finish(&mut done);
-    out.stories(&mut done)?;
-    out.writer.finish()?;
+        Told::Error(e) => writer.write(&e),
+    })?;
+    summary.scanned = scanned;
+    writer.finish()?;
     if !args.quiet {
-        out.summary.print(lang);
+        summary.print(lang);
     }
-    Ok(
-        if out.summary.counts.damaged > 0 || out.summary.unreadable > 0 {
-            ExitCode::from(super::EXIT_UNRECOGNIZED)
-        } else {
-            ExitCode::SUCCESS
-        },
-    )
+    Ok(summary.exit())
 }

@@ -4,6 +4,7 @@ pub mod check;
 mod codes;
 mod explain;
 pub mod ingest;
+pub mod ingest_logs;
 mod ledger;
 pub mod logs;
 mod parse;
