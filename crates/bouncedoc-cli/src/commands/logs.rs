@@ -41,6 +41,13 @@ pub struct LogsArgs {
     /// Do not print the closing summary.
     #[arg(long)]
     pub quiet: bool,
+    /// Follow the one file given as it grows, across rotation (as `tail -F` does): read it
+    /// from its start, print each delivery's story when it ends, and run until stopped.
+    #[arg(long)]
+    pub follow: bool,
+    /// With --follow, how often the file is read and the output flushed, in milliseconds.
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub flush_interval: u64,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -226,6 +233,16 @@ pub fn run(engine: &Engine, args: &LogsArgs) -> Result<ExitCode> {
         until: args.until,
     };
     let mut writer = LogWriter::new(args.format, engine.knowledge(), lang)?;
+    if args.follow {
+        let [path] = args.paths.as_slice() else {
+            bail!("--follow follows one file: give exactly one");
+        };
+        if path.as_os_str() == "-" {
+            bail!("--follow follows a file, not standard input");
+        }
+        let interval = std::time::Duration::from_millis(args.flush_interval);
+        return super::logs_follow::run(engine, path, &scope, lang, writer, interval);
+    }
     let mut summary = Summary::default();
     let scanned = scan(&args.paths, &scope, |told| match told {
         Told::Story(story) => {

@@ -7,6 +7,7 @@ pub mod ingest;
 pub mod ingest_logs;
 mod ledger;
 pub mod logs;
+pub mod logs_follow;
 mod parse;
 mod reasons;
 pub mod report;
