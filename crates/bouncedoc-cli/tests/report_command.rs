@@ -84,6 +84,11 @@ fn a_generated_log_gives_its_counts_in_the_page_and_the_summary() {
         assert!(page.contains("example.org"));
         assert!(page.contains("2024-01-15"));
         assert!(page.contains("2024-01-16"));
+        // Reasons by their name in the page's language, beside their id.
+        let kb = bouncedoc_core::Knowledge::shared().unwrap();
+        let title = &kb.reason(bouncedoc_core::Reason::UserUnknown).title;
+        let name = if lang == "ja" { &title.ja } else { &title.en };
+        assert!(page.contains(&format!("{name} (userunknown)")), "{lang}");
     }
     let summary = run(
         &["report", "--format", "text", "--lang", "ja"],
