@@ -1,7 +1,11 @@
-//! Test support shared by the crates of the workspace: where `shared/` is, and the
-//! acceptance cases of `shared/spec/seed-cases.toml` as values.
+//! Test support shared by the crates of the workspace: where `shared/` is, the
+//! acceptance cases of `shared/spec/seed-cases.toml` as values, headless Chromium
+//! ([`browser`]) and the pixels of its screenshots ([`png`]).
 
 use std::path::{Path, PathBuf};
+
+pub mod browser;
+pub mod png;
 
 use serde::Deserialize;
 

@@ -185,14 +185,27 @@ fn chart(title: &str, id: &str, rows: &[(String, u64)], none: &str) -> Markup {
     }
 }
 
-/// A horizontal bar chart of the first [`TOP`] rows.
+/// The width of the page's charts, in pixels.
+const WIDTH: u64 = 900;
+
+/// About how wide a label is drawn at 12 px: wide (CJK) characters take twice the room.
+fn text_width(text: &str) -> u64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 7 } else { 12 })
+        .sum()
+}
+
+/// A horizontal bar chart of the first [`TOP`] rows; the labels get the room the longest
+/// needs (up to half the width).
 fn bars(rows: &[(String, u64)], colour: &str) -> Markup {
     let rows = &rows[..rows.len().min(TOP)];
     let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
-    let (label_w, bar_w, row_h) = (330u64, 330u64, 22u64);
+    let longest = rows.iter().map(|r| text_width(&r.0)).max().unwrap_or(0);
+    let label_w = (longest + 10).clamp(120, WIDTH / 2);
+    let (bar_w, row_h) = (WIDTH - label_w - 60, 22u64);
     let height = row_h * rows.len() as u64;
     page! {
-        svg xmlns="http://www.w3.org/2000/svg" width=(label_w + bar_w + 60) height=(height) {
+        svg xmlns="http://www.w3.org/2000/svg" width=(WIDTH) height=(height) {
             @for (i, (name, count)) in rows.iter().enumerate() {
                 @let y = i as u64 * row_h;
                 text x="0" y=(y + 15) { (name) }
@@ -203,25 +216,31 @@ fn bars(rows: &[(String, u64)], colour: &str) -> Markup {
     }
 }
 
-/// Failures and deferrals per day as paired columns.
+/// Failures and deferrals per day as paired columns, as many as fit the width; a day's
+/// date is written under every column when there is room, else under every few.
 fn timeline(days: &[(&str, u64, u64)], w: &Words) -> Markup {
     let max = days.iter().map(|d| d.1.max(d.2)).max().unwrap_or(1).max(1);
-    let (col, plot_h) = (28u64, 160u64);
-    let width = (col * days.len() as u64).max(200);
+    let plot_h = 160u64;
+    let col = (WIDTH / days.len().max(1) as u64).clamp(4, 28);
+    let bar = (col / 2).saturating_sub(1).max(1);
+    let every = 24u64.div_ceil(col) as usize;
+    let label_y = plot_h + 12;
     page! {
-        svg xmlns="http://www.w3.org/2000/svg" width=(width + 20) height=(plot_h + 70) {
+        svg xmlns="http://www.w3.org/2000/svg" width=(WIDTH.max(col * days.len() as u64)) height=(plot_h + 110) {
             @for (i, (day, failed, deferred)) in days.iter().enumerate() {
                 @let x = i as u64 * col;
                 @let fh = failed * plot_h / max;
                 @let dh = deferred * plot_h / max;
-                rect x=(x) y=(plot_h - fh) width="11" height=(fh) fill="#c0392b" { title { (w.failed) " " (day) ": " (failed) } }
-                rect x=(x + 12) y=(plot_h - dh) width="11" height=(dh) fill="#e0a030" { title { (w.deferred) " " (day) ": " (deferred) } }
-                text x=(x) y=(plot_h + 12) transform=(format!("rotate(60 {x} {})", plot_h + 12)) { (day) }
+                rect x=(x) y=(plot_h - fh) width=(bar) height=(fh) fill="#c0392b" { title { (w.failed) " " (day) ": " (failed) } }
+                rect x=(x + bar + 1) y=(plot_h - dh) width=(bar) height=(dh) fill="#e0a030" { title { (w.deferred) " " (day) ": " (deferred) } }
+                @if i % every == 0 {
+                    text x=(x) y=(label_y) transform=(format!("rotate(60 {x} {label_y})")) { (day) }
+                }
             }
-            rect x="0" y=(plot_h + 55) width="10" height="10" fill="#c0392b" {}
-            text x="14" y=(plot_h + 64) { (w.failed) }
-            rect x="90" y=(plot_h + 55) width="10" height="10" fill="#e0a030" {}
-            text x="104" y=(plot_h + 64) { (w.deferred) }
+            rect x="0" y=(plot_h + 95) width="10" height="10" fill="#c0392b" {}
+            text x="14" y=(plot_h + 104) { (w.failed) }
+            rect x="120" y=(plot_h + 95) width="10" height="10" fill="#e0a030" {}
+            text x="134" y=(plot_h + 104) { (w.deferred) }
         }
     }
 }
