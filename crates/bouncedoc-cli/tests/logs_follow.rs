@@ -2,12 +2,13 @@
 //! runs, the log is rotated (renamed, a new one created), and each story is read from its
 //! output when it ends, not before.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 
+use bouncedoc_testkit::append;
 use serde_json::Value;
 
 const BOB: &str = "Jan 15 10:00:00 mail postfix/smtp[2104]: 4F9D1C2A3B: to=<bob@example.org>, relay=mx.example.org[192.0.2.25]:25, delay=1.2, delays=0.1/0/0.6/0.5, dsn=5.1.1, status=bounced (host mx.example.org[192.0.2.25] said: 550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command))\n";
@@ -70,15 +71,6 @@ impl Drop for Following {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn append(path: &Path, text: &str) {
-    let mut f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .unwrap();
-    f.write_all(text.as_bytes()).unwrap();
 }
 
 #[test]

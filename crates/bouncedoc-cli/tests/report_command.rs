@@ -1,6 +1,9 @@
 //! `bouncedoc report`, the real binary, on what `parse` makes of the corpus and on what
 //! `logs` makes of a generated Postfix log: the counts the page and the summary show, in
-//! both languages.
+//! both languages, and the page as headless Chromium draws it.
+
+#[path = "report_command/report_screenshot.rs"]
+mod report_screenshot;
 
 use std::io::Write;
 
@@ -28,10 +31,10 @@ fn cell(page: &str, id: &str) -> u64 {
     page[start..end].parse().unwrap()
 }
 
-#[test]
-fn the_corpus_page_counts_what_parse_said() {
+/// What `parse` makes of the corpus, as JSON lines.
+fn corpus_jsonl() -> String {
     let corpus = bouncedoc_testkit::corpus_dir();
-    let jsonl = run(
+    run(
         &[
             "parse",
             "--quiet",
@@ -40,7 +43,12 @@ fn the_corpus_page_counts_what_parse_said() {
             corpus.to_str().unwrap(),
         ],
         b"",
-    );
+    )
+}
+
+#[test]
+fn the_corpus_page_counts_what_parse_said() {
+    let jsonl = corpus_jsonl();
     let records: Vec<Value> = jsonl
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())

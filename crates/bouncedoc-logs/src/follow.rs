@@ -156,16 +156,7 @@ impl Follow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
-
-    fn append(path: &Path, text: &str) {
-        let mut f = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .unwrap();
-        f.write_all(text.as_bytes()).unwrap();
-    }
+    use bouncedoc_testkit::append;
 
     fn poll(f: &mut Follow) -> (Vec<String>, Polled) {
         let mut lines = Vec::new();

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use bouncedoc_core::{Engine, Lang};
 use bouncedoc_server::Config;
-use bouncedoc_testkit::browser::{chromium, screenshots_dir};
+use bouncedoc_testkit::browser::{HEADLESS, chromium, screenshots_dir};
 use bouncedoc_testkit::{seed_cases, shared_dir};
 use common::Server;
 use serde_json::{Value, json};
@@ -140,17 +140,9 @@ impl Browser {
     fn launch(bin: &Path) -> Browser {
         let profile = tempfile::tempdir().expect("a profile folder");
         let child = Command::new(bin)
+            .args(HEADLESS)
             .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
                 "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-extensions",
-                "--hide-scrollbars",
                 "--remote-debugging-port=0",
                 "--window-size=1280,900",
             ])

@@ -33,6 +33,20 @@ pub fn screenshots_dir() -> PathBuf {
     dir.canonicalize().expect("target/screenshots")
 }
 
+/// The flags every test starts Chromium with: headless, without a sandbox (the tests may
+/// run as root), a GPU, first-run pages, background traffic, extensions or scroll bars.
+pub const HEADLESS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--hide-scrollbars",
+];
+
 /// Whether a test that needs Chromium must fail without it: under CI (`CI=true`), which
 /// installs it.
 pub fn chromium_required() -> bool {
@@ -46,18 +60,8 @@ pub fn screenshot(bin: &Path, page: &Path, width: u32, height: u32) -> Vec<u8> {
     let shot = profile.path().join("screenshot.png");
     let page = page.canonicalize().expect("the page's path");
     let out = Command::new(bin)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-extensions",
-            "--hide-scrollbars",
-            "--force-device-scale-factor=1",
-        ])
+        .args(HEADLESS)
+        .arg("--force-device-scale-factor=1")
         .arg(format!("--window-size={width},{height}"))
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("--screenshot={}", shot.display()))

@@ -53,6 +53,18 @@ pub fn files_in(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Appends `text` to the file at `path` (created when missing), as a server writes to its
+/// log; panics with the path when it cannot.
+pub fn append(path: &Path, text: &str) {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .unwrap_or_else(|e| panic!("cannot append to {}: {e}", path.display()));
+}
+
 /// A value that is either one item or a list of acceptable items.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]

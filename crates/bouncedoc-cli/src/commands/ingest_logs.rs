@@ -164,35 +164,22 @@ pub fn run(
     flush(&mut ledger, &mut events, policy, &mut totals)?;
     if !args.quiet {
         let held = ledger.counts()?;
-        let (r, c) = (&totals.recorded, &scanned.counts);
+        let r = &totals.recorded;
+        let (lines, name) = (scanned.counts.lines, ledger.name());
+        let (told, delivered, errors) = (totals.stories, totals.delivered, totals.errors);
+        let (events, new, old, suppressed) = (
+            r.events,
+            r.new_events,
+            r.events - r.new_events,
+            r.suppressed,
+        );
+        let (held, suppressions) = (held.events, held.suppressions);
         let line = match lang {
             Lang::En => format!(
-                "ingested {} log lines into {}: {} deliveries told, {} events ({} new, {} already recorded), {} delivered after deferrals (not recorded), {} unreadable; {} addresses newly suppressed; the ledger holds {} events and {} suppressions",
-                c.lines,
-                ledger.name(),
-                totals.stories,
-                r.events,
-                r.new_events,
-                r.events - r.new_events,
-                totals.delivered,
-                totals.errors,
-                r.suppressed,
-                held.events,
-                held.suppressions
+                "ingested {lines} log lines into {name}: {told} deliveries told, {events} events ({new} new, {old} already recorded), {delivered} delivered after deferrals (not recorded), {errors} unreadable; {suppressed} addresses newly suppressed; the ledger holds {held} events and {suppressions} suppressions"
             ),
             Lang::Ja => format!(
-                "ログ {} 行を {} に記録しました：配送 {} 件、イベント {} 件（新規 {}、記録済み {}）、保留の後に配送済み {} 件（記録しません）、読めないもの {} 件。新たに送信停止にしたアドレス {}。台帳にはイベント {} 件、送信停止 {} 件があります",
-                c.lines,
-                ledger.name(),
-                totals.stories,
-                r.events,
-                r.new_events,
-                r.events - r.new_events,
-                totals.delivered,
-                totals.errors,
-                r.suppressed,
-                held.events,
-                held.suppressions
+                "ログ {lines} 行を {name} に記録しました：配送 {told} 件、イベント {events} 件（新規 {new}、記録済み {old}）、保留の後に配送済み {delivered} 件（記録しません）、読めないもの {errors} 件。新たに送信停止にしたアドレス {suppressed}。台帳にはイベント {held} 件、送信停止 {suppressions} 件があります"
             ),
         };
         eprintln!("{line}");

@@ -183,27 +183,16 @@ impl Summary {
             .iter()
             .map(|o| format!("{} {}", self.stories[*o as usize], outcome_words(*o, lang)))
             .collect();
+        let (lines, deliveries, other, unknown, damaged) =
+            (c.lines, c.deliveries, c.other, c.unknown, c.damaged);
+        let (outside, unreadable) = (s.outside, s.unreadable);
         match lang {
             Lang::En => eprintln!(
-                "{} lines: {} of deliveries, {} other mail lines, {} unknown (skipped), {} damaged, {} outside the time range; {} files unreadable. Deliveries: {}.",
-                c.lines,
-                c.deliveries,
-                c.other,
-                c.unknown,
-                c.damaged,
-                s.outside,
-                s.unreadable,
+                "{lines} lines: {deliveries} of deliveries, {other} other mail lines, {unknown} unknown (skipped), {damaged} damaged, {outside} outside the time range; {unreadable} files unreadable. Deliveries: {}.",
                 stories.join(", ")
             ),
             Lang::Ja => eprintln!(
-                "{} 行：配送の行 {}、その他のメールの行 {}、不明な行 {}（読み飛ばし）、壊れた行 {}、期間外 {}。読めないファイル {}。配送：{}。",
-                c.lines,
-                c.deliveries,
-                c.other,
-                c.unknown,
-                c.damaged,
-                s.outside,
-                s.unreadable,
+                "{lines} 行：配送の行 {deliveries}、その他のメールの行 {other}、不明な行 {unknown}（読み飛ばし）、壊れた行 {damaged}、期間外 {outside}。読めないファイル {unreadable}。配送：{}。",
                 stories.join("、")
             ),
         }

@@ -6,28 +6,17 @@
 //!
 //! Without Chromium the test says so and passes, except under CI, which installs it.
 
-mod support;
-
 use std::io::Write;
 
 use bouncedoc_testkit::browser::{chromium, chromium_required, screenshot, screenshots_dir};
 use bouncedoc_testkit::png::Image;
-use support::bouncedoc;
+
+use super::{corpus_jsonl, run};
 
 /// The colours of the charts' bars (`render/report.rs`).
 const BLUE: [u8; 3] = [0x2c, 0x6f, 0xbb];
 const RED: [u8; 3] = [0xc0, 0x39, 0x2b];
 const AMBER: [u8; 3] = [0xe0, 0xa0, 0x30];
-
-fn stdout(args: &[&str], input: &[u8]) -> Vec<u8> {
-    let out = bouncedoc().args(args).write_stdin(input).output().unwrap();
-    assert!(
-        matches!(out.status.code(), Some(0 | 1)),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
 
 /// A Postfix log of a few days: refusals of dead addresses, blocklistings and deferrals.
 fn generated_log() -> Vec<u8> {
@@ -59,18 +48,8 @@ fn the_report_page_draws_in_chromium() {
         eprintln!("skipped: no Chromium (apt-get install chromium)");
         return;
     };
-    let corpus = bouncedoc_testkit::corpus_dir();
-    let mut jsonl = stdout(
-        &[
-            "parse",
-            "--quiet",
-            "--format",
-            "jsonl",
-            corpus.to_str().unwrap(),
-        ],
-        b"",
-    );
-    jsonl.extend(stdout(
+    let mut jsonl = corpus_jsonl();
+    jsonl.push_str(&run(
         &["logs", "--quiet", "--format", "jsonl", "--year", "2024"],
         &generated_log(),
     ));
@@ -79,9 +58,9 @@ fn the_report_page_draws_in_chromium() {
     let docs = std::env::var("BOUNCEDOC_SAVE_SCREENSHOTS").is_ok_and(|v| v == "1");
     for lang in ["en", "ja"] {
         let page = dir.path().join(format!("report-{lang}.html"));
-        let out = stdout(
+        let out = run(
             &["report", "--lang", lang, "--output", page.to_str().unwrap()],
-            &jsonl,
+            jsonl.as_bytes(),
         );
         assert!(out.is_empty());
         let png = screenshot(&bin, &page, 1000, 2400);
