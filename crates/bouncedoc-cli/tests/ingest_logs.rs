@@ -125,4 +125,15 @@ fn every_sample_format_goes_in_once() {
     let said = ingest_logs(&db, &paths);
     assert!(said.contains("(0 new"), "{said}");
     assert_eq!(db.snapshot(), before);
+    // The summary in Japanese, for a Japanese locale.
+    let out = ledger_support::bouncedoc()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["ingest", "--logs", "--year", "2024", "--database"])
+        .arg(db.url())
+        .args(&paths)
+        .output()
+        .unwrap();
+    let said = text(&out.stderr);
+    assert!(said.contains("（新規 0、記録済み"), "{said}");
+    assert!(!said.contains("already recorded"), "{said}");
 }

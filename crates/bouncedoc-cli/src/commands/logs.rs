@@ -43,6 +43,7 @@ pub struct LogsArgs {
     pub quiet: bool,
     /// Follow the one file given as it grows, across rotation (as `tail -F` does): read it
     /// from its start, print each delivery's story when it ends, and run until stopped.
+    /// The line formats only (not gzip, not the CSV exports).
     #[arg(long)]
     pub follow: bool,
     /// With --follow, how often the file is read and the output flushed, in milliseconds.
