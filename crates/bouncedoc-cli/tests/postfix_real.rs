@@ -272,4 +272,39 @@ alias_database =
         "a delivery at the first attempt tells no story"
     );
     assert!(out.status.success(), "{log}");
+
+    // The same log into a ledger: the refusal and the expiry are failures, the delivery at
+    // the first attempt is nothing, and reading the log again adds nothing.
+    let db = root.join("ledger.db");
+    let ingest = || {
+        let out = Command::cargo_bin("bouncedoc")
+            .unwrap()
+            .env("LANG", "C")
+            .args(["ingest", "--logs", "--database"])
+            .arg(&db)
+            .arg(&maillog)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}\n{log}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let first = ingest();
+    assert!(
+        first.contains("2 events (2 new, 0 already recorded)"),
+        "{first}\n{log}"
+    );
+    let again = ingest();
+    assert!(again.contains("(0 new, 2 already recorded)"), "{again}");
+    let mut ledger =
+        bouncedoc_ledger::Ledger::open(db.to_str().unwrap(), bouncedoc_ledger::OpenMode::Existing)
+            .unwrap();
+    for who in ["refuse@example.test", "defer@example.test"] {
+        let events = ledger.events(who).unwrap();
+        assert_eq!(events.len(), 1, "{who}: {events:?}");
+        assert_eq!(
+            events[0].detail.action,
+            Some(bouncedoc_core::Action::Failed)
+        );
+    }
+    assert!(ledger.events("accept@example.test").unwrap().is_empty());
 }

@@ -1,6 +1,9 @@
 //! `bouncedoc report`, the real binary, on what `parse` makes of the corpus and on what
 //! `logs` makes of a generated Postfix log: the counts the page and the summary show, in
-//! both languages.
+//! both languages, and the page as headless Chromium draws it.
+
+#[path = "report_command/report_screenshot.rs"]
+mod report_screenshot;
 
 use std::io::Write;
 
@@ -28,10 +31,10 @@ fn cell(page: &str, id: &str) -> u64 {
     page[start..end].parse().unwrap()
 }
 
-#[test]
-fn the_corpus_page_counts_what_parse_said() {
+/// What `parse` makes of the corpus, as JSON lines.
+fn corpus_jsonl() -> String {
     let corpus = bouncedoc_testkit::corpus_dir();
-    let jsonl = run(
+    run(
         &[
             "parse",
             "--quiet",
@@ -40,7 +43,12 @@ fn the_corpus_page_counts_what_parse_said() {
             corpus.to_str().unwrap(),
         ],
         b"",
-    );
+    )
+}
+
+#[test]
+fn the_corpus_page_counts_what_parse_said() {
+    let jsonl = corpus_jsonl();
     let records: Vec<Value> = jsonl
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -84,6 +92,11 @@ fn a_generated_log_gives_its_counts_in_the_page_and_the_summary() {
         assert!(page.contains("example.org"));
         assert!(page.contains("2024-01-15"));
         assert!(page.contains("2024-01-16"));
+        // Reasons by their name in the page's language, beside their id.
+        let kb = bouncedoc_core::Knowledge::shared().unwrap();
+        let title = &kb.reason(bouncedoc_core::Reason::UserUnknown).title;
+        let name = if lang == "ja" { &title.ja } else { &title.en };
+        assert!(page.contains(&format!("{name} (userunknown)")), "{lang}");
     }
     let summary = run(
         &["report", "--format", "text", "--lang", "ja"],

@@ -27,9 +27,11 @@
 //! Layout: [`prefix`] and [`journal`] take a line's syslog wrapping off; [`formats`] holds
 //! one reader per server; [`reader`] tells a line's format by its shape and streams an
 //! input; [`story`] ties a delivery's attempts together; [`record`] asks the engine and
-//! writes the output record; [`input`] opens files; [`time`] reads the logs' times.
+//! writes the output record; [`input`] opens files; [`follow`] follows a growing file
+//! across rotation; [`time`] reads the logs' times.
 
 pub mod event;
+pub mod follow;
 pub mod formats;
 pub mod input;
 pub mod journal;

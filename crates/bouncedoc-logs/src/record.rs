@@ -1,20 +1,16 @@
 //! The output of `bouncedoc logs`: one record per story, the log's facts beside the
 //! engine's diagnosis of its last failed attempt.
 
-use bouncedoc_core::{Action, Diagnosis, Engine, Lang, Observation, SmtpCommand};
+use bouncedoc_core::{Action, Diagnosis, Engine, Lang, Observation};
 use serde::Serialize;
 
-use crate::event::{Format, Outcome};
+use crate::event::{Event, Outcome};
 use crate::story::Story;
 use crate::time;
 
 /// The log's own facts of one delivery.
 #[derive(Debug, Clone, Serialize)]
 pub struct Facts {
-    /// Who wrote the log.
-    pub format: Format,
-    /// What became of the delivery (`deferred` when the log ended before it did).
-    pub outcome: Outcome,
     /// Attempts logged.
     pub attempts: u32,
     /// Of which deferrals.
@@ -23,26 +19,11 @@ pub struct Facts {
     pub first_time: Option<String>,
     /// When the last was, or when the delivery ended.
     pub last_time: Option<String>,
-    /// The host that logged it.
-    pub host: Option<String>,
-    /// The server's id of the message.
-    pub queue_id: Option<String>,
-    /// The recipient.
-    pub recipient: Option<String>,
-    /// The recipient before aliasing.
-    pub original_recipient: Option<String>,
-    /// The next hop.
-    pub relay: Option<String>,
-    /// The enhanced status code the server logged.
-    pub dsn: Option<String>,
-    /// The remote reply (or the server's own words) of the last failed attempt.
-    pub reply: Option<String>,
-    /// The SMTP command it answered.
-    pub command: Option<SmtpCommand>,
-    /// The total delay the log gives.
-    pub delay: Option<String>,
-    /// Its parts.
-    pub delays: Option<String>,
+    /// The facts of its last failed attempt (who logged it, the host, queue id, recipient,
+    /// relay, `dsn=`, the reply and the command it answered, the delays), with the outcome
+    /// of the delivery (`deferred` when the log ended before it did).
+    #[serde(flatten)]
+    pub last: Event,
 }
 
 /// One line of `logs` output.
@@ -112,29 +93,19 @@ pub fn record(engine: &Engine, story: Story, lang: Lang) -> DeliveryRecord {
         attempts,
         deferrals,
         outcome,
-        last: e,
+        mut last,
     } = story;
+    last.outcome = outcome;
     DeliveryRecord {
         source: source.to_string(),
         line,
         kind: "log",
         log: Facts {
-            format: e.format,
-            outcome,
             attempts,
             deferrals,
             first_time: first_time.map(time::rfc3339),
             last_time: last_time.map(time::rfc3339),
-            host: e.host,
-            queue_id: e.queue_id,
-            recipient: e.recipient,
-            original_recipient: e.original_recipient,
-            relay: e.relay,
-            dsn: e.dsn,
-            reply: e.reply,
-            command: e.command,
-            delay: e.delay,
-            delays: e.delays,
+            last,
         },
         diagnosis,
     }
@@ -143,8 +114,9 @@ pub fn record(engine: &Engine, story: Story, lang: Lang) -> DeliveryRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::Event;
+    use crate::event::Format;
     use bouncedoc_core::Reason;
+    use bouncedoc_core::SmtpCommand;
 
     fn story(outcome: Outcome, reply: Option<&str>, dsn: Option<&str>) -> Story {
         let mut e = Event::new(Format::Postfix, outcome);

@@ -47,8 +47,8 @@ fn stories(read: &Read) -> Vec<(String, Outcome, u32)> {
         .iter()
         .map(|r| {
             (
-                r.log.recipient.clone().unwrap_or_default(),
-                r.log.outcome,
+                r.log.last.recipient.clone().unwrap_or_default(),
+                r.log.last.outcome,
                 r.log.attempts,
             )
         })
@@ -58,7 +58,7 @@ fn stories(read: &Read) -> Vec<(String, Outcome, u32)> {
 fn reason_of(read: &Read, recipient: &str) -> Reason {
     read.records
         .iter()
-        .find(|r| r.log.recipient.as_deref() == Some(recipient))
+        .find(|r| r.log.last.recipient.as_deref() == Some(recipient))
         .map(|r| r.diagnosis.reason)
         .unwrap_or_else(|| panic!("no story of {recipient}"))
 }
@@ -88,7 +88,7 @@ fn postfix_syslog() {
     assert_eq!(reason_of(&r, "ivan@example.net"), Reason::MailboxFull);
     let bob = &r.records[0];
     assert_eq!(
-        bob.log.original_recipient.as_deref(),
+        bob.log.last.original_recipient.as_deref(),
         Some("sales@example.org")
     );
     assert_eq!(bob.log.first_time.as_deref(), Some("2024-01-15T10:00:00Z"));
@@ -96,6 +96,7 @@ fn postfix_syslog() {
     assert_eq!(erin.log.last_time.as_deref(), Some("2024-01-20T11:00:31Z"));
     assert!(
         erin.log
+            .last
             .reply
             .as_deref()
             .unwrap()
@@ -115,7 +116,7 @@ fn postfix_rfc5424_and_journal() {
     );
     let r = read("journal.json");
     assert_eq!(stories(&r), [s("bob@example.org", Outcome::Bounced, 1)]);
-    assert_eq!(r.records[0].log.host.as_deref(), Some("mail"));
+    assert_eq!(r.records[0].log.last.host.as_deref(), Some("mail"));
     assert_eq!(r.counts.unknown, 1);
 }
 
@@ -136,6 +137,7 @@ fn exim_mainlog() {
     assert!(
         r.records[1]
             .log
+            .last
             .reply
             .as_deref()
             .unwrap()
@@ -192,7 +194,7 @@ fn csv_exports_and_kumomta() {
             s("carol@example.net", Outcome::Deferred, 1)
         ]
     );
-    assert_eq!(r.records[0].log.dsn.as_deref(), Some("5.1.1"));
+    assert_eq!(r.records[0].log.last.dsn.as_deref(), Some("5.1.1"));
     let r = read("kumomta.jsonl");
     assert_eq!(
         stories(&r),

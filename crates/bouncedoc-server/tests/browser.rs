@@ -12,43 +12,16 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use bouncedoc_core::{Engine, Lang};
 use bouncedoc_server::Config;
-use bouncedoc_testkit::{seed_cases, shared_dir, workspace_root};
+use bouncedoc_testkit::browser::{HEADLESS, chromium, screenshots_dir};
+use bouncedoc_testkit::{seed_cases, shared_dir};
 use common::Server;
 use serde_json::{Value, json};
-
-/// The Chromium binary, if there is one.
-fn chromium() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("BOUNCEDOC_CHROMIUM") {
-        return Some(PathBuf::from(p));
-    }
-    let path = std::env::var_os("PATH")?;
-    for dir in std::env::split_paths(&path) {
-        for name in ["chromium", "chromium-browser"] {
-            let candidate = dir.join(name);
-            if candidate.is_file() {
-                return Some(candidate);
-            }
-        }
-    }
-    None
-}
-
-fn screenshots_dir() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("target"));
-    let dir = target.join("screenshots");
-    std::fs::create_dir_all(&dir).expect("create target/screenshots");
-    let dir = dir.canonicalize().expect("target/screenshots");
-    std::fs::create_dir_all(&dir).expect("create target/screenshots");
-    dir
-}
 
 // ---- A minimal WebSocket client (RFC 6455), enough for the DevTools protocol. ----
 
@@ -167,17 +140,9 @@ impl Browser {
     fn launch(bin: &Path) -> Browser {
         let profile = tempfile::tempdir().expect("a profile folder");
         let child = Command::new(bin)
+            .args(HEADLESS)
             .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
                 "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-extensions",
-                "--hide-scrollbars",
                 "--remote-debugging-port=0",
                 "--window-size=1280,900",
             ])

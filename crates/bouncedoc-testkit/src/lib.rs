@@ -1,7 +1,11 @@
-//! Test support shared by the crates of the workspace: where `shared/` is, and the
-//! acceptance cases of `shared/spec/seed-cases.toml` as values.
+//! Test support shared by the crates of the workspace: where `shared/` is, the
+//! acceptance cases of `shared/spec/seed-cases.toml` as values, headless Chromium
+//! ([`browser`]) and the pixels of its screenshots ([`png`]).
 
 use std::path::{Path, PathBuf};
+
+pub mod browser;
+pub mod png;
 
 use serde::Deserialize;
 
@@ -47,6 +51,18 @@ pub fn files_in(dir: &Path) -> Vec<PathBuf> {
         .collect();
     out.sort();
     out
+}
+
+/// Appends `text` to the file at `path` (created when missing), as a server writes to its
+/// log; panics with the path when it cannot.
+pub fn append(path: &Path, text: &str) {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .unwrap_or_else(|e| panic!("cannot append to {}: {e}", path.display()));
 }
 
 /// A value that is either one item or a list of acceptable items.

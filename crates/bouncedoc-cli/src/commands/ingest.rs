@@ -42,6 +42,13 @@ pub struct IngestArgs {
     /// Do not print the closing summary.
     #[arg(long)]
     pub quiet: bool,
+    /// The paths are mail servers' logs (as `bouncedoc logs` reads them), not messages:
+    /// each failed delivery becomes an event, each delivery still deferred a delay warning.
+    #[arg(long)]
+    pub logs: bool,
+    /// With --logs, the year of syslog lines, which do not say it [default: this year].
+    #[arg(long, requires = "logs")]
+    pub year: Option<i64>,
 }
 
 /// The file's modification time: when a message carries no date, the best guess at when it
@@ -81,6 +88,9 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
     }
     worker_threads(args.jobs)?;
     let mut ledger = args.database.open(OpenMode::Create)?;
+    if args.logs {
+        return super::ingest_logs::run(engine, args, &policy, ledger);
+    }
     let inputs = input::expand(&args.paths);
     let mut totals = Totals::default();
     // Batches are read (in parallel) while the one before is being recorded: the reading

@@ -4,8 +4,10 @@ pub mod check;
 mod codes;
 mod explain;
 pub mod ingest;
+pub mod ingest_logs;
 mod ledger;
 pub mod logs;
+pub mod logs_follow;
 mod parse;
 mod reasons;
 pub mod report;
@@ -32,7 +34,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Explain(args) => explain::run(&engine, &args),
         Command::Parse(args) => parse::run(&engine, &args),
         Command::Logs(args) => logs::run(&engine, &args),
-        Command::Report(args) => report::run(&args),
+        Command::Report(args) => report::run(&engine, &args),
         Command::Codes(args) => codes::run(&engine, &args),
         Command::Reasons(args) => reasons::run(&engine, &args),
         Command::Serve(args) => serve::run(&args),

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use bouncedoc_core::Lang;
+use bouncedoc_core::{Engine, Lang};
 use bouncedoc_logs::report::Report;
 use clap::{Args, ValueEnum};
 
@@ -45,7 +45,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 /// Runs `report`.
-pub fn run(args: &ReportArgs) -> Result<ExitCode> {
+pub fn run(engine: &Engine, args: &ReportArgs) -> Result<ExitCode> {
     let mut report = Report::new();
     for path in &args.paths {
         let input: Box<dyn Read> = if path.as_os_str() == "-" {
@@ -60,8 +60,8 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
     }
     let lang = args.lang.unwrap_or_else(locale_lang);
     let out = match args.format {
-        ReportFormat::Html => html(&report, lang),
-        ReportFormat::Text => text(&report, lang),
+        ReportFormat::Html => html(&report, engine.knowledge(), lang),
+        ReportFormat::Text => text(&report, engine.knowledge(), lang),
     };
     match &args.output {
         Some(path) => {

@@ -1,7 +1,7 @@
 //! Writing `logs` records: JSON lines, CSV, or the explain layout under a line of the log's
 //! facts.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
 use anyhow::Result;
 use bouncedoc_core::{Knowledge, Lang};
@@ -10,20 +10,14 @@ use bouncedoc_logs::record::{DeliveryRecord, LogRecord};
 use owo_colors::OwoColorize;
 
 use crate::cli::ParseFormat;
+use crate::render::output::Output;
 use crate::render::{human, safe};
 
-/// Where records go.
-pub enum LogWriter {
-    /// One JSON object per line.
-    Jsonl(BufWriter<std::io::Stdout>),
-    /// CSV with a header row.
-    Csv(Box<csv::Writer<BufWriter<std::io::Stdout>>>),
-    /// The explain layout.
-    Human {
-        out: BufWriter<anstream::AutoStream<std::io::Stdout>>,
-        kb: &'static Knowledge,
-        lang: Lang,
-    },
+/// Where records go: the output, and for the explain layout the knowledge and language.
+pub struct LogWriter {
+    out: Output,
+    kb: &'static Knowledge,
+    lang: Lang,
 }
 
 const CSV_HEADER: &[&str] = &[
@@ -71,47 +65,33 @@ pub fn outcome_words(outcome: Outcome, lang: Lang) -> &'static str {
 impl LogWriter {
     /// A writer for a format.
     pub fn new(format: ParseFormat, kb: &'static Knowledge, lang: Lang) -> Result<LogWriter> {
-        let stdout = BufWriter::with_capacity(1 << 16, std::io::stdout());
-        Ok(match format {
-            ParseFormat::Jsonl => LogWriter::Jsonl(stdout),
-            ParseFormat::Csv => {
-                let mut w = csv::Writer::from_writer(stdout);
-                w.write_record(CSV_HEADER)?;
-                LogWriter::Csv(Box::new(w))
-            }
-            ParseFormat::Human => LogWriter::Human {
-                out: BufWriter::new(anstream::AutoStream::auto(std::io::stdout())),
-                kb,
-                lang,
-            },
+        Ok(LogWriter {
+            out: Output::new(format, CSV_HEADER)?,
+            kb,
+            lang,
         })
     }
 
     /// Writes one record.
     pub fn write(&mut self, record: &LogRecord) -> Result<()> {
-        match self {
-            LogWriter::Jsonl(out) => {
+        match &mut self.out {
+            Output::Jsonl(out) => {
                 serde_json::to_writer(&mut *out, record)?;
                 out.write_all(b"\n")?;
             }
-            LogWriter::Csv(w) => w.write_record(
+            Output::Csv(w) => w.write_record(
                 csv_row(record)
                     .iter()
                     .map(|c| safe::csv_cell(c).into_owned()),
             )?,
-            LogWriter::Human { out, kb, lang } => write_human(out, kb, *lang, record)?,
+            Output::Human(out) => write_human(out, self.kb, self.lang, record)?,
         }
         Ok(())
     }
 
     /// Flushes the output.
     pub fn finish(&mut self) -> Result<()> {
-        match self {
-            LogWriter::Jsonl(out) => out.flush()?,
-            LogWriter::Csv(w) => w.flush()?,
-            LogWriter::Human { out, .. } => out.flush()?,
-        }
-        Ok(())
+        self.out.flush()
     }
 }
 
@@ -130,12 +110,12 @@ fn facts_line(r: &DeliveryRecord, lang: Lang) -> String {
     let mut parts = vec![
         format!("{}:{}", r.source, r.line),
         times,
-        l.queue_id.clone().unwrap_or_default(),
-        l.recipient.clone().unwrap_or_default(),
-        outcome_words(l.outcome, lang).to_string(),
+        l.last.queue_id.clone().unwrap_or_default(),
+        l.last.recipient.clone().unwrap_or_default(),
+        outcome_words(l.last.outcome, lang).to_string(),
         attempts,
     ];
-    if let Some(relay) = &l.relay {
+    if let Some(relay) = &l.last.relay {
         parts.push(format!("relay={relay}"));
     }
     parts.retain(|p| !p.is_empty());
@@ -183,20 +163,20 @@ fn csv_row(record: &LogRecord) -> Vec<String> {
             vec![
                 r.source.clone(),
                 r.line.to_string(),
-                l.format.mta().to_string(),
-                l.outcome.as_str().to_string(),
+                l.last.format.mta().to_string(),
+                l.last.outcome.as_str().to_string(),
                 l.attempts.to_string(),
                 l.deferrals.to_string(),
                 opt(l.first_time.clone()),
                 opt(l.last_time.clone()),
-                opt(l.host.clone()),
-                opt(l.queue_id.clone()),
-                opt(l.recipient.clone()),
-                opt(l.original_recipient.clone()),
-                opt(l.relay.clone()),
-                opt(l.dsn.clone()),
-                opt(l.command.map(|c| c.to_string())),
-                opt(l.reply.clone()),
+                opt(l.last.host.clone()),
+                opt(l.last.queue_id.clone()),
+                opt(l.last.recipient.clone()),
+                opt(l.last.original_recipient.clone()),
+                opt(l.last.relay.clone()),
+                opt(l.last.dsn.clone()),
+                opt(l.last.command.map(|c| c.to_string())),
+                opt(l.last.reply.clone()),
                 opt(d.reply_code.map(|c| c.to_string())),
                 opt(d.status.map(|s| s.to_string())),
                 d.reason.to_string(),

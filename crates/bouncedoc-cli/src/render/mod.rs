@@ -3,6 +3,7 @@
 pub mod human;
 pub mod json;
 pub mod logs;
+pub mod output;
 pub mod records;
 pub mod report;
 pub mod safe;

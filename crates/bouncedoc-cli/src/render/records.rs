@@ -1,7 +1,7 @@
 //! Writing `parse` records (JSON lines, CSV, or the explain layout) and the closing summary.
 
 use std::collections::BTreeMap;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
 use anyhow::Result;
 use bouncedoc_core::{Knowledge, Lang, Party, Reason};
@@ -9,21 +9,16 @@ use bouncedoc_mail::record::Record;
 use owo_colors::OwoColorize;
 
 use crate::cli::ParseFormat;
+use crate::render::output::Output;
 use crate::render::{human, safe};
 
-/// Where records go.
-pub enum Writer {
-    /// One JSON object per line.
-    Jsonl(BufWriter<std::io::Stdout>),
-    /// CSV with a header row.
-    Csv(Box<csv::Writer<BufWriter<std::io::Stdout>>>),
-    /// The explain layout.
-    Human {
-        out: BufWriter<anstream::AutoStream<std::io::Stdout>>,
-        kb: &'static Knowledge,
-        lang: Lang,
-        first: bool,
-    },
+/// Where records go: the output, and for the explain layout the knowledge, the language
+/// and whether a record was written yet (records are set apart by a blank line).
+pub struct Writer {
+    out: Output,
+    kb: &'static Knowledge,
+    lang: Lang,
+    first: bool,
 }
 
 const CSV_HEADER: &[&str] = &[
@@ -50,44 +45,30 @@ const CSV_HEADER: &[&str] = &[
 impl Writer {
     /// A writer for a format.
     pub fn new(format: ParseFormat, kb: &'static Knowledge, lang: Lang) -> Result<Writer> {
-        let stdout = BufWriter::with_capacity(1 << 16, std::io::stdout());
-        Ok(match format {
-            ParseFormat::Jsonl => Writer::Jsonl(stdout),
-            ParseFormat::Csv => {
-                let mut w = csv::Writer::from_writer(stdout);
-                w.write_record(CSV_HEADER)?;
-                Writer::Csv(Box::new(w))
-            }
-            ParseFormat::Human => Writer::Human {
-                out: BufWriter::new(anstream::AutoStream::auto(std::io::stdout())),
-                kb,
-                lang,
-                first: true,
-            },
+        Ok(Writer {
+            out: Output::new(format, CSV_HEADER)?,
+            kb,
+            lang,
+            first: true,
         })
     }
 
     /// Writes one record.
     pub fn write(&mut self, record: &Record) -> Result<()> {
-        match self {
-            Writer::Jsonl(out) => out.write_all(&jsonl(std::slice::from_ref(record))?)?,
-            Writer::Csv(w) => {
+        match &mut self.out {
+            Output::Jsonl(out) => out.write_all(&jsonl(std::slice::from_ref(record))?)?,
+            Output::Csv(w) => {
                 for cell in csv_row(record) {
                     w.write_field(safe::csv_cell(&cell).as_bytes())?;
                 }
                 w.write_record(None::<&[u8]>)?;
             }
-            Writer::Human {
-                out,
-                kb,
-                lang,
-                first,
-            } => {
-                if !*first {
+            Output::Human(out) => {
+                if !self.first {
                     writeln!(out)?;
                 }
-                *first = false;
-                write_human(out, kb, *lang, record)?;
+                self.first = false;
+                write_human(out, self.kb, self.lang, record)?;
             }
         }
         Ok(())
@@ -95,13 +76,13 @@ impl Writer {
 
     /// Whether records are written as JSON lines (which [`jsonl`] writes beforehand).
     pub fn is_jsonl(&self) -> bool {
-        matches!(self, Writer::Jsonl(_))
+        matches!(self.out, Output::Jsonl(_))
     }
 
     /// Writes records already written as JSON lines by [`jsonl`].
     pub fn write_bytes(&mut self, lines: &[u8]) -> Result<()> {
-        match self {
-            Writer::Jsonl(out) => out.write_all(lines)?,
+        match &mut self.out {
+            Output::Jsonl(out) => out.write_all(lines)?,
             _ => anyhow::bail!("JSON lines written to an output of another format"),
         }
         Ok(())
@@ -109,12 +90,7 @@ impl Writer {
 
     /// Flushes the output.
     pub fn finish(&mut self) -> Result<()> {
-        match self {
-            Writer::Jsonl(out) => out.flush()?,
-            Writer::Csv(w) => w.flush()?,
-            Writer::Human { out, .. } => out.flush()?,
-        }
-        Ok(())
+        self.out.flush()
     }
 }
 

@@ -1,9 +1,10 @@
 //! The page and the terminal summary of `bouncedoc report`: the counts of a
 //! [`Report`] as bar charts in inline SVG (escaped by `maud`, no JavaScript) or as text.
+//! Reasons are shown by their name in the page's language, beside their id.
 
 use std::fmt::Write as _;
 
-use bouncedoc_core::Lang;
+use bouncedoc_core::{Knowledge, Lang, Reason};
 use bouncedoc_logs::report::Report;
 use maud::{DOCTYPE, Markup, html as page};
 
@@ -68,6 +69,31 @@ const JA: Words = Words {
     none: "ありません。",
 };
 
+impl Words {
+    /// Every text, for the test that each is shown in its language only.
+    #[cfg(test)]
+    fn all(&self) -> [&'static str; 16] {
+        [
+            self.title,
+            self.read,
+            self.failed,
+            self.deferred,
+            self.other,
+            self.errors,
+            self.fix_first,
+            self.fix_note,
+            self.nothing_to_fix,
+            self.dead,
+            self.dead_note,
+            self.by_reason,
+            self.by_provider,
+            self.by_domain,
+            self.by_day,
+            self.none,
+        ]
+    }
+}
+
 fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Ja => &JA,
@@ -75,9 +101,31 @@ fn words(lang: Lang) -> &'static Words {
     }
 }
 
+/// A reason's name in `lang` with its id (`User unknown (userunknown)`); an id the
+/// knowledge does not hold is shown as it is.
+fn reason_label(kb: &Knowledge, id: &str, lang: Lang) -> String {
+    match id.parse::<Reason>() {
+        Ok(reason) => format!("{} ({id})", lang.pick(&kb.reason(reason).title)),
+        Err(_) => id.to_string(),
+    }
+}
+
+/// Counts by reason id, labelled by [`reason_label`].
+fn by_name(kb: &Knowledge, rows: Vec<(&str, u64)>, lang: Lang) -> Vec<(String, u64)> {
+    rows.into_iter()
+        .map(|(id, n)| (reason_label(kb, id, lang), n))
+        .collect()
+}
+
+/// Counts labelled by what they count.
+fn owned(rows: Vec<(&str, u64)>) -> Vec<(String, u64)> {
+    rows.into_iter().map(|(k, n)| (k.to_string(), n)).collect()
+}
+
 /// The report as one self-contained HTML page.
-pub fn html(report: &Report, lang: Lang) -> String {
+pub fn html(report: &Report, kb: &Knowledge, lang: Lang) -> String {
     let w = words(lang);
+    let causes = by_name(kb, report.sender_side(), lang);
     let code = if lang == Lang::Ja { "ja" } else { "en" };
     let days: Vec<(&str, u64, u64)> = report
         .by_day()
@@ -103,7 +151,6 @@ pub fn html(report: &Report, lang: Lang) -> String {
                 section #sender-side {
                     h2 { (w.fix_first) }
                     p { (w.fix_note) }
-                    @let causes = report.sender_side();
                     @if causes.is_empty() { p { (w.nothing_to_fix) } }
                     @else { (bars(&causes, "#c0392b")) }
                 }
@@ -111,9 +158,9 @@ pub fn html(report: &Report, lang: Lang) -> String {
                     h2 { (w.dead) ": " span.count { (report.dead_addresses) } }
                     p { (w.dead_note) }
                 }
-                (chart(w.by_reason, "by-reason", &report.by_reason(), w.none))
-                (chart(w.by_provider, "by-provider", &report.by_provider(), w.none))
-                (chart(w.by_domain, "by-domain", &report.by_domain(), w.none))
+                (chart(w.by_reason, "by-reason", &by_name(kb, report.by_reason(), lang), w.none))
+                (chart(w.by_provider, "by-provider", &owned(report.by_provider()), w.none))
+                (chart(w.by_domain, "by-domain", &owned(report.by_domain()), w.none))
                 section #by-day {
                     h2 { (w.by_day) }
                     @if days.is_empty() { p { (w.none) } }
@@ -129,7 +176,7 @@ const STYLE: &str = "body{font-family:sans-serif;max-width:60em;margin:2em auto;
 table.totals th{text-align:left;padding-right:2em}section{margin-top:2em}\
 svg text{font-size:12px;font-family:sans-serif}";
 
-fn chart(title: &str, id: &str, rows: &[(&str, u64)], none: &str) -> Markup {
+fn chart(title: &str, id: &str, rows: &[(String, u64)], none: &str) -> Markup {
     page! {
         section id=(id) {
             h2 { (title) }
@@ -138,14 +185,27 @@ fn chart(title: &str, id: &str, rows: &[(&str, u64)], none: &str) -> Markup {
     }
 }
 
-/// A horizontal bar chart of the first [`TOP`] rows.
-fn bars(rows: &[(&str, u64)], colour: &str) -> Markup {
+/// The width of the page's charts, in pixels.
+const WIDTH: u64 = 900;
+
+/// About how wide a label is drawn at 12 px: wide (CJK) characters take twice the room.
+fn text_width(text: &str) -> u64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 7 } else { 12 })
+        .sum()
+}
+
+/// A horizontal bar chart of the first [`TOP`] rows; the labels get the room the longest
+/// needs (up to half the width).
+fn bars(rows: &[(String, u64)], colour: &str) -> Markup {
     let rows = &rows[..rows.len().min(TOP)];
     let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
-    let (label_w, bar_w, row_h) = (220u64, 420u64, 22u64);
+    let longest = rows.iter().map(|r| text_width(&r.0)).max().unwrap_or(0);
+    let label_w = (longest + 10).clamp(120, WIDTH / 2);
+    let (bar_w, row_h) = (WIDTH - label_w - 60, 22u64);
     let height = row_h * rows.len() as u64;
     page! {
-        svg xmlns="http://www.w3.org/2000/svg" width=(label_w + bar_w + 60) height=(height) {
+        svg xmlns="http://www.w3.org/2000/svg" width=(WIDTH) height=(height) {
             @for (i, (name, count)) in rows.iter().enumerate() {
                 @let y = i as u64 * row_h;
                 text x="0" y=(y + 15) { (name) }
@@ -156,31 +216,37 @@ fn bars(rows: &[(&str, u64)], colour: &str) -> Markup {
     }
 }
 
-/// Failures and deferrals per day as paired columns.
+/// Failures and deferrals per day as paired columns, as many as fit the width; a day's
+/// date is written under every column when there is room, else under every few.
 fn timeline(days: &[(&str, u64, u64)], w: &Words) -> Markup {
     let max = days.iter().map(|d| d.1.max(d.2)).max().unwrap_or(1).max(1);
-    let (col, plot_h) = (28u64, 160u64);
-    let width = (col * days.len() as u64).max(200);
+    let plot_h = 160u64;
+    let col = (WIDTH / days.len().max(1) as u64).clamp(4, 28);
+    let bar = (col / 2).saturating_sub(1).max(1);
+    let every = 24u64.div_ceil(col) as usize;
+    let label_y = plot_h + 12;
     page! {
-        svg xmlns="http://www.w3.org/2000/svg" width=(width + 20) height=(plot_h + 70) {
+        svg xmlns="http://www.w3.org/2000/svg" width=(WIDTH.max(col * days.len() as u64)) height=(plot_h + 110) {
             @for (i, (day, failed, deferred)) in days.iter().enumerate() {
                 @let x = i as u64 * col;
                 @let fh = failed * plot_h / max;
                 @let dh = deferred * plot_h / max;
-                rect x=(x) y=(plot_h - fh) width="11" height=(fh) fill="#c0392b" { title { (w.failed) " " (day) ": " (failed) } }
-                rect x=(x + 12) y=(plot_h - dh) width="11" height=(dh) fill="#e0a030" { title { (w.deferred) " " (day) ": " (deferred) } }
-                text x=(x) y=(plot_h + 12) transform=(format!("rotate(60 {x} {})", plot_h + 12)) { (day) }
+                rect x=(x) y=(plot_h - fh) width=(bar) height=(fh) fill="#c0392b" { title { (w.failed) " " (day) ": " (failed) } }
+                rect x=(x + bar + 1) y=(plot_h - dh) width=(bar) height=(dh) fill="#e0a030" { title { (w.deferred) " " (day) ": " (deferred) } }
+                @if i % every == 0 {
+                    text x=(x) y=(label_y) transform=(format!("rotate(60 {x} {label_y})")) { (day) }
+                }
             }
-            rect x="0" y=(plot_h + 55) width="10" height="10" fill="#c0392b" {}
-            text x="14" y=(plot_h + 64) { (w.failed) }
-            rect x="90" y=(plot_h + 55) width="10" height="10" fill="#e0a030" {}
-            text x="104" y=(plot_h + 64) { (w.deferred) }
+            rect x="0" y=(plot_h + 95) width="10" height="10" fill="#c0392b" {}
+            text x="14" y=(plot_h + 104) { (w.failed) }
+            rect x="120" y=(plot_h + 95) width="10" height="10" fill="#e0a030" {}
+            text x="134" y=(plot_h + 104) { (w.deferred) }
         }
     }
 }
 
 /// The report as a summary for the terminal.
-pub fn text(report: &Report, lang: Lang) -> String {
+pub fn text(report: &Report, kb: &Knowledge, lang: Lang) -> String {
     let w = words(lang);
     let mut out = String::new();
     let _ = writeln!(out, "{}", w.title);
@@ -195,10 +261,10 @@ pub fn text(report: &Report, lang: Lang) -> String {
         let _ = writeln!(out, "  {label}: {n}");
     }
     let sections = [
-        (w.fix_first, report.sender_side()),
-        (w.by_reason, report.by_reason()),
-        (w.by_provider, report.by_provider()),
-        (w.by_domain, report.by_domain()),
+        (w.fix_first, by_name(kb, report.sender_side(), lang)),
+        (w.by_reason, by_name(kb, report.by_reason(), lang)),
+        (w.by_provider, owned(report.by_provider())),
+        (w.by_domain, owned(report.by_domain())),
     ];
     for (title, rows) in sections {
         let _ = writeln!(out, "\n{title}");
@@ -224,13 +290,79 @@ pub fn text(report: &Report, lang: Lang) -> String {
 mod tests {
     use super::*;
 
+    fn kb() -> &'static Knowledge {
+        Knowledge::shared().unwrap()
+    }
+
+    /// A report with every section filled, and the texts of every page of it.
+    fn pages() -> Vec<(Lang, String)> {
+        let mut full = Report::new();
+        for line in [
+            r#"{"reason":"userunknown","action":"failed","hard_bounce":true,"party":"recipient","recipient":"a@example.org","provider":"gmail","log":{"outcome":"bounced","last_time":"2024-01-15T10:00:00Z"}}"#,
+            r#"{"reason":"blocked","action":"failed","party":"sender-admin","recipient":"b@example.net","log":{"outcome":"bounced","last_time":"2024-01-15T10:00:00Z"}}"#,
+            r#"{"reason":"toomanyconn","action":"delayed","party":"sender-admin","recipient":"c@example.net","log":{"outcome":"deferred","last_time":"2024-01-16T10:00:00Z"}}"#,
+            r#"{"reason":"delivered","action":"delivered","party":"nobody","log":{"outcome":"delivered"}}"#,
+            "not json",
+        ] {
+            full.push_line(line);
+        }
+        let empty = Report::new();
+        let mut out = Vec::new();
+        for lang in [Lang::En, Lang::Ja] {
+            for report in [&full, &empty] {
+                out.push((lang, html(report, kb(), lang)));
+                out.push((lang, text(report, kb(), lang)));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_text_is_shown_in_both_languages_and_only_in_its_own() {
+        let pages = pages();
+        for (lang, other) in [(Lang::En, Lang::Ja), (Lang::Ja, Lang::En)] {
+            let (mine, theirs) = (words(lang), words(other));
+            for (a, b) in mine.all().iter().zip(theirs.all()) {
+                assert!(!a.is_empty());
+                assert_ne!(*a, b, "the same text in both languages");
+            }
+            let shown: String = pages
+                .iter()
+                .filter(|(l, _)| *l == lang)
+                .map(|(_, p)| p.as_str())
+                .collect();
+            for t in mine.all() {
+                assert!(shown.contains(t), "{lang}: {t:?} is never shown");
+            }
+            for t in theirs.all() {
+                assert!(!shown.contains(t), "{lang}: {t:?} of {other} is shown");
+            }
+        }
+    }
+
+    #[test]
+    fn reasons_are_shown_by_name_beside_their_id() {
+        let pages = pages();
+        let (en, ja) = (&pages[0].1, &pages[4].1);
+        assert!(en.contains("Sending server blocked (blocked)"), "{en}");
+        assert!(
+            ja.contains("送信サーバーが拒否されている (blocked)"),
+            "{ja}"
+        );
+        let title = &kb().reason(Reason::UserUnknown).title;
+        assert!(en.contains(&format!("{} (userunknown)", title.en)));
+        assert!(ja.contains(&format!("{} (userunknown)", title.ja)));
+        assert!(pages[5].1.contains(&title.ja), "the summary too");
+        assert_eq!(reason_label(kb(), "nosuchreason", Lang::Ja), "nosuchreason");
+    }
+
     #[test]
     fn escapes_what_the_records_say() {
         let mut report = Report::new();
         report.push_line(r#"{"reason":"<script>x</script>","action":"failed","party":"sender","recipient":"a@<b>"}"#);
-        let page = html(&report, Lang::En);
+        let page = html(&report, kb(), Lang::En);
         assert!(!page.contains("<script>"));
         assert!(page.contains("&lt;script&gt;"));
-        assert!(html(&report, Lang::Ja).contains("まず送信側で直すこと"));
+        assert!(html(&report, kb(), Lang::Ja).contains("まず送信側で直すこと"));
     }
 }
