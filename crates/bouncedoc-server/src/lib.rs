@@ -34,6 +34,7 @@ mod negotiate;
 mod page;
 mod routes;
 mod server;
+mod webhooks;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -68,6 +69,10 @@ pub struct Config {
     /// The bounce ledger behind `/api/v1/ledger/*` (`bouncedoc serve --database`); without
     /// one those routes answer `404 ledger_not_enabled`.
     pub ledger: Option<Arc<bouncedoc_ledger::service::LedgerService>>,
+    /// The sending services whose webhooks `/api/v1/webhooks/{service}` takes, and how
+    /// each is verified (`bouncedoc serve --webhooks-config`); without it those routes
+    /// answer `404 webhooks_not_enabled`. They record into [`Config::ledger`].
+    pub webhooks: Option<Arc<bouncedoc_webhooks::verify::WebhooksConfig>>,
 }
 
 impl Default for Config {
@@ -79,6 +84,7 @@ impl Default for Config {
             max_connections: 1024,
             max_connections_per_client: 64,
             ledger: None,
+            webhooks: None,
         }
     }
 }

@@ -15,7 +15,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
 
-use crate::{AppState, api, assets, errors, ledger, page};
+use crate::{AppState, api, assets, errors, ledger, page, webhooks};
 
 /// One route: a method and a path (with `{name}` for a path parameter, as in OpenAPI).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +57,11 @@ fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             Method::GET,
             "/api/v1/ledger/suppressions",
             ledger::suppressions,
+        ),
+        route(
+            Method::POST,
+            "/api/v1/webhooks/{service}",
+            webhooks::receive,
         ),
     ]
 }

@@ -29,6 +29,8 @@ mod json;
 pub mod ledger;
 pub mod mapping;
 pub mod services;
+#[doc(hidden)]
+pub mod testing;
 pub mod verify;
 
 pub use diagnose::{Diagnosed, diagnose, records};
@@ -39,9 +41,9 @@ pub use services::{Parsed, parse, read_events};
 #[derive(Debug, thiserror::Error)]
 pub enum WebhookError {
     /// The body is not JSON, or not the JSON the service documents.
-    #[error("not a {service} event: {message}")]
+    #[error("not an event of {service} as documented: {message}")]
     Format {
-        /// The service whose format was expected (`any` when sniffing).
+        /// The service whose format was expected (`any sending service` when sniffing).
         service: &'static str,
         /// What is wrong.
         message: String,

@@ -24,10 +24,25 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         }
         None => None,
     };
+    let webhooks = match &args.webhooks_config {
+        Some(path) => {
+            let overrides = bouncedoc_webhooks::verify::config::Overrides {
+                sns_cert_dir: args.sns_cert_dir.clone(),
+                sns_confirm_subscriptions: args.sns_confirm_subscriptions,
+            };
+            let config = bouncedoc_webhooks::verify::WebhooksConfig::load(path, &overrides)
+                .with_context(|| {
+                    format!("reading the webhooks configuration {}", path.display())
+                })?;
+            Some(Arc::new(config))
+        }
+        None => None,
+    };
     let config = bouncedoc_server::Config {
         max_body: args.max_body,
         timeout: Duration::from_secs(args.timeout.max(1)),
         ledger,
+        webhooks,
         ..bouncedoc_server::Config::default()
     };
     bouncedoc_server::run(args.listen, config)

@@ -196,8 +196,8 @@ pub fn read_events(bytes: &[u8]) -> Vec<Item> {
     let mut items = Vec::new();
     let mut index = 0;
     let unknown = || WebhookError::Format {
-        service: "any",
-        message: "an object in no service's documented shape".into(),
+        service: "any sending service",
+        message: "its fields match none of the services bouncedoc reads".into(),
     };
     let mut one = |v: &Value, items: &mut Vec<Item>| {
         index += 1;
@@ -215,7 +215,7 @@ pub fn read_events(bytes: &[u8]) -> Vec<Item> {
                 items.push(Item {
                     index: index + 1,
                     result: Err(WebhookError::Format {
-                        service: "any",
+                        service: "any sending service",
                         message: format!("not JSON: {e}"),
                     }),
                 });
