@@ -55,10 +55,11 @@ impl CertificateSource for CertificateDir {
             return Err(format!("no usable file name in {url}"));
         }
         let path = self.dir.join(name);
+        // The answer goes back to the caller: it names no path of this machine.
         std::fs::read(&path).map_err(|e| {
             format!(
-                "the certificate {url} is not in {} ({e}): save it there as {name}",
-                self.dir.display()
+                "the certificate {url} is not in the certificate directory ({}): save it there as {name}",
+                e.kind()
             )
         })
     }
