@@ -225,3 +225,64 @@ pub fn read_events(bytes: &[u8]) -> Vec<Item> {
     }
     items
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn each_service_is_told_by_its_shape() {
+        let cases = [
+            (
+                json!({"Type": "Notification", "TopicArn": "a", "Message": "{}"}),
+                Service::Ses,
+            ),
+            (
+                json!({"notificationType": "Bounce", "bounce": {}}),
+                Service::Ses,
+            ),
+            (
+                json!({"eventType": "DeliveryDelay", "mail": {}}),
+                Service::Ses,
+            ),
+            (
+                json!({"event": "bounce", "email": "a@b", "timestamp": 1, "sg_event_id": "x"}),
+                Service::Sendgrid,
+            ),
+            (
+                json!({"signature": {}, "event-data": {"event": "failed"}}),
+                Service::Mailgun,
+            ),
+            (
+                json!({"RecordType": "Bounce", "Type": "HardBounce"}),
+                Service::Postmark,
+            ),
+            (
+                json!({"msys": {"message_event": {"type": "bounce"}}}),
+                Service::Sparkpost,
+            ),
+            (
+                json!({"event": "hard_bounce", "email": "a@b", "message-id": "m", "ts_event": 1}),
+                Service::Brevo,
+            ),
+            (
+                json!({"event": "bounce", "email": "a@b", "MessageID": 1, "time": 1}),
+                Service::Mailjet,
+            ),
+            (
+                json!({"type": "email.bounced", "data": {}}),
+                Service::Resend,
+            ),
+        ];
+        for (v, service) in cases {
+            assert_eq!(detect(&v), Some(service), "{v}");
+        }
+        assert_eq!(detect(&json!({"hello": "world"})), None);
+        assert!(sniff(b"  \n[{}]") && sniff(b"{}") && !sniff(b"From: a@b\n"));
+        let items = read_events(b"{\"RecordType\":\"Open\"}\n{oops");
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].result.as_ref().unwrap().ignored, 1);
+        assert!(items[1].result.is_err());
+    }
+}
