@@ -231,6 +231,28 @@ mod tests {
     }
 
     #[test]
+    fn coarse_labels_are_read_better_from_the_words() {
+        // SES's Undetermined for an out-of-office reply; Mailgun's generic for a full
+        // mailbox (issue 19's examples).
+        let ooo = one(
+            Service::Ses,
+            r#"{"notificationType":"Bounce","mail":{"messageId":"m"},"bounce":{"bounceType":"Undetermined",
+                "bounceSubType":"Undetermined","feedbackId":"u","bouncedRecipients":[{"emailAddress":"a@example.jp",
+                "diagnosticCode":"I am out of the office until Monday, with limited access to email."}]}}"#,
+        );
+        assert_eq!(ooo.diagnosis.reason, Reason::Vacation);
+        assert!(!ooo.diagnosis.hard_bounce);
+        let full = one(
+            Service::Mailgun,
+            r#"{"event-data":{"event":"failed","id":"g","severity":"permanent","reason":"generic",
+                "recipient":"g@example.jp","timestamp":1714555800,"delivery-status":{"code":552,
+                "message":"5.2.2 The email account that you tried to reach is over quota."}}}"#,
+        );
+        assert_eq!(full.diagnosis.reason, Reason::MailboxFull);
+        assert_eq!(full.diagnosis.reply_code, Some(552));
+    }
+
+    #[test]
     fn the_label_decides_when_the_words_say_nothing() {
         let d = one(
             Service::Ses,
