@@ -1,7 +1,8 @@
 //! Sending services' webhooks, `POST /api/v1/webhooks/{service}` (Amazon SES through SNS,
 //! SendGrid, Mailgun, Postmark, SparkPost, Brevo, Mailjet, Resend). Enabled by
-//! `bouncedoc serve --database ... --webhooks-config FILE` ([`Config::webhooks`]
-//! (crate::Config::webhooks)); a service without a table in that file answers `404`.
+//! `bouncedoc serve --database ... --webhooks-config FILE`
+//! ([`Config::webhooks`](crate::Config::webhooks)); a service without a table in that file
+//! answers `404`.
 //!
 //! Each request is verified as its service specifies (crate `bouncedoc-webhooks`): a bad
 //! or missing signature or credential answers `401` and records nothing; a signed time
