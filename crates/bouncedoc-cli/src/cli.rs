@@ -92,7 +92,8 @@ pub struct ServeArgs {
     #[arg(long, value_name = "FILE", requires = "database")]
     pub webhooks_config: Option<std::path::PathBuf>,
     /// Where Amazon SNS signing certificates are saved, each under the file name ending
-    /// its SigningCertURL (over the `[ses]` table's certificate_dir); nothing is fetched.
+    /// its SigningCertURL (over the `[ses]` table's certificate_dir); without either, they
+    /// are fetched over HTTPS from sns.<region>.amazonaws.com (once each).
     #[arg(long, value_name = "DIR", requires = "webhooks_config")]
     pub sns_cert_dir: Option<std::path::PathBuf>,
     /// Accept signed SNS SubscriptionConfirmation messages (their SubscribeURL is logged for

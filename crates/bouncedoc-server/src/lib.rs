@@ -34,6 +34,7 @@ mod negotiate;
 mod page;
 mod routes;
 mod server;
+mod sns_certs;
 mod webhooks;
 
 use std::sync::Arc;
@@ -45,6 +46,7 @@ use bouncedoc_core::Engine;
 pub use errors::ApiError;
 pub use routes::{Route, routes};
 pub use server::{init_tracing, run, serve, shutdown_signal};
+pub use sns_certs::HttpsCertificates;
 
 /// The OpenAPI 3.1 document of the service, as served at `/api/v1/openapi.json`.
 pub const OPENAPI_JSON: &str = include_str!("openapi.json");

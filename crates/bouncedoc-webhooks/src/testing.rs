@@ -34,12 +34,6 @@ impl CertificateSource for TestCertificate {
     }
 }
 
-impl CertificateSource for std::sync::Arc<TestCertificate> {
-    fn certificate(&self, url: &str) -> Result<Vec<u8>, String> {
-        self.as_ref().certificate(url)
-    }
-}
-
 fn pem_der(pem: &str) -> Vec<u8> {
     let b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
     base64::engine::general_purpose::STANDARD

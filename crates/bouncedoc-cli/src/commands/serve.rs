@@ -29,6 +29,7 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
             let overrides = bouncedoc_webhooks::verify::config::Overrides {
                 sns_cert_dir: args.sns_cert_dir.clone(),
                 sns_confirm_subscriptions: args.sns_confirm_subscriptions,
+                sns_certificates: Some(Arc::new(bouncedoc_server::HttpsCertificates::default())),
             };
             let config = bouncedoc_webhooks::verify::WebhooksConfig::load(path, &overrides)
                 .with_context(|| {

@@ -7,7 +7,8 @@
 //! max_age_seconds = 300            # signed timestamps further from now are refused
 //!
 //! [ses]
-//! certificate_dir = "sns-certs"    # SNS signing certificates, by file name
+//! certificate_dir = "sns-certs"    # SNS signing certificates, by file name; without it
+//!                                  # `serve` fetches them from sns.<region>.amazonaws.com
 //! confirm_subscriptions = false    # SubscriptionConfirmation is refused unless true
 //! topic_arns = ["arn:aws:sns:us-east-1:123456789012:ses-bounces"]   # empty: any topic
 //!
@@ -87,11 +88,15 @@ pub struct WebhooksConfig {
 }
 
 /// What the command line adds to the file (`serve --sns-cert-dir`,
-/// `--sns-confirm-subscriptions`).
+/// `--sns-confirm-subscriptions`), and where SNS certificates come from without a
+/// directory.
 #[derive(Debug, Default, Clone)]
 pub struct Overrides {
     /// Where SNS signing certificates are, over the file's `certificate_dir`.
     pub sns_cert_dir: Option<PathBuf>,
+    /// Where SNS signing certificates come from when no directory is given (the server's
+    /// HTTPS fetcher); without either, an `[ses]` table is an error.
+    pub sns_certificates: Option<std::sync::Arc<dyn CertificateSource>>,
     /// Accept SNS subscription confirmations, whatever the file says.
     pub sns_confirm_subscriptions: bool,
 }
@@ -206,11 +211,16 @@ fn build(
             let dir = overrides
                 .sns_cert_dir
                 .clone()
-                .or_else(|| t.certificate_dir.as_ref().map(|d| base.join(d)))
-                .ok_or_else(|| {
-                    err("needs certificate_dir (or serve --sns-cert-dir): this build fetches no certificates over the network")
-                })?;
-            let source: Box<dyn CertificateSource> = Box::new(CertificateDir::new(dir));
+                .or_else(|| t.certificate_dir.as_ref().map(|d| base.join(d)));
+            let source: Box<dyn CertificateSource> = match (dir, &overrides.sns_certificates) {
+                (Some(dir), _) => Box::new(CertificateDir::new(dir)),
+                (None, Some(fetch)) => Box::new(fetch.clone()),
+                (None, None) => {
+                    return Err(err(
+                        "needs certificate_dir (or serve --sns-cert-dir): no certificate fetcher is given",
+                    ));
+                }
+            };
             Verifier::Sns(SnsVerifier::new(source, t.topic_arns.clone(), max_age))
         }
         Service::Sendgrid => Verifier::Sendgrid(SendgridVerifier::new(
@@ -295,6 +305,7 @@ mod tests {
         let o = Overrides {
             sns_cert_dir: Some(dir.path().into()),
             sns_confirm_subscriptions: true,
+            ..Overrides::default()
         };
         let c = WebhooksConfig::parse("[ses]\n", dir.path(), &o, &none).unwrap();
         assert!(c.service(Service::Ses).unwrap().confirm_subscriptions);
@@ -302,5 +313,13 @@ mod tests {
             WebhooksConfig::parse("[postmark]\nsecret = \"inline\"\n", dir.path(), &o, &none)
                 .is_err()
         );
+        // Without a directory, the fetcher given is used.
+        let fetch = Overrides {
+            sns_certificates: Some(std::sync::Arc::new(
+                crate::testing::TestCertificate::default(),
+            )),
+            ..Overrides::default()
+        };
+        assert!(WebhooksConfig::parse("[ses]\n", dir.path(), &fetch, &none).is_ok());
     }
 }

@@ -9,7 +9,8 @@
 //! host (`sns.<region>.amazonaws.com`, or `.amazonaws.com.cn`) ending in `.pem`; no other
 //! certificate is ever used. Certificates come from a [`CertificateSource`] and are kept
 //! once read. This crate fetches nothing over the network: [`CertificateDir`] reads them
-//! from a directory (`serve --sns-cert-dir`), and tests inject their own.
+//! from a directory (`serve --sns-cert-dir`), the server fetches them over HTTPS
+//! (`bouncedoc_server::HttpsCertificates`), and tests inject their own.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -32,6 +33,12 @@ use crate::json::parse_time;
 pub trait CertificateSource: Send + Sync + std::fmt::Debug {
     /// The PEM certificate at `url` (already checked to be on SNS's host).
     fn certificate(&self, url: &str) -> Result<Vec<u8>, String>;
+}
+
+impl<T: CertificateSource + ?Sized> CertificateSource for std::sync::Arc<T> {
+    fn certificate(&self, url: &str) -> Result<Vec<u8>, String> {
+        self.as_ref().certificate(url)
+    }
 }
 
 /// Certificates saved in a directory, each under the last segment of its URL
