@@ -48,6 +48,9 @@ pub(crate) struct Received {
     outcome: BatchOutcome,
     ignored: usize,
     recorded: Vec<Recorded>,
+    /// Events not recorded because the ledger cannot keep their address.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     subscription: Option<&'static str>,
 }
@@ -59,6 +62,7 @@ impl Received {
             outcome: BatchOutcome::default(),
             ignored: 0,
             recorded: Vec::new(),
+            errors: Vec::new(),
             subscription: None,
         }
     }
@@ -164,10 +168,19 @@ pub(crate) async fn receive(
         let source = format!("webhook:{service}");
         let mut events = Vec::new();
         let mut recorded = Vec::new();
+        let mut errors = Vec::new();
         for e in &parsed.events {
             let d = diagnose(&engine, e, Lang::En);
-            let event = new_event(&d, &source, now)
-                .map_err(|err| ApiError::bad_request("bad_address", err.to_string()))?;
+            // One event the ledger cannot keep does not hold back the others of the body
+            // (the service would post them all again).
+            let event = match new_event(&d, &source, now) {
+                Ok(event) => event,
+                Err(err) => {
+                    tracing::warn!(%service, event_id = %e.event_id, error = %err, "webhook event not recorded");
+                    errors.push(format!("{}: {err}", e.event_id));
+                    continue;
+                }
+            };
             events.push(event);
             recorded.push(Recorded {
                 event_id: e.event_id.clone(),
@@ -195,6 +208,7 @@ pub(crate) async fn receive(
             outcome,
             ignored: parsed.ignored,
             recorded,
+            errors,
             subscription: None,
         }))
     })

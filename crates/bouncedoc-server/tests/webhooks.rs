@@ -575,6 +575,38 @@ fn without_a_webhooks_configuration_the_route_says_so() {
 }
 
 #[test]
+fn an_address_the_ledger_cannot_keep_holds_back_no_other_event() {
+    let (config, dir) = config();
+    let server = Server::start(config);
+    let t = now();
+    let body = json!([
+        {"email": "bad\u{1b}[2J@example.jp", "timestamp": t, "event": "bounce", "type": "bounce",
+         "reason": "550 5.1.1 User unknown", "sg_event_id": "bad-1"},
+        {"email": "good@example.jp", "timestamp": t, "event": "bounce", "type": "bounce",
+         "reason": "550 5.1.1 User unknown", "sg_event_id": "good-1"}
+    ])
+    .to_string()
+    .into_bytes();
+    let r = post(
+        &server,
+        Service::Sendgrid,
+        &body,
+        &headers(Service::Sendgrid, &body, 1, t),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = r.json();
+    check_schema(
+        &serde_json::from_str(OPENAPI_JSON).unwrap(),
+        "WebhookReceipt",
+        &[],
+        &v,
+    );
+    assert_eq!(v["new_events"], 1, "{v}");
+    assert!(v["errors"][0].as_str().unwrap().starts_with("bad-1"), "{v}");
+    assert_eq!(ledger(&dir).counts().unwrap().events, 1);
+}
+
+#[test]
 fn iso_times_are_read_back() {
     // The helper above writes what the services write.
     assert_eq!(iso(1_714_555_800), "2024-05-01T09:30:00.000Z");
