@@ -104,6 +104,20 @@ pub struct ServeArgs {
     /// repeat for several. Others get 403.
     #[arg(long, value_name = "ORIGIN")]
     pub allowed_origin: Vec<String>,
+    /// Take sending services' webhooks at /api/v1/webhooks/{service}, recorded in the
+    /// ledger: a TOML file with one table per service and how to verify it (secrets read
+    /// from files or environment variables it names; see the README, "Webhooks").
+    #[arg(long, value_name = "FILE", requires = "database")]
+    pub webhooks_config: Option<std::path::PathBuf>,
+    /// Where Amazon SNS signing certificates are saved, each under the file name ending
+    /// its SigningCertURL (over the `[ses]` table's certificate_dir); without either, they
+    /// are fetched over HTTPS from sns.<region>.amazonaws.com (once each).
+    #[arg(long, value_name = "DIR", requires = "webhooks_config")]
+    pub sns_cert_dir: Option<std::path::PathBuf>,
+    /// Accept signed SNS SubscriptionConfirmation messages (their SubscribeURL is logged for
+    /// you to open); refused otherwise.
+    #[arg(long, requires = "webhooks_config")]
+    pub sns_confirm_subscriptions: bool,
 }
 
 /// Output options shared by the subcommands.

@@ -10,7 +10,8 @@ use bouncedoc_mail::records::Messages;
 use serde::Serialize;
 
 use crate::{
-    BatchOutcome, Check, Filter, Ledger, LedgerError, OpenMode, Policy, Suppression, Unsuppressed,
+    BatchOutcome, Check, Filter, Ledger, LedgerError, NewEvent, OpenMode, Policy, Suppression,
+    Unsuppressed,
     prepare_job, time,
 };
 
@@ -108,6 +109,14 @@ impl LedgerService {
         }
         let outcome = self.with(|l, p| l.record(&events, p, now))?;
         Ok(Ingested { outcome, records })
+    }
+
+    /// Records events made elsewhere (a sending service's webhook events), in one
+    /// transaction, and applies the policy; events recorded before (same message key and
+    /// recipient index) are left as they are.
+    pub fn record_events(&self, events: &[NewEvent]) -> Result<BatchOutcome, LedgerError> {
+        let now = time::now();
+        self.with(|l, p| l.record(events, p, now))
     }
 
     /// Whether to mail each address, now.

@@ -41,6 +41,8 @@ mod negotiate;
 mod page;
 mod routes;
 mod server;
+mod sns_certs;
+mod webhooks;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -53,6 +55,7 @@ pub use guard::exposure::{Unprotected, check_exposure};
 pub use guard::token::{MIN_TOKEN_LEN, Token, TokenError};
 pub use routes::{Route, routes};
 pub use server::{init_tracing, run, serve, shutdown_signal};
+pub use sns_certs::HttpsCertificates;
 
 /// The OpenAPI 3.1 document of the service, as served at `/api/v1/openapi.json`.
 pub const OPENAPI_JSON: &str = include_str!("openapi.json");
@@ -90,6 +93,10 @@ pub struct Config {
     /// The bounce ledger behind `/api/v1/ledger/*` (`bouncedoc serve --database`); without
     /// one those routes answer `404 ledger_not_enabled`.
     pub ledger: Option<Arc<bouncedoc_ledger::service::LedgerService>>,
+    /// The sending services whose webhooks `/api/v1/webhooks/{service}` takes, and how
+    /// each is verified (`bouncedoc serve --webhooks-config`); without it those routes
+    /// answer `404 webhooks_not_enabled`. They record into [`Config::ledger`].
+    pub webhooks: Option<Arc<bouncedoc_webhooks::verify::WebhooksConfig>>,
 }
 
 impl Default for Config {
@@ -105,6 +112,7 @@ impl Default for Config {
             allowed_hosts: Vec::new(),
             allowed_origins: Vec::new(),
             ledger: None,
+            webhooks: None,
         }
     }
 }

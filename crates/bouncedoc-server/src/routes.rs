@@ -15,7 +15,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
 
-use crate::{AppState, api, assets, errors, guard, ledger, page};
+use crate::{AppState, api, assets, errors, guard, ledger, page, webhooks};
 
 /// One route: a method and a path (with `{name}` for a path parameter, as in OpenAPI).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +62,11 @@ fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             Method::POST,
             "/api/v1/ledger/unsuppress",
             ledger::unsuppress,
+        ),
+        route(
+            Method::POST,
+            "/api/v1/webhooks/{service}",
+            webhooks::receive,
         ),
     ]
 }

@@ -60,6 +60,9 @@ fn file_time(source: &str) -> Option<i64> {
 }
 
 fn read(engine: &Engine, job: Job, now: i64) -> Prepared {
+    if let Some(events) = super::events::prepare(engine, &job, now) {
+        return events;
+    }
     let fallback = if job.origin.source == "-" {
         now
     } else {

@@ -2,6 +2,7 @@
 
 pub mod check;
 mod codes;
+mod events;
 mod explain;
 pub mod ingest;
 pub mod ingest_logs;

@@ -19,6 +19,9 @@ use crate::render::records::{Summary, Tally, Writer};
 /// The records of one message, as the mail crate's one path gives them: a fault in the
 /// diagnosis of one message becomes that message's error record, and the batch goes on.
 fn process(engine: &Engine, lang: Lang, job: Job) -> Vec<Record> {
+    if let Some(records) = super::events::parse_records(engine, lang, &job) {
+        return records;
+    }
     job.records(engine, lang)
 }
 

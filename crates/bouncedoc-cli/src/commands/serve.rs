@@ -54,6 +54,21 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         }
         None => None,
     };
+    let webhooks = match &args.webhooks_config {
+        Some(path) => {
+            let overrides = bouncedoc_webhooks::verify::config::Overrides {
+                sns_cert_dir: args.sns_cert_dir.clone(),
+                sns_confirm_subscriptions: args.sns_confirm_subscriptions,
+                sns_certificates: Some(Arc::new(bouncedoc_server::HttpsCertificates::default())),
+            };
+            let config = bouncedoc_webhooks::verify::WebhooksConfig::load(path, &overrides)
+                .with_context(|| {
+                    format!("reading the webhooks configuration {}", path.display())
+                })?;
+            Some(Arc::new(config))
+        }
+        None => None,
+    };
     let config = bouncedoc_server::Config {
         max_body: args.max_body,
         timeout: Duration::from_secs(args.timeout.max(1)),
@@ -62,6 +77,7 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         allowed_hosts: args.allowed_host.clone(),
         allowed_origins: args.allowed_origin.clone(),
         ledger,
+        webhooks,
         ..bouncedoc_server::Config::default()
     };
     bouncedoc_server::run(args.listen, config)
