@@ -57,7 +57,8 @@ pub enum Command {
     /// Say whether to mail addresses, and why not.
     ///
     /// Exit status: 0 when every address may be mailed, 1 when some are suppressed, 3 when
-    /// none is suppressed but some should wait (a mailbox that was full lately).
+    /// none is suppressed but some should wait (a mailbox that was full lately), 2 when an
+    /// argument is not an email address (it is named, and the others are still checked).
     Check(crate::commands::check::CheckArgs),
     /// List the suppressed addresses, why and since when (human, CSV or JSON).
     Suppressions(crate::commands::suppressions::SuppressionsArgs),
@@ -91,7 +92,8 @@ pub struct ServeArgs {
 /// Output options shared by the subcommands.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Language of the texts: `ja` or `en` [default: from LC_ALL, LC_MESSAGES or LANG, else en]
+    /// Language of the texts: `ja` or `en` [default: BOUNCEDOC_LANG, else LC_ALL, LC_MESSAGES or
+    /// LANG, else the language of a pasted text (`explain`), else en]
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
     /// Output format.
@@ -146,7 +148,7 @@ pub struct ParseArgs {
     /// Files, folders, Maildirs or mbox files; `-` for standard input.
     #[arg(default_value = "-")]
     pub paths: Vec<std::path::PathBuf>,
-    /// Language of the texts: `ja` or `en` [default: from the locale, else en]
+    /// Language of the texts: `ja` or `en` [default: BOUNCEDOC_LANG, else the locale, else en]
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
     /// Output format.
@@ -206,19 +208,64 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 impl OutputArgs {
-    /// The language asked for, else the locale's, else English.
+    /// The language asked for, else the environment's ([`env_lang`]), else English.
     pub fn lang(&self) -> Lang {
         self.lang.unwrap_or_else(locale_lang)
     }
+
+    /// The language asked for, else the environment's, when either says one: `None` leaves
+    /// the choice to the text being answered.
+    pub fn chosen_lang(&self) -> Option<Lang> {
+        self.lang.or_else(env_lang)
+    }
 }
 
-/// The language of the user's locale (LC_ALL, then LC_MESSAGES, then LANG), if it is one the
+/// The language of the environment: `BOUNCEDOC_LANG` (`en`, `ja`), else the user's locale
+/// (LC_ALL, then LC_MESSAGES, then LANG, the first one set deciding), when it is one the
 /// product speaks.
-pub fn locale_lang() -> Lang {
+pub fn env_lang() -> Option<Lang> {
+    if let Some(lang) = std::env::var("BOUNCEDOC_LANG")
+        .ok()
+        .and_then(|v| Lang::from_locale(v.trim()))
+    {
+        return Some(lang);
+    }
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
         .find(|v| !v.is_empty())
         .and_then(|v| Lang::from_locale(&v))
-        .unwrap_or_default()
+}
+
+/// The language of the environment ([`env_lang`]), else English.
+pub fn locale_lang() -> Lang {
+    env_lang().unwrap_or_default()
+}
+
+/// Whether a text is written in Japanese: it holds kana or kanji (a person who pastes a
+/// Japanese bounce reads Japanese).
+pub fn is_japanese(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c,
+            '\u{3040}'..='\u{30FF}'   // hiragana, katakana
+            | '\u{31F0}'..='\u{31FF}' // katakana extensions
+            | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+            | '\u{3400}'..='\u{4DBF}' // extension A
+            | '\u{FF66}'..='\u{FF9F}') // half-width katakana
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn japanese_is_told_by_kana_and_kanji() {
+        assert!(is_japanese("メールボックスがいっぱいです"));
+        assert!(is_japanese("宛先不明"));
+        assert!(is_japanese("ｱﾄﾞﾚｽ"));
+        assert!(!is_japanese("550 5.1.1 User unknown — café"));
+        // Hangul is not Japanese.
+        assert!(!is_japanese("수신자"));
+    }
 }

@@ -3,6 +3,8 @@
 mod cli;
 mod commands;
 mod render;
+mod suggest;
+mod texts;
 
 use std::process::ExitCode;
 

@@ -81,7 +81,12 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
     }
     worker_threads(args.jobs)?;
     let mut ledger = args.database.open(OpenMode::Create)?;
-    let inputs = input::expand(&args.paths);
+    let inputs = super::own_database::skip(
+        input::expand(&args.paths),
+        &args.database.database,
+        crate::cli::locale_lang(),
+        args.quiet,
+    );
     let mut totals = Totals::default();
     // Batches are read (in parallel) while the one before is being recorded: the reading
     // keeps the cores busy while the recording waits on the database.

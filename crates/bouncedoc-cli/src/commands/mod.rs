@@ -6,6 +6,7 @@ mod explain;
 pub mod ingest;
 mod ledger;
 pub mod logs;
+mod own_database;
 mod parse;
 mod reasons;
 pub mod report;
