@@ -15,9 +15,14 @@ pub struct Cli {
 pub enum Command {
     /// Explain an SMTP error reply, or any text pasted from a bounce.
     ///
-    /// The text comes from the arguments (joined with spaces) or, when there is none or it is
-    /// `-`, from standard input. Exit status: 0 when a diagnosis was made, 1 when nothing in
-    /// the text was recognized, 2 on a usage error or empty input.
+    /// The text comes from the arguments (joined with spaces), from the file one argument
+    /// names (an .eml, an Outlook .msg, a saved text), or, when there is none or it is `-`,
+    /// from standard input. A whole bounce (or its body) gives one answer per recipient; a
+    /// bounce forwarded as an attachment is read as the bounce it forwards. With
+    /// `--format json`: one answer object (the diagnosis with `recognized`), or an array
+    /// of them for several recipients. Exit status: 0 when a diagnosis was made, 1 when
+    /// nothing in the text was recognized, 2 on a usage error, an unreadable file or empty
+    /// input.
     Explain(ExplainArgs),
     /// Read whole bounce messages and diagnose every failed recipient.
     ///

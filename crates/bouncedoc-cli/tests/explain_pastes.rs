@@ -279,3 +279,32 @@ fn prompts_and_errors_of_explain_speak_japanese() {
     assert_eq!(code, Some(2));
     assert!(err.contains("入力が空です"), "{err}");
 }
+
+/// For a text in which nothing is recognized, the JSON answer says so and carries the texts
+/// a person reads on the terminal: no party, and the advice to paste the whole error.
+#[test]
+fn the_json_of_nothing_recognized_carries_what_a_person_reads() {
+    for lang in ["en", "ja"] {
+        let (code, json, _) = run_stdin(
+            &["explain", "--format", "json", "--lang", lang],
+            "hello world",
+        );
+        assert_eq!(code, Some(1));
+        let v: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["recognized"], false);
+        assert!(v["party"].is_null(), "{v}");
+        let (_, human, _) = run_stdin(&["explain", "--lang", lang], "hello world");
+        for text in [
+            v["summary"].as_str().unwrap(),
+            v["explanation"].as_str().unwrap(),
+            v["advice"][0]["text"].as_str().unwrap(),
+        ] {
+            assert!(human.contains(text), "{lang}: {text} not in {human}");
+        }
+        assert_eq!(v["advice"].as_array().unwrap().len(), 1);
+    }
+    let (_, json, _) = run_stdin(&["explain", "--format", "json"], "552 5.2.2 Mailbox full");
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["recognized"], true);
+    assert_eq!(v["party"], "recipient");
+}

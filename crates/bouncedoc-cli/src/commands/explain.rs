@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use bouncedoc_core::{Diagnosis, Engine, Error, Lang, Observation, ReportKind};
+use bouncedoc_core::{Answer, Diagnosis, Engine, Error, Lang, Observation, ReportKind};
 use bouncedoc_mail::paste::{Found, Pasted, read_paste};
 
 use super::{EXIT_UNRECOGNIZED, EXIT_USAGE};
@@ -136,12 +136,21 @@ pub fn run(engine: &Engine, args: &ExplainArgs) -> Result<ExitCode> {
             Err(e) => return Err(e.into()),
         },
     };
-    match (args.output.format, diagnoses.as_slice()) {
-        (Format::Json, [one]) => render::json::print(one)?,
-        (Format::Json, many) => render::json::print(&many)?,
-        (Format::Human, _) => print_human(engine, &diagnoses, attached, lang)?,
+    let recognized = diagnoses.iter().any(Diagnosis::is_conclusive);
+    match args.output.format {
+        Format::Json => {
+            let kb = engine.knowledge();
+            let mut answers: Vec<Answer> =
+                diagnoses.into_iter().map(|d| Answer::new(kb, d)).collect();
+            if answers.len() == 1 {
+                render::json::print(&answers.remove(0))?;
+            } else {
+                render::json::print(&answers)?;
+            }
+        }
+        Format::Human => print_human(engine, &diagnoses, attached, lang)?,
     }
-    Ok(if diagnoses.iter().any(Diagnosis::is_conclusive) {
+    Ok(if recognized {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_UNRECOGNIZED)
