@@ -159,6 +159,10 @@ pub struct ParseArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ParseFormat::Human)]
     pub format: ParseFormat,
+    /// CSV for Microsoft Excel: UTF-8 with a byte-order mark and CRLF line ends, so that
+    /// Japanese text opens ungarbled (implies `--format csv`).
+    #[arg(long)]
+    pub excel: bool,
     /// Threads that diagnose [default: one per core]; with 1, one thread reads, diagnoses
     /// and writes.
     #[arg(long, short = 'j')]
@@ -179,7 +183,8 @@ pub enum ParseFormat {
     Human,
     /// One JSON object per line: per recipient, per non-bounce, per unreadable message.
     Jsonl,
-    /// One row per recipient, with a header row.
+    /// One row per recipient, with a header row: the diagnosis, then the bounce's date and
+    /// the returned message's Message-ID, From, To and Subject.
     Csv,
 }
 

@@ -44,17 +44,38 @@ const CSV_HEADER: &[&str] = &[
     "confidence",
     "feedback_type",
     "diagnostic",
+    "date",
+    "original_message_id",
+    "original_from",
+    "original_to",
+    "original_subject",
     "error",
 ];
 
+/// The byte-order mark that tells Excel a CSV file is UTF-8 (without it, Japanese Excel
+/// reads it as Shift_JIS and garbles every Japanese cell).
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 impl Writer {
-    /// A writer for a format.
-    pub fn new(format: ParseFormat, kb: &'static Knowledge, lang: Lang) -> Result<Writer> {
-        let stdout = BufWriter::with_capacity(1 << 16, std::io::stdout());
+    /// A writer for a format; `excel` asks for CSV as Excel opens it (a UTF-8 byte-order
+    /// mark first, CRLF line ends), whatever the format.
+    pub fn new(
+        format: ParseFormat,
+        excel: bool,
+        kb: &'static Knowledge,
+        lang: Lang,
+    ) -> Result<Writer> {
+        let mut stdout = BufWriter::with_capacity(1 << 16, std::io::stdout());
+        let format = if excel { ParseFormat::Csv } else { format };
         Ok(match format {
             ParseFormat::Jsonl => Writer::Jsonl(stdout),
             ParseFormat::Csv => {
-                let mut w = csv::Writer::from_writer(stdout);
+                let mut builder = csv::WriterBuilder::new();
+                if excel {
+                    stdout.write_all(UTF8_BOM)?;
+                    builder.terminator(csv::Terminator::CRLF);
+                }
+                let mut w = builder.from_writer(stdout);
                 w.write_record(CSV_HEADER)?;
                 Writer::Csv(Box::new(w))
             }
@@ -201,6 +222,11 @@ fn csv_row(record: &Record) -> Vec<String> {
                 d.confidence.to_string(),
                 opt(r.feedback_type.clone()),
                 d.diagnostic.clone(),
+                opt(r.message.date.clone()),
+                opt(r.message.original_message_id.clone()),
+                opt(r.message.original_from.clone()),
+                opt(r.message.original_to.clone()),
+                opt(r.message.original_subject.clone()),
                 String::new(),
             ]
         }
