@@ -20,7 +20,10 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("bouncedoc: {err:#}");
+            eprintln!(
+                "bouncedoc: {}",
+                texts::error_chain(cli::locale_lang(), &err)
+            );
             ExitCode::from(commands::EXIT_USAGE)
         }
     }

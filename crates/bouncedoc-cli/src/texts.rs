@@ -210,9 +210,90 @@ pub fn skipping_own_database(lang: Lang, path: &Path) -> String {
     )
 }
 
+/// An error and its causes on one line, as `{:#}` writes them, with the causes that are
+/// input/output errors (a missing file, a refused permission) in words of `lang`.
+pub fn error_chain(lang: Lang, err: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let Some(io) = cause.downcast_ref::<std::io::Error>() else {
+            parts.push(cause.to_string());
+            continue;
+        };
+        // An error whose own words already end with its cause's says it once.
+        let raw = io.to_string();
+        if let Some(last) = parts.last_mut()
+            && let Some(head) = last.strip_suffix(&raw)
+        {
+            *last = head.trim_end_matches([':', ' ']).to_string();
+        }
+        parts.push(io_cause(lang, io));
+    }
+    parts.join(if lang == Lang::Ja { "：" } else { ": " })
+}
+
+/// Why a message could not be read, as the mail crate's error record says it (in English,
+/// for programs), put in words of `lang` for a person: the usual causes are translated,
+/// anything else is shown as it is.
+pub fn read_error(lang: Lang, error: &str) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    let os = |n: u32| error.ends_with(&format!("(os error {n})"));
+    let fixed = if os(2) {
+        Some("ファイルがありません")
+    } else if os(13) {
+        Some("読み取る権限がありません")
+    } else if os(21) {
+        Some("フォルダーです")
+    } else if error.starts_with("no header lines") {
+        Some("ヘッダー行がないため、メールではありません")
+    } else if error == "empty message" {
+        Some("中身が空です")
+    } else {
+        None
+    };
+    if let Some(f) = fixed {
+        return f.to_string();
+    }
+    if let Some(rest) = error.strip_prefix("not a readable MIME message: ") {
+        return format!("MIME 形式のメールとして読み取れません（{rest}）");
+    }
+    if let Some(rest) = error.strip_prefix("message larger than the limit of ")
+        && let Some(n) = rest.split(' ').next()
+    {
+        return format!(
+            "上限の {n} バイトより大きいため、読み込んでいません（--max-message-bytes で変更できます）"
+        );
+    }
+    if let Some(rest) = error.strip_prefix("internal error: the diagnosis of this message failed") {
+        return format!("内部エラー：このメールの診断に失敗しました{rest}");
+    }
+    error.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn read_errors_in_japanese() {
+        let e = std::io::Error::from(std::io::ErrorKind::NotFound).to_string();
+        let e = if e.contains("os error") {
+            e
+        } else {
+            "No such file or directory (os error 2)".into()
+        };
+        assert_eq!(read_error(Lang::Ja, &e), "ファイルがありません");
+        assert_eq!(read_error(Lang::En, &e), e);
+        assert!(
+            read_error(
+                Lang::Ja,
+                "message larger than the limit of 10 bytes; not read (see --max-message-bytes)"
+            )
+            .contains("10 バイト")
+        );
+        assert_eq!(read_error(Lang::Ja, "something else"), "something else");
+    }
 
     #[test]
     fn every_error_speaks_both_languages() {

@@ -64,7 +64,7 @@ fn the_csv_has_the_date_and_the_original_message() {
     assert_eq!(get("original_from"), "sender@example.com");
     assert_eq!(get("original_to"), "taro@example.jp");
     assert_eq!(get("original_subject"), "作業のお知らせ");
-    assert_eq!(header.iter().last(), Some("error"));
+    assert_eq!(header.iter().next_back(), Some("error"));
     // Plain CSV: no byte-order mark, LF line ends.
     assert!(!out.starts_with(b"\xEF\xBB\xBF"));
     assert!(!out.windows(2).any(|w| w == b"\r\n"));

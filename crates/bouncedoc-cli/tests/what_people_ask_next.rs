@@ -159,3 +159,48 @@ fn ingest_skips_its_own_database_in_the_folder_it_reads() {
         assert!(err.contains("0 not bounces"), "{err}");
     }
 }
+
+/// Errors, unreadable inputs and the closing summary speak the user's language: no raw
+/// operating-system wording, no reason or party ids in a Japanese summary.
+#[test]
+fn errors_and_summaries_speak_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.toml");
+    let out = bouncedoc()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["ingest", "--database"])
+        .arg(dir.path().join("l.db"))
+        .arg("--policy")
+        .arg(&missing)
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("そのファイルはありません"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+
+    let bounce = dir.path().join("bounce.eml");
+    std::fs::write(&bounce, BOUNCE).unwrap();
+    let out = bouncedoc()
+        .args(["parse", "--lang", "ja"])
+        .arg(&bounce)
+        .arg(dir.path().join("gone.eml"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("gone.eml: 読み取れませんでした： ファイルがありません"),
+        "{stdout}"
+    );
+    let summary = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        summary.contains("理由：宛先のアドレスが存在しない 1"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("対応が必要な人：送信者（あなた） 1"),
+        "{summary}"
+    );
+    assert!(!summary.contains("userunknown"), "{summary}");
+}

@@ -193,7 +193,7 @@ fn write_human(
                 "{}: {} {error}",
                 origin_line(&origin.source, origin.index),
                 what.red(),
-                error = safe::for_person(error)
+                error = safe::for_person(&crate::texts::read_error(lang, error))
             )
         }
     }
@@ -308,6 +308,10 @@ impl Summary {
     /// Prints the summary on standard error.
     pub fn print(&self, kb: &Knowledge, lang: Lang) {
         let mut err = anstream::stderr().lock();
+        let (colon, comma) = match lang {
+            Lang::En => (": ", ", "),
+            Lang::Ja => ("：", "、"),
+        };
         let line = kb
             .label("parse.summary", lang)
             .replace("{messages}", &self.messages.to_string())
@@ -317,26 +321,30 @@ impl Summary {
         let _ = writeln!(err, "{}", line.bold());
         let mut reasons: Vec<_> = self.by_reason.iter().collect();
         reasons.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let reasons: Vec<String> = reasons.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        // Names a person reads, in their language; the ids are in the records.
+        let reasons: Vec<String> = reasons
+            .iter()
+            .map(|(r, n)| format!("{} {n}", lang.pick(&kb.reason(**r).title)))
+            .collect();
         if !reasons.is_empty() {
             let _ = writeln!(
                 err,
-                "  {}: {}",
+                "  {}{colon}{}",
                 kb.label("field.reason", lang),
-                reasons.join(", ")
+                reasons.join(comma)
             );
         }
         let parties: Vec<String> = self
             .by_party
             .iter()
-            .map(|(p, n)| format!("{p} {n}"))
+            .map(|(p, n)| format!("{} {n}", lang.pick(&kb.party(*p).name)))
             .collect();
         if !parties.is_empty() {
             let _ = writeln!(
                 err,
-                "  {}: {}",
+                "  {}{colon}{}",
                 kb.label("heading.party", lang),
-                parties.join(", ")
+                parties.join(comma)
             );
         }
     }
