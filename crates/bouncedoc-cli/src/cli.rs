@@ -97,8 +97,9 @@ pub struct ServeArgs {
 /// Output options shared by the subcommands.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Language of the texts: `ja` or `en` [default: BOUNCEDOC_LANG, else LC_ALL, LC_MESSAGES or
-    /// LANG, else the language of a pasted text (`explain`), else en]
+    /// Language of the texts: `ja` or `en` [default: BOUNCEDOC_LANG, else LC_ALL, LC_MESSAGES
+    /// or LANG, else en; `explain` answers a Japanese paste in Japanese unless --lang,
+    /// BOUNCEDOC_LANG or a Japanese locale decides]
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
     /// Output format.
@@ -223,28 +224,38 @@ impl OutputArgs {
         self.lang.unwrap_or_else(locale_lang)
     }
 
-    /// The language asked for, else the environment's, when either says one: `None` leaves
-    /// the choice to the text being answered.
+    /// The language asked for, else `BOUNCEDOC_LANG`'s, else Japanese when the locale is a
+    /// Japanese one: `None` leaves the choice to the text being answered (an English or `C`
+    /// locale does not turn the answer to a Japanese paste into English).
     pub fn chosen_lang(&self) -> Option<Lang> {
-        self.lang.or_else(env_lang)
+        self.lang
+            .or_else(bouncedoc_lang)
+            .or_else(|| posix_locale_lang().filter(|l| *l == Lang::Ja))
     }
+}
+
+/// The language `BOUNCEDOC_LANG` names (`en`, `ja`), when it names one.
+fn bouncedoc_lang() -> Option<Lang> {
+    std::env::var("BOUNCEDOC_LANG")
+        .ok()
+        .and_then(|v| Lang::from_locale(v.trim()))
+}
+
+/// The language of the user's locale (LC_ALL, then LC_MESSAGES, then LANG, the first one set
+/// deciding), when it is one the product speaks.
+fn posix_locale_lang() -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .and_then(|v| Lang::from_locale(&v))
 }
 
 /// The language of the environment: `BOUNCEDOC_LANG` (`en`, `ja`), else the user's locale
 /// (LC_ALL, then LC_MESSAGES, then LANG, the first one set deciding), when it is one the
 /// product speaks.
 pub fn env_lang() -> Option<Lang> {
-    if let Some(lang) = std::env::var("BOUNCEDOC_LANG")
-        .ok()
-        .and_then(|v| Lang::from_locale(v.trim()))
-    {
-        return Some(lang);
-    }
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.is_empty())
-        .and_then(|v| Lang::from_locale(&v))
+    bouncedoc_lang().or_else(posix_locale_lang)
 }
 
 /// The language of the environment ([`env_lang`]), else English.

@@ -244,9 +244,14 @@ fn the_language_follows_the_flag_then_the_environment_then_the_text() {
     // Nothing decides: the text does.
     assert_eq!(lang_of(&mut bouncedoc(), japanese), "ja");
     assert_eq!(lang_of(&mut bouncedoc(), english), "en");
-    // The locale decides before the text.
+    // A Japanese locale decides before the text; an English one does not make the answer
+    // to a Japanese paste English.
     assert_eq!(
         lang_of(bouncedoc().env("LANG", "en_US.UTF-8"), japanese),
+        "ja"
+    );
+    assert_eq!(
+        lang_of(bouncedoc().env("LANG", "en_US.UTF-8"), english),
         "en"
     );
     assert_eq!(

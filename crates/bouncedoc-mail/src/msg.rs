@@ -178,7 +178,21 @@ fn attached_messages(file: &mut Container<'_>, base: &str, depth: usize) -> Vec<
 /// The message stored at `base` (`""` for the file's own), as RFC 5322 bytes.
 fn message_at(file: &mut Container<'_>, base: &str, depth: usize) -> Result<Vec<u8>, MsgError> {
     let headers = string_property(file, base, "007D").filter(|h| !h.trim().is_empty());
-    let body = string_property(file, base, "1000");
+    // The plain-text body, else the HTML one (`PR_HTML`, kept as bytes) that a message
+    // written in HTML may carry alone.
+    let (body, media) = match string_property(file, base, "1000") {
+        Some(text) => (Some(text), "text/plain"),
+        None => match stream(file, &format!("{base}/__substg1.0_10130102")) {
+            Some(html) => (
+                Some(match String::from_utf8(html) {
+                    Ok(s) => s,
+                    Err(e) => crate::charset::decode_unlabeled(e.as_bytes()),
+                }),
+                "text/html",
+            ),
+            None => (None, "text/plain"),
+        },
+    };
     if headers.is_none() && body.is_none() {
         return Err(MsgError::NoMessage);
     }
@@ -195,7 +209,8 @@ fn message_at(file: &mut Container<'_>, base: &str, depth: usize) -> Result<Vec<
     out.extend_from_slice(b"MIME-Version: 1.0\n");
     if attached.is_empty() {
         out.extend_from_slice(
-            b"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n",
+            format!("Content-Type: {media}; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n")
+                .as_bytes(),
         );
         out.extend_from_slice(body.as_bytes());
         out.push(b'\n');
@@ -203,7 +218,7 @@ fn message_at(file: &mut Container<'_>, base: &str, depth: usize) -> Result<Vec<
     }
     let boundary = format!("bouncedoc-msg-{depth}-{:x}", body.len());
     out.extend_from_slice(
-        format!("Content-Type: multipart/mixed; boundary=\"{boundary}\"\n\n--{boundary}\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n")
+        format!("Content-Type: multipart/mixed; boundary=\"{boundary}\"\n\n--{boundary}\nContent-Type: {media}; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n")
             .as_bytes(),
     );
     out.extend_from_slice(body.as_bytes());
@@ -357,6 +372,31 @@ mod tests {
                 .any(|p| p.text().contains("Undelivered Mail Returned"))
         );
         assert!(parts.iter().any(|p| p.text().contains("RecipientNotFound")));
+    }
+
+    #[test]
+    fn an_html_body_is_read_when_there_is_no_plain_one() {
+        let mut raw = msg(&[("0037", "Undeliverable: hi")], &[]);
+        // PR_HTML is binary: add it beside the properties.
+        let mut file = cfb::CompoundFile::open(Cursor::new(&mut raw)).unwrap();
+        let html = format!(
+            "<html><body><p>{}</p></body></html>",
+            NDR_BODY.replace("\r\n", "<br>")
+        );
+        std::io::Write::write_all(
+            &mut file.create_stream("/__substg1.0_10130102").unwrap(),
+            html.as_bytes(),
+        )
+        .unwrap();
+        file.flush().unwrap();
+        drop(file);
+        let message = crate::Message::parse(&to_message(&raw).unwrap()).unwrap();
+        assert_eq!(message.parts[0].mime, "text/html");
+        assert!(
+            message.report_text().contains("RecipientNotFound"),
+            "{}",
+            message.report_text()
+        );
     }
 
     #[test]
