@@ -98,6 +98,43 @@ fn several_recipients_read_one_after_the_other_for_a_person() {
     }
 }
 
+/// An Exim bounce's body, copied without its headers.
+const EXIM_BODY: &str = "This message was created automatically by mail delivery software.
+
+A message that you sent could not be delivered to one or more of its
+recipients. This is a permanent error. The following address(es) failed:
+
+  taro@example.jp
+    host mx.example.jp [192.0.2.1]
+    SMTP error from remote mail server after RCPT TO:<taro@example.jp>:
+    550 5.1.1 User unknown
+  hanako@example.org
+    host mx.example.org [192.0.2.2]
+    SMTP error from remote mail server after RCPT TO:<hanako@example.org>:
+    452 4.2.2 Mailbox full
+";
+
+#[test]
+fn every_recipient_of_a_pasted_exim_body() {
+    let (code, out, _) = run_stdin(&["explain", "--format", "json"], EXIM_BODY);
+    assert_eq!(code, Some(0));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(recipients(&v), ["taro@example.jp", "hanako@example.org"]);
+}
+
+/// A note that names two addresses is no bounce: it is answered as words, once.
+#[test]
+fn a_note_with_addresses_is_not_taken_for_a_bounce() {
+    let (code, out, _) = run_stdin(
+        &["explain", "--format", "json"],
+        "Hi all,\nplease send it to taro@example.jp and hanako@example.org by Friday.\nThanks\n",
+    );
+    assert_eq!(code, Some(1));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(v.is_object(), "{v}");
+    assert_eq!(v["recognized"], false);
+}
+
 #[test]
 fn a_single_reply_still_gives_one_object() {
     let (_, out, _) = run_stdin(

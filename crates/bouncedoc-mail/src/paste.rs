@@ -112,10 +112,11 @@ pub fn read_paste(raw: &[u8]) -> Option<Pasted> {
     if !text.contains(&b'\n') {
         return None;
     }
-    // The body alone, as a person copies it out of a mail program: given a header of its
-    // own so that it parses as a message.
-    let mut body = Vec::with_capacity(text.len() + 32);
-    body.extend_from_slice(b"Subject: (pasted)\n\n");
+    // The body alone, as a person copies it out of a mail program: given the headers of a
+    // bounce (it is from a mail system) so that it parses as one, and the detectors that
+    // look for a mailer daemon's words read it.
+    let mut body = Vec::with_capacity(text.len() + 64);
+    body.extend_from_slice(b"From: MAILER-DAEMON@localhost\nSubject: (pasted)\n\n");
     body.extend_from_slice(text);
     let message = Message::parse(&body).ok()?;
     let bounce = read_message(&message);
@@ -175,6 +176,13 @@ mod tests {
         let p = read_paste(POSTFIX_BODY.as_bytes()).unwrap();
         assert_eq!(p.found, Found::Body);
         assert_eq!(recipients(&p), ["a@example.jp", "b@example.org"]);
+    }
+
+    #[test]
+    fn an_exim_body_without_headers_gives_every_recipient() {
+        let body = "This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  taro@example.jp\n    host mx.example.jp [192.0.2.1]\n    SMTP error from remote mail server after RCPT TO:<taro@example.jp>:\n    550 5.1.1 User unknown\n  hanako@example.org\n    host mx.example.org [192.0.2.2]\n    SMTP error from remote mail server after RCPT TO:<hanako@example.org>:\n    452 4.2.2 Mailbox full\n";
+        let p = read_paste(body.as_bytes()).unwrap();
+        assert_eq!(recipients(&p), ["taro@example.jp", "hanako@example.org"]);
     }
 
     #[test]

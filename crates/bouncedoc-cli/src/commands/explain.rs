@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use bouncedoc_core::{Answer, Diagnosis, Engine, Error, Lang, Observation, ReportKind};
+use bouncedoc_core::{
+    Answer, Diagnosis, Engine, Error, Lang, Observation, ReportKind, StatusSource,
+};
 use bouncedoc_mail::paste::{Found, Pasted, read_paste};
 
 use super::{EXIT_UNRECOGNIZED, EXIT_USAGE};
@@ -121,12 +123,19 @@ pub fn run(engine: &Engine, args: &ExplainArgs) -> Result<ExitCode> {
             .filter(|p| p.found != Found::Body || p.bounce.recipients.len() > 1)
     };
     let lang = answer_lang(args, &text, pasted.as_ref());
-    let (diagnoses, attached) = match &pasted {
-        Some(p) => {
-            let report = bouncedoc_mail::diagnose(engine, &p.bounce, lang);
-            let diagnoses: Vec<Diagnosis> = report.diagnoses.into_iter().map(|(d, _)| d).collect();
-            (diagnoses, p.found == Found::Attached)
-        }
+    let from_message = pasted.as_ref().and_then(|p| {
+        let report = bouncedoc_mail::diagnose(engine, &p.bounce, lang);
+        let diagnoses: Vec<Diagnosis> = report.diagnoses.into_iter().map(|(d, _)| d).collect();
+        // A text without headers is taken for a bounce's body only when its recipients'
+        // words say something (a code): a note that lists two addresses is no bounce.
+        let says_something = diagnoses.iter().any(|d| {
+            d.reply_code.is_some() || d.status_source.is_some_and(|s| s != StatusSource::Inferred)
+        });
+        (p.found != Found::Body || says_something)
+            .then_some((diagnoses, p.found == Found::Attached))
+    });
+    let (diagnoses, attached) = match from_message {
+        Some(found) => found,
         None => match explain_words(engine, args, &text, lang) {
             Ok(d) => (vec![d], false),
             Err(Error::EmptyInput) => {
