@@ -265,6 +265,13 @@ pub fn read_error(lang: Lang, error: &str) -> String {
             "上限の {n} バイトより大きいため、読み込んでいません（--max-message-bytes で変更できます）"
         );
     }
+    if let Some(rest) = error.strip_prefix("an Outlook .msg file that could not be read (")
+        && let Some((cause, _)) = rest.rsplit_once("): ")
+    {
+        return format!(
+            "Outlook の .msg ファイルとして読み取れませんでした（{cause}）。Outlook でメールを .eml 形式で保存して、そちらを読み込んでください"
+        );
+    }
     if let Some(rest) = error.strip_prefix("internal error: the diagnosis of this message failed") {
         return format!("内部エラー：このメールの診断に失敗しました{rest}");
     }

@@ -247,6 +247,51 @@ fn an_outlook_msg_file_is_read_as_the_message_it_holds() {
     assert_eq!(recipients(&v), ["taro@example.jp", "hanako@example.org"]);
 }
 
+/// `parse` reads a `.msg` file as the message it holds, and says in the user's language
+/// when one holds none.
+#[test]
+fn parse_reads_outlook_msg_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let headers =
+        "From: MAILER-DAEMON@mail.example.com\r\nSubject: Undelivered Mail Returned to Sender\r\n";
+    let body = POSTFIX_BODY.replace('\n', "\r\n");
+    std::fs::write(
+        dir.path().join("bounce.msg"),
+        msg(&[("007D", headers), ("1000", &body)], &[]),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("odd.msg"),
+        msg(&[("0037", "only a subject")], &[]),
+    )
+    .unwrap();
+    let out = bouncedoc()
+        .args(["parse", "--quiet", "--format", "jsonl"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "odd.msg is unreadable");
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let recipients: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l["recipient"].as_str())
+        .collect();
+    assert_eq!(recipients, ["taro@example.jp", "hanako@example.org"]);
+    let error = lines.iter().find_map(|l| l["error"].as_str()).unwrap();
+    assert!(error.contains("save the message as .eml"), "{error}");
+    let out = bouncedoc()
+        .args(["parse", "--quiet", "--lang", "ja"])
+        .arg(dir.path().join("odd.msg"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(".eml 形式で保存"), "{text}");
+}
+
 #[test]
 fn a_msg_file_that_holds_no_message_says_to_save_it_as_eml() {
     let dir = tempfile::tempdir().unwrap();

@@ -42,4 +42,9 @@ pub enum MailError {
     /// The input is empty.
     #[error("empty message")]
     Empty,
+    /// An Outlook `.msg` file (an OLE compound file) that holds no readable message.
+    #[error(
+        "an Outlook .msg file that could not be read ({0}): save the message as .eml and read that"
+    )]
+    OutlookMsg(String),
 }

@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, Uri};
 use axum::response::{IntoResponse, Response};
 use bouncedoc_core::catalog::{self, CodeEntry, ReasonEntry};
 use bouncedoc_core::{Advice, Answer, Diagnosis, Engine, Knowledge, Lang, Reason};
+use bouncedoc_mail::msg::is_compound_file;
 use bouncedoc_mail::record::Record;
 use bouncedoc_mail::records::{Job, MessageError, Messages, read_message, starts_with_header};
 use serde::{Deserialize, Serialize};
@@ -127,7 +128,8 @@ pub(crate) fn parse_bytes(
     if messages.is_mbox() {
         return Ok(messages.flat_map(|job| job.records(engine, lang)).collect());
     }
-    if !starts_with_header(bytes) {
+    // An Outlook .msg file is read as the message it holds.
+    if !starts_with_header(bytes) && !is_compound_file(bytes) {
         return Err(not_a_message());
     }
     let Some(Job { origin, bytes }) = messages.next() else {
