@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod domains;
 mod render;
 mod suggest;
 mod texts;

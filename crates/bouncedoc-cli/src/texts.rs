@@ -129,6 +129,21 @@ pub fn forwarded_note(lang: Lang) -> &'static str {
     }
 }
 
+/// An address whose domain looks like a typo of a known mail domain.
+pub fn domain_typo(lang: Lang, address: &str, corrected: &str) -> String {
+    let domain = address.rsplit_once('@').map_or(address, |(_, d)| d);
+    let known = corrected.rsplit_once('@').map_or(corrected, |(_, d)| d);
+    pick(
+        lang,
+        format!(
+            "Did you mean {corrected}? The domain {domain} is a letter or two away from {known}."
+        ),
+        format!(
+            "{corrected} の打ち間違いではありませんか？ドメイン {domain} は {known} とよく似ています。"
+        ),
+    )
+}
+
 /// A query that names nothing known, with the nearest known names when there are some.
 pub fn unknown_with_suggestions(lang: Lang, what: &str, suggestions: &[String]) -> String {
     let mut line = what.to_string();

@@ -204,3 +204,49 @@ fn errors_and_summaries_speak_the_users_language() {
     );
     assert!(!summary.contains("userunknown"), "{summary}");
 }
+
+/// A mistyped domain of a big provider or a Japanese carrier gets the address that was
+/// probably meant, from `explain` and from `check`.
+#[test]
+fn a_mistyped_provider_domain_gets_the_address_meant() {
+    for (text, lang, words) in [
+        (
+            "550 5.1.2 <taro@gmial.com>: Host or domain name not found",
+            "en",
+            "Did you mean taro@gmail.com?",
+        ),
+        (
+            "550 5.1.1 <hanako@docomo.ne.j>: unknown user",
+            "ja",
+            "hanako@docomo.ne.jp の打ち間違いではありませんか",
+        ),
+    ] {
+        let (_, out, _) = run(&["explain", "--lang", lang, text]);
+        assert!(out.contains(words), "{out}");
+    }
+    let (_, out, _) = run(&["explain", "550 5.1.1 <taro@gmail.com>: User unknown"]);
+    assert!(!out.contains("Did you mean"), "{out}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    let db = db.to_str().unwrap();
+    bouncedoc()
+        .args(["ingest", "--quiet", "--database", db])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let (code, out, err) = run(&[
+        "check",
+        "--database",
+        db,
+        "taro@gmial.com",
+        "jiro@gmail.com",
+    ]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("taro@gmial.com: ok to send"), "{out}");
+    assert!(
+        err.contains("taro@gmial.com: Did you mean taro@gmail.com?"),
+        "{err}"
+    );
+    assert!(!err.contains("jiro@"), "{err}");
+}

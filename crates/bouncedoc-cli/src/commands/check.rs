@@ -90,6 +90,12 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     if addresses.is_empty() {
         return Ok(ExitCode::from(super::EXIT_USAGE));
     }
+    for a in &addresses {
+        if let Some(corrected) = crate::domains::corrected_address(a.trim_matches(['<', '>'])) {
+            let line = crate::texts::domain_typo(lang, a, &corrected);
+            eprintln!("bouncedoc: {a}: {}", for_person(&line));
+        }
+    }
     let mut ledger = args.database.open(OpenMode::ReadOnly)?;
     let checks = ledger.check(&addresses, &policy, bouncedoc_ledger::time::now())?;
     let mut out = std::io::stdout().lock();

@@ -201,7 +201,12 @@ fn print_human(engine: &Engine, diagnoses: &[Diagnosis], attached: bool, lang: L
         return Ok(());
     };
     if rest.is_empty() {
-        return render::human::print_diagnosis(kb, first);
+        render::human::print_diagnosis(kb, first)?;
+        return Ok(write_domain_typo(
+            &mut anstream::stdout().lock(),
+            first,
+            lang,
+        )?);
     }
     let mut out = anstream::stdout().lock();
     writeln!(out, "{}", texts::recipients_found(lang, diagnoses.len()))?;
@@ -215,8 +220,35 @@ fn print_human(engine: &Engine, diagnoses: &[Diagnosis], attached: bool, lang: L
         } else {
             render::human::write_nothing_recognized(&mut out, kb, d.lang)?;
         }
+        write_domain_typo(&mut out, d, lang)?;
     }
     Ok(())
+}
+
+/// When the recipient's domain looks like a typo of a known mail domain (`gmial.com`), says
+/// which address was probably meant.
+fn write_domain_typo(
+    out: &mut impl std::io::Write,
+    d: &Diagnosis,
+    lang: Lang,
+) -> std::io::Result<()> {
+    // The recipient, else the addresses the server's words quote.
+    let quoted = d
+        .diagnostic
+        .split(|c: char| c.is_whitespace() || "<>()[]:;,\"'".contains(c))
+        .filter(|w| w.contains('@'));
+    let Some((address, corrected)) = d
+        .recipient
+        .as_deref()
+        .into_iter()
+        .chain(quoted)
+        .find_map(|a| crate::domains::corrected_address(a).map(|c| (a, c)))
+    else {
+        return Ok(());
+    };
+    let line = texts::domain_typo(lang, address, &corrected);
+    writeln!(out)?;
+    writeln!(out, "? {}", render::safe::for_person(&line))
 }
 
 #[cfg(test)]
