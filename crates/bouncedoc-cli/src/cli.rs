@@ -15,9 +15,14 @@ pub struct Cli {
 pub enum Command {
     /// Explain an SMTP error reply, or any text pasted from a bounce.
     ///
-    /// The text comes from the arguments (joined with spaces) or, when there is none or it is
-    /// `-`, from standard input. Exit status: 0 when a diagnosis was made, 1 when nothing in
-    /// the text was recognized, 2 on a usage error or empty input.
+    /// The text comes from the arguments (joined with spaces), from the file one argument
+    /// names (an .eml, an Outlook .msg, a saved text), or, when there is none or it is `-`,
+    /// from standard input. A whole bounce (or its body) gives one answer per recipient; a
+    /// bounce forwarded as an attachment is read as the bounce it forwards. With
+    /// `--format json`: one answer object (the diagnosis with `recognized`), or an array
+    /// of them for several recipients. Exit status: 0 when a diagnosis was made, 1 when
+    /// nothing in the text was recognized, 2 on a usage error, an unreadable file or empty
+    /// input.
     Explain(ExplainArgs),
     /// Read whole bounce messages and diagnose every failed recipient.
     ///
@@ -57,7 +62,8 @@ pub enum Command {
     /// Say whether to mail addresses, and why not.
     ///
     /// Exit status: 0 when every address may be mailed, 1 when some are suppressed, 3 when
-    /// none is suppressed but some should wait (a mailbox that was full lately).
+    /// none is suppressed but some should wait (a mailbox that was full lately), 2 when an
+    /// argument is not an email address (it is named, and the others are still checked).
     Check(crate::commands::check::CheckArgs),
     /// List the suppressed addresses, why and since when (human, CSV or JSON).
     Suppressions(crate::commands::suppressions::SuppressionsArgs),
@@ -123,7 +129,9 @@ pub struct ServeArgs {
 /// Output options shared by the subcommands.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Language of the texts: `ja` or `en` [default: from LC_ALL, LC_MESSAGES or LANG, else en]
+    /// Language of the texts: `ja` or `en` [default: BOUNCEDOC_LANG, else LC_ALL, LC_MESSAGES
+    /// or LANG, else en; `explain` answers a Japanese paste in Japanese unless --lang,
+    /// BOUNCEDOC_LANG or a Japanese locale decides]
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
     /// Output format.
@@ -178,12 +186,16 @@ pub struct ParseArgs {
     /// Files, folders, Maildirs or mbox files; `-` for standard input.
     #[arg(default_value = "-")]
     pub paths: Vec<std::path::PathBuf>,
-    /// Language of the texts: `ja` or `en` [default: from the locale, else en]
+    /// Language of the texts: `ja` or `en` [default: BOUNCEDOC_LANG, else the locale, else en]
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ParseFormat::Human)]
     pub format: ParseFormat,
+    /// CSV for Microsoft Excel: UTF-8 with a byte-order mark and CRLF line ends, so that
+    /// Japanese text opens ungarbled (implies `--format csv`).
+    #[arg(long)]
+    pub excel: bool,
     /// Threads that diagnose [default: one per core]; with 1, one thread reads, diagnoses
     /// and writes.
     #[arg(long, short = 'j')]
@@ -204,7 +216,8 @@ pub enum ParseFormat {
     Human,
     /// One JSON object per line: per recipient, per non-bounce, per unreadable message.
     Jsonl,
-    /// One row per recipient, with a header row.
+    /// One row per recipient, with a header row: the diagnosis, then the bounce's date and
+    /// the returned message's Message-ID, From, To and Subject.
     Csv,
 }
 
@@ -238,19 +251,74 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 impl OutputArgs {
-    /// The language asked for, else the locale's, else English.
+    /// The language asked for, else the environment's ([`env_lang`]), else English.
     pub fn lang(&self) -> Lang {
         self.lang.unwrap_or_else(locale_lang)
     }
+
+    /// The language asked for, else `BOUNCEDOC_LANG`'s, else Japanese when the locale is a
+    /// Japanese one: `None` leaves the choice to the text being answered (an English or `C`
+    /// locale does not turn the answer to a Japanese paste into English).
+    pub fn chosen_lang(&self) -> Option<Lang> {
+        self.lang
+            .or_else(bouncedoc_lang)
+            .or_else(|| posix_locale_lang().filter(|l| *l == Lang::Ja))
+    }
 }
 
-/// The language of the user's locale (LC_ALL, then LC_MESSAGES, then LANG), if it is one the
-/// product speaks.
-pub fn locale_lang() -> Lang {
+/// The language `BOUNCEDOC_LANG` names (`en`, `ja`), when it names one.
+fn bouncedoc_lang() -> Option<Lang> {
+    std::env::var("BOUNCEDOC_LANG")
+        .ok()
+        .and_then(|v| Lang::from_locale(v.trim()))
+}
+
+/// The language of the user's locale (LC_ALL, then LC_MESSAGES, then LANG, the first one set
+/// deciding), when it is one the product speaks.
+fn posix_locale_lang() -> Option<Lang> {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
         .find(|v| !v.is_empty())
         .and_then(|v| Lang::from_locale(&v))
-        .unwrap_or_default()
+}
+
+/// The language of the environment: `BOUNCEDOC_LANG` (`en`, `ja`), else the user's locale
+/// (LC_ALL, then LC_MESSAGES, then LANG, the first one set deciding), when it is one the
+/// product speaks.
+pub fn env_lang() -> Option<Lang> {
+    bouncedoc_lang().or_else(posix_locale_lang)
+}
+
+/// The language of the environment ([`env_lang`]), else English.
+pub fn locale_lang() -> Lang {
+    env_lang().unwrap_or_default()
+}
+
+/// Whether a text is written in Japanese: it holds kana or kanji (a person who pastes a
+/// Japanese bounce reads Japanese).
+pub fn is_japanese(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c,
+            '\u{3040}'..='\u{30FF}'   // hiragana, katakana
+            | '\u{31F0}'..='\u{31FF}' // katakana extensions
+            | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+            | '\u{3400}'..='\u{4DBF}' // extension A
+            | '\u{FF66}'..='\u{FF9F}') // half-width katakana
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn japanese_is_told_by_kana_and_kanji() {
+        assert!(is_japanese("メールボックスがいっぱいです"));
+        assert!(is_japanese("宛先不明"));
+        assert!(is_japanese("ｱﾄﾞﾚｽ"));
+        assert!(!is_japanese("550 5.1.1 User unknown — café"));
+        // Hangul is not Japanese.
+        assert!(!is_japanese("수신자"));
+    }
 }

@@ -2,7 +2,10 @@
 
 mod cli;
 mod commands;
+mod domains;
 mod render;
+mod suggest;
+mod texts;
 
 use std::process::ExitCode;
 
@@ -18,7 +21,10 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("bouncedoc: {err:#}");
+            eprintln!(
+                "bouncedoc: {}",
+                texts::error_chain(cli::locale_lang(), &err)
+            );
             ExitCode::from(commands::EXIT_USAGE)
         }
     }

@@ -16,7 +16,8 @@ use crate::vocab::Reason;
 pub struct CodeEntry {
     /// The code as written (`550`, `5.1.1`).
     pub code: String,
-    /// `reply` or `enhanced`.
+    /// `reply`, `enhanced`, or `inferred` for a pseudo status code (`5.0.911`) that bouncedoc
+    /// reports for a reason when a bounce carries no status code of its own.
     pub kind: &'static str,
     /// Its title.
     pub title: String,
@@ -74,8 +75,67 @@ pub fn codes(kb: &Knowledge, lang: Lang) -> Vec<CodeEntry> {
     replies.chain(enhanced).collect()
 }
 
-/// The code a query names (`550`, `5.7.26`); `Ok(None)` when it is a code the registry does
-/// not hold.
+/// The pseudo status codes of `codes/inferred.toml`, permanent (`5.0.9xx`) and temporary
+/// (`4.0.9xx`), documented as inferred: the status a reason implies when the bounce states
+/// none.
+pub fn inferred_codes(kb: &Knowledge, lang: Lang) -> Vec<CodeEntry> {
+    [5, 4]
+        .into_iter()
+        .flat_map(|class| {
+            kb.docs.inferred_codes.inferred.iter().filter_map(move |i| {
+                let reason: Reason = i.reason.parse().ok()?;
+                Some(inferred_entry(
+                    kb,
+                    StatusCode::new(class, 0, i.detail),
+                    reason,
+                    lang,
+                ))
+            })
+        })
+        .collect()
+}
+
+fn inferred_entry(kb: &Knowledge, status: StatusCode, reason: Reason, lang: Lang) -> CodeEntry {
+    let title = lang.pick(&kb.reason(reason).title);
+    let class = if status.class == 5 {
+        kb.label("code.inferred.permanent", lang)
+    } else {
+        kb.label("code.inferred.temporary", lang)
+    };
+    CodeEntry {
+        code: status.to_string(),
+        kind: "inferred",
+        title: kb
+            .label("code.inferred.title", lang)
+            .replace("{title}", title),
+        meaning: kb
+            .label("code.inferred.meaning", lang)
+            .replace("{code}", &status.to_string())
+            .replace("{title}", title)
+            .replace("{reason}", reason.as_str())
+            .replace("{class}", class),
+        reference: None,
+        reason: Some(reason.as_str().to_string()),
+    }
+}
+
+/// The inferred code of a status (`5.0.911`), when it is one.
+fn inferred_code(kb: &Knowledge, status: StatusCode, lang: Lang) -> Option<CodeEntry> {
+    if status.subject != 0 || !matches!(status.class, 4 | 5) {
+        return None;
+    }
+    let doc = kb
+        .docs
+        .inferred_codes
+        .inferred
+        .iter()
+        .find(|i| i.detail == status.detail)?;
+    let reason: Reason = doc.reason.parse().ok()?;
+    Some(inferred_entry(kb, status, reason, lang))
+}
+
+/// The code a query names (`550`, `5.7.26`, or an inferred `5.0.911`); `Ok(None)` when it is
+/// a code the registry does not hold.
 pub fn code(kb: &Knowledge, query: &str, lang: Lang) -> Result<Option<CodeEntry>, NotACode> {
     let q = query.trim();
     if q.len() == 3
@@ -89,7 +149,8 @@ pub fn code(kb: &Knowledge, query: &str, lang: Lang) -> Result<Option<CodeEntry>
         .map_err(|_| NotACode(query.to_string()))?;
     Ok(kb
         .enhanced_code(status)
-        .map(|d| enhanced_entry(status.to_string(), d, lang)))
+        .map(|d| enhanced_entry(status.to_string(), d, lang))
+        .or_else(|| inferred_code(kb, status, lang)))
 }
 
 /// One reason, documented.
@@ -175,6 +236,34 @@ mod tests {
         assert_eq!(
             all.len(),
             kb.docs.reply_codes.code.len() + kb.docs.enhanced_codes.code.len()
+        );
+    }
+
+    #[test]
+    fn inferred_codes_are_documented_as_inferred() {
+        let kb = Knowledge::shared().expect("knowledge loads");
+        let e = code(kb, "5.0.910", Lang::En).unwrap().expect("5.0.910");
+        assert_eq!(
+            (e.kind, e.reason.as_deref()),
+            ("inferred", Some("filtered"))
+        );
+        assert!(
+            e.meaning.contains("5.0.910") && e.meaning.contains("permanent"),
+            "{}",
+            e.meaning
+        );
+        let e = code(kb, "4.0.922", Lang::Ja).unwrap().expect("4.0.922");
+        assert_eq!(e.reason.as_deref(), Some("mailboxfull"));
+        assert!(
+            e.title.contains("推定") && e.meaning.contains("一時的"),
+            "{e:?}"
+        );
+        assert!(matches!(code(kb, "5.0.999", Lang::En), Ok(None)));
+        let all = inferred_codes(kb, Lang::En);
+        assert_eq!(all.len(), 2 * kb.docs.inferred_codes.inferred.len());
+        assert!(
+            all.iter()
+                .all(|e| e.kind == "inferred" && !e.meaning.contains('{'))
         );
     }
 

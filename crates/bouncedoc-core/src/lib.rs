@@ -34,7 +34,7 @@ mod status;
 mod vocab;
 
 pub use diagnosis::{
-    Advice, Diagnosis, Evidence, EvidenceKind, Observation, ReportField, ReportKind, Words,
+    Advice, Answer, Diagnosis, Evidence, EvidenceKind, Observation, ReportField, ReportKind, Words,
 };
 pub use knowledge::{Knowledge, KnowledgeError};
 pub use lang::Lang;

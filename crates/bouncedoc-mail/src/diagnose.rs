@@ -115,10 +115,16 @@ pub fn observation_of<'a>(bounce: &'a Bounce, r: &'a RecipientFacts) -> Observat
     }
 }
 
-/// Reads and diagnoses raw message bytes.
+/// Reads and diagnoses raw message bytes: an RFC 5322 message, or an Outlook `.msg` file,
+/// read as the message it holds ([`crate::msg`]).
 pub fn diagnose_bytes(engine: &Engine, raw: &[u8], lang: Lang) -> Result<MessageReport, MailError> {
     if raw.iter().all(u8::is_ascii_whitespace) {
         return Err(MailError::Empty);
+    }
+    if crate::msg::is_compound_file(raw) {
+        let message =
+            crate::msg::to_message(raw).map_err(|e| MailError::OutlookMsg(e.to_string()))?;
+        return Ok(diagnose_owned(engine, read_bytes(&message)?, lang));
     }
     Ok(diagnose_owned(engine, read_bytes(raw)?, lang))
 }
@@ -172,6 +178,31 @@ mod tests {
             .collect();
         assert_eq!(together, alone);
         assert_eq!(together[2].recipient.as_deref(), Some("c@example.jp"));
+    }
+
+    #[test]
+    fn an_outlook_msg_is_diagnosed_as_the_message_it_holds() {
+        let engine = Engine::new().unwrap();
+        let raw = crate::msg::testing::msg(
+            &[
+                (
+                    "007D",
+                    "From: MAILER-DAEMON@example.jp\r\nSubject: Undelivered Mail Returned to Sender\r\n",
+                ),
+                (
+                    "1000",
+                    "<a@example.jp>: host mx.example.jp[192.0.2.1] said: 550 5.1.1 <a@example.jp>: Recipient address rejected: User unknown (in reply to RCPT TO command)\r\n",
+                ),
+            ],
+            &[],
+        );
+        let report = diagnose_bytes(&engine, &raw, Lang::En).unwrap();
+        assert_eq!(report.diagnoses.len(), 1);
+        assert_eq!(report.diagnoses[0].0.reason, Reason::UserUnknown);
+        let empty = crate::msg::testing::msg(&[("0037", "subject only")], &[]);
+        let error = diagnose_bytes(&engine, &empty, Lang::En).unwrap_err();
+        assert!(matches!(error, MailError::OutlookMsg(_)));
+        assert!(error.to_string().contains(".eml"));
     }
 
     fn diagnose_one(facts: RecipientFacts) -> Diagnosis {

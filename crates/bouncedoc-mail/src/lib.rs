@@ -7,7 +7,7 @@
 //!
 //! Layout: [`input`] finds messages in files, folders and mbox streams; [`records`] is the
 //! one path from an input's bytes to its records, with the panic guard; [`message`] parses
-//! MIME; [`report`] reads the standard report parts; [`detect`] holds one detector per
+//! MIME; [`msg`] unpacks Outlook `.msg` files; [`paste`] finds the bounce in what a person pastes or saves; [`report`] reads the standard report parts; [`detect`] holds one detector per
 //! non-standard format; [`bounce`] puts them in order.
 
 pub mod bounce;
@@ -17,6 +17,8 @@ mod diagnose;
 pub mod facts;
 pub mod input;
 pub mod message;
+pub mod msg;
+pub mod paste;
 mod quoted_printable;
 pub mod record;
 pub mod records;
@@ -40,4 +42,9 @@ pub enum MailError {
     /// The input is empty.
     #[error("empty message")]
     Empty,
+    /// An Outlook `.msg` file (an OLE compound file) that holds no readable message.
+    #[error(
+        "an Outlook .msg file that could not be read ({0}): save the message as .eml and read that"
+    )]
+    OutlookMsg(String),
 }

@@ -9,7 +9,8 @@ use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::{IntoResponse, Response};
 use bouncedoc_core::catalog::{self, CodeEntry, ReasonEntry};
-use bouncedoc_core::{Advice, Diagnosis, Engine, Knowledge, Lang, Reason};
+use bouncedoc_core::{Advice, Answer, Diagnosis, Engine, Knowledge, Lang, Reason};
+use bouncedoc_mail::msg::is_compound_file;
 use bouncedoc_mail::record::Record;
 use bouncedoc_mail::records::{Job, MessageError, Messages, read_message, starts_with_header};
 use serde::{Deserialize, Serialize};
@@ -52,11 +53,12 @@ pub(crate) fn explain_text(engine: &Engine, text: &str, lang: Lang) -> Result<Di
     })
 }
 
-/// `POST /api/v1/explain`: one text, one diagnosis.
+/// `POST /api/v1/explain`: one text, one diagnosis, as an [`Answer`] (with `recognized`;
+/// no party and the texts of "nothing recognized" when nothing was).
 pub(crate) async fn explain(
     State(state): State<AppState>,
     request: Request,
-) -> Result<Json<Diagnosis>, ApiError> {
+) -> Result<Json<Answer>, ApiError> {
     let query = query_lang(request.uri())?;
     let headers = request.headers().clone();
     let media = media_type(&headers);
@@ -98,8 +100,11 @@ pub(crate) async fn explain(
     };
     let lang = choose(&[body_lang, query], &headers);
     let engine = state.engine;
-    let diagnosis = blocking(&state, move || explain_text(&engine, &text, lang)).await??;
-    Ok(Json(diagnosis))
+    let answer = blocking(&state, move || {
+        explain_text(&engine, &text, lang).map(|d| Answer::new(engine.knowledge(), d))
+    })
+    .await??;
+    Ok(Json(answer))
 }
 
 /// The error for a body that is not an email message.
@@ -123,7 +128,8 @@ pub(crate) fn parse_bytes(
     if messages.is_mbox() {
         return Ok(messages.flat_map(|job| job.records(engine, lang)).collect());
     }
-    if !starts_with_header(bytes) {
+    // An Outlook .msg file is read as the message it holds.
+    if !starts_with_header(bytes) && !is_compound_file(bytes) {
         return Err(not_a_message());
     }
     let Some(Job { origin, bytes }) = messages.next() else {

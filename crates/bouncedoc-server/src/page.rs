@@ -402,7 +402,7 @@ fn looks_like_message(text: &str) -> bool {
 
 /// Reads a whole message for the page.
 fn parse_message(state: &AppState, bytes: &[u8], lang: Lang) -> Result<MessageReport, ApiError> {
-    if !starts_with_header(bytes) {
+    if !starts_with_header(bytes) && !bouncedoc_mail::msg::is_compound_file(bytes) {
         let mut e = not_a_message();
         e.message = "it does not start with header lines (Name: value)".into();
         return Err(e);
@@ -421,7 +421,8 @@ async fn answer(
     file: Option<(Option<String>, Vec<u8>)>,
 ) -> (String, Outcome) {
     if let Some((name, bytes)) = file {
-        let kept = if bytes.len() <= KEEP_MAX {
+        // An Outlook .msg file is binary: it is not put back in the text box.
+        let kept = if bytes.len() <= KEEP_MAX && !bouncedoc_mail::msg::is_compound_file(&bytes) {
             String::from_utf8_lossy(&bytes).into_owned()
         } else {
             text

@@ -8,7 +8,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use bouncedoc_core::{Engine, Lang, Reason};
+use bouncedoc_core::{Answer, Engine, Lang, Reason};
 use bouncedoc_mail::record::{Origin, records};
 use bouncedoc_server::{Config, OPENAPI_JSON, routes};
 use bouncedoc_testkit::{SeedAnswer, seed_cases};
@@ -71,8 +71,12 @@ fn every_seed_case_through_the_api_in_both_languages() {
             for f in case.failures(&SeedAnswer::from_json(&got)) {
                 failures.push(format!("{} ({lang}): {f}", case.id));
             }
-            // The same object as the library's (and so the CLI's JSON).
-            let want = serde_json::to_value(engine.explain(&case.input, lang).unwrap()).unwrap();
+            // The same object as the library's answer (and so the CLI's JSON).
+            let want = serde_json::to_value(Answer::new(
+                engine.knowledge(),
+                engine.explain(&case.input, lang).unwrap(),
+            ))
+            .unwrap();
             assert_eq!(
                 got, want,
                 "{} ({lang}): the API and the library differ",
@@ -137,6 +141,35 @@ fn every_seed_case_through_the_page_without_javascript() {
             );
         }
     }
+}
+
+/// A text in which nothing is recognized gets the answer a person is shown: no party, the
+/// texts of "nothing recognized", and one piece of advice, to paste the whole error.
+#[test]
+fn explain_says_when_nothing_was_recognized() {
+    let server = Server::start(Config::default());
+    let engine = Engine::new().unwrap();
+    let kb = engine.knowledge();
+    for lang in Lang::ALL {
+        let r = server.post(
+            &format!("/api/v1/explain?lang={lang}"),
+            "text/plain",
+            b"hello world",
+        );
+        assert_eq!(r.status, 200);
+        let v = r.json();
+        assert_eq!(v["recognized"], false);
+        assert!(v["party"].is_null(), "{v}");
+        assert_eq!(v["summary"], kb.label("nothing.headline", lang));
+        assert_eq!(v["explanation"], kb.label("nothing.looked_for", lang));
+        assert_eq!(v["advice"][0]["id"], "paste-whole-message");
+        assert_eq!(v["advice"][0]["text"], kb.label("nothing.ask", lang));
+    }
+    let v = server
+        .post("/api/v1/explain", "text/plain", b"550 5.1.1 User unknown")
+        .json();
+    assert_eq!(v["recognized"], true);
+    assert_eq!(v["party"], "sender");
 }
 
 #[test]
@@ -784,7 +817,11 @@ fn openapi_schemas_describe_the_objects_served() {
             b"550 5.1.1 <hanako@example.co.jp>... User unknown",
         )
         .json();
-    check_schema(&doc, "Diagnosis", &[], &d);
+    check_schema(&doc, "Answer", &[], &d);
+    let nothing = server
+        .post("/api/v1/explain", "text/plain", b"hello world")
+        .json();
+    check_schema(&doc, "Answer", &[], &nothing);
     for e in d["evidence"].as_array().unwrap() {
         check_schema(&doc, "Evidence", &[], e);
     }

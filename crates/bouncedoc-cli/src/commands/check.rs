@@ -55,9 +55,47 @@ fn addresses(args: &CheckArgs) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// Whether a value is an email address (`name@domain.example`, angle brackets allowed):
+/// a local part, without white space unless it is quoted (`"john doe"@example.jp`), and a
+/// domain of at least two labels that IDNA accepts. (An address holding a control character
+/// is left to the ledger, which refuses it as unusable.)
+fn is_address(value: &str) -> bool {
+    let v = value.trim().trim_start_matches('<').trim_end_matches('>');
+    let Some((local, domain)) = v.rsplit_once('@') else {
+        return false;
+    };
+    let labels_ok = |d: &str| {
+        let labels: Vec<&str> = d.split('.').collect();
+        labels.len() >= 2 && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-'))
+    };
+    let quoted = local.len() >= 2 && local.starts_with('"') && local.ends_with('"');
+    !local.is_empty()
+        && (quoted || !local.chars().any(char::is_whitespace))
+        && !domain.chars().any(char::is_whitespace)
+        && labels_ok(domain)
+        && bouncedoc_ledger::normalize_domain(domain).is_some_and(|d| labels_ok(&d))
+}
+
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let policy = args.policy.load()?;
-    let addresses = addresses(args)?;
+    let lang = crate::cli::locale_lang();
+    let (addresses, rejected): (Vec<String>, Vec<String>) =
+        addresses(args)?.into_iter().partition(|a| is_address(a));
+    for r in &rejected {
+        eprintln!(
+            "bouncedoc: {}",
+            for_person(&crate::texts::not_an_address(lang, r))
+        );
+    }
+    if addresses.is_empty() {
+        return Ok(ExitCode::from(super::EXIT_USAGE));
+    }
+    for a in &addresses {
+        if let Some(corrected) = crate::domains::corrected_address(a.trim_matches(['<', '>'])) {
+            let line = crate::texts::domain_typo(lang, a, &corrected);
+            eprintln!("bouncedoc: {a}: {}", for_person(&line));
+        }
+    }
     let mut ledger = args.database.open(OpenMode::ReadOnly)?;
     let checks = ledger.check(&addresses, &policy, bouncedoc_ledger::time::now())?;
     let mut out = std::io::stdout().lock();
@@ -108,11 +146,42 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
             }
         }
     }
-    Ok(if suppressed > 0 {
+    Ok(if !rejected.is_empty() {
+        ExitCode::from(super::EXIT_USAGE)
+    } else if suppressed > 0 {
         ExitCode::from(super::EXIT_UNRECOGNIZED)
     } else if waiting > 0 {
         ExitCode::from(EXIT_WAIT)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_address;
+
+    #[test]
+    fn addresses_and_what_is_not_one() {
+        for a in [
+            "taro@example.jp",
+            "<taro@example.jp>",
+            "\"john doe\"@example.jp",
+            "花子@例え.jp",
+            "x@mail.example.co.jp",
+        ] {
+            assert!(is_address(a), "{a}");
+        }
+        for a in [
+            "not-an-address",
+            "taro@",
+            "@example.jp",
+            "taro@localhost",
+            "taro@example..jp",
+            "taro @example.jp",
+            "taro@exa mple.jp",
+        ] {
+            assert!(!is_address(a), "{a}");
+        }
+    }
 }

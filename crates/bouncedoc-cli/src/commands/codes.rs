@@ -8,9 +8,11 @@ use bouncedoc_core::catalog::{self, CodeEntry};
 use bouncedoc_core::{Engine, Lang};
 use owo_colors::OwoColorize;
 
-use super::EXIT_UNRECOGNIZED;
+use super::{EXIT_UNRECOGNIZED, EXIT_USAGE};
 use crate::cli::{CodesArgs, Format};
 use crate::render;
+use crate::render::safe::for_person;
+use crate::texts;
 
 fn write_entry(
     out: &mut impl Write,
@@ -19,7 +21,7 @@ fn write_entry(
     lang: Lang,
 ) -> std::io::Result<()> {
     if !detailed {
-        return writeln!(out, "{:<8} {}", e.code.bold(), e.title);
+        return writeln!(out, "{:<9} {}", e.code.bold(), e.title);
     }
     writeln!(out, "{}  {}", e.code.bold(), e.title.bold())?;
     writeln!(out, "  {}", e.meaning)?;
@@ -36,11 +38,60 @@ fn write_entry(
     Ok(())
 }
 
+/// A code-like query with the letters that pass for digits read as digits (`5.1.l`,
+/// `55O`).
+fn as_digits(query: &str) -> String {
+    query
+        .trim()
+        .chars()
+        .map(|c| match c {
+            'l' | 'I' | 'i' | '|' => '1',
+            'o' | 'O' => '0',
+            ',' => '.',
+            c => c,
+        })
+        .collect()
+}
+
+/// The known codes nearest to a query that names none.
+///
+/// The registry writes enhanced codes without their class (`X.1.1`); they are suggested in
+/// the class the query has (`5.1.1` for `5.1.l`).
+fn suggestions(entries: &[CodeEntry], query: &str) -> Vec<String> {
+    let digits = as_digits(query);
+    let class = digits
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '2' | '4' | '5'));
+    let known: Vec<String> = entries
+        .iter()
+        .map(|e| match (class, e.code.strip_prefix('X')) {
+            (Some(c), Some(rest)) => format!("{c}{rest}"),
+            _ => e.code.clone(),
+        })
+        .collect();
+    let mut out: Vec<String> = known.iter().filter(|k| **k == digits).cloned().collect();
+    for s in crate::suggest::nearest(&digits, known.iter().map(String::as_str)) {
+        if !out.contains(&s) && out.len() < 3 {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Every code: the registry's, then the inferred ones.
+fn all_codes(engine: &Engine, lang: Lang) -> Vec<CodeEntry> {
+    let kb = engine.knowledge();
+    let mut entries = catalog::codes(kb, lang);
+    entries.extend(catalog::inferred_codes(kb, lang));
+    entries
+}
+
 pub fn run(engine: &Engine, args: &CodesArgs) -> Result<ExitCode> {
     let kb = engine.knowledge();
     let lang = args.output.lang();
     let Some(query) = &args.code else {
-        let entries = catalog::codes(kb, lang);
+        let entries = all_codes(engine, lang);
         match args.output.format {
             Format::Json => render::json::print(&entries)?,
             Format::Human => {
@@ -52,13 +103,22 @@ pub fn run(engine: &Engine, args: &CodesArgs) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     };
-    let Some(entry) = catalog::code(kb, query, lang)? else {
-        eprintln!("bouncedoc: {query} is not in the registry");
-        return Ok(ExitCode::from(EXIT_UNRECOGNIZED));
+    let (what, status) = match catalog::code(kb, query, lang) {
+        Ok(Some(entry)) => {
+            match args.output.format {
+                Format::Json => render::json::print(&entry)?,
+                Format::Human => write_entry(&mut anstream::stdout().lock(), &entry, true, lang)?,
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        Ok(None) => (texts::code_not_in_registry(lang, query), EXIT_UNRECOGNIZED),
+        Err(_) => (texts::not_a_code(lang, query), EXIT_USAGE),
     };
-    match args.output.format {
-        Format::Json => render::json::print(&entry)?,
-        Format::Human => write_entry(&mut anstream::stdout().lock(), &entry, true, lang)?,
-    }
-    Ok(ExitCode::SUCCESS)
+    let near = suggestions(&all_codes(engine, lang), query);
+    eprintln!(
+        "bouncedoc: {}",
+        for_person(&texts::unknown_with_suggestions(lang, &what, &near))
+    );
+    eprintln!("bouncedoc: {}", texts::list_codes(lang));
+    Ok(ExitCode::from(status))
 }

@@ -94,7 +94,12 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
     if args.logs {
         return super::ingest_logs::run(engine, args, &policy, ledger);
     }
-    let inputs = input::expand(&args.paths);
+    let inputs = super::own_database::skip(
+        input::expand(&args.paths),
+        &args.database.database,
+        crate::cli::locale_lang(),
+        args.quiet,
+    );
     let mut totals = Totals::default();
     // Batches are read (in parallel) while the one before is being recorded: the reading
     // keeps the cores busy while the recording waits on the database.

@@ -9,6 +9,7 @@ pub mod ingest_logs;
 mod ledger;
 pub mod logs;
 pub mod logs_follow;
+mod own_database;
 mod parse;
 mod reasons;
 pub mod report;

@@ -210,7 +210,7 @@ pub fn run(engine: &Engine, args: &ParseArgs) -> Result<ExitCode> {
         bar
     });
     let output = Output {
-        writer: Writer::new(args.format, engine.knowledge(), lang)?,
+        writer: Writer::new(args.format, args.excel, engine.knowledge(), lang)?,
         summary: Summary::default(),
         progress,
     };

@@ -3,13 +3,16 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use bouncedoc_core::catalog::{self, ReasonEntry};
 use bouncedoc_core::{Engine, Knowledge, Lang, Reason};
 use owo_colors::OwoColorize;
 
+use super::EXIT_USAGE;
 use crate::cli::{Format, ReasonsArgs};
 use crate::render;
+use crate::render::safe::for_person;
+use crate::texts;
 
 fn write_entry(
     out: &mut impl Write,
@@ -47,10 +50,19 @@ pub fn run(engine: &Engine, args: &ReasonsArgs) -> Result<ExitCode> {
     let kb = engine.knowledge();
     let lang = args.output.lang();
     let reasons: Vec<Reason> = match &args.reason {
-        Some(r) => vec![r.parse::<Reason>().with_context(|| {
-            let all: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
-            format!("known reasons: {}", all.join(" "))
-        })?],
+        Some(r) => match r.trim().to_ascii_lowercase().parse::<Reason>() {
+            Ok(reason) => vec![reason],
+            Err(_) => {
+                let near = crate::suggest::nearest(r, Reason::ALL.iter().map(|r| r.as_str()));
+                let what = texts::unknown_reason(lang, r);
+                eprintln!(
+                    "bouncedoc: {}",
+                    for_person(&texts::unknown_with_suggestions(lang, &what, &near))
+                );
+                eprintln!("bouncedoc: {}", texts::list_reasons(lang));
+                return Ok(ExitCode::from(EXIT_USAGE));
+            }
+        },
         None => Reason::ALL.to_vec(),
     };
     let entries: Vec<ReasonEntry> = reasons

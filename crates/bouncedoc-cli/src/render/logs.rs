@@ -66,7 +66,7 @@ impl LogWriter {
     /// A writer for a format.
     pub fn new(format: ParseFormat, kb: &'static Knowledge, lang: Lang) -> Result<LogWriter> {
         Ok(LogWriter {
-            out: Output::new(format, CSV_HEADER)?,
+            out: Output::new(format, false, CSV_HEADER)?,
             kb,
             lang,
         })

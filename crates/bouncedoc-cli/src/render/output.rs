@@ -8,6 +8,10 @@ use anyhow::Result;
 
 use crate::cli::ParseFormat;
 
+/// The byte-order mark that tells Excel a CSV file is UTF-8 (without it, Japanese Excel
+/// reads it as Shift_JIS and garbles every Japanese cell).
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Where records go, in one of the formats.
 pub enum Output {
     /// One JSON object per line.
@@ -19,15 +23,23 @@ pub enum Output {
 }
 
 impl Output {
-    /// Standard output in `format`; `csv_header` is the header row of CSV.
-    pub fn new(format: ParseFormat, csv_header: &[&str]) -> Result<Output> {
+    /// Standard output in `format`; `csv_header` is the header row of CSV. `excel` asks
+    /// for CSV as Excel opens it (a UTF-8 byte-order mark first, CRLF line ends), whatever
+    /// the format.
+    pub fn new(format: ParseFormat, excel: bool, csv_header: &[&str]) -> Result<Output> {
+        let format = if excel { ParseFormat::Csv } else { format };
         Ok(match format {
             ParseFormat::Jsonl => {
                 Output::Jsonl(BufWriter::with_capacity(1 << 16, std::io::stdout()))
             }
             ParseFormat::Csv => {
-                let stdout = BufWriter::with_capacity(1 << 16, std::io::stdout());
-                let mut w = csv::Writer::from_writer(stdout);
+                let mut stdout = BufWriter::with_capacity(1 << 16, std::io::stdout());
+                let mut builder = csv::WriterBuilder::new();
+                if excel {
+                    stdout.write_all(UTF8_BOM)?;
+                    builder.terminator(csv::Terminator::CRLF);
+                }
+                let mut w = builder.from_writer(stdout);
                 w.write_record(csv_header)?;
                 Output::Csv(Box::new(w))
             }

@@ -39,14 +39,25 @@ const CSV_HEADER: &[&str] = &[
     "confidence",
     "feedback_type",
     "diagnostic",
+    "date",
+    "original_message_id",
+    "original_from",
+    "original_to",
+    "original_subject",
     "error",
 ];
 
 impl Writer {
-    /// A writer for a format.
-    pub fn new(format: ParseFormat, kb: &'static Knowledge, lang: Lang) -> Result<Writer> {
+    /// A writer for a format; `excel` asks for CSV as Excel opens it (a UTF-8 byte-order
+    /// mark first, CRLF line ends), whatever the format.
+    pub fn new(
+        format: ParseFormat,
+        excel: bool,
+        kb: &'static Knowledge,
+        lang: Lang,
+    ) -> Result<Writer> {
         Ok(Writer {
-            out: Output::new(format, CSV_HEADER)?,
+            out: Output::new(format, excel, CSV_HEADER)?,
             kb,
             lang,
             first: true,
@@ -148,7 +159,7 @@ fn write_human(
                 "{}: {} {error}",
                 origin_line(&origin.source, origin.index),
                 what.red(),
-                error = safe::for_person(error)
+                error = safe::for_person(&crate::texts::read_error(lang, error))
             )
         }
     }
@@ -177,6 +188,11 @@ fn csv_row(record: &Record) -> Vec<String> {
                 d.confidence.to_string(),
                 opt(r.feedback_type.clone()),
                 d.diagnostic.clone(),
+                opt(r.message.date.clone()),
+                opt(r.message.original_message_id.clone()),
+                opt(r.message.original_from.clone()),
+                opt(r.message.original_to.clone()),
+                opt(r.message.original_subject.clone()),
                 String::new(),
             ]
         }
@@ -258,6 +274,10 @@ impl Summary {
     /// Prints the summary on standard error.
     pub fn print(&self, kb: &Knowledge, lang: Lang) {
         let mut err = anstream::stderr().lock();
+        let (colon, comma) = match lang {
+            Lang::En => (": ", ", "),
+            Lang::Ja => ("：", "、"),
+        };
         let line = kb
             .label("parse.summary", lang)
             .replace("{messages}", &self.messages.to_string())
@@ -267,26 +287,30 @@ impl Summary {
         let _ = writeln!(err, "{}", line.bold());
         let mut reasons: Vec<_> = self.by_reason.iter().collect();
         reasons.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let reasons: Vec<String> = reasons.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        // Names a person reads, in their language; the ids are in the records.
+        let reasons: Vec<String> = reasons
+            .iter()
+            .map(|(r, n)| format!("{} {n}", lang.pick(&kb.reason(**r).title)))
+            .collect();
         if !reasons.is_empty() {
             let _ = writeln!(
                 err,
-                "  {}: {}",
+                "  {}{colon}{}",
                 kb.label("field.reason", lang),
-                reasons.join(", ")
+                reasons.join(comma)
             );
         }
         let parties: Vec<String> = self
             .by_party
             .iter()
-            .map(|(p, n)| format!("{p} {n}"))
+            .map(|(p, n)| format!("{} {n}", lang.pick(&kb.party(*p).name)))
             .collect();
         if !parties.is_empty() {
             let _ = writeln!(
                 err,
-                "  {}: {}",
+                "  {}{colon}{}",
                 kb.label("heading.party", lang),
-                parties.join(", ")
+                parties.join(comma)
             );
         }
     }

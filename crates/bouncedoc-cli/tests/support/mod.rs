@@ -3,12 +3,13 @@
 
 use assert_cmd::Command;
 
-/// The binary under test, with `LANG=C`, no `LC_*` and `NO_COLOR`.
+/// The binary under test, with `LANG=C`, no `LC_*`, no `BOUNCEDOC_LANG` and `NO_COLOR`.
 pub fn bouncedoc() -> Command {
     let mut cmd = Command::cargo_bin("bouncedoc").unwrap();
     cmd.env("NO_COLOR", "1")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env_remove("BOUNCEDOC_LANG")
         .env("LANG", "C");
     cmd
 }

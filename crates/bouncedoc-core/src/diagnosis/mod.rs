@@ -1,6 +1,7 @@
 //! The diagnosis: what the product says about one failed delivery (the contract of
 //! `shared/spec/diagnosis.md`), and how it is reached from a reply.
 
+mod answer;
 mod decide;
 mod explain;
 mod observation;
@@ -9,6 +10,7 @@ mod words;
 
 use serde::{Deserialize, Serialize};
 
+pub use answer::Answer;
 pub use observation::{Observation, ReportField, ReportKind};
 pub use words::Words;
 

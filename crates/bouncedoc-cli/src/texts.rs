@@ -1,0 +1,351 @@
+//! The command line's own sentences (prompts, errors, notes), in both languages. The
+//! diagnosis texts come from the knowledge base of `bouncedoc-core`; these are the words of
+//! the commands around them.
+
+use std::path::Path;
+
+use bouncedoc_core::Lang;
+
+/// Says a sentence in a language: `en` or `ja`.
+fn pick(lang: Lang, en: String, ja: String) -> String {
+    match lang {
+        Lang::En => en,
+        Lang::Ja => ja,
+    }
+}
+
+/// The prompt of `explain` on a terminal.
+pub fn paste_prompt(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "paste the error text (or the whole bounce), then press Ctrl-D",
+        Lang::Ja => "エラーの文章（またはエラーメール全体）を貼り付けて、Ctrl-D を押してください",
+    }
+}
+
+/// `explain` was given nothing to explain.
+pub fn empty_input(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "the input is empty: paste the error message of the bounce (for example `550 5.1.1 ... User unknown`)"
+        }
+        Lang::Ja => {
+            "入力が空です。エラーメールのエラーメッセージ（例：`550 5.1.1 ... User unknown`）を貼り付けてください"
+        }
+    }
+}
+
+/// Why a file could not be read, in words a person understands.
+pub fn io_cause(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let (en, ja) = match e.kind() {
+        K::NotFound => ("there is no such file", "そのファイルはありません"),
+        K::PermissionDenied => ("you are not allowed to read it", "読み取る権限がありません"),
+        K::FileTooLarge => ("it is too large", "大きすぎます"),
+        _ => return e.to_string(),
+    };
+    pick(lang, en.into(), ja.into())
+}
+
+/// A file could not be read.
+pub fn cannot_read(lang: Lang, path: &Path, e: &std::io::Error) -> String {
+    let cause = io_cause(lang, e);
+    let path = path.display();
+    pick(
+        lang,
+        format!("cannot read {path}: {cause}"),
+        format!("{path} を読み取れませんでした：{cause}"),
+    )
+}
+
+/// `explain` was given a folder.
+pub fn is_folder(lang: Lang, path: &Path) -> String {
+    let path = path.display();
+    pick(
+        lang,
+        format!("{path} is a folder: to read every message in it, run `bouncedoc parse {path}`"),
+        format!(
+            "{path} はフォルダーです。中のメールをすべて読むには `bouncedoc parse {path}` を実行してください"
+        ),
+    )
+}
+
+/// `explain` was given what looks like a file name, but there is no such file.
+pub fn no_such_file(lang: Lang, path: &Path) -> String {
+    let path = path.display();
+    pick(
+        lang,
+        format!(
+            "there is no file {path}: give the path of a saved bounce (.eml or .msg), or paste the error text"
+        ),
+        format!(
+            "ファイル {path} はありません。保存したエラーメール（.eml または .msg）のパスを指定するか、エラーの文章を貼り付けてください"
+        ),
+    )
+}
+
+/// An Outlook `.msg` file could not be read.
+pub fn unreadable_msg(lang: Lang, path: &Path, cause: &str) -> String {
+    let path = path.display();
+    pick(
+        lang,
+        format!(
+            "{path} could not be read as an Outlook message ({cause}): in Outlook, save the bounce with File > Save As as an .eml file, or copy its whole text, and try again"
+        ),
+        format!(
+            "{path} を Outlook のメッセージとして読み取れませんでした（{cause}）。Outlook の［ファイル］>［名前を付けて保存］でエラーメールを .eml 形式で保存するか、本文全体をコピーして、もう一度お試しください"
+        ),
+    )
+}
+
+/// The heading of one recipient's answer when a paste reports on several.
+pub fn recipient_heading(lang: Lang, index: usize, count: usize, address: &str) -> String {
+    let domain = address.rsplit_once('@').map(|(_, d)| d);
+    match (lang, domain) {
+        (Lang::En, Some(d)) => format!("── {index} of {count}: {address} (domain {d}) ──"),
+        (Lang::En, None) => format!("── {index} of {count}: {address} ──"),
+        (Lang::Ja, Some(d)) => {
+            format!("── {count} 件中 {index} 件目：{address}（ドメイン {d}）──")
+        }
+        (Lang::Ja, None) => format!("── {count} 件中 {index} 件目：{address} ──"),
+    }
+}
+
+/// The line before the answers of a paste that reports on several recipients.
+pub fn recipients_found(lang: Lang, count: usize) -> String {
+    pick(
+        lang,
+        format!("This bounce reports on {count} recipients; each is explained below."),
+        format!(
+            "このエラーメールには {count} 件の宛先についての報告があります。宛先ごとに説明します。"
+        ),
+    )
+}
+
+/// The note that the bounce was found in a forwarded message.
+pub fn forwarded_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "(The bounce attached to this forwarded message was read.)",
+        Lang::Ja => "（転送されたメールに添付されたエラーメールを読み取りました。）",
+    }
+}
+
+/// An address whose domain looks like a typo of a known mail domain.
+pub fn domain_typo(lang: Lang, address: &str, corrected: &str) -> String {
+    let domain = address.rsplit_once('@').map_or(address, |(_, d)| d);
+    let known = corrected.rsplit_once('@').map_or(corrected, |(_, d)| d);
+    pick(
+        lang,
+        format!(
+            "Did you mean {corrected}? The domain {domain} is a letter or two away from {known}."
+        ),
+        format!(
+            "{corrected} の打ち間違いではありませんか？ドメイン {domain} は {known} とよく似ています。"
+        ),
+    )
+}
+
+/// A query that names nothing known, with the nearest known names when there are some.
+pub fn unknown_with_suggestions(lang: Lang, what: &str, suggestions: &[String]) -> String {
+    let mut line = what.to_string();
+    if suggestions.is_empty() {
+        return line;
+    }
+    let list = suggestions.join(if lang == Lang::Ja { "、" } else { ", " });
+    line.push_str(&pick(
+        lang,
+        format!(" — did you mean {list}?"),
+        format!("。もしかして：{list}"),
+    ));
+    line
+}
+
+/// A code that is not in the registry.
+pub fn code_not_in_registry(lang: Lang, query: &str) -> String {
+    pick(
+        lang,
+        format!("{query} is not in the registry"),
+        format!("{query} は登録されていません"),
+    )
+}
+
+/// A query that is not a code at all.
+pub fn not_a_code(lang: Lang, query: &str) -> String {
+    pick(
+        lang,
+        format!("`{query}` is neither a reply code (550) nor an enhanced status code (5.1.1)"),
+        format!(
+            "`{query}` は応答コード（550 など）でも拡張ステータスコード（5.1.1 など）でもありません"
+        ),
+    )
+}
+
+/// A reason id that does not exist.
+pub fn unknown_reason(lang: Lang, query: &str) -> String {
+    pick(
+        lang,
+        format!("`{query}` is not a reason"),
+        format!("`{query}` という理由はありません"),
+    )
+}
+
+/// How to list every reason.
+pub fn list_reasons(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "run `bouncedoc reasons` for the list of every reason",
+        Lang::Ja => "理由の一覧は `bouncedoc reasons` で表示できます",
+    }
+}
+
+/// How to list every code.
+pub fn list_codes(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "run `bouncedoc codes` for the list of every code",
+        Lang::Ja => "コードの一覧は `bouncedoc codes` で表示できます",
+    }
+}
+
+/// `check` was given something that is not an email address.
+pub fn not_an_address(lang: Lang, value: &str) -> String {
+    pick(
+        lang,
+        format!("`{value}` is not an email address (name@domain): skipped"),
+        format!("`{value}` はメールアドレス（名前@ドメイン）ではありません。飛ばしました"),
+    )
+}
+
+/// `ingest` skips the ledger's own files inside the folder it reads.
+pub fn skipping_own_database(lang: Lang, path: &Path) -> String {
+    let path = path.display();
+    pick(
+        lang,
+        format!("skipping {path} and its -wal/-shm files: they are this ledger's own database"),
+        format!(
+            "{path} とその -wal/-shm ファイルは、この台帳自身のデータベースなので読み飛ばします"
+        ),
+    )
+}
+
+/// An error and its causes on one line, as `{:#}` writes them, with the causes that are
+/// input/output errors (a missing file, a refused permission) in words of `lang`.
+pub fn error_chain(lang: Lang, err: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let Some(io) = cause.downcast_ref::<std::io::Error>() else {
+            parts.push(cause.to_string());
+            continue;
+        };
+        // An error whose own words already end with its cause's says it once.
+        let raw = io.to_string();
+        if let Some(last) = parts.last_mut()
+            && let Some(head) = last.strip_suffix(&raw)
+        {
+            *last = head.trim_end_matches([':', ' ']).to_string();
+        }
+        parts.push(io_cause(lang, io));
+    }
+    parts.join(if lang == Lang::Ja { "：" } else { ": " })
+}
+
+/// Why a message could not be read, as the mail crate's error record says it (in English,
+/// for programs), put in words of `lang` for a person: the usual causes are translated,
+/// anything else is shown as it is.
+pub fn read_error(lang: Lang, error: &str) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    let os = |n: u32| error.ends_with(&format!("(os error {n})"));
+    let fixed = if os(2) {
+        Some("ファイルがありません")
+    } else if os(13) {
+        Some("読み取る権限がありません")
+    } else if os(21) {
+        Some("フォルダーです")
+    } else if error.starts_with("no header lines") {
+        Some("ヘッダー行がないため、メールではありません")
+    } else if error == "empty message" {
+        Some("中身が空です")
+    } else {
+        None
+    };
+    if let Some(f) = fixed {
+        return f.to_string();
+    }
+    if let Some(rest) = error.strip_prefix("not a readable MIME message: ") {
+        return format!("MIME 形式のメールとして読み取れません（{rest}）");
+    }
+    if let Some(rest) = error.strip_prefix("message larger than the limit of ")
+        && let Some(n) = rest.split(' ').next()
+    {
+        return format!(
+            "上限の {n} バイトより大きいため、読み込んでいません（--max-message-bytes で変更できます）"
+        );
+    }
+    if let Some(rest) = error.strip_prefix("an Outlook .msg file that could not be read (")
+        && let Some((cause, _)) = rest.rsplit_once("): ")
+    {
+        return format!(
+            "Outlook の .msg ファイルとして読み取れませんでした（{cause}）。Outlook でメールを .eml 形式で保存して、そちらを読み込んでください"
+        );
+    }
+    if let Some(rest) = error.strip_prefix("internal error: the diagnosis of this message failed") {
+        return format!("内部エラー：このメールの診断に失敗しました{rest}");
+    }
+    error.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_errors_in_japanese() {
+        let e = std::io::Error::from(std::io::ErrorKind::NotFound).to_string();
+        let e = if e.contains("os error") {
+            e
+        } else {
+            "No such file or directory (os error 2)".into()
+        };
+        assert_eq!(read_error(Lang::Ja, &e), "ファイルがありません");
+        assert_eq!(read_error(Lang::En, &e), e);
+        assert!(
+            read_error(
+                Lang::Ja,
+                "message larger than the limit of 10 bytes; not read (see --max-message-bytes)"
+            )
+            .contains("10 バイト")
+        );
+        assert_eq!(read_error(Lang::Ja, "something else"), "something else");
+    }
+
+    #[test]
+    fn every_error_speaks_both_languages() {
+        let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let p = Path::new("bounce.eml");
+        for (lang, word) in [(Lang::En, "cannot read"), (Lang::Ja, "読み取れません")] {
+            assert!(cannot_read(lang, p, &e).contains(word));
+        }
+        assert!(cannot_read(Lang::Ja, p, &e).contains("ありません"));
+        assert!(!cannot_read(Lang::Ja, p, &e).contains("No such file"));
+    }
+
+    #[test]
+    fn recipient_headings_name_the_address_and_domain() {
+        let en = recipient_heading(Lang::En, 2, 3, "b@example.org");
+        assert!(
+            en.contains("2 of 3")
+                && en.contains("b@example.org")
+                && en.contains("domain example.org")
+        );
+        let ja = recipient_heading(Lang::Ja, 2, 3, "b@example.org");
+        assert!(ja.contains("3 件中 2 件目") && ja.contains("example.org"));
+    }
+
+    #[test]
+    fn suggestions_are_listed_only_when_there_are_some() {
+        assert_eq!(unknown_with_suggestions(Lang::En, "x", &[]), "x");
+        let s = unknown_with_suggestions(Lang::En, "x", &["a".into(), "b".into()]);
+        assert_eq!(s, "x — did you mean a, b?");
+        let s = unknown_with_suggestions(Lang::Ja, "x", &["a".into()]);
+        assert_eq!(s, "x。もしかして：a");
+    }
+}
