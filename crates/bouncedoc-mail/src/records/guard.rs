@@ -8,6 +8,7 @@ use bouncedoc_core::{Engine, Lang};
 use crate::MailError;
 use crate::diagnose::MessageReport;
 use crate::record::{Origin, Record, records};
+use crate::records::cancel::Cancelled;
 
 /// Why one message gave no records but an error record.
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +22,10 @@ pub enum MessageError {
     /// The diagnosis failed on it (a panic, with its message when it has one).
     #[error("internal error: the diagnosis of this message failed{}", cause_suffix(.0))]
     Internal(Option<String>),
+    /// The job was cancelled before this message was done (see
+    /// [`Cancel`](crate::records::Cancel)).
+    #[error(transparent)]
+    Cancelled(#[from] Cancelled),
 }
 
 fn cause_suffix(cause: &Option<String>) -> String {
@@ -29,7 +34,9 @@ fn cause_suffix(cause: &Option<String>) -> String {
 
 /// Runs `diagnose`; a panic in it becomes [`MessageError::Internal`] instead of ending the
 /// run.
-fn guarded<T>(diagnose: impl FnOnce() -> Result<T, MailError>) -> Result<T, MessageError> {
+pub(crate) fn guarded<T>(
+    diagnose: impl FnOnce() -> Result<T, MailError>,
+) -> Result<T, MessageError> {
     match catch_unwind(AssertUnwindSafe(diagnose)) {
         Ok(result) => result.map_err(MessageError::Mail),
         Err(payload) => {
