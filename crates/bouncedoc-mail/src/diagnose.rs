@@ -110,8 +110,12 @@ impl Diagnoses {
     }
 
     /// The next recipient's diagnosis, with the feedback type when it is a feedback report;
-    /// `None` after the last one.
+    /// `None` after the last one, and once the job running on this thread is cancelled
+    /// ([`Cancel`](crate::records::Cancel)).
     pub fn next(&mut self, engine: &Engine, lang: Lang) -> Option<(Diagnosis, Option<String>)> {
+        if crate::records::cancel_requested() {
+            return None;
+        }
         let r = std::mem::take(self.bounce.recipients.get_mut(self.next)?);
         self.next += 1;
         let observation = observation_of(&self.bounce, &r);

@@ -28,10 +28,12 @@ mod assets;
 mod body;
 mod errors;
 mod highlight;
+mod jobs;
 mod labels;
 mod ledger;
 mod negotiate;
 mod page;
+mod paged;
 mod routes;
 mod server;
 
@@ -65,6 +67,16 @@ pub struct Config {
     /// one is closed as soon as it is accepted, so that one client cannot take every
     /// connection of [`Config::max_connections`].
     pub max_connections_per_client: usize,
+    /// The most jobs (diagnoses, ledger writes) running at once on the blocking pool; a job
+    /// holds its place until it has ended, even when its request timed out first.
+    pub max_jobs: usize,
+    /// The longest a request waits for a job's place when [`Config::max_jobs`] are taken;
+    /// then it gets `503` with `Retry-After`.
+    pub queue_wait: Duration,
+    /// The longest one message of a request body may be (one message, or one message of an
+    /// mbox), checked as the body is split into messages: a longer one is not read (`413`
+    /// for a single message, an error record in an mbox).
+    pub max_message_bytes: usize,
     /// The bounce ledger behind `/api/v1/ledger/*` (`bouncedoc serve --database`); without
     /// one those routes answer `404 ledger_not_enabled`.
     pub ledger: Option<Arc<bouncedoc_ledger::service::LedgerService>>,
@@ -78,6 +90,9 @@ impl Default for Config {
             header_timeout: Duration::from_secs(10),
             max_connections: 1024,
             max_connections_per_client: 64,
+            max_jobs: std::thread::available_parallelism().map_or(2, |n| n.get()) * 2,
+            queue_wait: Duration::from_secs(10),
+            max_message_bytes: bouncedoc_mail::records::DEFAULT_MAX_MESSAGE_BYTES,
             ledger: None,
         }
     }
@@ -108,10 +123,10 @@ pub(crate) struct Inner {
     pub engine: Engine,
     pub config: Config,
     pub labels: labels::Labels,
-    /// Bounds the diagnoses running at once on the blocking pool (twice the cores), so that
+    /// Bounds the jobs running at once on the blocking pool ([`Config::max_jobs`]), so that
     /// a burst queues instead of oversubscribing the CPU, and a request that times out while
     /// queued costs nothing.
-    pub work: tokio::sync::Semaphore,
+    pub jobs: jobs::Jobs,
 }
 
 impl std::ops::Deref for AppState {
@@ -126,13 +141,13 @@ impl AppState {
     fn new(config: Config) -> Result<AppState, ServerError> {
         let engine = Engine::new()?;
         let labels = labels::Labels::load(engine.knowledge()).map_err(ServerError::Labels)?;
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let jobs = jobs::Jobs::new(config.max_jobs, config.queue_wait);
         Ok(AppState {
             inner: Arc::new(Inner {
                 engine,
                 config,
                 labels,
-                work: tokio::sync::Semaphore::new(cores * 2),
+                jobs,
             }),
         })
     }

@@ -22,7 +22,7 @@ fn small() -> Config {
         header_timeout: Duration::from_secs(1),
         max_connections: 64,
         max_connections_per_client: 64,
-        ledger: None,
+        ..Config::default()
     }
 }
 

@@ -26,6 +26,7 @@ pub struct JobRecords<'e> {
 enum Stage {
     Unread(std::io::Result<Vec<u8>>),
     Diagnosing(Box<Diagnoses>),
+    Failed(MessageError),
     Done,
 }
 
@@ -58,9 +59,18 @@ impl<'e> JobRecords<'e> {
         }
     }
 
-    fn failed(&mut self, error: &MessageError) -> Record {
-        self.stage = Stage::Done;
-        error_record(self.origin.clone(), error)
+    /// Why the message gave an error record, once it has (the last record).
+    pub fn error(&self) -> Option<&MessageError> {
+        match &self.stage {
+            Stage::Failed(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    fn failed(&mut self, error: MessageError) -> Record {
+        let record = error_record(self.origin.clone(), &error);
+        self.stage = Stage::Failed(error);
+        record
     }
 }
 
@@ -70,11 +80,15 @@ impl Iterator for JobRecords<'_> {
     fn next(&mut self) -> Option<Record> {
         match std::mem::replace(&mut self.stage, Stage::Done) {
             Stage::Done => None,
-            Stage::Unread(Err(e)) => Some(self.failed(&MessageError::Read(e))),
+            Stage::Failed(e) => {
+                self.stage = Stage::Failed(e);
+                None
+            }
+            Stage::Unread(Err(e)) => Some(self.failed(MessageError::Read(e))),
             Stage::Unread(Ok(bytes)) => {
                 let bounce = match guarded(|| read_raw(&bytes)) {
                     Ok(b) => b,
-                    Err(e) => return Some(self.failed(&e)),
+                    Err(e) => return Some(self.failed(e)),
                 };
                 drop(bytes);
                 if bounce.kind == Kind::NotBounce || bounce.recipients.is_empty() {
@@ -89,13 +103,13 @@ impl Iterator for JobRecords<'_> {
             }
             Stage::Diagnosing(mut each) => {
                 if cancel::requested() {
-                    return Some(self.failed(&MessageError::Cancelled(Cancelled)));
+                    return Some(self.failed(MessageError::Cancelled(Cancelled)));
                 }
                 let (engine, lang) = (self.engine, self.lang);
                 let made = match guarded(|| Ok(each.next(engine, lang))) {
                     Ok(Some(made)) => made,
                     Ok(None) => return None,
-                    Err(e) => return Some(self.failed(&e)),
+                    Err(e) => return Some(self.failed(e)),
                 };
                 let (diagnosis, feedback_type) = made;
                 let kind = each.kind();
@@ -194,5 +208,14 @@ mod tests {
             panic!("not an error record: {:?}", records[2]);
         };
         assert!(error.starts_with("cancelled"), "{error}");
+
+        let mut each = Job::new("m", None, Ok(b"  ".to_vec())).stream(&engine, Lang::En);
+        assert!(each.error().is_none());
+        assert!(matches!(each.next(), Some(Record::Error { .. })));
+        assert!(matches!(
+            each.error(),
+            Some(MessageError::Mail(crate::MailError::Empty))
+        ));
+        assert!(each.next().is_none());
     }
 }

@@ -12,7 +12,9 @@ mod stream;
 
 pub use cancel::{Cancel, Cancelled, requested as cancel_requested};
 pub use each::JobRecords;
-pub use guard::{MessageError, diagnose_guarded, error_record, read_message};
+pub use guard::{
+    MessageError, diagnose_guarded, diagnose_guarded_first, error_record, read_message,
+};
 pub use stream::{
     DEFAULT_MAX_MESSAGE_BYTES, Job, Messages, TooLarge, starts_like_mbox, starts_with_header,
 };
