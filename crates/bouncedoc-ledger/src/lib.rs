@@ -93,6 +93,9 @@ pub enum LedgerError {
     /// The database holds something the ledger did not write.
     #[error("the ledger holds an unexpected value: {0}")]
     Corrupt(String),
+    /// The batch was cancelled before its commit: nothing of it was recorded.
+    #[error("cancelled before the commit: nothing was recorded")]
+    Cancelled,
 }
 
 impl From<::postgres::Error> for LedgerError {
@@ -222,6 +225,26 @@ impl Ledger {
         now: i64,
     ) -> Result<BatchOutcome, LedgerError> {
         self.write(|db| store::record(db, events, policy, now))
+    }
+
+    /// [`Ledger::record`], unless `cancel` is cancelled before the commit: the batch passes
+    /// its point of no return ([`Cancel::commit`](bouncedoc_mail::records::Cancel::commit))
+    /// inside the transaction, just before it commits, and is rolled back
+    /// ([`LedgerError::Cancelled`]) when it was cancelled first.
+    pub fn record_unless_cancelled(
+        &mut self,
+        events: &[NewEvent],
+        policy: &Policy,
+        now: i64,
+        cancel: &bouncedoc_mail::records::Cancel,
+    ) -> Result<BatchOutcome, LedgerError> {
+        self.write(|db| {
+            let outcome = store::record(db, events, policy, now)?;
+            if !cancel.commit() {
+                return Err(LedgerError::Cancelled);
+            }
+            Ok(outcome)
+        })
     }
 
     /// Whether to mail each address, as of `now`.

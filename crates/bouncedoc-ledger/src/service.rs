@@ -6,13 +6,12 @@ use std::sync::Mutex;
 
 use bouncedoc_core::Engine;
 use bouncedoc_mail::record::Record;
-use bouncedoc_mail::records::Messages;
+use bouncedoc_mail::records::{Cancel, DEFAULT_MAX_MESSAGE_BYTES, Messages, cancel_requested};
 use serde::Serialize;
 
 use crate::{
     BatchOutcome, Check, Filter, Ledger, LedgerError, NewEvent, OpenMode, Policy, Suppression,
-    Unsuppressed,
-    prepare_job, time,
+    Unsuppressed, prepare_job, time,
 };
 
 /// A ledger shared by the requests of a service.
@@ -42,15 +41,41 @@ impl Drop for LedgerService {
     }
 }
 
-/// What recording one upload did.
+/// What recording one upload did: counts, not the records (a report of many recipients
+/// would echo them all), unless the caller asked for some of them.
 #[derive(Debug, Clone, Serialize)]
 pub struct Ingested {
     /// Events offered and recorded, addresses suppressed.
     #[serde(flatten)]
     pub outcome: BatchOutcome,
-    /// What `parse` says of each message: one record per recipient, or one saying that a
-    /// message is not a bounce or could not be read.
-    pub records: Vec<Record>,
+    /// Whether the events were committed to the ledger (always true in an answer: an upload
+    /// that was not committed is an error).
+    pub committed: bool,
+    /// Messages read.
+    pub messages: usize,
+    /// Recipients diagnosed (one event each, unless its address was unusable).
+    pub recipients: usize,
+    /// Messages that are not bounces.
+    pub not_bounces: usize,
+    /// Messages, or recipients, that gave an error record instead of an event.
+    pub errors: usize,
+    /// What `parse` says of each message, when asked for ([`IngestOptions::records`]): its
+    /// first records, at most that many.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records: Option<Vec<Record>>,
+}
+
+/// How [`LedgerService::ingest`] runs.
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    /// Keep at most this many records for the answer (`None`: none).
+    pub records: Option<usize>,
+    /// The longest one message may be ([`DEFAULT_MAX_MESSAGE_BYTES`] when `None`).
+    pub max_message_bytes: Option<usize>,
+    /// Stops the reading between messages, and keeps the events from being committed when
+    /// it is cancelled before the commit ([`LedgerError::Cancelled`]); once the commit has
+    /// begun ([`Cancel::commit`]), the upload is recorded whatever happens to the request.
+    pub cancel: Cancel,
 }
 
 impl LedgerService {
@@ -90,25 +115,55 @@ impl LedgerService {
     }
 
     /// Records one upload, in one transaction: a message, or an mbox of them (when it starts
-    /// with `From `). `source` names it in the events (a file name, or `-`).
+    /// with `From `). `source` names it in the events (a file name, or `-`). Nothing is
+    /// recorded when `options.cancel` is cancelled before the commit.
     pub fn ingest(
         &self,
         engine: &Engine,
         bytes: &[u8],
         source: &str,
+        options: &IngestOptions,
     ) -> Result<Ingested, LedgerError> {
         let now = time::now();
-        let read: Vec<_> = Messages::new(bytes, source)
-            .map(|job| prepare_job(engine, job, now))
-            .collect();
-        let mut records = Vec::new();
+        let limit = options
+            .max_message_bytes
+            .unwrap_or(DEFAULT_MAX_MESSAGE_BYTES);
+        let mut done = Ingested {
+            outcome: BatchOutcome::default(),
+            committed: false,
+            messages: 0,
+            recipients: 0,
+            not_bounces: 0,
+            errors: 0,
+            records: options.records.map(|_| Vec::new()),
+        };
+        let keep = options.records.unwrap_or(0);
         let mut events = Vec::new();
-        for p in read {
-            records.extend(p.records);
-            events.extend(p.events);
+        let read = options.cancel.scope(|| {
+            for job in Messages::with_limit(bytes, source, limit) {
+                let p = prepare_job(engine, job, now);
+                done.messages += 1;
+                for r in p.records {
+                    match &r {
+                        Record::Recipient(_) => done.recipients += 1,
+                        Record::NotBounce { .. } => done.not_bounces += 1,
+                        Record::Error { .. } => done.errors += 1,
+                    }
+                    if let Some(kept) = done.records.as_mut().filter(|k| k.len() < keep) {
+                        kept.push(r);
+                    }
+                }
+                events.extend(p.events);
+            }
+            !cancel_requested()
+        });
+        if !read {
+            return Err(LedgerError::Cancelled);
         }
-        let outcome = self.with(|l, p| l.record(&events, p, now))?;
-        Ok(Ingested { outcome, records })
+        let cancel = &options.cancel;
+        done.outcome = self.with(|l, p| l.record_unless_cancelled(&events, p, now, cancel))?;
+        done.committed = true;
+        Ok(done)
     }
 
     /// Records events made elsewhere (a sending service's webhook events), in one
@@ -117,6 +172,17 @@ impl LedgerService {
     pub fn record_events(&self, events: &[NewEvent]) -> Result<BatchOutcome, LedgerError> {
         let now = time::now();
         self.with(|l, p| l.record(events, p, now))
+    }
+
+    /// [`LedgerService::record_events`], rolled back ([`LedgerError::Cancelled`]) when
+    /// `cancel` is cancelled before the commit ([`Ledger::record_unless_cancelled`]).
+    pub fn record_events_unless_cancelled(
+        &self,
+        events: &[NewEvent],
+        cancel: &bouncedoc_mail::records::Cancel,
+    ) -> Result<BatchOutcome, LedgerError> {
+        let now = time::now();
+        self.with(|l, p| l.record_unless_cancelled(events, p, now, cancel))
     }
 
     /// Whether to mail each address, now.
@@ -162,8 +228,18 @@ mod tests {
         .message();
         let msg = msg.as_bytes();
         let mbox = [b"From x\n".as_slice(), msg, b"\nFrom y\n", msg].concat();
-        let done = svc.ingest(&engine, &mbox, "upload").unwrap();
-        assert_eq!(done.records.len(), 2);
+        let options = IngestOptions {
+            records: Some(1),
+            ..IngestOptions::default()
+        };
+        let done = svc.ingest(&engine, &mbox, "upload", &options).unwrap();
+        assert_eq!((done.messages, done.recipients, done.errors), (2, 2, 0));
+        assert_eq!(
+            done.records.as_ref().map(Vec::len),
+            Some(1),
+            "as many as asked"
+        );
+        assert!(done.committed);
         assert_eq!((done.outcome.events, done.outcome.new_events), (2, 1));
         assert_eq!(done.outcome.suppressed, 1);
         let checks = svc.check(&["taro@example.jp".into()]).unwrap();
@@ -177,5 +253,35 @@ mod tests {
             svc.unsuppress("nobody@example.jp", "fixed", "ops"),
             Err(LedgerError::UnknownAddress(_))
         ));
+    }
+
+    #[test]
+    fn a_cancelled_upload_records_nothing_and_a_committed_one_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("svc.db");
+        let svc = LedgerService::open(db.to_str().unwrap(), Policy::default()).unwrap();
+        let engine = Engine::new().unwrap();
+        let msg = Dsn::failure(vec![DsnRecipient::failed(
+            "jiro@example.jp",
+            "5.1.1",
+            "550 5.1.1 User unknown",
+        )])
+        .message();
+        let cancelled = IngestOptions::default();
+        cancelled.cancel.cancel();
+        let e = svc
+            .ingest(&engine, msg.as_bytes(), "m", &cancelled)
+            .unwrap_err();
+        assert!(matches!(e, LedgerError::Cancelled), "{e}");
+        assert!(svc.suppressions(&Filter::default()).unwrap().is_empty());
+
+        let options = IngestOptions::default();
+        let done = svc.ingest(&engine, msg.as_bytes(), "m", &options).unwrap();
+        assert!(done.committed && done.records.is_none());
+        assert!(
+            !options.cancel.cancel(),
+            "past its commit, the upload is not cancelled"
+        );
+        assert_eq!(svc.suppressions(&Filter::default()).unwrap().len(), 1);
     }
 }

@@ -22,70 +22,125 @@ pub struct MessageReport {
 
 /// Diagnoses every recipient of a bounce.
 pub fn diagnose(engine: &Engine, bounce: &Bounce, lang: Lang) -> MessageReport {
-    MessageReport {
-        kind: bounce.kind,
-        message: bounce.message.clone(),
-        diagnoses: diagnose_recipients(engine, bounce, Vec::new(), lang),
-    }
+    let mut bounce = bounce.clone();
+    // A copy's readings are not used: the words are read again, as they always were here.
+    bounce.take_readings();
+    diagnose_owned(engine, bounce, lang)
 }
 
 /// Diagnoses every recipient of a bounce that is not needed afterwards (its facts move into
 /// the report instead of being copied).
-fn diagnose_owned(engine: &Engine, mut bounce: Bounce, lang: Lang) -> MessageReport {
-    let readings = bounce.take_readings();
-    let diagnoses = diagnose_recipients(engine, &bounce, readings, lang);
+fn diagnose_owned(engine: &Engine, bounce: Bounce, lang: Lang) -> MessageReport {
+    let mut each = Diagnoses::new(bounce);
+    let mut diagnoses = Vec::with_capacity(each.len());
+    while let Some(d) = each.next(engine, lang) {
+        diagnoses.push(d);
+    }
+    let (kind, message) = each.into_message();
     MessageReport {
-        kind: bounce.kind,
-        message: bounce.message,
+        kind,
+        message,
         diagnoses,
     }
 }
 
-/// Diagnoses each recipient; `readings` are the readings of their words taken when the
-/// bounce was read, used where they still fit the words (the words are read otherwise).
+/// The most distinct texts whose reading [`Diagnoses`] keeps for the recipients after: a
+/// report lists the recipients refused with the same words together, so a few suffice, and
+/// a report of many recipients each with its own words keeps no more than these.
+const KEPT_READINGS: usize = 64;
+
+/// The diagnoses of one bounce's recipients, made one at a time, in the order the message
+/// lists them, so that a caller can write each before the next is made: memory holds the
+/// bounce's facts and one diagnosis, not all of them. Each recipient's facts are let go of
+/// once it is diagnosed.
 ///
 /// Recipients whose words are the same (one refusal for several addresses, as Exim and
-/// text bounces list them) share one reading of them: a report may list dozens of
-/// recipients refused with the same, sometimes long, words.
-fn diagnose_recipients(
-    engine: &Engine,
-    bounce: &Bounce,
-    readings: Vec<SettledReply>,
-    lang: Lang,
-) -> Vec<(Diagnosis, Option<String>)> {
-    let mut readings = readings.into_iter();
-    // The words read so far, and for each distinct text the index of its words.
-    let mut read: Vec<Words> = Vec::new();
-    let mut by_text: HashMap<&str, usize> = HashMap::new();
-    let shared = bounce.recipients.len() > 1;
-    bounce
-        .recipients
-        .iter()
-        .map(|r| {
-            let observation = observation_of(bounce, r);
-            // The words are read once, for both diagnoses and for every recipient with the
-            // same words.
-            let reading = readings.next();
-            let words_of = || {
-                read.push(match reading.and_then(|x| x.of(&r.diagnostic)) {
-                    Some(reading) => engine.read_reply_words(reading),
-                    None => engine.read_words(&r.diagnostic),
-                });
-                read.len() - 1
-            };
+/// text bounces list them) share one reading of them (the last [`KEPT_READINGS`] distinct
+/// texts are kept): a report may list dozens of recipients refused with the same, sometimes
+/// long, words. The readings taken when the bounce was read are used where they still fit
+/// the words (the words are read otherwise).
+#[derive(Debug)]
+pub struct Diagnoses {
+    bounce: Bounce,
+    readings: std::vec::IntoIter<SettledReply>,
+    next: usize,
+    read: HashMap<String, Words>,
+}
+
+impl Diagnoses {
+    /// The diagnoses of `bounce`'s recipients, none made yet.
+    pub fn new(mut bounce: Bounce) -> Diagnoses {
+        let readings = bounce.take_readings().into_iter();
+        Diagnoses {
+            bounce,
+            readings,
+            next: 0,
+            read: HashMap::new(),
+        }
+    }
+
+    /// How many recipients the bounce reports on (made and not yet made).
+    pub fn len(&self) -> usize {
+        self.bounce.recipients.len()
+    }
+
+    /// Whether the bounce reports on no recipient.
+    pub fn is_empty(&self) -> bool {
+        self.bounce.recipients.is_empty()
+    }
+
+    /// How many diagnoses were made so far.
+    pub fn made(&self) -> usize {
+        self.next
+    }
+
+    /// What kind of message it is.
+    pub fn kind(&self) -> Kind {
+        self.bounce.kind
+    }
+
+    /// The facts of the whole message.
+    pub fn message(&self) -> &MessageFacts {
+        &self.bounce.message
+    }
+
+    /// The kind and the facts of the whole message, taken when the diagnoses are done.
+    pub fn into_message(self) -> (Kind, MessageFacts) {
+        (self.bounce.kind, self.bounce.message)
+    }
+
+    /// The next recipient's diagnosis, with the feedback type when it is a feedback report;
+    /// `None` after the last one, and once the job running on this thread is cancelled
+    /// ([`Cancel`](crate::records::Cancel)).
+    pub fn next(&mut self, engine: &Engine, lang: Lang) -> Option<(Diagnosis, Option<String>)> {
+        if crate::records::cancel_requested() {
+            return None;
+        }
+        let r = std::mem::take(self.bounce.recipients.get_mut(self.next)?);
+        self.next += 1;
+        let observation = observation_of(&self.bounce, &r);
+        // The words are read once, for both diagnoses and for every recipient with the
+        // same words.
+        let reading = self.readings.next();
+        let read_words = || match reading.and_then(|x| x.of(&r.diagnostic)) {
+            Some(reading) => engine.read_reply_words(reading),
+            None => engine.read_words(&r.diagnostic),
+        };
+        let diagnosis = if self.len() == 1 {
             // (A single recipient, the most common report, needs no lookup.)
-            let at = if shared {
-                *by_text
-                    .entry(r.diagnostic.as_str())
-                    .or_insert_with(words_of)
-            } else {
-                words_of()
-            };
-            let words = &read[at];
-            let diagnosis = engine.diagnose_words(words, &observation, lang);
-            (diagnosis, r.feedback_type.clone())
-        })
-        .collect()
+            engine.diagnose_words(&read_words(), &observation, lang)
+        } else {
+            if !self.read.contains_key(r.diagnostic.as_str()) {
+                if self.read.len() >= KEPT_READINGS {
+                    self.read.clear();
+                }
+                self.read.insert(r.diagnostic.clone(), read_words());
+            }
+            let words = &self.read[r.diagnostic.as_str()];
+            engine.diagnose_words(words, &observation, lang)
+        };
+        Some((diagnosis, r.feedback_type))
+    }
 }
 
 /// What the engine is told of one recipient: its words and their context, as the report
@@ -115,18 +170,24 @@ pub fn observation_of<'a>(bounce: &'a Bounce, r: &'a RecipientFacts) -> Observat
     }
 }
 
-/// Reads and diagnoses raw message bytes: an RFC 5322 message, or an Outlook `.msg` file,
-/// read as the message it holds ([`crate::msg`]).
-pub fn diagnose_bytes(engine: &Engine, raw: &[u8], lang: Lang) -> Result<MessageReport, MailError> {
+/// Reads raw message bytes into a bounce: an empty message (nothing but white space) is
+/// [`MailError::Empty`]; an Outlook `.msg` file is read as the message it holds
+/// ([`crate::msg`]).
+pub fn read_raw(raw: &[u8]) -> Result<Bounce, MailError> {
     if raw.iter().all(u8::is_ascii_whitespace) {
         return Err(MailError::Empty);
     }
     if crate::msg::is_compound_file(raw) {
         let message =
             crate::msg::to_message(raw).map_err(|e| MailError::OutlookMsg(e.to_string()))?;
-        return Ok(diagnose_owned(engine, read_bytes(&message)?, lang));
+        return read_bytes(&message);
     }
-    Ok(diagnose_owned(engine, read_bytes(raw)?, lang))
+    read_bytes(raw)
+}
+
+/// Reads and diagnoses raw message bytes: an RFC 5322 message, or an Outlook `.msg` file.
+pub fn diagnose_bytes(engine: &Engine, raw: &[u8], lang: Lang) -> Result<MessageReport, MailError> {
+    Ok(diagnose_owned(engine, read_raw(raw)?, lang))
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ pub mod report;
 mod whitespace;
 
 pub use bounce::{Bounce, Kind, read_bytes, read_message};
-pub use diagnose::{MessageReport, diagnose, diagnose_bytes, observation_of};
+pub use diagnose::{Diagnoses, MessageReport, diagnose, diagnose_bytes, observation_of, read_raw};
 pub use facts::{MessageFacts, RecipientFacts};
 pub use message::Message;
 

@@ -10,31 +10,13 @@ use axum::http::{HeaderMap, Uri};
 use axum::response::{IntoResponse, Response};
 use bouncedoc_core::catalog::{self, CodeEntry, ReasonEntry};
 use bouncedoc_core::{Advice, Answer, Diagnosis, Engine, Knowledge, Lang, Reason};
-use bouncedoc_mail::msg::is_compound_file;
-use bouncedoc_mail::record::Record;
-use bouncedoc_mail::records::{Job, MessageError, Messages, read_message, starts_with_header};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
 use crate::body::{is_json, is_multipart, media_type, read_all, read_multipart};
 use crate::errors::ApiError;
+use crate::jobs::blocking;
 use crate::negotiate::{choose, form_pairs, parse_lang, query_lang};
-
-/// Runs CPU work on the blocking pool, so that the async workers keep answering; at most
-/// twice as many at once as there are cores (the others wait for a turn).
-pub(crate) async fn blocking<T: Send + 'static>(
-    state: &AppState,
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, ApiError> {
-    let _turn = state
-        .work
-        .acquire()
-        .await
-        .map_err(|e| ApiError::internal(format!("the service is stopping: {e}")))?;
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| ApiError::internal(format!("the diagnosis failed: {e}")))
-}
 
 /// The JSON body of `POST /api/v1/explain`.
 #[derive(Debug, Deserialize)]
@@ -115,36 +97,6 @@ pub(crate) fn not_a_message() -> ApiError {
     )
 }
 
-/// Reads one message, or every message of an mbox, into records, by the mail crate's one
-/// path. A single message that cannot be read is a `400` (and one whose diagnosis failed a
-/// `500`); in an mbox each becomes an error record and the rest go on.
-pub(crate) fn parse_bytes(
-    engine: &Engine,
-    bytes: &[u8],
-    source: &str,
-    lang: Lang,
-) -> Result<Vec<Record>, ApiError> {
-    let mut messages = Messages::new(bytes, source);
-    if messages.is_mbox() {
-        return Ok(messages.flat_map(|job| job.records(engine, lang)).collect());
-    }
-    // An Outlook .msg file is read as the message it holds.
-    if !starts_with_header(bytes) && !is_compound_file(bytes) {
-        return Err(not_a_message());
-    }
-    let Some(Job { origin, bytes }) = messages.next() else {
-        return Err(not_a_message());
-    };
-    let bytes = bytes.map_err(|e| ApiError::internal(e.to_string()))?;
-    read_message(engine, &origin, &bytes, lang).map_err(|e| match e {
-        MessageError::Internal(_) => ApiError::internal(e.to_string()),
-        e => ApiError::bad_request(
-            "unreadable_message",
-            format!("the body could not be read as an email message: {e}"),
-        ),
-    })
-}
-
 /// A message uploaded: raw in the body, or a file in a `multipart/form-data` form.
 pub(crate) struct Upload {
     /// Its bytes (not empty).
@@ -205,22 +157,13 @@ pub(crate) async fn read_upload(request: Request, limit: usize) -> Result<Upload
 }
 
 /// `POST /api/v1/parse`: a whole message (raw, or a file in a form), one record per
-/// recipient.
-pub(crate) async fn parse(
-    State(state): State<AppState>,
-    request: Request,
-) -> Result<Json<Vec<Record>>, ApiError> {
-    let query = query_lang(request.uri())?;
-    let headers = request.headers().clone();
-    let Upload {
-        bytes,
-        source,
-        lang: form_lang,
-    } = read_upload(request, state.config.max_body).await?;
-    let lang = choose(&[form_lang, query], &headers);
-    let engine = state.engine;
-    let out = blocking(&state, move || parse_bytes(&engine, &bytes, &source, lang)).await??;
-    Ok(Json(out))
+/// recipient: JSON (a page of the records, see [`crate::paged`]), or JSON lines streamed as
+/// they are made when the client accepts `application/x-ndjson`.
+pub(crate) async fn parse(State(state): State<AppState>, request: Request) -> Response {
+    match crate::paged::parse(state, request).await {
+        Ok(r) => r,
+        Err(e) => e.into_response(),
+    }
 }
 
 /// One reason, documented (the fields of `bouncedoc reasons --format json`, plus the
@@ -321,11 +264,16 @@ pub(crate) async fn code(
         .ok_or_else(|| ApiError::not_found(format!("{code} is not in the registry")))
 }
 
-/// `GET /healthz`.
-pub(crate) async fn healthz() -> Response {
+/// `GET /healthz`: the service answers, with its version and its jobs (how many run now,
+/// and the most that run at once).
+pub(crate) async fn healthz(State(state): State<AppState>) -> Response {
     Json(serde_json::json!({
         "status": "ok",
         "version": env!("CARGO_PKG_VERSION"),
+        "jobs": {
+            "running": state.jobs.running(),
+            "limit": state.jobs.limit(),
+        },
     }))
     .into_response()
 }

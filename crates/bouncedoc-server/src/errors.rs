@@ -99,6 +99,11 @@ impl IntoResponse for ApiError {
             message: &self.message,
         };
         let mut response = (self.status, Json(body)).into_response();
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
         response.extensions_mut().insert(Answered);
         response
     }
@@ -140,6 +145,7 @@ pub(crate) async fn normalize(
     next: Next,
 ) -> Response {
     let page = is_page_path(request.uri().path());
+    let writes = request.uri().path() == "/api/v1/ledger/ingest";
     let lang = negotiate::header_lang(request.headers()).unwrap_or_default();
     let response = next.run(request).await;
     let status = response.status();
@@ -150,7 +156,15 @@ pub(crate) async fn normalize(
     }
     let error = match status {
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::too_large(state.config.max_body),
-        StatusCode::REQUEST_TIMEOUT => ApiError::timeout(state.config.timeout.as_secs_f64()),
+        StatusCode::REQUEST_TIMEOUT => {
+            let mut e = ApiError::timeout(state.config.timeout.as_secs_f64());
+            if writes {
+                // The deadline answers 408 only when the job had not begun its commit.
+                e.message
+                    .push_str("; nothing from this request was recorded in the ledger");
+            }
+            e
+        }
         _ => {
             let text = axum::body::to_bytes(response.into_body(), 4096)
                 .await

@@ -11,15 +11,16 @@ use axum::Json;
 use axum::extract::{Request, State};
 use axum::http::{StatusCode, Uri};
 use bouncedoc_core::Reason;
-use bouncedoc_ledger::service::{Ingested, LedgerService};
+use bouncedoc_ledger::service::{IngestOptions, Ingested, LedgerService};
 use bouncedoc_ledger::time::parse_when;
 use bouncedoc_ledger::{Check, Filter, LedgerError, Rule, Suppression, Unsuppressed};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::api::{Upload, blocking, read_upload};
+use crate::api::{Upload, read_upload};
 use crate::body::{is_json, media_type, read_all};
 use crate::errors::ApiError;
+use crate::jobs::{blocking, blocking_with};
 use crate::negotiate::{choose, form_pairs, query_lang};
 
 fn service(state: &AppState) -> Result<Arc<LedgerService>, ApiError> {
@@ -46,17 +47,55 @@ fn query(uri: &Uri) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
+/// The most records an ingest answer lists when asked to (`?records=true`).
+const MAX_RECORDS: usize = 1000;
+
 /// `POST /api/v1/ledger/ingest`: records a bounce (or an mbox of them) in one transaction
-/// and applies the policy; answers what was recorded and what `parse` says of it.
+/// and applies the policy; answers with counts (what was recorded, how many messages,
+/// recipients, not bounces and errors), and with the first records `parse` gives of it
+/// (at most 1000) when asked (`?records=true`). A request past its deadline before the
+/// commit records nothing (`408`); one whose commit had begun is answered when it is done.
 pub(crate) async fn ingest(
     State(state): State<AppState>,
     request: Request,
 ) -> Result<Json<Ingested>, ApiError> {
     let ledger = service(&state)?;
+    let mut records = None;
+    for (key, value) in query(request.uri()) {
+        match key.as_str() {
+            "records" => {
+                records = matches!(value.as_str(), "" | "1" | "true" | "yes").then_some(MAX_RECORDS)
+            }
+            other => {
+                return Err(ApiError::bad_request(
+                    "bad_query",
+                    format!("unknown parameter `{other}`: use records"),
+                ));
+            }
+        }
+    }
     let Upload { bytes, source, .. } = read_upload(request, state.config.max_body).await?;
     let engine = state.engine;
-    let done = blocking(&state, move || ledger.ingest(&engine, &bytes, &source)).await?;
-    Ok(Json(done.map_err(failed)?))
+    let max_message_bytes = Some(state.config.max_message_bytes);
+    let done = blocking_with(&state, move |cancel| {
+        let options = IngestOptions {
+            records,
+            max_message_bytes,
+            cancel: cancel.clone(),
+        };
+        ledger.ingest(&engine, &bytes, &source, &options)
+    })
+    .await?;
+    match done {
+        Ok(done) => Ok(Json(done)),
+        // Only a request that is no longer waiting is cancelled: this answer goes nowhere.
+        Err(LedgerError::Cancelled) => Err(ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            LedgerError::Cancelled.to_string(),
+        )),
+        Err(e) => Err(failed(e)),
+    }
 }
 
 /// `GET /api/v1/ledger/check?address=A&address=B`: whether to mail each address.

@@ -35,10 +35,12 @@ mod body;
 mod errors;
 mod guard;
 mod highlight;
+mod jobs;
 mod labels;
 mod ledger;
 mod negotiate;
 mod page;
+mod paged;
 mod routes;
 mod server;
 mod sns_certs;
@@ -90,6 +92,16 @@ pub struct Config {
     /// Origins (`https://admin.example.com`) whose pages may send state-changing requests
     /// besides the server's own (`serve --allowed-origin`); another gets `403`.
     pub allowed_origins: Vec<String>,
+    /// The most jobs (diagnoses, ledger writes) running at once on the blocking pool; a job
+    /// holds its place until it has ended, even when its request timed out first.
+    pub max_jobs: usize,
+    /// The longest a request waits for a job's place when [`Config::max_jobs`] are taken;
+    /// then it gets `503` with `Retry-After`.
+    pub queue_wait: Duration,
+    /// The longest one message of a request body may be (one message, or one message of an
+    /// mbox), checked as the body is split into messages: a longer one is not read (`413`
+    /// for a single message, an error record in an mbox).
+    pub max_message_bytes: usize,
     /// The bounce ledger behind `/api/v1/ledger/*` (`bouncedoc serve --database`); without
     /// one those routes answer `404 ledger_not_enabled`.
     pub ledger: Option<Arc<bouncedoc_ledger::service::LedgerService>>,
@@ -111,6 +123,9 @@ impl Default for Config {
             ledger_public_reads: false,
             allowed_hosts: Vec::new(),
             allowed_origins: Vec::new(),
+            max_jobs: std::thread::available_parallelism().map_or(2, |n| n.get()) * 2,
+            queue_wait: Duration::from_secs(10),
+            max_message_bytes: bouncedoc_mail::records::DEFAULT_MAX_MESSAGE_BYTES,
             ledger: None,
             webhooks: None,
         }
@@ -145,10 +160,10 @@ pub(crate) struct Inner {
     pub engine: Engine,
     pub config: Config,
     pub labels: labels::Labels,
-    /// Bounds the diagnoses running at once on the blocking pool (twice the cores), so that
+    /// Bounds the jobs running at once on the blocking pool ([`Config::max_jobs`]), so that
     /// a burst queues instead of oversubscribing the CPU, and a request that times out while
     /// queued costs nothing.
-    pub work: tokio::sync::Semaphore,
+    pub jobs: jobs::Jobs,
 }
 
 impl std::ops::Deref for AppState {
@@ -163,13 +178,13 @@ impl AppState {
     fn new(config: Config) -> Result<AppState, ServerError> {
         let engine = Engine::new()?;
         let labels = labels::Labels::load(engine.knowledge()).map_err(ServerError::Labels)?;
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let jobs = jobs::Jobs::new(config.max_jobs, config.queue_wait);
         Ok(AppState {
             inner: Arc::new(Inner {
                 engine,
                 config,
                 labels,
-                work: tokio::sync::Semaphore::new(cores * 2),
+                jobs,
             }),
         })
     }

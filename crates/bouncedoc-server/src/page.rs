@@ -9,14 +9,15 @@ use axum::response::{Html, IntoResponse, Response};
 use bouncedoc_core::{Diagnosis, EvidenceKind, Knowledge, Lang};
 use bouncedoc_mail::MessageReport;
 use bouncedoc_mail::bounce::Kind;
-use bouncedoc_mail::records::{MessageError, diagnose_guarded, starts_with_header};
+use bouncedoc_mail::records::{MessageError, diagnose_guarded_first, starts_with_header};
 use maud::{DOCTYPE, Markup, html};
 
 use crate::AppState;
-use crate::api::{blocking, explain_text, not_a_message};
+use crate::api::{explain_text, not_a_message};
 use crate::body::read_form;
 use crate::errors::{Answered, ApiError, page_headers};
 use crate::highlight::{class, highlight};
+use crate::jobs::blocking;
 use crate::labels::Labels;
 use crate::negotiate::{choose, header_lang, query_param};
 
@@ -25,6 +26,8 @@ const SHOW_MAX: usize = 100_000;
 /// The largest uploaded file put back into the text area, so that a language switch can
 /// send it again.
 const KEEP_MAX: usize = 512 * 1024;
+/// The recipients of a message the page shows (the others are counted, not diagnosed).
+const SHOWN_RECIPIENTS: usize = 50;
 
 /// What the page shows under the form.
 enum Outcome {
@@ -35,7 +38,10 @@ enum Outcome {
     /// A whole message read.
     Parsed {
         file: Option<String>,
+        /// The message, with the diagnoses of its first recipients.
         report: Box<MessageReport>,
+        /// How many recipients it reports on.
+        total: usize,
     },
     /// Something went wrong.
     Failed(ApiError),
@@ -167,7 +173,11 @@ fn outcome(view: &View<'_>) -> Markup {
                 (diagnosis(view, d, view.text, "page.your_text"))
             }
         },
-        Outcome::Parsed { file, report } => {
+        Outcome::Parsed {
+            file,
+            report,
+            total,
+        } => {
             let m = &report.message;
             let facts: Vec<(&str, &str)> = [
                 ("page.subject", m.subject.as_deref()),
@@ -179,7 +189,8 @@ fn outcome(view: &View<'_>) -> Markup {
             .into_iter()
             .filter_map(|(id, v)| v.map(|v| (view.t(id), v)))
             .collect();
-            let count = report.diagnoses.len();
+            let count = *total;
+            let more = count.saturating_sub(report.diagnoses.len());
             let not_bounce = report.kind == Kind::NotBounce || count == 0;
             html! {
                 section #result data-kind="parse" data-count=(if not_bounce { 0 } else { count }) {
@@ -204,6 +215,11 @@ fn outcome(view: &View<'_>) -> Markup {
                     @if !not_bounce {
                         @for (d, _) in &report.diagnoses {
                             (diagnosis(view, d, &d.diagnostic, "page.server_words"))
+                        }
+                        @if more > 0 {
+                            p.notice #more data-more=(more) {
+                                (view.t("page.more_recipients").replace("{count}", &more.to_string()))
+                            }
                         }
                     }
                 }
@@ -355,6 +371,10 @@ fn error_message(labels: &Labels, lang: Lang, error: &ApiError, state: &AppState
             .get("error.body_too_large", lang)
             .replace("{limit}", &state.config.max_body.to_string()),
         "timeout" => labels.get("error.timeout", lang).to_string(),
+        "busy" => labels.get("error.busy", lang).to_string(),
+        "message_too_large" => labels
+            .get("error.message_too_large", lang)
+            .replace("{limit}", &state.config.max_message_bytes.to_string()),
         "unreadable_message" => labels
             .get("error.unreadable_message", lang)
             .replace("{detail}", &error.message),
@@ -400,15 +420,32 @@ fn looks_like_message(text: &str) -> bool {
         && (head.contains("\n\n") || head.contains("\r\n\r\n"))
 }
 
-/// Reads a whole message for the page.
-fn parse_message(state: &AppState, bytes: &[u8], lang: Lang) -> Result<MessageReport, ApiError> {
+/// Reads a whole message for the page: its first recipients' diagnoses
+/// ([`SHOWN_RECIPIENTS`]) and how many recipients it reports on. A message longer than
+/// [`Config::max_message_bytes`](crate::Config::max_message_bytes) is not read.
+fn parse_message(
+    state: &AppState,
+    bytes: &[u8],
+    lang: Lang,
+) -> Result<(MessageReport, usize), ApiError> {
+    let limit = state.config.max_message_bytes;
+    if bytes.len() > limit {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "message_too_large",
+            format!("the message is larger than the limit of {limit} bytes for one message"),
+        ));
+    }
     if !starts_with_header(bytes) && !bouncedoc_mail::msg::is_compound_file(bytes) {
         let mut e = not_a_message();
         e.message = "it does not start with header lines (Name: value)".into();
         return Err(e);
     }
-    diagnose_guarded(&state.engine, bytes, lang).map_err(|e| match e {
+    diagnose_guarded_first(&state.engine, bytes, lang, SHOWN_RECIPIENTS).map_err(|e| match e {
         MessageError::Internal(_) => ApiError::internal(e.to_string()),
+        MessageError::Cancelled(_) => {
+            ApiError::new(StatusCode::REQUEST_TIMEOUT, "timeout", e.to_string())
+        }
         e => ApiError::bad_request("unreadable_message", e.to_string()),
     })
 }
@@ -429,9 +466,10 @@ async fn answer(
         };
         let st = state.clone();
         let outcome = match blocking(state, move || parse_message(&st, &bytes, lang)).await {
-            Ok(Ok(report)) => Outcome::Parsed {
+            Ok(Ok((report, total))) => Outcome::Parsed {
                 file: name,
                 report: Box::new(report),
+                total,
             },
             Ok(Err(e)) | Err(e) => Outcome::Failed(e),
         };
@@ -440,13 +478,14 @@ async fn answer(
     let st = state.clone();
     let (text, outcome) = match blocking(state, move || {
         if looks_like_message(&text)
-            && let Ok(report) = parse_message(&st, text.as_bytes(), lang)
+            && let Ok((report, total)) = parse_message(&st, text.as_bytes(), lang)
             && report.kind != Kind::NotBounce
             && !report.diagnoses.is_empty()
         {
             let outcome = Outcome::Parsed {
                 file: None,
                 report: Box::new(report),
+                total,
             };
             return (text, outcome);
         }

@@ -6,16 +6,15 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
 use axum::handler::Handler;
-use axum::http::{Method, StatusCode};
+use axum::http::Method;
 use axum::middleware::from_fn_with_state;
 use axum::response::Response;
 use axum::routing::{MethodFilter, MethodRouter, on};
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
 
-use crate::{AppState, api, assets, errors, guard, ledger, page, webhooks};
+use crate::{AppState, api, assets, errors, guard, jobs, ledger, page, webhooks};
 
 /// One route: a method and a path (with `{name}` for a path parameter, as in OpenAPI).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,10 +132,7 @@ pub(crate) fn build(state: AppState) -> Router {
         .method_not_allowed_fallback(errors::method_not_allowed)
         .layer(DefaultBodyLimit::max(config.max_body))
         .layer(RequestBodyLimitLayer::new(config.max_body))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            config.timeout,
-        ))
+        .layer(from_fn_with_state(state.clone(), jobs::deadline))
         .layer(from_fn_with_state(state.clone(), guard::check))
         .layer(from_fn_with_state(state.clone(), errors::normalize))
         .layer(axum::middleware::map_response(nosniff))

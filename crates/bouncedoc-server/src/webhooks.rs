@@ -24,9 +24,9 @@ use bouncedoc_webhooks::{Service, WebhookError, diagnose, ledger::new_event, par
 use serde::Serialize;
 
 use crate::AppState;
-use crate::api::blocking;
 use crate::body::read_all;
 use crate::errors::ApiError;
+use crate::jobs::blocking_with;
 
 /// One event as the answer shows it.
 #[derive(Debug, Serialize)]
@@ -127,7 +127,7 @@ pub(crate) async fn receive(
         .collect();
     let body = read_all(request.into_body(), state.config.max_body).await?;
     let engine = state.engine;
-    let done = blocking(&state, move || -> Result<Done, ApiError> {
+    let done = blocking_with(&state, move |cancel| -> Result<Done, ApiError> {
         let now = bouncedoc_ledger::time::now();
         let accepted = config.service(service).expect("checked above");
         let signed = Signed {
@@ -192,9 +192,15 @@ pub(crate) async fn receive(
                 label_decided: d.label_decided,
             });
         }
-        let outcome = ledger.record_events(&events).map_err(|e| {
-            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "ledger_failed", e.to_string())
-        })?;
+        // Past the request's deadline nothing is committed (the service posts it again).
+        let outcome = ledger
+            .record_events_unless_cancelled(&events, cancel)
+            .map_err(|e| match e {
+                bouncedoc_ledger::LedgerError::Cancelled => {
+                    ApiError::new(StatusCode::REQUEST_TIMEOUT, "timeout", e.to_string())
+                }
+                e => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "ledger_failed", e.to_string()),
+            })?;
         tracing::info!(
             %service,
             events = outcome.events,

@@ -48,7 +48,11 @@ fn records_checks_and_lists() {
         "550 5.1.1 <taro@example.jp>... User unknown",
     );
 
-    let first = server.post_auth("/api/v1/ledger/ingest", "message/rfc822", &gone);
+    let first = server.post_auth(
+        "/api/v1/ledger/ingest?records=true",
+        "message/rfc822",
+        &gone,
+    );
     assert_eq!(first.status, 200, "{}", first.text());
     let v = first.json();
     check_schema(&doc, "LedgerIngest", &[], &v);
@@ -57,12 +61,19 @@ fn records_checks_and_lists() {
         (Some(1), Some(1))
     );
     assert_eq!(v["suppressed"], 1);
+    assert_eq!(v["committed"], true);
+    assert_eq!(
+        (v["messages"].as_u64(), v["recipients"].as_u64()),
+        (Some(1), Some(1))
+    );
     assert_eq!(v["records"][0]["reason"], "userunknown");
 
-    // The same message again, as bytes: nothing new.
+    // The same message again, as bytes: nothing new, and counts only.
     let again = server
         .post_auth("/api/v1/ledger/ingest", "application/octet-stream", &gone)
         .json();
+    check_schema(&doc, "LedgerIngest", &[], &again);
+    assert!(again.get("records").is_none(), "counts only: {again}");
     assert_eq!(
         (again["events"].as_u64(), again["new_events"].as_u64()),
         (Some(1), Some(0))

@@ -16,42 +16,64 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::cli::{ParseArgs, locale_lang};
 use crate::render::records::{Summary, Tally, Writer};
 
-/// The records of one message, as the mail crate's one path gives them: a fault in the
-/// diagnosis of one message becomes that message's error record, and the batch goes on.
-fn process(engine: &Engine, lang: Lang, job: Job) -> Vec<Record> {
-    if let Some(records) = super::events::parse_records(engine, lang, &job) {
-        return records;
-    }
-    job.records(engine, lang)
-}
+/// The most JSON lines a worker writes ahead for one message, and the most records of
+/// another format it keeps, before it leaves the rest of the message to the writer, which
+/// then writes each record as it is made: a message with many recipients needs the memory
+/// of one record, not of all of them and their output.
+const AHEAD_BYTES: usize = 1 << 20;
+const AHEAD_RECORDS: usize = 256;
 
-/// One message's records and, when the output is JSON lines, those lines already written:
-/// the workers write them, so that the one writing thread only copies bytes out and does
-/// not hold back the workers on many cores.
-struct Finished {
+/// The records of one input, made as they are asked for.
+type Made<'e> = Box<dyn Iterator<Item = Record> + Send + 'e>;
+
+/// One message's first records and, when the output is JSON lines, those lines already
+/// written: the workers write them, so that the one writing thread only copies bytes out
+/// and does not hold back the workers on many cores. The records of a message that gives
+/// more than the workers make ahead are left for the writer to make ([`Finished::rest`]).
+struct Finished<'e> {
     tallies: Vec<Tally>,
-    output: Rendered,
+    /// The first records, written as JSON lines by the worker. The records themselves were
+    /// dropped there: memory freed by the thread that allocated it stays in that thread's
+    /// pages, where the allocator reuses it at once.
+    lines: Vec<u8>,
+    /// The records after those lines, left for the writer (CSV, the human layout, or from
+    /// a record that did not serialize on).
+    records: Vec<Record>,
+    /// The records not made yet: the mail crate's one path makes them one at a time (a
+    /// fault in the diagnosis of one message becomes that message's error record, and the
+    /// batch goes on).
+    rest: Option<Made<'e>>,
 }
 
-/// A message's records as the writer gets them.
-enum Rendered {
-    /// Written as JSON lines by the worker. The records themselves were dropped there:
-    /// memory freed by the thread that allocated it stays in that thread's pages, where
-    /// the allocator reuses it at once.
-    Jsonl(Vec<u8>),
-    /// Left for the writer (CSV, the human layout, or a record that did not serialize).
-    Records(Vec<Record>),
-}
-
-impl Finished {
-    fn new(records: Vec<Record>, jsonl: bool) -> Finished {
-        let tallies = records.iter().map(Tally::of).collect();
-        // A record that does not serialize is left to the writer, which reports the error.
-        let output = match jsonl.then(|| crate::render::records::jsonl(&records)) {
-            Some(Ok(lines)) => Rendered::Jsonl(lines),
-            _ => Rendered::Records(records),
+impl<'e> Finished<'e> {
+    fn new(engine: &'e Engine, lang: Lang, job: Job, jsonl: bool) -> Finished<'e> {
+        // A file of webhook events gives its records at once; a message, one at a time.
+        let mut made: Made<'e> = match super::events::parse_records(engine, lang, &job) {
+            Some(records) => Box::new(records.into_iter()),
+            None => Box::new(job.stream(engine, lang)),
         };
-        Finished { tallies, output }
+        let mut finished = Finished {
+            tallies: Vec::new(),
+            lines: Vec::new(),
+            records: Vec::new(),
+            rest: None,
+        };
+        while finished.lines.len() < AHEAD_BYTES && finished.records.len() < AHEAD_RECORDS {
+            let Some(record) = made.next() else {
+                return finished;
+            };
+            finished.tallies.push(Tally::of(&record));
+            // A record that does not serialize is left to the writer, which reports the
+            // error; so are those after it, to keep the order.
+            if !(jsonl
+                && finished.records.is_empty()
+                && crate::render::records::jsonl_into(&mut finished.lines, &record).is_ok())
+            {
+                finished.records.push(record);
+            }
+        }
+        finished.rest = Some(made);
+        finished
     }
 }
 
@@ -63,7 +85,7 @@ struct Output {
 }
 
 impl Output {
-    fn write(&mut self, done: impl IntoIterator<Item = Finished>) -> Result<()> {
+    fn write<'e>(&mut self, done: impl IntoIterator<Item = Finished<'e>>) -> Result<()> {
         for finished in done {
             self.summary.message();
             if let Some(p) = &self.progress {
@@ -72,13 +94,15 @@ impl Output {
             for tally in finished.tallies {
                 self.summary.add_tally(tally);
             }
-            match &finished.output {
-                Rendered::Jsonl(lines) => self.writer.write_bytes(lines)?,
-                Rendered::Records(records) => {
-                    for r in records {
-                        self.writer.write(r)?;
-                    }
-                }
+            if !finished.lines.is_empty() {
+                self.writer.write_bytes(&finished.lines)?;
+            }
+            for r in &finished.records {
+                self.writer.write(r)?;
+            }
+            for r in finished.rest.into_iter().flatten() {
+                self.summary.add_tally(Tally::of(&r));
+                self.writer.write(&r)?;
             }
         }
         Ok(())
@@ -91,7 +115,7 @@ impl Output {
 fn one_thread(engine: &Engine, lang: Lang, jobs: Jobs, mut output: Output) -> Result<Output> {
     let jsonl = output.writer.is_jsonl();
     for job in jobs {
-        output.write([Finished::new(process(engine, lang, job), jsonl)])?;
+        output.write([Finished::new(engine, lang, job, jsonl)])?;
     }
     Ok(output)
 }
@@ -142,7 +166,7 @@ fn pipeline(
     workers: usize,
 ) -> Result<Output> {
     let in_flight = workers * IN_FLIGHT_PER_WORKER;
-    let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<Finished>)>(in_flight);
+    let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<Finished<'_>>)>(in_flight);
     let (token_tx, token_rx) = mpsc::sync_channel::<()>(in_flight);
     for _ in 0..in_flight {
         token_tx.send(()).expect("the receiver is alive");
@@ -163,7 +187,7 @@ fn pipeline(
                     let Some((number, batch)) = next else { break };
                     let done = batch
                         .into_iter()
-                        .map(|job| Finished::new(process(engine, lang, job), jsonl))
+                        .map(|job| Finished::new(engine, lang, job, jsonl))
                         .collect();
                     if done_tx.send((number, done)).is_err() {
                         break;
@@ -176,7 +200,7 @@ fn pipeline(
         // waiting for a token then stops.
         let token_tx = token_tx;
         // Batches that finished before an earlier one, waiting for their turn.
-        let mut waiting: BTreeMap<usize, Vec<Finished>> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, Vec<Finished<'_>>> = BTreeMap::new();
         let mut next = 0;
         for (number, done) in done_rx {
             waiting.insert(number, done);

@@ -109,10 +109,24 @@ impl Writer {
 pub fn jsonl(records: &[Record]) -> sonic_rs::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(records.len() * 3072);
     for record in records {
-        sonic_rs::to_writer(&mut out, record)?;
-        out.push(b'\n');
+        jsonl_into(&mut out, record)?;
     }
     Ok(out)
+}
+
+/// One record as a JSON line, added to `out` (left as it was when it does not serialize).
+pub fn jsonl_into(out: &mut Vec<u8>, record: &Record) -> sonic_rs::Result<()> {
+    let before = out.len();
+    match sonic_rs::to_writer(&mut *out, record) {
+        Ok(()) => {
+            out.push(b'\n');
+            Ok(())
+        }
+        Err(e) => {
+            out.truncate(before);
+            Err(e)
+        }
+    }
 }
 
 /// Where a record came from, safe for a terminal.

@@ -9,7 +9,8 @@ use bouncedoc_core::{Engine, Lang};
 
 use crate::input::mbox::MboxReader;
 use crate::record::{Origin, Record};
-use crate::records::guard::{MessageError, error_record, read_message};
+use crate::records::cancel;
+use crate::records::each::JobRecords;
 
 /// The limit on one message unless the caller sets another: 32 MiB.
 pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 32 << 20;
@@ -76,14 +77,13 @@ impl Job {
     /// saying it is not a bounce, or one error record (bytes that could not be read, a
     /// message that is not readable, a diagnosis that failed) naming the input and why.
     pub fn records(self, engine: &Engine, lang: Lang) -> Vec<Record> {
-        let failed = match self.bytes {
-            Ok(bytes) => match read_message(engine, &self.origin, &bytes, lang) {
-                Ok(records) => return records,
-                Err(e) => e,
-            },
-            Err(e) => MessageError::Read(e),
-        };
-        vec![error_record(self.origin, &failed)]
+        self.stream(engine, lang).collect()
+    }
+
+    /// The same records as [`Job::records`], made one at a time as they are asked for, so
+    /// that each can be written before the next is made.
+    pub fn stream(self, engine: &Engine, lang: Lang) -> JobRecords<'_> {
+        JobRecords::new(engine, lang, self.origin, self.bytes)
     }
 }
 
@@ -92,7 +92,8 @@ impl Job {
 /// message the reader holds. A read error becomes a job that carries it, and ends the
 /// input. A message longer than the limit becomes a job that carries a [`TooLarge`] error
 /// (with the index of the message in an mbox); the reading goes on at the next message of
-/// an mbox, and ends a single message without reading the rest.
+/// an mbox, and ends a single message without reading the rest. A job cancelled
+/// ([`Cancel`](crate::records::Cancel)) gets no further message.
 pub struct Messages<R> {
     source: String,
     limit: usize,
@@ -147,6 +148,11 @@ impl<R: BufRead> Iterator for Messages<R> {
     type Item = Job;
 
     fn next(&mut self) -> Option<Job> {
+        // A job cancelled reads no further message.
+        if cancel::requested() {
+            self.state = State::Done;
+            return None;
+        }
         if let State::Mbox(mbox) = &mut self.state {
             return match mbox.next()? {
                 Ok(m) if m.truncated => Some(Job::new(
