@@ -141,6 +141,11 @@ impl Imap {
         );
         drop(caps);
         session.select(&url.folder).map_err(failed("SELECT"))?;
+        if let After::Move(folder) = &config.after {
+            // The folder is made when missing; when it exists this says NO, and a folder
+            // that truly cannot be made fails the first MOVE with the server's words.
+            let _ = session.create(folder);
+        }
         Ok(Imap {
             session,
             socket,

@@ -21,7 +21,9 @@ const BATCH: usize = 256;
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// Files, folders, Maildirs or mbox files; `-` for standard input.
+    /// Files, folders, Maildirs or mbox files; `-` for standard input; or one bounce
+    /// mailbox: `imaps://user@host[:port]/FOLDER`, `imap://` (STARTTLS), `pop3s://user@host`
+    /// or `pop3://` (STLS).
     #[arg(default_value = "-")]
     pub paths: Vec<std::path::PathBuf>,
     #[command(flatten)]
@@ -42,6 +44,8 @@ pub struct IngestArgs {
     /// Do not print the closing summary.
     #[arg(long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub mailbox: super::ingest_mailbox::MailboxArgs,
 }
 
 /// The file's modification time: when a message carries no date, the best guess at when it
@@ -80,6 +84,9 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     worker_threads(args.jobs)?;
+    if let Some(url) = super::ingest_mailbox::mailbox_of(args)? {
+        return super::ingest_mailbox::run(engine, args, url, &policy);
+    }
     let mut ledger = args.database.open(OpenMode::Create)?;
     let inputs = input::expand(&args.paths);
     let mut totals = Totals::default();

@@ -4,6 +4,7 @@ pub mod check;
 mod codes;
 mod explain;
 pub mod ingest;
+mod ingest_mailbox;
 mod ledger;
 pub mod logs;
 mod parse;
