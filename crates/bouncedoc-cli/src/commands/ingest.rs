@@ -21,7 +21,9 @@ const BATCH: usize = 256;
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// Files, folders, Maildirs or mbox files; `-` for standard input.
+    /// Files, folders, Maildirs or mbox files; `-` for standard input; or one bounce
+    /// mailbox: `imaps://user@host[:port]/FOLDER`, `imap://` (STARTTLS), `pop3s://user@host`
+    /// or `pop3://` (STLS).
     #[arg(default_value = "-")]
     pub paths: Vec<std::path::PathBuf>,
     #[command(flatten)]
@@ -49,6 +51,8 @@ pub struct IngestArgs {
     /// With --logs, the year of syslog lines, which do not say it [default: this year].
     #[arg(long, requires = "logs")]
     pub year: Option<i64>,
+    #[command(flatten)]
+    pub mailbox: super::ingest_mailbox::MailboxArgs,
 }
 
 /// The file's modification time: when a message carries no date, the best guess at when it
@@ -90,6 +94,9 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     worker_threads(args.jobs)?;
+    if let Some(url) = super::ingest_mailbox::mailbox_of(args)? {
+        return super::ingest_mailbox::run(engine, args, url, &policy);
+    }
     let mut ledger = args.database.open(OpenMode::Create)?;
     if args.logs {
         return super::ingest_logs::run(engine, args, &policy, ledger);

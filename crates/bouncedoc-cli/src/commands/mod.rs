@@ -6,6 +6,7 @@ mod events;
 mod explain;
 pub mod ingest;
 pub mod ingest_logs;
+mod ingest_mailbox;
 mod ledger;
 pub mod logs;
 pub mod logs_follow;

@@ -1,0 +1,272 @@
+//! `bouncedoc ingest imaps://user@host/INBOX` (or `imap://`, `pop3s://`, `pop3://`): reads
+//! the bounce mailbox's messages not yet handled, records them as `ingest` records files
+//! (the same message key, so a message counts once however it arrives), and only after the
+//! ledger has committed a batch marks its messages as `--after` says. A run stopped between
+//! the two re-reads those messages next time, and the ledger adds nothing for them.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use bouncedoc_core::Engine;
+use bouncedoc_ledger::{BatchOutcome, NewEvent, OpenMode, Policy, Prepared, prepare};
+use bouncedoc_mail::record::{Origin, Record};
+use bouncedoc_mailbox::{After, Config, MailboxUrl, MessageId, Protocol, Trust};
+use clap::Args;
+use rayon::prelude::*;
+
+use super::ingest::IngestArgs;
+
+/// Messages read, recorded and marked together.
+const BATCH: usize = 256;
+
+/// The environment variable that holds the mailbox's password.
+pub const PASSWORD_VAR: &str = "BOUNCEDOC_MAILBOX_PASSWORD";
+
+/// A test hook: set to `1`, the process aborts right after a batch is committed and before
+/// its messages are marked, as a crash there would.
+const CRASH_AFTER_COMMIT: &str = "BOUNCEDOC_TEST_CRASH_AFTER_COMMIT";
+
+/// The options of `ingest` for a mailbox address.
+#[derive(Debug, Args)]
+pub struct MailboxArgs {
+    /// The mailbox's password in a file (its first line) [default: the environment variable
+    /// BOUNCEDOC_MAILBOX_PASSWORD]. Never on the command line.
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+    /// Trust only the CA certificates of this PEM file for the mailbox's TLS [default: the
+    /// system's trusted roots].
+    #[arg(long, value_name = "FILE")]
+    pub ca_file: Option<PathBuf>,
+    /// What becomes of a mailbox message once recorded: `flag` (IMAP \Seen, the IMAP
+    /// default), `move=FOLDER` (IMAP), `delete`, or `keep` (POP3, the POP3 default: its UIDL
+    /// is remembered in --state-file).
+    #[arg(long, value_name = "flag|move=FOLDER|delete|keep")]
+    pub after: Option<After>,
+    /// POP3 with `--after keep`: the file that remembers the UIDLs already recorded.
+    #[arg(long, value_name = "FILE")]
+    pub state_file: Option<PathBuf>,
+    /// Keep reading the mailbox: IMAP waits with IDLE, POP3 polls every --interval.
+    #[arg(long)]
+    pub follow: bool,
+    /// With --follow: seconds between two POP3 polls, and the longest one IMAP IDLE lasts
+    /// before it is renewed.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub interval: u64,
+    /// Seconds a connection to the mailbox, or one of its replies, may take.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub mailbox_timeout: u64,
+}
+
+impl MailboxArgs {
+    fn given(&self) -> Option<&'static str> {
+        if self.password_file.is_some() {
+            Some("--password-file")
+        } else if self.ca_file.is_some() {
+            Some("--ca-file")
+        } else if self.after.is_some() {
+            Some("--after")
+        } else if self.state_file.is_some() {
+            Some("--state-file")
+        } else if self.follow {
+            Some("--follow")
+        } else {
+            None
+        }
+    }
+}
+
+/// The mailbox address among `ingest`'s inputs, when there is one; a mailbox cannot be
+/// mixed with files, and the mailbox options need a mailbox.
+pub fn mailbox_of(args: &IngestArgs) -> Result<Option<MailboxUrl>> {
+    let texts: Vec<String> = args
+        .paths
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let urls = texts.iter().filter(|t| MailboxUrl::looks_like(t)).count();
+    if urls == 0 {
+        if let Some(flag) = args.mailbox.given() {
+            bail!("{flag} is for a mailbox address (imaps://user@host/INBOX)");
+        }
+        return Ok(None);
+    }
+    if texts.len() > 1 {
+        bail!("a mailbox address is read alone: ingest the files in a run of their own");
+    }
+    Ok(Some(MailboxUrl::parse(&texts[0])?))
+}
+
+fn password(args: &MailboxArgs) -> Result<String> {
+    if let Some(path) = &args.password_file {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading the password file {}", path.display()))?;
+        let line = text.lines().next().unwrap_or("");
+        if line.is_empty() {
+            bail!("the password file {} is empty", path.display());
+        }
+        return Ok(line.to_string());
+    }
+    match std::env::var(PASSWORD_VAR) {
+        Ok(p) if !p.is_empty() => Ok(p),
+        _ => bail!(
+            "the mailbox needs a password: set {PASSWORD_VAR} or give --password-file (never on the command line)"
+        ),
+    }
+}
+
+#[derive(Default)]
+struct Totals {
+    messages: usize,
+    not_bounces: usize,
+    errors: usize,
+    marked: usize,
+    recorded: BatchOutcome,
+}
+
+/// Reads the mailbox into the ledger (and, with --follow, keeps reading it).
+pub fn run(
+    engine: &Engine,
+    args: &IngestArgs,
+    url: MailboxUrl,
+    policy: &Policy,
+) -> Result<ExitCode> {
+    let m = &args.mailbox;
+    let after = m.after.clone().unwrap_or(match url.protocol {
+        Protocol::Imap => After::Flag,
+        Protocol::Pop3 => After::Keep,
+    });
+    let config = Config {
+        password: password(m)?,
+        trust: Trust::new(m.ca_file.as_deref())?,
+        after,
+        state_file: m.state_file.clone(),
+        timeout: Duration::from_secs(m.mailbox_timeout.max(1)),
+        url,
+    };
+    let mut ledger = args.database.open(OpenMode::Create)?;
+    let mut mailbox = bouncedoc_mailbox::open(&config)?;
+    let mut totals = Totals::default();
+    // Messages that gave an error record stay unmarked, for a person to see; in a --follow
+    // run they are not read again.
+    let mut left = std::collections::HashSet::new();
+    loop {
+        let waiting: Vec<_> = mailbox
+            .waiting()?
+            .into_iter()
+            .filter(|w| !left.contains(&w.id))
+            .collect();
+        for chunk in waiting.chunks(BATCH) {
+            let now = bouncedoc_ledger::time::now();
+            let source = |id: &MessageId| Origin {
+                source: format!("{};{id}", config.url),
+                index: None,
+            };
+            let (fits, too_long): (Vec<_>, Vec<_>) = chunk
+                .iter()
+                .partition(|w| w.size <= args.max_message_bytes as u64);
+            let ids: Vec<MessageId> = fits.iter().map(|w| w.id.clone()).collect();
+            let fetched = mailbox.fetch(&ids)?;
+            let mut prepared: Vec<(MessageId, Prepared)> = fetched
+                .into_par_iter()
+                .map(|f| {
+                    let p = if f.bytes.len() > args.max_message_bytes {
+                        too_long_record(source(&f.id), args.max_message_bytes)
+                    } else {
+                        prepare(engine, source(&f.id), &f.bytes, f.received.unwrap_or(now))
+                    };
+                    (f.id, p)
+                })
+                .collect();
+            prepared.extend(too_long.iter().map(|w| {
+                (
+                    w.id.clone(),
+                    too_long_record(source(&w.id), args.max_message_bytes),
+                )
+            }));
+            let mut events: Vec<NewEvent> = Vec::new();
+            let mut done = Vec::new();
+            for (id, p) in prepared {
+                totals.messages += 1;
+                let mut failed = false;
+                for r in &p.records {
+                    match r {
+                        Record::NotBounce { .. } => totals.not_bounces += 1,
+                        Record::Error { origin, error } => {
+                            failed = true;
+                            totals.errors += 1;
+                            if !args.quiet {
+                                eprintln!("bouncedoc: {}: {error}", origin.source);
+                            }
+                        }
+                        Record::Recipient(_) => {}
+                    }
+                }
+                events.extend(p.events);
+                if failed {
+                    left.insert(id);
+                } else {
+                    done.push(id);
+                }
+            }
+            let outcome = ledger
+                .record(&events, policy, now)
+                .with_context(|| format!("recording in {}", ledger.name()))?;
+            totals.recorded.add(outcome);
+            if std::env::var(CRASH_AFTER_COMMIT).is_ok_and(|v| v == "1") {
+                eprintln!("bouncedoc: {CRASH_AFTER_COMMIT}=1: stopping after the commit");
+                std::process::abort();
+            }
+            mailbox.mark(&done)?;
+            totals.marked += done.len();
+        }
+        if !m.follow {
+            break;
+        }
+        mailbox.wait(Duration::from_secs(m.interval.max(1)))?;
+    }
+    mailbox.close()?;
+    if !args.quiet {
+        let held = ledger.counts()?;
+        let r = &totals.recorded;
+        eprintln!(
+            "ingested {} messages from {} into {}: {} events ({} new, {} already recorded), {} not bounces, {} unreadable; {} marked ({})",
+            totals.messages,
+            config.url,
+            ledger.name(),
+            r.events,
+            r.new_events,
+            r.events - r.new_events,
+            totals.not_bounces,
+            totals.errors,
+            totals.marked,
+            after_words(&config.after),
+        );
+        eprintln!(
+            "{} addresses newly suppressed, {} suppressions moved earlier by late bounces; the ledger holds {} events and {} suppressions",
+            r.suppressed, r.updated, held.events, held.suppressions
+        );
+    }
+    Ok(if totals.errors > 0 {
+        ExitCode::from(super::EXIT_UNRECOGNIZED)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn too_long_record(origin: Origin, limit: usize) -> Prepared {
+    Prepared::unreadable(
+        origin,
+        format!("the message is longer than --max-message-bytes ({limit} bytes)"),
+    )
+}
+
+fn after_words(after: &After) -> String {
+    match after {
+        After::Flag => "flagged \\Seen".into(),
+        After::Move(folder) => format!("moved to {folder}"),
+        After::Delete => "deleted".into(),
+        After::Keep => "kept, UIDL remembered".into(),
+    }
+}
