@@ -27,8 +27,13 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     let config = bouncedoc_server::Config {
         max_body: args.max_body,
         timeout: Duration::from_secs(args.timeout.max(1)),
+        max_message_bytes: args.max_message_bytes,
         ledger,
         ..bouncedoc_server::Config::default()
+    };
+    let config = bouncedoc_server::Config {
+        max_jobs: args.max_jobs.unwrap_or(config.max_jobs),
+        ..config
     };
     bouncedoc_server::run(args.listen, config)
         .with_context(|| format!("serving on {}", args.listen))?;
