@@ -79,9 +79,18 @@ pub struct ServeArgs {
     /// Largest request body accepted, in bytes; larger ones get 413.
     #[arg(long, default_value_t = 10 * 1024 * 1024)]
     pub max_body: usize,
-    /// Longest a request may take, upload included, in seconds; slower ones get 408.
+    /// Longest a request may take, upload included, in seconds; slower ones get 408 and
+    /// their work is stopped (a ledger ingest then records nothing).
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
+    /// The most bytes one message of a request may have (one message, or one message of an
+    /// mbox); a longer one is not read (413, or an error record in an mbox).
+    #[arg(long, default_value_t = bouncedoc_mail::records::DEFAULT_MAX_MESSAGE_BYTES)]
+    pub max_message_bytes: usize,
+    /// The most diagnoses and ledger writes running at once [default: twice the cores];
+    /// further requests wait up to 10 seconds for a turn, then get 503.
+    #[arg(long)]
+    pub max_jobs: Option<usize>,
     /// Write the request logs as JSON lines instead of text (on standard error).
     #[arg(long)]
     pub log_json: bool,

@@ -76,9 +76,14 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         ledger_public_reads: args.ledger_public_reads,
         allowed_hosts: args.allowed_host.clone(),
         allowed_origins: args.allowed_origin.clone(),
+        max_message_bytes: args.max_message_bytes,
         ledger,
         webhooks,
         ..bouncedoc_server::Config::default()
+    };
+    let config = bouncedoc_server::Config {
+        max_jobs: args.max_jobs.unwrap_or(config.max_jobs),
+        ..config
     };
     bouncedoc_server::run(args.listen, config)
         .with_context(|| format!("serving on {}", args.listen))?;
