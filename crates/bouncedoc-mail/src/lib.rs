@@ -14,6 +14,7 @@ pub mod bounce;
 pub mod charset;
 pub mod detect;
 mod diagnose;
+pub mod encoded_words;
 pub mod facts;
 pub mod input;
 pub mod message;

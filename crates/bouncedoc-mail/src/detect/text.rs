@@ -1,6 +1,7 @@
 //! The fallback reader for bounces in no known format: it finds the recipient addresses in
 //! the human-readable text and takes the words that follow each of them.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -172,6 +173,7 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
     // A recipient line names an address near its start: `<a@b>:`, `a@b`, `To: a@b`,
     // `RCPT TO:<a@b>`.
     let mut found: Vec<(usize, String)> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for (i, line) in lines.iter().enumerate() {
         let Some(m) = ADDRESS.captures(line) else {
             continue;
@@ -188,7 +190,8 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
         if !near_start || own.contains(&lower) || is_system_address(&lower) {
             continue;
         }
-        if found.iter().any(|(_, a)| a.eq_ignore_ascii_case(&addr)) {
+        // The first line about an address is kept (a set, not a search of those found).
+        if !seen.insert(addr.to_ascii_lowercase()) {
             continue;
         }
         found.push((i, addr));
