@@ -26,6 +26,9 @@ fn main() {
         for n in [40_000, 80_000] {
             all.push(("encoded_words".to_string(), n));
         }
+        for n in [40_000, 80_000] {
+            all.push(("content_type_words".to_string(), n));
+        }
         for n in [25_000, 50_000, 100_000] {
             all.push(("postfix_recipients".to_string(), n));
         }
@@ -41,6 +44,7 @@ fn main() {
     for (pattern, n) in runs {
         let raw = match pattern.as_str() {
             "encoded_words" => linear_inputs::encoded_words(n),
+            "content_type_words" => linear_inputs::content_type_words(n),
             "postfix_recipients" => linear_inputs::postfix_recipients(n),
             "text_parts" => linear_inputs::text_parts(n),
             other => panic!("no pattern {other}"),

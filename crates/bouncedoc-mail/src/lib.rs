@@ -12,6 +12,7 @@
 
 pub mod bounce;
 pub mod charset;
+mod content_type_guard;
 pub mod detect;
 mod diagnose;
 pub mod encoded_words;

@@ -70,6 +70,16 @@ fn a_header_of_many_encoded_words() {
 }
 
 #[test]
+fn a_content_type_of_many_encoded_words() {
+    assert_linear(
+        "content type",
+        10_000,
+        linear_inputs::content_type_words,
+        |_| 0,
+    );
+}
+
+#[test]
 fn a_postfix_bounce_of_many_recipients() {
     assert_linear(
         "postfix recipients",

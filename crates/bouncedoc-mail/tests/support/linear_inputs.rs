@@ -12,6 +12,20 @@ pub fn encoded_words(n: usize) -> Vec<u8> {
     out
 }
 
+/// A message whose `Content-Type` is one line with `n` encoded words in a parameter (the
+/// MIME parser reads that header's value itself).
+pub fn content_type_words(n: usize) -> Vec<u8> {
+    let mut out = b"From: a@example.jp\nSubject: x\nContent-Type: text/plain; name=\"".to_vec();
+    for i in 0..n {
+        if i > 0 {
+            out.push(b' ');
+        }
+        out.extend_from_slice(b"=?utf-8?B?5a6b5YWI?=");
+    }
+    out.extend_from_slice(b"\"; charset=utf-8\n\nbody\n");
+    out
+}
+
 /// A Postfix bounce about `n` recipients: one paragraph each in the notification and one
 /// block each in the delivery-status part.
 pub fn postfix_recipients(n: usize) -> Vec<u8> {
