@@ -35,6 +35,9 @@ fn main() {
         for n in [50_000, 100_000] {
             all.push(("text_parts".to_string(), n));
         }
+        for n in [50_000, 100_000] {
+            all.push(("blank_lines_then_recipients".to_string(), n));
+        }
         all
     } else {
         args.chunks(2)
@@ -47,6 +50,7 @@ fn main() {
             "content_type_words" => linear_inputs::content_type_words(n),
             "postfix_recipients" => linear_inputs::postfix_recipients(n),
             "text_parts" => linear_inputs::text_parts(n),
+            "blank_lines_then_recipients" => linear_inputs::blank_lines_then_recipients(n),
             other => panic!("no pattern {other}"),
         };
         let (time, recipients) = best_of_three(&raw);

@@ -73,9 +73,19 @@ fn a_header_of_many_encoded_words() {
 fn a_content_type_of_many_encoded_words() {
     assert_linear(
         "content type",
-        10_000,
+        40_000,
         linear_inputs::content_type_words,
         |_| 0,
+    );
+}
+
+#[test]
+fn many_recipients_after_many_blank_lines() {
+    assert_linear(
+        "blank lines",
+        4_000,
+        linear_inputs::blank_lines_then_recipients,
+        |n| n,
     );
 }
 

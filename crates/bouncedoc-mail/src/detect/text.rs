@@ -220,6 +220,24 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
             ..RecipientFacts::default()
         }];
     }
+    // The first lines with words, found once: read from the start for every recipient,
+    // the blank lines before them would be passed over once per recipient.
+    let first: Vec<(usize, &str)> = lines
+        .iter()
+        .map(|l| l.trim())
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .take(12)
+        .collect();
+    // What `diagnostic_from(0, end)` gives.
+    let from_start = |end: usize| -> String {
+        first
+            .iter()
+            .filter(|&&(at, _)| at < end)
+            .map(|&(_, l)| l)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     let mut out = Vec::new();
     for (n, (line, addr)) in found.iter().enumerate() {
         let next = found.get(n + 1).map_or(lines.len(), |(l, _)| *l);
@@ -227,7 +245,7 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
         // line with nothing after it, the explanation may come before the list.
         let mut diagnostic = diagnostic_from(*line, next.max(line + 1));
         if diagnostic.trim() == addr || diagnostic.trim().trim_matches(['<', '>', ':']) == addr {
-            diagnostic = diagnostic_from(0, next);
+            diagnostic = from_start(next);
         }
         out.push(RecipientFacts {
             recipient: Some(addr.clone()),

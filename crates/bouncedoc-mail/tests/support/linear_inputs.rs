@@ -96,3 +96,15 @@ pub fn time<T>(f: impl FnOnce() -> T) -> (std::time::Duration, T) {
     };
     (took, out)
 }
+
+/// A bounce in no known format whose text starts with `n` blank lines, then names `n`
+/// recipients alone on their lines (whose words are read from the start of the text).
+pub fn blank_lines_then_recipients(n: usize) -> Vec<u8> {
+    let mut out = String::from("From: MAILER-DAEMON@mx.example.jp\nSubject: Delivery failure\n\n");
+    out.push_str(&"\n".repeat(n));
+    out.push_str("The following addresses failed: 550 no such user\n");
+    for i in 0..n {
+        out.push_str(&format!("<user{i}@example.net>\n"));
+    }
+    out.into_bytes()
+}
