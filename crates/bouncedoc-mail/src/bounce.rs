@@ -1,6 +1,8 @@
 //! From raw bytes to the facts of a bounce: which kind of message it is, and what it says
 //! about each recipient.
 
+use std::collections::HashMap;
+
 use bouncedoc_core::reply::ReadReply;
 use serde::Serialize;
 
@@ -96,15 +98,22 @@ fn enrich_from_text(message: &Message, recipients: &mut [RecipientFacts]) {
         return;
     }
     let from_text = detect::text::read(message);
+    // The first reading of each address, in lower case, looked up rather than searched for
+    // (a report can name a hundred thousand recipients).
+    let mut by_address: HashMap<String, &RecipientFacts> = HashMap::new();
+    for t in &from_text {
+        if let Some(a) = &t.recipient {
+            by_address.entry(a.to_lowercase()).or_insert(t);
+        }
+    }
     for r in recipients
         .iter_mut()
         .filter(|r| r.diagnostic.trim().is_empty())
     {
-        let same = from_text.iter().find(|t| {
-            t.recipient.is_some()
-                && t.recipient.as_deref().map(str::to_lowercase)
-                    == r.recipient.as_deref().map(str::to_lowercase)
-        });
+        let same = r
+            .recipient
+            .as_deref()
+            .and_then(|a| by_address.get(&a.to_lowercase()).copied());
         let pick = same.or_else(|| (from_text.len() == 1).then(|| &from_text[0]));
         if let Some(t) = pick {
             r.diagnostic = t.diagnostic.clone();

@@ -65,7 +65,7 @@ pub fn header_value(header: &MailHeader<'_>) -> String {
         return plain;
     }
     if raw.is_ascii() {
-        return header.get_value();
+        return crate::encoded_words::decode(std::str::from_utf8(raw).unwrap_or_default());
     }
     crate::whitespace::squeeze(&decode_unlabeled(raw))
 }

@@ -12,8 +12,10 @@
 
 pub mod bounce;
 pub mod charset;
+mod content_type_guard;
 pub mod detect;
 mod diagnose;
+pub mod encoded_words;
 pub mod facts;
 pub mod input;
 pub mod message;

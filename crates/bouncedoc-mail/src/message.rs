@@ -185,6 +185,8 @@ impl Message {
     /// Parses raw message bytes (LF, CRLF or CR line ends).
     pub fn parse(raw: &[u8]) -> Result<Message, MailError> {
         let normalized = crate::charset::normalize_line_ends(raw);
+        // The MIME parser's own decoding of `Content-Type` kept linear.
+        let normalized = crate::content_type_guard::guard(normalized);
         // A message saved with its mbox envelope line (`From sender date`) starts with a
         // line that is not a header; it says nothing the headers do not.
         let normalized: &[u8] = match normalized.strip_prefix(b"From ") {

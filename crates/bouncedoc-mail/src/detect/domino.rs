@@ -21,7 +21,7 @@
 //! reads them (`servers/domino.toml`, the rules limited to this format).
 
 use super::common::{
-    address_in, detected, dsn_recipients, header_has, recipient, same_recipient, squeeze,
+    SameRecipients, address_in, detected, dsn_recipients, header_has, recipient, squeeze,
 };
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
@@ -78,8 +78,9 @@ impl Detector for Domino {
         }
         recipients.retain(|r| r.recipient.is_some());
         let dsn = dsn_recipients(message);
+        let same = SameRecipients::new(&dsn);
         for r in &mut recipients {
-            if let Some(d) = same_recipient(&dsn, r.recipient.as_deref()) {
+            if let Some(d) = same.get(r.recipient.as_deref()) {
                 r.status = d.status;
                 r.action = d.action;
                 if r.diagnostic.is_empty() {

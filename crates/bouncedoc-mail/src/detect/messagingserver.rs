@@ -18,7 +18,7 @@
 //! server's own. Some gateways strip the MIME boundaries: the report part's fields are then
 //! in the text, and are read there.
 
-use super::common::{detected, dsn_recipients, header_has, recipient, same_address, squeeze};
+use super::common::{SameRecipients, detected, dsn_recipients, header_has, recipient, squeeze};
 use super::{Detected, Detector};
 use crate::detect::common::TextSearch;
 use crate::facts::{RecipientFacts, parse_address};
@@ -81,14 +81,9 @@ impl Detector for MessagingServer {
         }
         // The report part's fields: by address (the final one, or the original).
         let dsn = dsn_recipients(message);
+        let same = SameRecipients::new(&dsn);
         for (r, orig) in recipients.iter_mut().zip(&original) {
-            let matches = |d: &&RecipientFacts| {
-                d.recipient.as_deref().is_some_and(|a| {
-                    r.recipient.as_deref().is_some_and(|b| same_address(a, b))
-                        || orig.as_deref().is_some_and(|b| same_address(a, b))
-                })
-            };
-            if let Some(d) = dsn.iter().find(matches) {
+            if let Some(d) = same.first_of([r.recipient.as_deref(), orig.as_deref()]) {
                 r.status = d.status;
                 r.action = d.action;
             }

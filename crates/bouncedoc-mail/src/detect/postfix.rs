@@ -15,6 +15,8 @@
 //! also reports its own refusals to the postmaster (`Postfix SMTP server: errors from ...`)
 //! with a transcript of the session (`In:` / `Out:`).
 
+use std::collections::HashMap;
+
 use bouncedoc_core::SmtpCommand;
 
 use super::common::{
@@ -132,15 +134,13 @@ impl Detector for Postfix {
             recipients.extend(to.map(|a| recipient(Some(a), String::new())));
         }
         let alone = paragraphs.len() == 1 && recipients.len() == 1;
+        let by_address = paragraph_index(&paragraphs);
         for r in &mut recipients {
-            let about = paragraphs
-                .iter()
-                .find(|(addr, alias, _)| {
-                    r.recipient.as_deref().is_some_and(|a| {
-                        addr.eq_ignore_ascii_case(a)
-                            || alias.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(a))
-                    })
-                })
+            let about = r
+                .recipient
+                .as_deref()
+                .and_then(|a| by_address.get(&a.to_ascii_lowercase()))
+                .map(|&i| &paragraphs[i])
                 .or_else(|| alone.then(|| &paragraphs[0]))
                 .map(|(_, _, words)| words.as_str());
             if let Some(words) = about {
@@ -156,6 +156,19 @@ impl Detector for Postfix {
             recipients,
         })
     }
+}
+
+/// The first paragraph about each address (the recipient's or the one it was expanded
+/// from), by the address in lower case: the paragraph a recipient's report fields go with,
+/// found in one lookup rather than by reading every paragraph for every recipient.
+fn paragraph_index(paragraphs: &[(String, Option<String>, String)]) -> HashMap<String, usize> {
+    let mut index = HashMap::with_capacity(paragraphs.len());
+    for (i, (addr, alias, _)) in paragraphs.iter().enumerate() {
+        for a in std::iter::once(addr).chain(alias) {
+            index.entry(a.to_ascii_lowercase()).or_insert(i);
+        }
+    }
+    index
 }
 
 /// Takes what the notification paragraph adds to a recipient's report fields: the words

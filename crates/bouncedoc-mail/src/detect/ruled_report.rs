@@ -19,7 +19,7 @@
 //! RFC 3464 part, whose fields complete the text.
 
 use super::common::{
-    address_in, detected, dsn_recipients, header_has, recipient, same_recipient, smtp_command,
+    SameRecipients, address_in, detected, dsn_recipients, header_has, recipient, smtp_command,
     squeeze,
 };
 use super::{Detected, Detector};
@@ -62,6 +62,7 @@ impl Detector for RuledReport {
             }
         }
         let dsn = dsn_recipients(message);
+        let same = SameRecipients::new(&dsn);
         for r in &mut recipients {
             // The technical details that name this recipient, else all of them.
             let own: Vec<&str> = details
@@ -75,7 +76,7 @@ impl Detector for RuledReport {
                 .iter()
                 .find_map(|d| d.strip_prefix("SMTP:"))
                 .and_then(|c| smtp_command(c.split(' ').next().unwrap_or("")));
-            if let Some(d) = same_recipient(&dsn, r.recipient.as_deref()) {
+            if let Some(d) = same.get(r.recipient.as_deref()) {
                 r.status = d.status;
                 r.action = d.action;
                 if !d.diagnostic.is_empty() {

@@ -1,6 +1,7 @@
 //! The fallback reader for bounces in no known format: it finds the recipient addresses in
 //! the human-readable text and takes the words that follow each of them.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -172,6 +173,7 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
     // A recipient line names an address near its start: `<a@b>:`, `a@b`, `To: a@b`,
     // `RCPT TO:<a@b>`.
     let mut found: Vec<(usize, String)> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for (i, line) in lines.iter().enumerate() {
         let Some(m) = ADDRESS.captures(line) else {
             continue;
@@ -188,7 +190,8 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
         if !near_start || own.contains(&lower) || is_system_address(&lower) {
             continue;
         }
-        if found.iter().any(|(_, a)| a.eq_ignore_ascii_case(&addr)) {
+        // The first line about an address is kept (a set, not a search of those found).
+        if !seen.insert(addr.to_ascii_lowercase()) {
             continue;
         }
         found.push((i, addr));
@@ -217,6 +220,24 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
             ..RecipientFacts::default()
         }];
     }
+    // The first lines with words, found once: read from the start for every recipient,
+    // the blank lines before them would be passed over once per recipient.
+    let first: Vec<(usize, &str)> = lines
+        .iter()
+        .map(|l| l.trim())
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .take(12)
+        .collect();
+    // What `diagnostic_from(0, end)` gives.
+    let from_start = |end: usize| -> String {
+        first
+            .iter()
+            .filter(|&&(at, _)| at < end)
+            .map(|&(_, l)| l)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     let mut out = Vec::new();
     for (n, (line, addr)) in found.iter().enumerate() {
         let next = found.get(n + 1).map_or(lines.len(), |(l, _)| *l);
@@ -224,7 +245,7 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
         // line with nothing after it, the explanation may come before the list.
         let mut diagnostic = diagnostic_from(*line, next.max(line + 1));
         if diagnostic.trim() == addr || diagnostic.trim().trim_matches(['<', '>', ':']) == addr {
-            diagnostic = diagnostic_from(0, next);
+            diagnostic = from_start(next);
         }
         out.push(RecipientFacts {
             recipient: Some(addr.clone()),

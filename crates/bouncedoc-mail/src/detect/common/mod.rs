@@ -20,7 +20,7 @@ pub use command::{any_smtp_command, command_of_verb, smtp_command};
 pub use dsn::{dsn_recipients, dsn_text, text_until};
 pub use headers::{header_contains, header_has};
 pub use paragraphs::bracketed_paragraphs;
-pub use recipients::{detected, recipient, returned_to, same_recipient};
+pub use recipients::{SameRecipients, detected, recipient, returned_to};
 pub use reply::{codes_in, join_multiline_reply};
 pub use search::{
     TextSearch, contains_ignore_case, find_first, has_line_beginning, has_line_starting,

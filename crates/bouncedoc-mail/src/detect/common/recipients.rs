@@ -1,7 +1,9 @@
 //! Building a detector's answer: a recipient with its words, the report-part recipient of
 //! the same address, and the detection itself.
 
-use super::address::{address_in, same_address};
+use std::collections::HashMap;
+
+use super::address::address_in;
 use crate::detect::Detected;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -16,17 +18,53 @@ pub fn returned_to(message: &Message) -> Option<String> {
     message.original_header("to").and_then(|v| address_in(&v))
 }
 
-/// The report-part recipient with the same address as `address`.
-pub fn same_recipient<'a>(
+/// The report-part recipients by address: the first of each, looked up in one step (a
+/// search of every report-part recipient for every recipient of a text grows with the
+/// square of their number).
+pub struct SameRecipients<'a> {
     dsn: &'a [RecipientFacts],
-    address: Option<&str>,
-) -> Option<&'a RecipientFacts> {
-    let address = address?;
-    dsn.iter().find(|d| {
-        d.recipient
-            .as_deref()
-            .is_some_and(|a| same_address(a, address))
-    })
+    /// The position in `dsn` of the first recipient of each address key.
+    first: HashMap<String, usize>,
+}
+
+impl<'a> SameRecipients<'a> {
+    /// Indexes the report-part recipients.
+    pub fn new(dsn: &'a [RecipientFacts]) -> SameRecipients<'a> {
+        let mut first = HashMap::with_capacity(dsn.len());
+        for (i, d) in dsn.iter().enumerate() {
+            if let Some(a) = d.recipient.as_deref() {
+                first.entry(address_key(a)).or_insert(i);
+            }
+        }
+        SameRecipients { dsn, first }
+    }
+
+    /// The report-part recipient with the same address as `address` (see
+    /// [`same_address`](super::address::same_address)).
+    pub fn get(&self, address: Option<&str>) -> Option<&'a RecipientFacts> {
+        self.first_of([address])
+    }
+
+    /// The first report-part recipient (in the report's order) with the same address as
+    /// one of `addresses`.
+    pub fn first_of<'b>(
+        &self,
+        addresses: impl IntoIterator<Item = Option<&'b str>>,
+    ) -> Option<&'a RecipientFacts> {
+        let dsn = self.dsn;
+        addresses
+            .into_iter()
+            .flatten()
+            .filter_map(|a| self.first.get(&address_key(a)).copied())
+            .min()
+            .map(|i| &dsn[i])
+    }
+}
+
+/// An address as [`same_address`](super::address::same_address) compares it: without its
+/// angle brackets, in lower case.
+fn address_key(address: &str) -> String {
+    address.trim_matches(['<', '>']).to_ascii_lowercase()
 }
 
 /// A recipient with the words about it.
