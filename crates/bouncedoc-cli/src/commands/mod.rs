@@ -7,11 +7,13 @@ pub mod ingest;
 mod ledger;
 pub mod logs;
 mod parse;
+pub mod publish;
 mod reasons;
 pub mod report;
 mod serve;
 pub mod suppressions;
 pub mod unsuppress;
+pub mod worker;
 
 use std::process::ExitCode;
 
@@ -40,5 +42,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check(args) => check::run(&args),
         Command::Suppressions(args) => suppressions::run(&args),
         Command::Unsuppress(args) => unsuppress::run(&engine, &args),
+        Command::Publish(args) => publish::run(&args),
+        Command::Worker(args) => worker::run(&engine, &args),
     }
 }
