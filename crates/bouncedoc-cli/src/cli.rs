@@ -69,6 +69,12 @@ pub enum Command {
     Suppressions(crate::commands::suppressions::SuppressionsArgs),
     /// Lift the suppression of an address (kept in the history, with who and why).
     Unsuppress(crate::commands::unsuppress::UnsuppressArgs),
+    /// Put bounce messages (the same inputs as `ingest`) onto a NATS JetStream stream for
+    /// `bouncedoc worker`; a message already on the stream (same content) is dropped by it.
+    Publish(crate::commands::publish::PublishArgs),
+    /// Take messages from a NATS JetStream stream into the ledger, with any number of other
+    /// workers; each batch is acknowledged once its transaction has committed.
+    Worker(crate::commands::worker::WorkerArgs),
 }
 
 #[derive(Debug, Args)]

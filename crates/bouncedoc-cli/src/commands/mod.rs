@@ -12,11 +12,13 @@ pub mod logs;
 pub mod logs_follow;
 mod own_database;
 mod parse;
+pub mod publish;
 mod reasons;
 pub mod report;
 mod serve;
 pub mod suppressions;
 pub mod unsuppress;
+pub mod worker;
 
 use std::process::ExitCode;
 
@@ -45,5 +47,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check(args) => check::run(&args),
         Command::Suppressions(args) => suppressions::run(&args),
         Command::Unsuppress(args) => unsuppress::run(&engine, &args),
+        Command::Publish(args) => publish::run(&args),
+        Command::Worker(args) => worker::run(&engine, &args),
     }
 }
