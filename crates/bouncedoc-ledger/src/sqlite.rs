@@ -14,6 +14,25 @@ use crate::{LedgerError, OpenMode};
 /// How long a writer waits for another before it gives up on one attempt.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Switches the file to WAL mode, waiting for other connections: the switch needs the file
+/// to itself, and SQLite answers it `SQLITE_BUSY` at once (without its busy handler) while
+/// another process is creating or switching the same new file, as two ingests started
+/// together on a new ledger do.
+fn wal_mode(conn: &Connection) -> Result<String, LedgerError> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && started.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return Ok(other?),
+        }
+    }
+}
+
 /// A connection to a ledger file.
 pub(crate) struct Sqlite {
     conn: Connection,
@@ -48,8 +67,7 @@ impl Sqlite {
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         // The multi-row INSERTs of events come in up to 32 sizes.
         conn.set_prepared_statement_cache_capacity(64);
-        let mode: String =
-            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        let mode = wal_mode(&conn)?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(LedgerError::Corrupt(format!(
                 "{}: could not switch to WAL mode (journal mode is {mode})",
