@@ -152,7 +152,7 @@ fn a_timed_out_ingest_records_nothing_and_says_so() {
         timeout: Duration::from_millis(300),
         ..config
     });
-    let r = server.post("/api/v1/ledger/ingest", "message/rfc822", &slow());
+    let r = server.post_auth("/api/v1/ledger/ingest", "message/rfc822", &slow());
     assert_eq!(r.status, 408, "{}", r.text());
     let v = r.json();
     assert_eq!(v["error"], "timeout");
@@ -161,10 +161,10 @@ fn a_timed_out_ingest_records_nothing_and_says_so() {
         "the answer says nothing was recorded: {v}"
     );
     until_idle(&server, Duration::from_secs(3));
-    let list = server.get("/api/v1/ledger/suppressions").json();
+    let list = server.get_auth("/api/v1/ledger/suppressions").json();
     assert_eq!(list.as_array().map(Vec::len), Some(0), "{list}");
     let check = server
-        .get("/api/v1/ledger/check?address=user7@example.jp")
+        .get_auth("/api/v1/ledger/check?address=user7@example.jp")
         .json();
     assert_eq!(check[0]["bounces"], 0, "{check}");
 }
@@ -180,7 +180,7 @@ fn ingest_answers_with_counts() {
         b"\nFrom b\nSubject: hello\n\nnot a bounce\n",
     ]
     .concat();
-    let r = server.post("/api/v1/ledger/ingest", "application/mbox", &mbox);
+    let r = server.post_auth("/api/v1/ledger/ingest", "application/mbox", &mbox);
     assert_eq!(r.status, 200, "{}", r.text());
     let v = r.json();
     check_schema(&doc, "LedgerIngest", &[], &v);
@@ -194,7 +194,7 @@ fn ingest_answers_with_counts() {
     assert!(v.get("records").is_none(), "no records echoed");
     assert!(r.body.len() < 1000, "{} bytes", r.body.len());
     let listed = server
-        .post(
+        .post_auth(
             "/api/v1/ledger/ingest?records=true",
             "application/mbox",
             &mbox,
