@@ -293,6 +293,99 @@ pub fn read_error(lang: Lang, error: &str) -> String {
     error.to_string()
 }
 
+/// The closing counts of `ingest` (of files, or of a mailbox when `mailbox` names it and
+/// what was done to the messages read).
+pub struct IngestCounts<'a> {
+    /// Messages read.
+    pub messages: usize,
+    /// The mailbox read, and what was done to its messages after the commit.
+    pub mailbox: Option<(&'a str, usize, String)>,
+    /// The ledger's name.
+    pub ledger: &'a str,
+    /// Events offered to the ledger, and those not recorded before.
+    pub events: usize,
+    /// Events not recorded before.
+    pub new_events: usize,
+    /// Messages that are not bounces.
+    pub not_bounces: usize,
+    /// Messages that could not be read.
+    pub errors: usize,
+}
+
+/// The first line of `ingest`'s closing summary.
+pub fn ingested(lang: Lang, c: &IngestCounts) -> String {
+    let again = c.events - c.new_events;
+    let (from_en, from_ja) = match &c.mailbox {
+        Some((url, _, _)) => (format!(" from {url}"), format!("{url} から")),
+        None => (String::new(), String::new()),
+    };
+    let (marked_en, marked_ja) = match &c.mailbox {
+        Some((_, marked, after)) => (
+            format!("; {marked} marked ({after})"),
+            format!("。{marked} 通に後処理（{after}）"),
+        ),
+        None => (String::new(), String::new()),
+    };
+    pick(
+        lang,
+        format!(
+            "ingested {} messages{from_en} into {}: {} events ({} new, {again} already recorded), {} not bounces, {} unreadable{marked_en}",
+            c.messages, c.ledger, c.events, c.new_events, c.not_bounces, c.errors
+        ),
+        format!(
+            "{from_ja}{} 通のメールを {} に記録しました：イベント {} 件（新規 {} 件、記録済み {again} 件）、バウンスでないもの {} 通、読めなかったもの {} 通{marked_ja}",
+            c.messages, c.ledger, c.events, c.new_events, c.not_bounces, c.errors
+        ),
+    )
+}
+
+/// The second line of `ingest`'s closing summary: what the ledger now holds.
+pub fn ledger_totals(
+    lang: Lang,
+    suppressed: usize,
+    updated: usize,
+    events: i64,
+    suppressions: i64,
+) -> String {
+    pick(
+        lang,
+        format!(
+            "{suppressed} addresses newly suppressed, {updated} suppressions moved earlier by late bounces; the ledger holds {events} events and {suppressions} suppressions"
+        ),
+        format!(
+            "新たに配信停止したアドレス {suppressed} 件、遅れて届いたバウンスで日付を早めた配信停止 {updated} 件。台帳には イベント {events} 件、配信停止 {suppressions} 件があります"
+        ),
+    )
+}
+
+#[cfg(test)]
+mod ingest_summary_tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_of_ingest_exists_in_both_languages() {
+        let c = IngestCounts {
+            messages: 3,
+            mailbox: Some(("imaps://u@h/INBOX", 2, "flagged".into())),
+            ledger: "l.db",
+            events: 5,
+            new_events: 4,
+            not_bounces: 1,
+            errors: 0,
+        };
+        let en = ingested(Lang::En, &c);
+        let ja = ingested(Lang::Ja, &c);
+        assert!(
+            en.contains("ingested 3 messages from imaps://u@h/INBOX") && en.contains("2 marked")
+        );
+        assert!(ja.contains("3 通") && ja.contains("記録済み 1 件") && ja.contains("2 通に後処理"));
+        assert_ne!(
+            ledger_totals(Lang::En, 1, 0, 5, 1),
+            ledger_totals(Lang::Ja, 1, 0, 5, 1)
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

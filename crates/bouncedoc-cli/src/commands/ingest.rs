@@ -160,19 +160,26 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
     if !args.quiet {
         let held = ledger.counts()?;
         let r = &totals.recorded;
+        let lang = crate::cli::locale_lang();
+        let counts = crate::texts::IngestCounts {
+            messages: totals.messages,
+            mailbox: None,
+            ledger: ledger.name(),
+            events: r.events,
+            new_events: r.new_events,
+            not_bounces: totals.not_bounces,
+            errors: totals.errors,
+        };
+        eprintln!("{}", crate::texts::ingested(lang, &counts));
         eprintln!(
-            "ingested {} messages into {}: {} events ({} new, {} already recorded), {} not bounces, {} unreadable",
-            totals.messages,
-            ledger.name(),
-            r.events,
-            r.new_events,
-            r.events - r.new_events,
-            totals.not_bounces,
-            totals.errors,
-        );
-        eprintln!(
-            "{} addresses newly suppressed, {} suppressions moved earlier by late bounces; the ledger holds {} events and {} suppressions",
-            r.suppressed, r.updated, held.events, held.suppressions
+            "{}",
+            crate::texts::ledger_totals(
+                lang,
+                r.suppressed,
+                r.updated,
+                held.events,
+                held.suppressions
+            )
         );
     }
     Ok(if totals.errors > 0 {

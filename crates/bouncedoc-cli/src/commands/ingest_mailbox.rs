@@ -230,22 +230,27 @@ pub fn run(
     if !args.quiet {
         let held = ledger.counts()?;
         let r = &totals.recorded;
+        let lang = crate::cli::locale_lang();
+        let url = config.url.to_string();
+        let counts = crate::texts::IngestCounts {
+            messages: totals.messages,
+            mailbox: Some((&url, totals.marked, after_words(lang, &config.after))),
+            ledger: ledger.name(),
+            events: r.events,
+            new_events: r.new_events,
+            not_bounces: totals.not_bounces,
+            errors: totals.errors,
+        };
+        eprintln!("{}", crate::texts::ingested(lang, &counts));
         eprintln!(
-            "ingested {} messages from {} into {}: {} events ({} new, {} already recorded), {} not bounces, {} unreadable; {} marked ({})",
-            totals.messages,
-            config.url,
-            ledger.name(),
-            r.events,
-            r.new_events,
-            r.events - r.new_events,
-            totals.not_bounces,
-            totals.errors,
-            totals.marked,
-            after_words(&config.after),
-        );
-        eprintln!(
-            "{} addresses newly suppressed, {} suppressions moved earlier by late bounces; the ledger holds {} events and {} suppressions",
-            r.suppressed, r.updated, held.events, held.suppressions
+            "{}",
+            crate::texts::ledger_totals(
+                lang,
+                r.suppressed,
+                r.updated,
+                held.events,
+                held.suppressions
+            )
         );
     }
     Ok(if totals.errors > 0 {
@@ -262,11 +267,16 @@ fn too_long_record(origin: Origin, limit: usize) -> Prepared {
     )
 }
 
-fn after_words(after: &After) -> String {
+fn after_words(lang: bouncedoc_core::Lang, after: &After) -> String {
+    let ja = lang == bouncedoc_core::Lang::Ja;
     match after {
+        After::Flag if ja => "\\Seen を付けました".into(),
         After::Flag => "flagged \\Seen".into(),
+        After::Move(folder) if ja => format!("{folder} に移動しました"),
         After::Move(folder) => format!("moved to {folder}"),
+        After::Delete if ja => "削除しました".into(),
         After::Delete => "deleted".into(),
+        After::Keep if ja => "残して UIDL を記憶しました".into(),
         After::Keep => "kept, UIDL remembered".into(),
     }
 }
