@@ -280,7 +280,7 @@ fn diagnosis(view: &View<'_>, d: &Diagnosis, source: &str, source_label: &'stati
             section.card.party {
                 h3 { (t("heading.party")) }
                 p.party-name { strong { (lang.pick(&party.name)) } }
-                p { (lang.pick(&party.role)) }
+                p { (lang.pick(kb.who_acts(d))) }
             }
             @if !todo.is_empty() {
                 section.card.todo {

@@ -160,7 +160,7 @@ pub fn write_diagnosis(out: &mut impl Write, kb: &Knowledge, d: &Diagnosis) -> s
         out,
         "  {}{colon}{}",
         lang.pick(&party.name).bold(),
-        lang.pick(&party.role)
+        lang.pick(kb.who_acts(d))
     )?;
 
     let todo: Vec<_> = d.advice.iter().filter(|a| !a.avoid).collect();

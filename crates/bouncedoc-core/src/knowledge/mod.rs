@@ -321,6 +321,22 @@ impl Knowledge {
         self.parties[party.as_str()]
     }
 
+    /// What the party who must act has to do, as the diagnosis states it: the deciding rule's
+    /// own text, else its reason's (when the reason's own party for a lasting failure must act), else the party's
+    /// general role.
+    pub fn who_acts(&self, d: &crate::Diagnosis) -> &'static TextDoc {
+        let rule = d.rule_id().and_then(|id| self.rule(id));
+        let deciding = rule.filter(|r| r.reason == d.reason);
+        if let Some(text) = deciding.and_then(|r| r.doc.who_acts.as_ref()) {
+            return text;
+        }
+        let doc = self.reason(d.reason);
+        match &doc.who_acts {
+            Some(text) if doc.party == d.party.as_str() => text,
+            _ => &self.party(d.party).role,
+        }
+    }
+
     /// An interface label in a language; the id itself when it is missing.
     pub fn label<'s>(&self, id: &'s str, lang: Lang) -> &'s str
     where
@@ -482,5 +498,42 @@ mod tests {
         }
         assert!(k.enhanced_code(StatusCode::new(5, 1, 1)).is_some());
         assert!(k.reply_code(550).is_some());
+    }
+
+    fn who_acts_of(text: &str) -> (crate::Party, &'static str) {
+        let engine = crate::Engine::new().expect("engine loads");
+        let d = engine.explain(text, Lang::En).expect("diagnosis");
+        (d.party, engine.knowledge().who_acts(&d).en.as_str())
+    }
+
+    #[test]
+    fn who_acts_is_the_deciding_rules_text_first() {
+        let (party, text) =
+            who_acts_of("550 5.7.1 RESOLVER.RST.AuthRequired; authentication required");
+        assert_eq!(party, crate::Party::RecipientAdmin);
+        let kb = Knowledge::shared().unwrap();
+        let rule = kb.rule("exchange-auth-required").unwrap();
+        assert_eq!(text, rule.doc.who_acts.as_ref().unwrap().en);
+    }
+
+    #[test]
+    fn who_acts_is_the_reasons_text_when_its_own_party_acts() {
+        let kb = Knowledge::shared().unwrap();
+        let (party, text) = who_acts_of("550 5.7.1 Message rejected due to local policy");
+        let doc = kb.reason(crate::Reason::PolicyViolation);
+        assert_eq!(party.as_str(), doc.party);
+        assert_eq!(text, doc.who_acts.as_ref().unwrap().en);
+        assert_ne!(text, kb.party(party).role.en);
+    }
+
+    #[test]
+    fn who_acts_falls_back_to_the_partys_role_for_another_party() {
+        let kb = Knowledge::shared().unwrap();
+        // A temporary network failure: the reason's own party is the recipient's
+        // administrator, but for now nobody must act, and the reason's text would mislead.
+        let (party, text) = who_acts_of("421 4.4.2 Connection timed out");
+        let doc = kb.reason(crate::Reason::NetworkError);
+        assert_ne!(party.as_str(), doc.party);
+        assert_eq!(text, kb.party(party).role.en);
     }
 }

@@ -256,6 +256,10 @@ pub struct ReasonFile {
     pub advice: Vec<String>,
     /// Advice when the failure is temporary (defaults to `advice`).
     pub advice_when_temporary: Option<Vec<String>>,
+    /// What the party who must act has to do about this reason, shown under "who must act"
+    /// instead of the party's general role when the reason's own `party` is the one that
+    /// must act.
+    pub who_acts: Option<TextDoc>,
     /// Generic wordings of this reason, not tied to one provider or server.
     #[serde(default)]
     pub rule: Vec<RuleDoc>,
@@ -344,6 +348,9 @@ pub struct RuleDoc {
     /// The headline, when the reason's own summary would mislead for this wording (a
     /// provider that words a filter refusal as an unknown user, say).
     pub summary: Option<TextDoc>,
+    /// What the party who must act has to do about this wording, shown under "who must act"
+    /// instead of the reason's or the party's text (when this rule decided the diagnosis).
+    pub who_acts: Option<TextDoc>,
     /// The likely causes, most likely first, replacing the reason's when they differ.
     #[serde(default)]
     pub causes: Vec<TextDoc>,
