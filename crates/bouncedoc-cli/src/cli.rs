@@ -261,8 +261,26 @@ pub enum Format {
     Json,
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
+pub(crate) fn parse_lang(s: &str) -> Result<Lang, String> {
     s.parse::<Lang>().map_err(|e| e.to_string())
+}
+
+impl Command {
+    /// The language the command was asked to speak in (`--lang`), when it takes one.
+    pub fn lang(&self) -> Option<Lang> {
+        match self {
+            Command::Explain(a) => a.output.lang,
+            Command::Codes(a) => a.output.lang,
+            Command::Reasons(a) => a.output.lang,
+            Command::Parse(a) => a.lang,
+            Command::Logs(a) => a.lang,
+            Command::Report(a) => a.lang,
+            Command::Check(a) => a.lang.lang,
+            Command::Suppressions(a) => a.lang.lang,
+            Command::Unsuppress(a) => a.lang.lang,
+            _ => None,
+        }
+    }
 }
 
 impl OutputArgs {

@@ -18,12 +18,13 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    texts::choose_error_lang(cli.command.lang().unwrap_or_else(cli::locale_lang));
     match commands::run(cli) {
         Ok(code) => code,
         Err(err) => {
             eprintln!(
                 "bouncedoc: {}",
-                texts::error_chain(cli::locale_lang(), &err)
+                texts::error_chain(texts::error_lang(), &err)
             );
             ExitCode::from(commands::EXIT_USAGE)
         }

@@ -3,8 +3,23 @@
 //! the commands around them.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use bouncedoc_core::Lang;
+
+/// The language of the messages about errors, chosen once when the command line is read.
+static ERROR_LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Chooses the language of the messages about errors: the command's `--lang`, else the
+/// environment's. Only the first choice counts.
+pub fn choose_error_lang(lang: Lang) {
+    let _ = ERROR_LANG.set(lang);
+}
+
+/// The language of the messages about errors (English until one is chosen).
+pub fn error_lang() -> Lang {
+    ERROR_LANG.get().copied().unwrap_or_default()
+}
 
 /// Says a sentence in a language: `en` or `ja`.
 fn pick(lang: Lang, en: String, ja: String) -> String {
@@ -230,6 +245,10 @@ pub fn skipping_own_database(lang: Lang, path: &Path) -> String {
 pub fn error_chain(lang: Lang, err: &anyhow::Error) -> String {
     let mut parts: Vec<String> = Vec::new();
     for cause in err.chain() {
+        if let Some(ledger) = cause.downcast_ref::<bouncedoc_ledger::LedgerError>() {
+            parts.push(ledger_error(lang, ledger));
+            continue;
+        }
         let Some(io) = cause.downcast_ref::<std::io::Error>() else {
             parts.push(cause.to_string());
             continue;
@@ -244,6 +263,34 @@ pub fn error_chain(lang: Lang, err: &anyhow::Error) -> String {
         parts.push(io_cause(lang, io));
     }
     parts.join(if lang == Lang::Ja { "：" } else { ": " })
+}
+
+/// A ledger's error in words of `lang`: the ones a person meets (no ledger yet, a schema of
+/// another version, an address the ledger does not know) are translated; the database's own
+/// errors are shown as the database words them.
+pub fn ledger_error(lang: Lang, e: &bouncedoc_ledger::LedgerError) -> String {
+    use bouncedoc_ledger::LedgerError as E;
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        E::Missing(at) => format!(
+            "{at} に台帳がありません（台帳は `bouncedoc ingest` が作ります。別の台帳を使うには --database か BOUNCEDOC_DATABASE を指定してください）"
+        ),
+        E::SchemaTooNew { found, known } => format!(
+            "台帳のスキーマはバージョン {found} で、この bouncedoc が知っている版（{known}）より新しいものです。bouncedoc を更新してください"
+        ),
+        E::SchemaTooOld { found, known } => format!(
+            "台帳のスキーマはバージョン {found} で、この bouncedoc の版（{known}）より古いものです。一度書き込みで開くと（`bouncedoc ingest`）更新されます"
+        ),
+        E::UnknownAddress(a) => {
+            format!("台帳には {a} についての記録（エラーメールも停止も）がありません")
+        }
+        E::BadAddress(a) => format!("台帳に記録できないアドレスです：{a}"),
+        E::Corrupt(what) => format!("台帳に想定外の値があります：{what}"),
+        E::Cancelled => "コミット前に取り消されたため、何も記録していません".to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// Why a message could not be read, as the mail crate's error record says it (in English,
@@ -440,5 +487,225 @@ mod tests {
         assert_eq!(s, "x — did you mean a, b?");
         let s = unknown_with_suggestions(Lang::Ja, "x", &["a".into()]);
         assert_eq!(s, "x。もしかして：a");
+    }
+}
+
+/// What a command was doing when an error stopped it: the head of the error's message, in
+/// the language of errors ([`error_lang`]).
+pub mod doing {
+    use super::{error_lang, pick};
+    use std::path::Path;
+
+    /// Reading the text to explain from standard input.
+    pub fn reading_stdin() -> String {
+        pick(
+            error_lang(),
+            "reading standard input".into(),
+            "標準入力の読み取り中にエラーが起きました".into(),
+        )
+    }
+
+    /// Reading addresses from standard input.
+    pub fn reading_addresses() -> String {
+        pick(
+            error_lang(),
+            "reading addresses from standard input".into(),
+            "標準入力からアドレスを読み取る途中でエラーが起きました".into(),
+        )
+    }
+
+    /// Following a growing log file.
+    pub fn following(path: &Path) -> String {
+        pick(
+            error_lang(),
+            format!("following {}", path.display()),
+            format!(
+                "{} を追いかけて読む途中でエラーが起きました",
+                path.display()
+            ),
+        )
+    }
+
+    /// Opening the ledger.
+    pub fn opening_ledger(name: &str) -> String {
+        pick(
+            error_lang(),
+            format!("opening the ledger {name}"),
+            format!("台帳 {name} を開けませんでした"),
+        )
+    }
+
+    /// Reading a date or a time span given on the command line.
+    pub fn reading_a_date() -> String {
+        pick(
+            error_lang(),
+            "reading a date".into(),
+            "日付を読み取れませんでした".into(),
+        )
+    }
+}
+
+/// Usage errors found after the command line was read: what is wrong, and how to say it
+/// right, in the language of errors.
+pub mod usage {
+    use super::{error_lang, pick};
+
+    /// `--since` is not before `--until`.
+    pub fn since_after_until() -> String {
+        pick(
+            error_lang(),
+            "--since must be before --until".into(),
+            "--since には --until より前の日時を指定してください".into(),
+        )
+    }
+
+    /// `--follow` was given no file, or more than one.
+    pub fn follow_one_file() -> String {
+        pick(
+            error_lang(),
+            "--follow follows one file: give exactly one".into(),
+            "--follow で追いかけられるファイルは一つです。ファイルを一つだけ指定してください"
+                .into(),
+        )
+    }
+
+    /// `--follow` was given standard input.
+    pub fn follow_not_stdin() -> String {
+        pick(
+            error_lang(),
+            "--follow follows a file, not standard input".into(),
+            "--follow はファイルを追いかけます。標準入力には使えません".into(),
+        )
+    }
+
+    /// `unsuppress` was given no reason.
+    pub fn unsuppress_needs_reason() -> String {
+        pick(
+            error_lang(),
+            "--reason must say why the address may be mailed again".into(),
+            "--reason に、このアドレスに再び送ってよい理由を書いてください".into(),
+        )
+    }
+}
+
+/// The lines of the ledger's commands (`check`, `suppressions`, `unsuppress`).
+pub mod ledger {
+    use super::pick;
+    use bouncedoc_core::Lang;
+
+    /// `check`: the address may be mailed; `last` is the time and reason of its last bounce
+    /// (since its latest `unsuppress`, when `unsuppressed`).
+    pub fn ok_to_send(
+        lang: Lang,
+        address: &str,
+        bounces: i64,
+        last: Option<(String, String)>,
+        unsuppressed: bool,
+    ) -> String {
+        match last {
+            None if unsuppressed => pick(
+                lang,
+                format!("{address}: ok to send (no bounce since it was unsuppressed)"),
+                format!("{address}：送信できます（送信停止の解除後、エラーメールはありません）"),
+            ),
+            None => pick(
+                lang,
+                format!("{address}: ok to send (no bounce on record)"),
+                format!("{address}：送信できます（エラーメールの記録はありません）"),
+            ),
+            Some((at, reason)) => pick(
+                lang,
+                format!(
+                    "{address}: ok to send ({bounces} bounce{} on record, none that suppresses; last {at} {reason})",
+                    if bounces == 1 { "" } else { "s" }
+                ),
+                format!(
+                    "{address}：送信できます（エラーメールの記録 {bounces} 件、停止に当たるものはなし。最後は {at} の {reason}）"
+                ),
+            ),
+        }
+    }
+
+    /// `check`: the address was unsuppressed; the bounces before that are kept but no longer
+    /// count.
+    pub fn history_before(lang: Lang, at: &str, who: &str, reason: &str, before: i64) -> String {
+        pick(
+            lang,
+            format!(
+                "    unsuppressed {at} by {who} ({reason}); {before} earlier bounce{} kept in the history, no longer counted",
+                if before == 1 { "" } else { "s" }
+            ),
+            format!(
+                "    {at} に {who} が送信停止を解除（{reason}）。それ以前のエラーメール {before} 件は履歴に残り、判断には数えません"
+            ),
+        )
+    }
+
+    /// `check`: wait before mailing the address again.
+    pub fn wait(lang: Lang, address: &str, until: &str, why: &str) -> String {
+        pick(
+            lang,
+            format!("{address}: wait until {until}: {why}"),
+            format!("{address}：{until} まで送信を控えてください：{why}"),
+        )
+    }
+
+    /// `check`: the address is suppressed.
+    pub fn suppressed(lang: Lang, address: &str, suppression: &str) -> String {
+        pick(
+            lang,
+            format!("{address}: SUPPRESSED {suppression}"),
+            format!("{address}：送信停止中　{suppression}"),
+        )
+    }
+
+    /// Why a suppression holds: since when, by which rule of the policy, who set it, why.
+    pub fn suppression(lang: Lang, since: &str, rule: &str, who: &str, why: &str) -> String {
+        pick(
+            lang,
+            format!("since {since} by rule {rule} ({who}): {why}"),
+            format!("{since} から、ポリシーの規則 {rule} による（{who}）：{why}"),
+        )
+    }
+
+    /// A suppression that was lifted: when, by whom, why.
+    pub fn lifted(lang: Lang, at: &str, who: &str, reason: &str) -> String {
+        pick(
+            lang,
+            format!("    lifted {at} by {who}: {reason}"),
+            format!("    {at} に {who} が解除：{reason}"),
+        )
+    }
+
+    /// The count after `suppressions`' list.
+    pub fn listed(lang: Lang, count: usize, held: usize) -> String {
+        pick(
+            lang,
+            format!(
+                "{count} suppression{} ({held} in force)",
+                if count == 1 { "" } else { "s" }
+            ),
+            format!("送信停止 {count} 件（うち有効 {held} 件）"),
+        )
+    }
+
+    /// `unsuppress` is done: the suppression it lifted, or none.
+    pub fn unsuppressed(lang: Lang, address: &str, lifted: Option<&str>) -> String {
+        match lifted {
+            Some(held) => pick(
+                lang,
+                format!("{address}: suppression lifted (it held {held}); kept in the history"),
+                format!("{address}：送信停止を解除しました（{held}）。履歴には残ります"),
+            ),
+            None => pick(
+                lang,
+                format!(
+                    "{address}: was not suppressed; recorded all the same: bounces before now no longer count towards a suppression"
+                ),
+                format!(
+                    "{address}：送信停止にはなっていませんでしたが、解除として記録しました。これより前のエラーメールは、今後の停止の判断に数えません"
+                ),
+            ),
+        }
     }
 }

@@ -349,3 +349,146 @@ fn no_number_of_warnings_suppresses_an_address() {
         }
     }
 }
+
+#[test]
+fn check_after_an_unsuppress_shows_the_history_in_either_language() {
+    for db in databases("history") {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("gone.eml");
+        std::fs::write(
+            &gone,
+            dsn(
+                "jiro@example.jp",
+                "5.1.1",
+                "550 5.1.1 <jiro@example.jp>... User unknown",
+            ),
+        )
+        .unwrap();
+        ingest(&db, &[gone], &[]);
+        let out = run(&db, &["check", "--lang", "ja", "jiro@example.jp"]);
+        assert_eq!(out.status.code(), Some(1), "{}", db.kind());
+        let said = text(&out.stdout);
+        assert!(said.contains("jiro@example.jp：送信停止中"), "{said}");
+        assert!(
+            said.contains("宛先のアドレスが存在しない（userunknown）"),
+            "{said}"
+        );
+
+        let out = run(
+            &db,
+            &[
+                "unsuppress",
+                "--lang",
+                "ja",
+                "jiro@example.jp",
+                "--reason",
+                "本人に確認済み",
+                "--by",
+                "ops",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stdout).contains("送信停止を解除しました"),
+            "{}",
+            text(&out.stdout)
+        );
+
+        let out = run(&db, &["check", "jiro@example.jp"]);
+        assert_eq!(out.status.code(), Some(0), "{}", db.kind());
+        let said = text(&out.stdout);
+        assert!(
+            said.contains("ok to send (no bounce since it was unsuppressed)"),
+            "{said}"
+        );
+        assert!(said.contains("unsuppressed"), "{said}");
+        assert!(
+            said.contains("by ops (本人に確認済み); 1 earlier bounce kept"),
+            "{said}"
+        );
+
+        let out = run(&db, &["check", "--lang", "ja", "jiro@example.jp"]);
+        let said = text(&out.stdout);
+        assert!(
+            said.contains("送信できます（送信停止の解除後、エラーメールはありません）"),
+            "{said}"
+        );
+        assert!(
+            said.contains("それ以前のエラーメール 1 件は履歴に残り"),
+            "{said}"
+        );
+
+        let out = run(&db, &["check", "--format", "jsonl", "jiro@example.jp"]);
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["unsuppressed"]["reason"], "本人に確認済み");
+        assert_eq!(v["bounces_before"], 1);
+        assert_eq!(v["bounces"], 0);
+
+        let out = run(&db, &["suppressions", "--lang", "ja", "--all"]);
+        assert!(
+            text(&out.stderr).contains("送信停止 1 件（うち有効 0 件）"),
+            "{}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stdout).contains("に ops が解除：本人に確認済み"),
+            "{}",
+            text(&out.stdout)
+        );
+    }
+}
+
+#[test]
+fn errors_are_said_in_the_language_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("none.db");
+    let out = bouncedoc()
+        .args(["suppressions", "--lang", "ja", "--database"])
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = text(&out.stderr);
+    assert!(said.contains("を開けませんでした"), "{said}");
+    assert!(said.contains("に台帳がありません"), "{said}");
+    assert!(!said.contains("no ledger at"), "{said}");
+
+    let out = bouncedoc()
+        .args([
+            "logs",
+            "--lang",
+            "ja",
+            "--since",
+            "2026-01-02",
+            "--until",
+            "2026-01-01",
+            "-",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--since には --until より前の日時を指定してください"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = bouncedoc()
+        .args([
+            "unsuppress",
+            "--lang",
+            "en",
+            "a@example.jp",
+            "--reason",
+            " ",
+            "--database",
+        ])
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert!(
+        text(&out.stderr).contains("--reason must say why"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -8,7 +8,7 @@ use bouncedoc_ledger::time::format_rfc3339;
 use bouncedoc_ledger::{OpenMode, Verdict};
 use clap::{Args, ValueEnum};
 
-use super::ledger::{DatabaseArg, PolicyArg, event_line, suppression_line};
+use super::ledger::{DatabaseArg, LangArg, PolicyArg, event_line, reason_words, suppression_line};
 use crate::render::safe::for_person;
 
 /// Exit status when no address is suppressed but some should wait (a full mailbox).
@@ -23,6 +23,8 @@ pub struct CheckArgs {
     pub database: DatabaseArg,
     #[command(flatten)]
     pub policy: PolicyArg,
+    #[command(flatten)]
+    pub lang: LangArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
@@ -42,7 +44,7 @@ fn addresses(args: &CheckArgs) -> Result<Vec<String>> {
     for a in &args.addresses {
         if a == "-" {
             for line in std::io::stdin().lock().lines() {
-                let line = line.context("reading addresses from standard input")?;
+                let line = line.with_context(crate::texts::doing::reading_addresses)?;
                 let line = line.trim();
                 if !line.is_empty() && !line.starts_with('#') {
                     out.push(line.to_string());
@@ -78,7 +80,7 @@ fn is_address(value: &str) -> bool {
 
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let policy = args.policy.load()?;
-    let lang = crate::cli::locale_lang();
+    let lang = args.lang.lang();
     let (addresses, rejected): (Vec<String>, Vec<String>) =
         addresses(args)?.into_iter().partition(|a| is_address(a));
     for r in &rejected {
@@ -113,35 +115,45 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
         }
         match &c.verdict {
             Verdict::Ok => {
-                let history = match (&c.last, c.bounces) {
-                    (None, _) => "no bounce on record".to_string(),
-                    (Some(e), n) => format!(
-                        "{n} bounce{} on record, none that suppresses; last {} {}",
-                        if n == 1 { "" } else { "s" },
+                let last = c.last.as_ref().map(|e| {
+                    (
                         format_rfc3339(e.detail.occurred_at),
-                        e.detail.reason
-                    ),
-                };
-                let line = format!("{}: ok to send ({history})", c.address);
+                        reason_words(&e.detail.reason, lang),
+                    )
+                });
+                let line = crate::texts::ledger::ok_to_send(
+                    lang,
+                    &c.address,
+                    c.bounces,
+                    last,
+                    c.unsuppressed.is_some(),
+                );
                 writeln!(out, "{}", for_person(&line))?;
+                if let Some(u) = &c.unsuppressed {
+                    let line = crate::texts::ledger::history_before(
+                        lang,
+                        &format_rfc3339(u.at),
+                        &u.who,
+                        &u.reason,
+                        c.bounces_before,
+                    );
+                    writeln!(out, "{}", for_person(&line))?;
+                }
             }
             Verdict::Wait { until, why } => {
-                let line = format!(
-                    "{}: wait until {}: {why}",
-                    c.address,
-                    format_rfc3339(*until)
-                );
+                let line =
+                    crate::texts::ledger::wait(lang, &c.address, &format_rfc3339(*until), why);
                 writeln!(out, "{}", for_person(&line))?;
             }
             Verdict::Suppressed { suppression } => {
-                let line = format!(
-                    "{}: SUPPRESSED {}",
-                    c.address,
-                    suppression_line(suppression)
+                let line = crate::texts::ledger::suppressed(
+                    lang,
+                    &c.address,
+                    &suppression_line(suppression, lang),
                 );
                 writeln!(out, "{}", for_person(&line))?;
                 for e in &suppression.events {
-                    writeln!(out, "    {}", event_line(e))?;
+                    writeln!(out, "    {}", event_line(e, lang))?;
                 }
             }
         }

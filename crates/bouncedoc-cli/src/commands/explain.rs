@@ -63,7 +63,7 @@ fn given(args: &ExplainArgs, lang: Lang) -> Result<Given> {
     let mut bytes = Vec::new();
     stdin
         .read_to_end(&mut bytes)
-        .context("reading standard input")?;
+        .with_context(texts::doing::reading_stdin)?;
     Ok(Given::Bytes(bytes, None))
 }
 

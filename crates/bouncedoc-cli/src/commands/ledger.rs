@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
+use bouncedoc_core::{Knowledge, Lang};
 use bouncedoc_ledger::time::{format_date, format_rfc3339};
 use bouncedoc_ledger::{Event, Ledger, OpenMode, Policy, Suppression};
 use clap::Args;
@@ -28,14 +29,11 @@ impl DatabaseArg {
     /// Opens the ledger (bringing its schema up to date).
     pub fn open(&self, mode: OpenMode) -> Result<Ledger> {
         Ledger::open(&self.database, mode).with_context(|| {
-            format!(
-                "opening the ledger {}",
-                if bouncedoc_ledger::is_postgres(&self.database) {
-                    "(PostgreSQL)".to_string()
-                } else {
-                    self.database.clone()
-                }
-            )
+            crate::texts::doing::opening_ledger(&if bouncedoc_ledger::is_postgres(&self.database) {
+                "(PostgreSQL)".to_string()
+            } else {
+                self.database.clone()
+            })
         })
     }
 }
@@ -59,10 +57,41 @@ impl PolicyArg {
     }
 }
 
+/// The language of a ledger command's texts.
+#[derive(Debug, Args)]
+pub struct LangArg {
+    /// Language of the texts: `ja` or `en` [default: BOUNCEDOC_LANG, else the locale, else en]
+    #[arg(long, value_parser = crate::cli::parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+impl LangArg {
+    /// The language asked for, else the environment's.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(crate::cli::locale_lang)
+    }
+}
+
+/// A reason id as a person reads it in `lang`: its title, with the id after it in Japanese
+/// (the id is what the JSON and the policy file say); the id alone in English.
+pub fn reason_words(reason: &bouncedoc_core::Reason, lang: Lang) -> String {
+    let title = Knowledge::shared()
+        .ok()
+        .map(|kb| lang.pick(&kb.reason(*reason).title).to_string());
+    match (lang, title) {
+        (Lang::Ja, Some(t)) => format!("{t}（{reason}）"),
+        _ => reason.to_string(),
+    }
+}
+
 /// One line about an event: when, what, where from (without terminal control).
-pub fn event_line(e: &Event) -> String {
+pub fn event_line(e: &Event, lang: Lang) -> String {
     let d = &e.detail;
-    let mut s = format!("{} {}", format_rfc3339(d.occurred_at), d.reason);
+    let mut s = format!(
+        "{} {}",
+        format_rfc3339(d.occurred_at),
+        reason_words(&d.reason, lang)
+    );
     if let Some(st) = &d.status {
         s.push(' ');
         s.push_str(st);
@@ -70,7 +99,12 @@ pub fn event_line(e: &Event) -> String {
     if let Some(rc) = d.reply_code {
         s.push_str(&format!(" {rc}"));
     }
-    s.push_str(if d.hard_bounce { " hard" } else { " soft" });
+    s.push_str(match (lang, d.hard_bounce) {
+        (Lang::Ja, true) => " ハード",
+        (Lang::Ja, false) => " ソフト",
+        (Lang::En, true) => " hard",
+        (Lang::En, false) => " soft",
+    });
     s.push_str(&format!(" [{}]", d.source));
     let words: String = d.diagnostic.chars().take(160).collect();
     if !words.is_empty() {
@@ -84,13 +118,13 @@ pub fn event_line(e: &Event) -> String {
 }
 
 /// Why a suppression holds, in a line (without terminal control).
-pub fn suppression_line(s: &Suppression) -> String {
-    let line = format!(
-        "since {} by rule {} ({}): {}",
-        format_date(s.since),
-        s.rule,
-        s.who,
-        s.why
+pub fn suppression_line(s: &Suppression, lang: Lang) -> String {
+    let line = crate::texts::ledger::suppression(
+        lang,
+        &format_date(s.since),
+        &s.rule.to_string(),
+        &s.who,
+        &s.why,
     );
     for_person(&line).into_owned()
 }

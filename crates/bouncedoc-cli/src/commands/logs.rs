@@ -215,7 +215,7 @@ pub fn run(engine: &Engine, args: &LogsArgs) -> Result<ExitCode> {
     if let (Some(s), Some(u)) = (args.since, args.until)
         && s >= u
     {
-        bail!("--since must be before --until");
+        bail!(crate::texts::usage::since_after_until());
     }
     let scope = Scope {
         year: args.year.unwrap_or_else(time::this_year),
@@ -225,10 +225,10 @@ pub fn run(engine: &Engine, args: &LogsArgs) -> Result<ExitCode> {
     let mut writer = LogWriter::new(args.format, engine.knowledge(), lang)?;
     if args.follow {
         let [path] = args.paths.as_slice() else {
-            bail!("--follow follows one file: give exactly one");
+            bail!(crate::texts::usage::follow_one_file());
         };
         if path.as_os_str() == "-" {
-            bail!("--follow follows a file, not standard input");
+            bail!(crate::texts::usage::follow_not_stdin());
         }
         let interval = std::time::Duration::from_millis(args.flush_interval);
         return super::logs_follow::run(engine, path, &scope, lang, writer, interval);

@@ -36,7 +36,7 @@ pub fn run(
     loop {
         let polled = follow
             .poll(&mut text)
-            .with_context(|| format!("following {}", path.display()))?;
+            .with_context(|| crate::texts::doing::following(path))?;
         for (i, t) in text.drain(..).enumerate() {
             // A new file's lines (or a truncated one's) are counted from 1 again.
             if polled.restart == Some(i) {

@@ -9,13 +9,15 @@ use bouncedoc_ledger::time::{format_date, format_rfc3339, parse_when};
 use bouncedoc_ledger::{Filter, OpenMode, Rule, Suppression};
 use clap::{Args, ValueEnum};
 
-use super::ledger::{DatabaseArg, event_line};
+use super::ledger::{DatabaseArg, LangArg, event_line};
 use crate::render::safe::{csv_cell, for_person};
 
 #[derive(Debug, Args)]
 pub struct SuppressionsArgs {
     #[command(flatten)]
     pub database: DatabaseArg,
+    #[command(flatten)]
+    pub lang: LangArg,
     /// Only addresses of this domain.
     #[arg(long)]
     pub domain: Option<String>,
@@ -100,7 +102,7 @@ pub fn run(args: &SuppressionsArgs) -> Result<ExitCode> {
         s.as_deref()
             .map(|t| parse_when(t, now))
             .transpose()
-            .context("reading a date")
+            .with_context(crate::texts::doing::reading_a_date)
     };
     let filter = Filter {
         domain: args.domain.clone(),
@@ -121,6 +123,7 @@ pub fn run(args: &SuppressionsArgs) -> Result<ExitCode> {
             writeln!(out)?;
         }
         ListFormat::Human => {
+            let lang = args.lang.lang();
             let mut out = std::io::stdout().lock();
             for s in &list {
                 let line = format!(
@@ -133,24 +136,20 @@ pub fn run(args: &SuppressionsArgs) -> Result<ExitCode> {
                 );
                 writeln!(out, "{}", for_person(&line))?;
                 if let Some(u) = &s.lifted {
-                    let line = format!(
-                        "    lifted {} by {}: {}",
-                        format_rfc3339(u.at),
-                        u.who,
-                        u.reason
+                    let line = crate::texts::ledger::lifted(
+                        lang,
+                        &format_rfc3339(u.at),
+                        &u.who,
+                        &u.reason,
                     );
                     writeln!(out, "{}", for_person(&line))?;
                 }
                 for e in &s.events {
-                    writeln!(out, "    {}", event_line(e))?;
+                    writeln!(out, "    {}", event_line(e, lang))?;
                 }
             }
             let held = list.iter().filter(|s| s.lifted.is_none()).count();
-            eprintln!(
-                "{} suppression{} ({held} in force)",
-                list.len(),
-                if list.len() == 1 { "" } else { "s" }
-            );
+            eprintln!("{}", crate::texts::ledger::listed(lang, list.len(), held));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -9,7 +9,7 @@ use bouncedoc_ledger::{LedgerError, OpenMode};
 use clap::Args;
 
 use super::EXIT_UNRECOGNIZED;
-use super::ledger::{DatabaseArg, suppression_line};
+use super::ledger::{DatabaseArg, LangArg, suppression_line};
 use crate::render::safe::for_person;
 
 #[derive(Debug, Args)]
@@ -24,6 +24,8 @@ pub struct UnsuppressArgs {
     pub by: Option<String>,
     #[command(flatten)]
     pub database: DatabaseArg,
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 /// Lifts the suppression; an address the ledger knows nothing about is said so (in the
@@ -31,7 +33,7 @@ pub struct UnsuppressArgs {
 pub fn run(engine: &Engine, args: &UnsuppressArgs) -> Result<ExitCode> {
     let reason = args.reason.trim();
     if reason.is_empty() {
-        anyhow::bail!("--reason must say why the address may be mailed again");
+        anyhow::bail!(crate::texts::usage::unsuppress_needs_reason());
     }
     let who = args
         .by
@@ -45,7 +47,7 @@ pub fn run(engine: &Engine, args: &UnsuppressArgs) -> Result<ExitCode> {
         Err(LedgerError::UnknownAddress(address)) => {
             let text = engine
                 .knowledge()
-                .label("ledger.unknown_address", crate::cli::locale_lang())
+                .label("ledger.unknown_address", args.lang.lang())
                 .replace("{address}", &address);
             eprintln!("bouncedoc: {}", for_person(&text));
             return Ok(ExitCode::from(EXIT_UNRECOGNIZED));
@@ -55,11 +57,16 @@ pub fn run(engine: &Engine, args: &UnsuppressArgs) -> Result<ExitCode> {
     let address = for_person(&done.record.address);
     match &done.lifted {
         Some(s) => println!(
-            "{address}: suppression lifted (it held {}); kept in the history",
-            suppression_line(s)
+            "{}",
+            crate::texts::ledger::unsuppressed(
+                args.lang.lang(),
+                &address,
+                Some(&suppression_line(s, args.lang.lang()))
+            )
         ),
         None => println!(
-            "{address}: was not suppressed; recorded all the same: bounces before now no longer count towards a suppression"
+            "{}",
+            crate::texts::ledger::unsuppressed(args.lang.lang(), &address, None)
         ),
     }
     Ok(ExitCode::SUCCESS)

@@ -8,7 +8,7 @@ use crate::policy::Policy;
 use crate::sql::Sql;
 use crate::time::format_rfc3339;
 
-use super::read::{active_suppression, history};
+use super::read::{active_suppression, history, latest_unsuppression};
 use super::types::{Check, Event, Suppression, Verdict};
 
 /// Whether to mail each address.
@@ -23,11 +23,14 @@ pub(crate) fn check(
         let address = normalize_address(raw)?;
         let held = active_suppression(db, &address)?;
         let events = history(db, &address)?;
+        let (unsuppressed, bounces_before) = latest_unsuppression(db, &address)?;
         out.push(Check {
             address,
             verdict: verdict(held, &events, policy, now),
             bounces: events.len() as i64,
             last: events.last().cloned(),
+            unsuppressed,
+            bounces_before,
         });
     }
     Ok(out)

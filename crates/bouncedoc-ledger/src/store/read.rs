@@ -13,7 +13,7 @@ use super::rows::{
     suppression_from, unsuppression_from,
 };
 use super::state::last_unsuppress;
-use super::types::{Counts, Event, Filter, Suppression};
+use super::types::{Counts, Event, Filter, Suppression, Unsuppression};
 
 /// The suppression of an address (normalized) that is in force, if any.
 pub(super) fn active_suppression(
@@ -88,6 +88,32 @@ pub(crate) fn history(db: &mut dyn Sql, address: &str) -> Result<Vec<Event>, Led
         &[address.into(), after.unwrap_or(i64::MIN).into()],
     )?;
     rows.iter().map(|r| event_from(r, 0)).collect()
+}
+
+/// The latest `unsuppress` of an address (normalized), if any, and how many of its events
+/// date from before it.
+pub(crate) fn latest_unsuppression(
+    db: &mut dyn Sql,
+    address: &str,
+) -> Result<(Option<Unsuppression>, i64), LedgerError> {
+    let Some(row) = db.query_opt(
+        &format!(
+            "SELECT {UNSUPPRESSION_COLUMNS} FROM unsuppressions u WHERE u.address = $1 ORDER BY \
+             u.at DESC, u.id DESC LIMIT 1"
+        ),
+        &[address.into()],
+    )?
+    else {
+        return Ok((None, 0));
+    };
+    let lifted = unsuppression_from(&row, 0)?;
+    let before = db
+        .query_opt(
+            "SELECT COUNT(*) FROM events WHERE address = $1 AND occurred_at <= $2",
+            &[address.into(), lifted.at.into()],
+        )?
+        .map_or(Ok(0), |r| r.int(0))?;
+    Ok((Some(lifted), before))
 }
 
 /// How many events and active suppressions the ledger holds.

@@ -145,6 +145,11 @@ pub struct Check {
     pub bounces: i64,
     /// The latest of them.
     pub last: Option<Event>,
+    /// The address's latest `unsuppress`, if it ever had one: bounces before it no longer
+    /// count, but they stay in the history.
+    pub unsuppressed: Option<Unsuppression>,
+    /// Bounces on record from before that `unsuppress`.
+    pub bounces_before: i64,
 }
 
 /// An `unsuppress` done.
