@@ -41,6 +41,8 @@ mod ledger;
 mod negotiate;
 mod page;
 mod paged;
+mod paste;
+mod reference;
 mod routes;
 mod server;
 mod sns_certs;
