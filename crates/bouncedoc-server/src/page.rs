@@ -11,7 +11,7 @@
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
-use bouncedoc_core::{Diagnosis, EvidenceKind, Knowledge, Lang};
+use bouncedoc_core::{Action, Diagnosis, EvidenceKind, Knowledge, Lang};
 use bouncedoc_mail::MessageReport;
 use bouncedoc_mail::bounce::Kind;
 use bouncedoc_mail::paste::Found;
@@ -295,6 +295,9 @@ fn outcome(view: &View<'_>) -> Markup {
                 section #result data-kind="parse" data-count=(if not_bounce { 0 } else { count }) {
                     h2.visually-hidden { (view.t("page.result")) }
                     (tools(view))
+                    @if body_only && !not_bounce {
+                        p.count { (view.t("page.recipients").replace("{count}", &count.to_string())) }
+                    } @else {
                     div.card.message {
                         h3 { (view.t("page.message")) }
                         @if *found == Some(Found::Attached) {
@@ -317,6 +320,22 @@ fn outcome(view: &View<'_>) -> Markup {
                             p.count { (view.t("page.recipients").replace("{count}", &count.to_string())) }
                         }
                     }
+                    }
+                    @if !not_bounce && report.diagnoses.len() > 1 {
+                        // A list of the recipients first, each a link down to its answer.
+                        nav.jump aria-label=(view.t("page.recipients_list")) {
+                            ol {
+                                @for (i, (d, _)) in report.diagnoses.iter().enumerate() {
+                                    li {
+                                        a href={ "#recipient-" (i + 1) } {
+                                            (d.recipient.as_deref().unwrap_or(view.t("page.no_address")))
+                                        }
+                                        " — " (view.lang.pick(&view.state.engine.knowledge().reason(d.reason).title))
+                                    }
+                                }
+                            }
+                        }
+                    }
                     @if !not_bounce {
                         @for (i, (d, _)) in report.diagnoses.iter().enumerate() {
                             (diagnosis(view, d, &d.diagnostic, "page.server_words", Some((i + 1, count))))
@@ -329,6 +348,47 @@ fn outcome(view: &View<'_>) -> Markup {
                     }
                 }
             }
+        }
+    }
+}
+
+/// What an answer reports, for its badge: a failure, hard or soft, or a report that is no
+/// failure (a delay warning; a delivery, relay or expansion notice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Hard,
+    Soft,
+    NotFailed,
+}
+
+impl Shown {
+    fn of(d: &Diagnosis) -> Shown {
+        match d.action {
+            Some(Action::Delayed | Action::Delivered | Action::Relayed | Action::Expanded) => {
+                Shown::NotFailed
+            }
+            _ if d.hard_bounce => Shown::Hard,
+            _ => Shown::Soft,
+        }
+    }
+
+    /// The badge's label.
+    fn badge(self, d: &Diagnosis) -> &'static str {
+        match self {
+            Shown::Hard => "page.hard",
+            Shown::Soft => "page.soft",
+            Shown::NotFailed if d.action == Some(Action::Delayed) => "page.warning",
+            Shown::NotFailed => "page.not_failure",
+        }
+    }
+
+    /// The line under the meaning that says what it means for the mail.
+    fn line(self, d: &Diagnosis) -> Option<&'static str> {
+        match self {
+            Shown::Hard => Some("bounce.hard"),
+            Shown::Soft => Some("bounce.soft"),
+            Shown::NotFailed if d.action == Some(Action::Delayed) => Some("bounce.warning"),
+            Shown::NotFailed => None,
         }
     }
 }
@@ -370,8 +430,10 @@ fn diagnosis(
     let avoid: Vec<_> = d.advice.iter().filter(|a| a.avoid).collect();
     let (shown, was_cut) = cut(source, SHOW_MAX);
     let pieces = highlight(shown, &d.evidence);
+    let kind = Shown::of(d);
     html! {
-        article.diagnosis.hard[d.hard_bounce].soft[!d.hard_bounce]
+        article.diagnosis.hard[kind == Shown::Hard].soft[kind == Shown::Soft].warning[kind == Shown::NotFailed]
+            id=[position.map(|(i, _)| format!("recipient-{i}"))]
             data-reason=(d.reason.as_str()) data-party=(d.party.as_str())
             data-lang=(lang.as_str()) data-confidence=(d.confidence.to_string()) {
             header.headline {
@@ -382,7 +444,7 @@ fn diagnosis(
                     @if codes.is_empty() { "—" } @else {
                         @for code in &codes { span.code { (code) } " " }
                     }
-                    span.badge { (t(if d.hard_bounce { "page.hard" } else { "page.soft" })) }
+                    span.badge { (t(kind.badge(d))) }
                 }
                 h2.summary { (d.summary) }
                 p.reason { (t("field.reason")) (c) strong { (reason_title) } " " code { (d.reason.as_str()) }
@@ -408,7 +470,7 @@ fn diagnosis(
             section.card.meaning {
                 h3 { (t("heading.meaning")) }
                 p { (d.explanation) }
-                p.dim { (t(if d.hard_bounce { "bounce.hard" } else { "bounce.soft" })) }
+                @if let Some(line) = kind.line(d) { p.dim { (t(line)) } }
             }
             section.card.evidence {
                 h3 { (t("heading.evidence")) }

@@ -26,7 +26,7 @@ pub(crate) struct FoundBounce {
 /// The answer to a paste.
 pub(crate) enum Paste {
     /// A bounce with the recipients it reports on.
-    Bounce(FoundBounce),
+    Bounce(Box<FoundBounce>),
     /// Words, explained as one reply.
     Words(Box<Diagnosis>),
 }
@@ -103,7 +103,7 @@ pub(crate) fn read(
         let unwrapped = unwrap_msg(text.as_bytes())?;
         let bytes = unwrapped.as_deref().unwrap_or(text.as_bytes());
         if let Some(found) = read_bounce(engine, bytes, lang, first)? {
-            return Ok(Paste::Bounce(found));
+            return Ok(Paste::Bounce(Box::new(found)));
         }
     }
     explain_text(engine, text, lang).map(|d| Paste::Words(Box::new(d)))
