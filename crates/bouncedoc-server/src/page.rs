@@ -194,6 +194,41 @@ fn tools(view: &View<'_>) -> Markup {
     }
 }
 
+/// The one address a text quotes (`<a@example.jp>`, `a@example.jp に…`), if it quotes
+/// exactly one.
+fn quoted_address(text: &str) -> Option<String> {
+    let mut found: Option<String> = None;
+    for word in text.split(|c: char| c.is_whitespace() || "<>()[]:;,\"'　".contains(c)) {
+        let word = word.trim_matches(|c: char| c == '.' || c == '、' || c == '。');
+        let Some((local, domain)) = word.rsplit_once('@') else {
+            continue;
+        };
+        let domain_ok = domain.contains('.')
+            && domain
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+        if local.is_empty() || !domain_ok || !local.is_ascii() {
+            continue;
+        }
+        match &found {
+            Some(f) if !f.eq_ignore_ascii_case(word) => return None,
+            _ => found = Some(word.to_string()),
+        }
+    }
+    found
+}
+
+/// The line that names the one address a reply quotes, and its domain.
+fn quoted_line(labels: &Labels, lang: Lang, address: &str) -> String {
+    let mut line = labels
+        .get("page.address_in_text", lang)
+        .replace("{address}", address);
+    if let Some((_, domain)) = address.rsplit_once('@') {
+        line.push_str(&labels.get("page.domain", lang).replace("{domain}", domain));
+    }
+    line
+}
+
 /// The line that names the recipient of one answer, and its domain: "Recipient 2 of 3:
 /// b@example.org (domain example.org)".
 fn recipient_line(
@@ -439,6 +474,11 @@ fn diagnosis(
             header.headline {
                 @if let Some(line) = recipient_line(labels, lang, d.recipient.as_deref(), position) {
                     p.recipient data-recipient=[d.recipient.as_deref()] { strong { (line) } }
+                } @else if let Some(address) = quoted_address(source) {
+                    // A reply that names no recipient but quotes one address.
+                    p.recipient.quoted {
+                        strong { (quoted_line(labels, lang, &address)) }
+                    }
                 }
                 p.codes {
                     @if codes.is_empty() { "—" } @else {
@@ -785,4 +825,28 @@ pub(crate) async fn submit(State(state): State<AppState>, request: Request) -> R
         outcome,
     };
     respond(status_of(&view.outcome), render(&view))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_one_quoted_address_is_found() {
+        assert_eq!(
+            quoted_address("550 5.1.1 <Hanako@Example.co.jp>... User unknown").as_deref(),
+            Some("Hanako@Example.co.jp")
+        );
+        assert_eq!(
+            quoted_address("hanako@example.co.jp にメールを配信できませんでした。").as_deref(),
+            Some("hanako@example.co.jp")
+        );
+        assert_eq!(
+            quoted_address("<a@example.jp>: 550 <a@example.jp> unknown").as_deref(),
+            Some("a@example.jp")
+        );
+        assert_eq!(quoted_address("a@example.jp and b@example.org"), None);
+        assert_eq!(quoted_address("550 5.1.1 User unknown"), None);
+        assert_eq!(quoted_address("write to me @ noon"), None);
+    }
 }

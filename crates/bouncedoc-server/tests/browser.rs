@@ -195,6 +195,17 @@ impl Browser {
     }
 
     fn send(&mut self, session: Option<String>, method: &str, params: Value) -> Value {
+        self.try_send(session, method, params)
+            .unwrap_or_else(|e| panic!("{method}: {e}"))
+    }
+
+    /// Sends a command; its error, if it answers with one.
+    fn try_send(
+        &mut self,
+        session: Option<String>,
+        method: &str,
+        params: Value,
+    ) -> Result<Value, Value> {
         let id = self.next_id;
         self.next_id += 1;
         let mut message = json!({"id": id, "method": method, "params": params});
@@ -206,9 +217,9 @@ impl Browser {
             let answer: Value = serde_json::from_str(&self.ws.recv_text()).unwrap();
             if answer["id"] == id {
                 if let Some(e) = answer.get("error") {
-                    panic!("{method}: {e}");
+                    return Err(e.clone());
                 }
-                return answer["result"].clone();
+                return Ok(answer["result"].clone());
             }
         }
     }
@@ -234,14 +245,19 @@ impl Browser {
         r["result"]["value"].clone()
     }
 
-    /// Waits until an expression is true.
+    /// Waits until an expression is true (an evaluation that fails because the page is
+    /// being replaced counts as false).
     fn wait_for(&mut self, expression: &str) {
         let started = Instant::now();
         loop {
-            let r = self.call(
-                "Runtime.evaluate",
-                json!({"expression": expression, "returnByValue": true}),
-            );
+            let session = self.session.clone();
+            let r = self
+                .try_send(
+                    Some(session),
+                    "Runtime.evaluate",
+                    json!({"expression": expression, "returnByValue": true}),
+                )
+                .unwrap_or_default();
             if r["result"]["value"] == true {
                 return;
             }
@@ -739,6 +755,13 @@ fn the_page_on_phones_shares_and_reads_outlook_files() {
                 );
             }
             "gmail" => {
+                assert!(
+                    b.eval("document.querySelector('article .recipient').textContent")
+                        .as_str()
+                        .unwrap()
+                        .contains("hanako@example.co.jp（ドメイン example.co.jp）"),
+                    "the address and its domain head the answer"
+                );
                 let want = engine.explain(GMAIL_JA, Lang::Ja).unwrap();
                 assert_eq!(
                     b.eval("document.querySelector('#result h2:not(.visually-hidden)').textContent.trim()"),
@@ -838,6 +861,41 @@ fn the_page_on_phones_shares_and_reads_outlook_files() {
         !logged.contains("Friday"),
         "the text reached the log: {logged}"
     );
+
+    // The reasons reference and a missing page, as a browser opens them: pages in its
+    // language.
+    b.call(
+        "Network.setExtraHTTPHeaders",
+        json!({"headers": {"Accept-Language": "ja,en;q=0.5"}}),
+    );
+    b.navigate(&server.url("/?lang=ja"));
+    b.expect_new_page("document.querySelector('footer a[href^=\"/reasons\"]').click()");
+    assert_eq!(b.eval("document.documentElement.lang"), "ja");
+    assert_eq!(
+        b.eval("document.querySelectorAll('li.reason-item').length"),
+        bouncedoc_core::Reason::ALL.len()
+    );
+    b.screenshot_screen(&shots.join("reasons-ja-phone.png"));
+    b.expect_new_page(
+        "document.querySelector('li.reason-item[data-reason=mailboxfull] a').click()",
+    );
+    let entry = bouncedoc_core::catalog::reason(
+        engine.knowledge(),
+        bouncedoc_core::Reason::MailboxFull,
+        Lang::Ja,
+    );
+    assert_eq!(
+        b.eval("document.querySelector('h1').textContent"),
+        entry.title
+    );
+    b.screenshot_screen(&shots.join("reason-ja-phone.png"));
+    b.navigate(&server.url("/no-such-page"));
+    assert_eq!(b.eval("document.documentElement.lang"), "ja");
+    assert_eq!(
+        b.eval("document.querySelector('#result').dataset.status"),
+        "404"
+    );
+    b.screenshot_screen(&shots.join("not-found-ja-phone.png"));
 
     // An Outlook .msg chosen with the file input, on a phone, in Japanese.
     let dir = tempfile::tempdir().unwrap();
