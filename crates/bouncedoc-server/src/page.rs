@@ -588,6 +588,7 @@ fn error_message(labels: &Labels, lang: Lang, error: &ApiError, state: &AppState
         "message_too_large" => labels
             .get("error.message_too_large", lang)
             .replace("{limit}", &state.config.max_message_bytes.to_string()),
+        "unreadable_msg" => labels.get("error.unreadable_msg", lang).to_string(),
         "unreadable_message" => labels
             .get("error.unreadable_message", lang)
             .replace("{detail}", &error.message),
@@ -669,7 +670,7 @@ fn parse_message(
     within_limit(state, bytes)?;
     if !starts_with_header(bytes) && !bouncedoc_mail::msg::is_compound_file(bytes) {
         let mut e = not_a_message();
-        e.message = "it does not start with header lines (Name: value)".into();
+        e.message = state.labels.get("error.no_headers", lang).to_string();
         return Err(e);
     }
     diagnose_guarded_first(&state.engine, bytes, lang, SHOWN_RECIPIENTS).map_err(|e| match e {

@@ -36,9 +36,14 @@ pub(crate) fn unwrap_msg(bytes: &[u8]) -> Result<Option<Vec<u8>>, ApiError> {
     if !msg::is_compound_file(bytes) {
         return Ok(None);
     }
-    msg::to_message(bytes)
-        .map(Some)
-        .map_err(|e| ApiError::bad_request("unreadable_message", e.to_string()))
+    msg::to_message(bytes).map(Some).map_err(|e| {
+        ApiError::bad_request(
+            "unreadable_msg",
+            format!(
+                "the Outlook file (.msg) could not be read ({e}): in Outlook, save the bounce as .eml (File → Save As) and send that"
+            ),
+        )
+    })
 }
 
 /// The bounce in a paste, with the diagnoses of its first `first` recipients; `None` when
