@@ -1,4 +1,5 @@
-//! The JSON API under `/api/v1`: explain a reply, parse a whole message, and the localized
+//! The JSON API under `/api/v1`: explain a paste (every recipient of a bounce found in it, or
+//! the words of a reply), parse a whole message, and the localized
 //! documentation of reasons and codes. The diagnosis objects are the contract's, the same as
 //! `bouncedoc explain --format json`; the parse records are the lines of
 //! `bouncedoc parse --format jsonl`.

@@ -1,6 +1,7 @@
 //! The error answers of the service: a JSON object `{"status", "error", "message"}` for the
-//! API, a page with the localized message for the web page, whatever produced the error (a
-//! handler, the body limit, the timeout, the router's fallback).
+//! API, a page with the localized message for the web page (the form page for its own
+//! paths, a page of its own for any other path a browser asks for outside `/api/`), whatever
+//! produced the error (a handler, the body limit, the timeout, the router's fallback).
 
 use axum::Json;
 use axum::extract::{Request, State};
