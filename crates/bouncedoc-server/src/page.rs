@@ -466,6 +466,29 @@ fn diagnosis(
     let (shown, was_cut) = cut(source, SHOW_MAX);
     let pieces = highlight(shown, &d.evidence);
     let kind = Shown::of(d);
+    if !d.is_conclusive() {
+        // Nothing recognized in this recipient's words: no story, no party, no advice.
+        return html! {
+            article.diagnosis.nothing
+                id=[position.map(|(i, _)| format!("recipient-{i}"))]
+                data-kind="nothing" data-lang=(lang.as_str()) {
+                header.headline {
+                    @if let Some(line) = recipient_line(labels, lang, d.recipient.as_deref(), position) {
+                        p.recipient data-recipient=[d.recipient.as_deref()] { strong { (line) } }
+                    }
+                    h2.summary { (kb.label("nothing.headline", lang)) }
+                    p { (kb.label("nothing.ask", lang)) }
+                    p.dim { (kb.label("nothing.looked_for", lang)) }
+                }
+                @if !shown.trim().is_empty() {
+                    section.card.evidence {
+                        p.caption { (t(source_label)) }
+                        pre.source { (shown) }
+                    }
+                }
+            }
+        };
+    }
     html! {
         article.diagnosis.hard[kind == Shown::Hard].soft[kind == Shown::Soft].warning[kind == Shown::NotFailed]
             id=[position.map(|(i, _)| format!("recipient-{i}"))]
@@ -831,6 +854,29 @@ pub(crate) async fn submit(State(state): State<AppState>, request: Request) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_recipient_whose_words_say_nothing_gets_no_story() {
+        let state = AppState::new(crate::Config::default()).unwrap();
+        let mut d = state.engine.explain("zzzz qqqq", Lang::Ja).unwrap();
+        assert!(!d.is_conclusive());
+        d.recipient = Some("jiro@example.org".into());
+        let view = View {
+            state: &state,
+            lang: Lang::Ja,
+            text: "",
+            outcome: Outcome::Blank,
+        };
+        let html =
+            diagnosis(&view, &d, "zzzz qqqq", "page.server_words", Some((2, 2))).into_string();
+        assert!(html.contains("data-kind=\"nothing\""), "{html}");
+        assert!(html.contains("id=\"recipient-2\""));
+        assert!(html.contains("宛先 2 件中 2 件目：jiro@example.org（ドメイン example.org）"));
+        let kb = state.engine.knowledge();
+        assert!(html.contains(kb.label("nothing.headline", Lang::Ja)));
+        assert!(!html.contains("data-party"), "no one blamed: {html}");
+        assert!(!html.contains("data-advice"), "no advice: {html}");
+    }
 
     #[test]
     fn the_one_quoted_address_is_found() {
