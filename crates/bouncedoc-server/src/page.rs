@@ -182,7 +182,7 @@ fn tools(view: &View<'_>) -> Markup {
     let shareable = !view.text.trim().is_empty();
     html! {
         div.tools {
-            a.edit href="#ask" { (view.t("page.edit")) }
+            a.edit href="#ask" { (view.t(if shareable { "page.edit" } else { "page.another" })) }
             @if shareable {
                 button #share type="button" hidden
                     data-copied=(view.t("page.share_copied"))
