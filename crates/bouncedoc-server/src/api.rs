@@ -1,4 +1,5 @@
-//! The JSON API under `/api/v1`: explain a reply, parse a whole message, and the localized
+//! The JSON API under `/api/v1`: explain a paste (every recipient of a bounce found in it, or
+//! the words of a reply), parse a whole message, and the localized
 //! documentation of reasons and codes. The diagnosis objects are the contract's, the same as
 //! `bouncedoc explain --format json`; the parse records are the lines of
 //! `bouncedoc parse --format jsonl`.
@@ -16,7 +17,8 @@ use crate::AppState;
 use crate::body::{is_json, is_multipart, media_type, read_all, read_multipart};
 use crate::errors::ApiError;
 use crate::jobs::blocking;
-use crate::negotiate::{choose, form_pairs, parse_lang, query_lang};
+use crate::negotiate::{choose, form_pairs, header_lang, parse_lang, query_lang};
+use crate::paste;
 
 /// The JSON body of `POST /api/v1/explain`.
 #[derive(Debug, Deserialize)]
@@ -35,12 +37,15 @@ pub(crate) fn explain_text(engine: &Engine, text: &str, lang: Lang) -> Result<Di
     })
 }
 
-/// `POST /api/v1/explain`: one text, one diagnosis, as an [`Answer`] (with `recognized`;
-/// no party and the texts of "nothing recognized" when nothing was).
+/// `POST /api/v1/explain`: a paste answered as `bouncedoc explain` answers it: an [`Answer`]
+/// (with `recognized`; no party and the texts of "nothing recognized" when nothing was) for
+/// each recipient of a bounce found in it, else one for its words (see [`explain_body`]).
+/// The language is the one asked for (the body's, `?lang=`, `Accept-Language`), else
+/// Japanese for a Japanese text, else English.
 pub(crate) async fn explain(
     State(state): State<AppState>,
     request: Request,
-) -> Result<Json<Answer>, ApiError> {
+) -> Result<Json<serde_json::Value>, ApiError> {
     let query = query_lang(request.uri())?;
     let headers = request.headers().clone();
     let media = media_type(&headers);
@@ -80,13 +85,51 @@ pub(crate) async fn explain(
             )));
         }
     };
-    let lang = choose(&[body_lang, query], &headers);
+    let asked = body_lang.or(query).or_else(|| header_lang(&headers));
+    let lang = asked.unwrap_or(if paste::is_japanese(&text) {
+        Lang::Ja
+    } else {
+        Lang::En
+    });
     let engine = state.engine;
     let answer = blocking(&state, move || {
-        explain_text(&engine, &text, lang).map(|d| Answer::new(engine.knowledge(), d))
+        let kb = engine.knowledge();
+        let (answers, count) = match paste::read(&engine, &text, lang, EXPLAIN_RECIPIENTS)? {
+            paste::Paste::Words(d) => (vec![Answer::new(kb, *d)], 1),
+            paste::Paste::Bounce(b) => (
+                b.report
+                    .diagnoses
+                    .into_iter()
+                    .map(|(d, _)| Answer::new(kb, d))
+                    .collect(),
+                b.total,
+            ),
+        };
+        explain_body(answers, count)
     })
     .await??;
     Ok(Json(answer))
+}
+
+/// The most recipients of one paste that `/api/v1/explain` answers on (the others are
+/// counted in `recipient_count`; `/api/v1/parse` answers on every one).
+const EXPLAIN_RECIPIENTS: usize = 1000;
+
+/// The answer of `/api/v1/explain`: the first recipient's answer, as for a single reply,
+/// plus `recipients` (every recipient's answer, in the order the bounce lists them; one for
+/// a reply) and `recipient_count` (how many the paste reports on).
+fn explain_body(answers: Vec<Answer>, count: usize) -> Result<serde_json::Value, ApiError> {
+    let recipients =
+        serde_json::to_value(&answers).map_err(|e| ApiError::internal(e.to_string()))?;
+    let mut body = recipients
+        .get(0)
+        .cloned()
+        .ok_or_else(|| ApiError::internal("a paste gave no answer"))?;
+    if let Some(object) = body.as_object_mut() {
+        object.insert("recipients".into(), recipients);
+        object.insert("recipient_count".into(), count.into());
+    }
+    Ok(body)
 }
 
 /// The error for a body that is not an email message.
@@ -171,13 +214,14 @@ pub(crate) async fn parse(State(state): State<AppState>, request: Request) -> Re
 #[derive(Debug, Serialize)]
 pub(crate) struct ReasonDoc {
     #[serde(flatten)]
-    entry: ReasonEntry,
-    party_name: String,
-    advice_texts: Vec<Advice>,
-    lang: Lang,
+    pub entry: ReasonEntry,
+    pub party_name: String,
+    pub advice_texts: Vec<Advice>,
+    pub lang: Lang,
 }
 
-fn reason_doc(kb: &Knowledge, reason: Reason, lang: Lang) -> ReasonDoc {
+/// One reason, documented in a language.
+pub(crate) fn reason_doc(kb: &Knowledge, reason: Reason, lang: Lang) -> ReasonDoc {
     let entry = catalog::reason(kb, reason, lang);
     ReasonDoc {
         party_name: entry.party_name(kb, lang),
@@ -187,7 +231,7 @@ fn reason_doc(kb: &Knowledge, reason: Reason, lang: Lang) -> ReasonDoc {
     }
 }
 
-fn doc_lang(uri: &Uri, headers: &HeaderMap) -> Result<Lang, ApiError> {
+pub(crate) fn doc_lang(uri: &Uri, headers: &HeaderMap) -> Result<Lang, ApiError> {
     Ok(choose(&[query_lang(uri)?], headers))
 }
 
@@ -215,14 +259,19 @@ pub(crate) async fn reason(
     headers: HeaderMap,
 ) -> Result<Json<ReasonDoc>, ApiError> {
     let lang = doc_lang(&uri, &headers)?;
-    let reason = id.parse::<Reason>().map_err(|_| {
+    let reason = parse_reason(&id)?;
+    Ok(Json(reason_doc(state.engine.knowledge(), reason, lang)))
+}
+
+/// A reason id, or a `404` that lists the reasons.
+pub(crate) fn parse_reason(id: &str) -> Result<Reason, ApiError> {
+    id.parse::<Reason>().map_err(|_| {
         let all: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
         ApiError::not_found(format!(
             "no reason `{id}`; the reasons are: {}",
             all.join(" ")
         ))
-    })?;
-    Ok(Json(reason_doc(state.engine.knowledge(), reason, lang)))
+    })
 }
 
 /// One code, documented (the fields of `bouncedoc codes --format json`, plus the language).

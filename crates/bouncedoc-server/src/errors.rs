@@ -1,6 +1,7 @@
 //! The error answers of the service: a JSON object `{"status", "error", "message"}` for the
-//! API, a page with the localized message for the web page, whatever produced the error (a
-//! handler, the body limit, the timeout, the router's fallback).
+//! API, a page with the localized message for the web page (the form page for its own
+//! paths, a page of its own for any other path a browser asks for outside `/api/`), whatever
+//! produced the error (a handler, the body limit, the timeout, the router's fallback).
 
 use axum::Json;
 use axum::extract::{Request, State};
@@ -109,18 +110,24 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// The router's fallback: `404` for every path it does not know.
-pub(crate) async fn not_found(request: Request) -> ApiError {
-    ApiError::not_found(format!(
+/// The router's fallback: `404` for every path it does not know, as a page for a browser
+/// outside the API ([`as_document`]), as JSON otherwise.
+pub(crate) async fn not_found(State(state): State<AppState>, request: Request) -> Response {
+    let error = ApiError::not_found(format!(
         "no such resource: {} {} (the API lives under /api/v1; see /api/v1/openapi.json)",
         request.method(),
         request.uri().path()
-    ))
+    ));
+    as_document(&state, &request, error)
 }
 
-/// The answer to a known path asked with the wrong method.
-pub(crate) async fn method_not_allowed(request: Request) -> ApiError {
-    ApiError::new(
+/// The answer to a known path asked with the wrong method (a page for a browser outside the
+/// API, as for [`not_found`]).
+pub(crate) async fn method_not_allowed(
+    State(state): State<AppState>,
+    request: Request,
+) -> Response {
+    let error = ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
         "method_not_allowed",
         format!(
@@ -128,7 +135,21 @@ pub(crate) async fn method_not_allowed(request: Request) -> ApiError {
             request.method(),
             request.uri().path()
         ),
-    )
+    );
+    as_document(&state, &request, error)
+}
+
+/// An error as a page of its own when a browser asked for a path outside the API (and its
+/// `Accept` ranks HTML first, [`negotiate::wants_html`]), in the language of its `?lang=`
+/// or `Accept-Language`; as the JSON error otherwise.
+pub(crate) fn as_document(state: &AppState, request: &Request, error: ApiError) -> Response {
+    let path = request.uri().path();
+    if path.starts_with("/api/") || !negotiate::wants_html(request.headers()) {
+        return error.into_response();
+    }
+    let asked = negotiate::query_param(request.uri(), "lang").and_then(|l| l.parse().ok());
+    let lang = negotiate::choose(&[asked], request.headers());
+    crate::page::error_document(state, lang, &error, path)
 }
 
 /// Whether a path belongs to the web page (HTML answers) rather than to the API (JSON).
@@ -147,6 +168,9 @@ pub(crate) async fn normalize(
     let page = is_page_path(request.uri().path());
     let writes = request.uri().path() == "/api/v1/ledger/ingest";
     let lang = negotiate::header_lang(request.headers()).unwrap_or_default();
+    let document =
+        !request.uri().path().starts_with("/api/") && negotiate::wants_html(request.headers());
+    let path = request.uri().path().to_string();
     let response = next.run(request).await;
     let status = response.status();
     if response.extensions().get::<Answered>().is_some()
@@ -185,6 +209,9 @@ pub(crate) async fn normalize(
     };
     if page {
         return crate::page::error_page(&state, lang, &error);
+    }
+    if document {
+        return crate::page::error_document(&state, lang, &error, &path);
     }
     error.into_response()
 }

@@ -3,7 +3,8 @@
 //! `bouncedoc serve`: the HTTP API and the web page that explain why an email bounced, in
 //! Japanese or English, over the same engine as the command line.
 //!
-//! - [`router`] builds the whole service (API under `/api/v1`, the page at `/`, `/healthz`)
+//! - [`router`] builds the whole service (API under `/api/v1`, the page at `/`, the reasons
+//!   reference at `/reasons`, `/healthz`)
 //!   as an axum [`Router`], with the body limit, the request timeout, the JSON error answers
 //!   and the request logs in place;
 //! - [`serve`] runs it on a listener until a shutdown signal, with a header read timeout so
@@ -41,6 +42,8 @@ mod ledger;
 mod negotiate;
 mod page;
 mod paged;
+mod paste;
+mod reference;
 mod routes;
 mod server;
 mod sns_certs;
@@ -190,7 +193,8 @@ impl AppState {
     }
 }
 
-/// The whole service as a router: every route of [`routes`], the fallback (`404` as JSON),
+/// The whole service as a router: every route of [`routes`], the fallback (`404` as JSON, or
+/// as a page for a browser outside `/api/`),
 /// the body limit, the request timeout, the error answers and the request logs.
 pub fn router(config: Config) -> Result<Router, ServerError> {
     let state = AppState::new(config)?;

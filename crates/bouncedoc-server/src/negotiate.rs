@@ -14,6 +14,31 @@ pub(crate) fn header_lang(headers: &HeaderMap) -> Option<Lang> {
         .and_then(Lang::from_accept_language)
 }
 
+/// Whether a client asks for HTML rather than JSON: its `Accept` header ranks `text/html`
+/// (or `application/xhtml+xml`) above `application/json`, as a browser's does. Without an
+/// `Accept` header, or with only `*/*`, the answer is JSON.
+pub(crate) fn wants_html(headers: &HeaderMap) -> bool {
+    let Some(accept) = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let mut html = 0.0f32;
+    let mut json = 0.0f32;
+    for item in accept.split(',') {
+        let mut parts = item.split(';');
+        let media = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let q = parts
+            .filter_map(|p| p.trim().strip_prefix("q="))
+            .find_map(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        match media.as_str() {
+            "text/html" | "application/xhtml+xml" => html = html.max(q),
+            "application/json" => json = json.max(q),
+            _ => {}
+        }
+    }
+    html > 0.0 && html > json
+}
+
 /// Parses an explicit language choice; an unknown one is a `400`.
 pub(crate) fn parse_lang(value: &str) -> Result<Lang, ApiError> {
     value
@@ -112,6 +137,23 @@ mod tests {
             form_pairs("t=%E6%97%A5%E6%9C%AC".as_bytes()),
             vec![("t".into(), "日本".into())]
         );
+    }
+
+    #[test]
+    fn browsers_get_html() {
+        let with = |accept: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::ACCEPT, accept.parse().unwrap());
+            wants_html(&headers)
+        };
+        assert!(with(
+            "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"
+        ));
+        assert!(!with("application/json"));
+        assert!(!with("*/*"));
+        assert!(!with("application/json, text/html;q=0.5"));
+        assert!(!with("text/html;q=0"));
+        assert!(!wants_html(&HeaderMap::new()));
     }
 
     #[test]

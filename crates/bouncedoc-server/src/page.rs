@@ -1,14 +1,20 @@
 //! The page at `/`: a text area and a drop zone, the language switch, and the diagnosis as a
-//! person reads it. Everything is rendered on the server (maud escapes every value), so that
-//! a plain form post gives the answer without JavaScript; the script only adds the drop
-//! zone's drag and drop.
+//! person reads it: one block per recipient of a pasted or uploaded bounce, each headed by
+//! the address and its domain. Everything is rendered on the server (maud escapes every
+//! value), so that a plain form post gives the answer without JavaScript; the script adds the
+//! drop zone's drag and drop and the share link (the pasted text carried in the link's
+//! fragment, which browsers never send: opening the link fills the form and posts it).
+//!
+//! [`layout`] is the frame of every page of the service (this one, the reasons reference,
+//! the error pages).
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
-use bouncedoc_core::{Diagnosis, EvidenceKind, Knowledge, Lang};
+use bouncedoc_core::{Action, Diagnosis, EvidenceKind, Knowledge, Lang};
 use bouncedoc_mail::MessageReport;
 use bouncedoc_mail::bounce::Kind;
+use bouncedoc_mail::paste::Found;
 use bouncedoc_mail::records::{MessageError, diagnose_guarded_first, starts_with_header};
 use maud::{DOCTYPE, Markup, html};
 
@@ -20,6 +26,7 @@ use crate::highlight::{class, highlight};
 use crate::jobs::blocking;
 use crate::labels::Labels;
 use crate::negotiate::{choose, header_lang, query_param};
+use crate::paste::{read_bounce, unwrap_msg};
 
 /// The longest text shown back in the page (the diagnosis reads all of it).
 const SHOW_MAX: usize = 100_000;
@@ -42,6 +49,9 @@ enum Outcome {
         report: Box<MessageReport>,
         /// How many recipients it reports on.
         total: usize,
+        /// How the bounce was found in the paste or file (`None`: the message itself, read
+        /// as `parse` reads it).
+        found: Option<Found>,
     },
     /// Something went wrong.
     Failed(ApiError),
@@ -78,15 +88,35 @@ fn cut(text: &str, max: usize) -> (&str, bool) {
     (&text[..end], true)
 }
 
-fn render(view: &View<'_>) -> Markup {
-    let lang = view.lang;
+/// How a page switches its language.
+pub(crate) enum Switch<'a> {
+    /// By sending the form again in the other language (the form page).
+    Form,
+    /// By a link to a path with `?lang=`.
+    Link(&'a str),
+}
+
+/// The frame of every page: the head, the top bar with the language switch, `main` and the
+/// footer.
+pub(crate) fn layout(
+    labels: &Labels,
+    lang: Lang,
+    title: &str,
+    switch: Switch<'_>,
+    main: Markup,
+) -> Markup {
+    let t = |id: &'static str| labels.get(id, lang);
+    let name = |l: Lang| match l {
+        Lang::En => "English",
+        Lang::Ja => "日本語",
+    };
     html! {
         (DOCTYPE)
         html lang=(lang.as_str()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (view.t("page.title")) }
+                title { (title) }
                 link rel="icon" href="/assets/icon.svg" type="image/svg+xml";
                 link rel="stylesheet" href="/assets/app.css";
                 script src="/assets/app.js" defer {}
@@ -96,32 +126,131 @@ fn render(view: &View<'_>) -> Markup {
                     div.brand {
                         a href={ "/?lang=" (lang.as_str()) } { "bouncedoc" }
                     }
-                    nav.langs aria-label=(view.t("page.language")) {
+                    nav.langs aria-label=(t("page.language")) {
                         @for l in Lang::ALL {
-                            button type="submit" form="ask" name="switch_lang" value=(l.as_str())
-                                aria-pressed=(if l == lang { "true" } else { "false" })
-                                lang=(l.as_str()) {
-                                (match l { Lang::En => "English", Lang::Ja => "日本語" })
+                            @match switch {
+                                Switch::Form => {
+                                    button type="submit" form="ask" name="switch_lang" value=(l.as_str())
+                                        aria-pressed=(if l == lang { "true" } else { "false" })
+                                        lang=(l.as_str()) { (name(l)) }
+                                }
+                                Switch::Link(path) => {
+                                    a.lang href={ (path) "?lang=" (l.as_str()) }
+                                        aria-current=[(l == lang).then_some("page")]
+                                        lang=(l.as_str()) { (name(l)) }
+                                }
                             }
                         }
                     }
                 }
-                main {
-                    p.tagline { (view.t("page.tagline")) }
-                    (form(view))
-                    (outcome(view))
-                }
+                (main)
                 footer {
                     p {
-                        (view.t("page.api")) " "
+                        (t("page.api")) " "
                         a href="/api/v1/openapi.json" { "/api/v1/openapi.json" }
                         " · "
-                        a href={ "/api/v1/reasons?lang=" (lang.as_str()) } { (view.t("page.reasons_link")) }
+                        a href={ "/reasons?lang=" (lang.as_str()) } { (t("page.reasons_link")) }
                     }
                 }
             }
         }
     }
+}
+
+fn render(view: &View<'_>) -> Markup {
+    let shows = !matches!(view.outcome, Outcome::Blank);
+    let main = html! {
+        main.answered[shows] {
+            p.tagline { (view.t("page.tagline")) }
+            (form(view))
+            (outcome(view))
+        }
+    };
+    layout(
+        &view.state.labels,
+        view.lang,
+        view.t("page.title"),
+        Switch::Form,
+        main,
+    )
+}
+
+/// What heads the answer: a link down to the form (which a phone shows after the answer)
+/// and the share link, which the script shows and fills (it carries the text in the
+/// link's fragment, never sent to the server).
+fn tools(view: &View<'_>) -> Markup {
+    let shareable = !view.text.trim().is_empty();
+    html! {
+        div.tools {
+            a.edit href="#ask" { (view.t(if shareable { "page.edit" } else { "page.another" })) }
+            @if shareable {
+                button #share type="button" hidden
+                    data-copied=(view.t("page.share_copied"))
+                    data-manual=(view.t("page.share_manual")) { (view.t("page.share")) }
+                input #share-link type="text" readonly hidden aria-label=(view.t("page.share"));
+                p #share-note .dim aria-live="polite" {}
+            }
+        }
+    }
+}
+
+/// The one address a text quotes (`<a@example.jp>`, `a@example.jp に…`), if it quotes
+/// exactly one.
+fn quoted_address(text: &str) -> Option<String> {
+    let mut found: Option<String> = None;
+    for word in text.split(|c: char| c.is_whitespace() || "<>()[]:;,\"'　".contains(c)) {
+        let word = word.trim_matches(|c: char| c == '.' || c == '、' || c == '。');
+        let Some((local, domain)) = word.rsplit_once('@') else {
+            continue;
+        };
+        let domain_ok = domain.contains('.')
+            && domain
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+        if local.is_empty() || !domain_ok || !local.is_ascii() {
+            continue;
+        }
+        match &found {
+            Some(f) if !f.eq_ignore_ascii_case(word) => return None,
+            _ => found = Some(word.to_string()),
+        }
+    }
+    found
+}
+
+/// The line that names the one address a reply quotes, and its domain.
+fn quoted_line(labels: &Labels, lang: Lang, address: &str) -> String {
+    let mut line = labels
+        .get("page.address_in_text", lang)
+        .replace("{address}", address);
+    if let Some((_, domain)) = address.rsplit_once('@') {
+        line.push_str(&labels.get("page.domain", lang).replace("{domain}", domain));
+    }
+    line
+}
+
+/// The line that names the recipient of one answer, and its domain: "Recipient 2 of 3:
+/// b@example.org (domain example.org)".
+fn recipient_line(
+    labels: &Labels,
+    lang: Lang,
+    address: Option<&str>,
+    position: Option<(usize, usize)>,
+) -> Option<String> {
+    let shown = address.unwrap_or(labels.get("page.no_address", lang));
+    let mut line = match position {
+        Some((index, count)) if count > 1 => labels
+            .get("page.recipient_of", lang)
+            .replace("{index}", &index.to_string())
+            .replace("{count}", &count.to_string()),
+        _ if address.is_none() => return None,
+        _ => labels.get("page.recipient_one", lang).to_string(),
+    }
+    .replace("{address}", shown);
+    if let Some((_, domain)) = address.and_then(|a| a.rsplit_once('@')) {
+        line.push_str(&labels.get("page.domain", lang).replace("{domain}", domain));
+    }
+    Some(line)
 }
 
 fn form(view: &View<'_>) -> Markup {
@@ -161,6 +290,7 @@ fn outcome(view: &View<'_>) -> Markup {
             let kb = view.state.engine.knowledge();
             html! {
                 section #result .notice data-kind="nothing" data-count="0" role="status" {
+                    (tools(view))
                     h2 { (kb.label("nothing.headline", view.lang)) }
                     p { (kb.label("nothing.ask", view.lang)) }
                     p { (kb.label("nothing.looked_for", view.lang)) }
@@ -170,13 +300,15 @@ fn outcome(view: &View<'_>) -> Markup {
         Outcome::Explained(d) => html! {
             section #result data-kind="explain" data-count="1" {
                 h2.visually-hidden { (view.t("page.result")) }
-                (diagnosis(view, d, view.text, "page.your_text"))
+                (tools(view))
+                (diagnosis(view, d, view.text, "page.your_text", None))
             }
         },
         Outcome::Parsed {
             file,
             report,
             total,
+            found,
         } => {
             let m = &report.message;
             let facts: Vec<(&str, &str)> = [
@@ -192,17 +324,28 @@ fn outcome(view: &View<'_>) -> Markup {
             let count = *total;
             let more = count.saturating_sub(report.diagnoses.len());
             let not_bounce = report.kind == Kind::NotBounce || count == 0;
+            // A body pasted without headers was given made-up ones: they are no facts.
+            let body_only = *found == Some(Found::Body);
             html! {
                 section #result data-kind="parse" data-count=(if not_bounce { 0 } else { count }) {
                     h2.visually-hidden { (view.t("page.result")) }
+                    (tools(view))
+                    @if body_only && !not_bounce {
+                        p.count { (view.t("page.recipients").replace("{count}", &count.to_string())) }
+                    } @else {
                     div.card.message {
                         h3 { (view.t("page.message")) }
+                        @if *found == Some(Found::Attached) {
+                            p #forwarded { (view.t("page.forwarded")) }
+                        }
                         dl {
                             @if let Some(f) = file {
                                 dt { (view.t("page.file")) } dd { (f) }
                             }
-                            @for (k, v) in &facts {
-                                dt { (k) } dd { (v) }
+                            @if !body_only {
+                                @for (k, v) in &facts {
+                                    dt { (k) } dd { (v) }
+                                }
                             }
                             dt { (view.t("page.format")) } dd { code { (m.detector) } }
                         }
@@ -212,9 +355,25 @@ fn outcome(view: &View<'_>) -> Markup {
                             p.count { (view.t("page.recipients").replace("{count}", &count.to_string())) }
                         }
                     }
+                    }
+                    @if !not_bounce && report.diagnoses.len() > 1 {
+                        // A list of the recipients first, each a link down to its answer.
+                        nav.jump aria-label=(view.t("page.recipients_list")) {
+                            ol {
+                                @for (i, (d, _)) in report.diagnoses.iter().enumerate() {
+                                    li {
+                                        a href={ "#recipient-" (i + 1) } {
+                                            (d.recipient.as_deref().unwrap_or(view.t("page.no_address")))
+                                        }
+                                        " — " (view.lang.pick(&view.state.engine.knowledge().reason(d.reason).title))
+                                    }
+                                }
+                            }
+                        }
+                    }
                     @if !not_bounce {
-                        @for (d, _) in &report.diagnoses {
-                            (diagnosis(view, d, &d.diagnostic, "page.server_words"))
+                        @for (i, (d, _)) in report.diagnoses.iter().enumerate() {
+                            (diagnosis(view, d, &d.diagnostic, "page.server_words", Some((i + 1, count))))
                         }
                         @if more > 0 {
                             p.notice #more data-more=(more) {
@@ -224,6 +383,47 @@ fn outcome(view: &View<'_>) -> Markup {
                     }
                 }
             }
+        }
+    }
+}
+
+/// What an answer reports, for its badge: a failure, hard or soft, or a report that is no
+/// failure (a delay warning; a delivery, relay or expansion notice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Hard,
+    Soft,
+    NotFailed,
+}
+
+impl Shown {
+    fn of(d: &Diagnosis) -> Shown {
+        match d.action {
+            Some(Action::Delayed | Action::Delivered | Action::Relayed | Action::Expanded) => {
+                Shown::NotFailed
+            }
+            _ if d.hard_bounce => Shown::Hard,
+            _ => Shown::Soft,
+        }
+    }
+
+    /// The badge's label.
+    fn badge(self, d: &Diagnosis) -> &'static str {
+        match self {
+            Shown::Hard => "page.hard",
+            Shown::Soft => "page.soft",
+            Shown::NotFailed if d.action == Some(Action::Delayed) => "page.warning",
+            Shown::NotFailed => "page.not_failure",
+        }
+    }
+
+    /// The line under the meaning that says what it means for the mail.
+    fn line(self, d: &Diagnosis) -> Option<&'static str> {
+        match self {
+            Shown::Hard => Some("bounce.hard"),
+            Shown::Soft => Some("bounce.soft"),
+            Shown::NotFailed if d.action == Some(Action::Delayed) => Some("bounce.warning"),
+            Shown::NotFailed => None,
         }
     }
 }
@@ -240,7 +440,13 @@ fn provider_name(kb: &Knowledge, id: &str, lang: Lang) -> String {
         .map_or(id.to_string(), |x| lang.pick(&x.name).to_string())
 }
 
-fn diagnosis(view: &View<'_>, d: &Diagnosis, source: &str, source_label: &'static str) -> Markup {
+fn diagnosis(
+    view: &View<'_>,
+    d: &Diagnosis,
+    source: &str,
+    source_label: &'static str,
+    position: Option<(usize, usize)>,
+) -> Markup {
     let lang = d.lang;
     let labels = &view.state.labels;
     let kb = view.state.engine.knowledge();
@@ -259,23 +465,53 @@ fn diagnosis(view: &View<'_>, d: &Diagnosis, source: &str, source_label: &'stati
     let avoid: Vec<_> = d.advice.iter().filter(|a| a.avoid).collect();
     let (shown, was_cut) = cut(source, SHOW_MAX);
     let pieces = highlight(shown, &d.evidence);
+    let kind = Shown::of(d);
+    if !d.is_conclusive() {
+        // Nothing recognized in this recipient's words: no story, no party, no advice.
+        return html! {
+            article.diagnosis.nothing
+                id=[position.map(|(i, _)| format!("recipient-{i}"))]
+                data-kind="nothing" data-lang=(lang.as_str()) {
+                header.headline {
+                    @if let Some(line) = recipient_line(labels, lang, d.recipient.as_deref(), position) {
+                        p.recipient data-recipient=[d.recipient.as_deref()] { strong { (line) } }
+                    }
+                    h2.summary { (kb.label("nothing.headline", lang)) }
+                    p { (kb.label("nothing.ask", lang)) }
+                    p.dim { (kb.label("nothing.looked_for", lang)) }
+                }
+                @if !shown.trim().is_empty() {
+                    section.card.evidence {
+                        p.caption { (t(source_label)) }
+                        pre.source { (shown) }
+                    }
+                }
+            }
+        };
+    }
     html! {
-        article.diagnosis.hard[d.hard_bounce].soft[!d.hard_bounce]
+        article.diagnosis.hard[kind == Shown::Hard].soft[kind == Shown::Soft].warning[kind == Shown::NotFailed]
+            id=[position.map(|(i, _)| format!("recipient-{i}"))]
             data-reason=(d.reason.as_str()) data-party=(d.party.as_str())
             data-lang=(lang.as_str()) data-confidence=(d.confidence.to_string()) {
             header.headline {
+                @if let Some(line) = recipient_line(labels, lang, d.recipient.as_deref(), position) {
+                    p.recipient data-recipient=[d.recipient.as_deref()] { strong { (line) } }
+                } @else if let Some(address) = quoted_address(source) {
+                    // A reply that names no recipient but quotes one address.
+                    p.recipient.quoted {
+                        strong { (quoted_line(labels, lang, &address)) }
+                    }
+                }
                 p.codes {
                     @if codes.is_empty() { "—" } @else {
                         @for code in &codes { span.code { (code) } " " }
                     }
-                    span.badge { (t(if d.hard_bounce { "page.hard" } else { "page.soft" })) }
+                    span.badge { (t(kind.badge(d))) }
                 }
                 h2.summary { (d.summary) }
                 p.reason { (t("field.reason")) (c) strong { (reason_title) } " " code { (d.reason.as_str()) }
                     " · " (t("field.confidence")) (c) (tl(format!("confidence.{}", d.confidence))) }
-                @if let Some(r) = &d.recipient {
-                    p.recipient { (t("field.recipient")) (c) strong { (r) } }
-                }
             }
             section.card.party {
                 h3 { (t("heading.party")) }
@@ -297,7 +533,7 @@ fn diagnosis(view: &View<'_>, d: &Diagnosis, source: &str, source_label: &'stati
             section.card.meaning {
                 h3 { (t("heading.meaning")) }
                 p { (d.explanation) }
-                p.dim { (t(if d.hard_bounce { "bounce.hard" } else { "bounce.soft" })) }
+                @if let Some(line) = kind.line(d) { p.dim { (t(line)) } }
             }
             section.card.evidence {
                 h3 { (t("heading.evidence")) }
@@ -375,6 +611,7 @@ fn error_message(labels: &Labels, lang: Lang, error: &ApiError, state: &AppState
         "message_too_large" => labels
             .get("error.message_too_large", lang)
             .replace("{limit}", &state.config.max_message_bytes.to_string()),
+        "unreadable_msg" => labels.get("error.unreadable_msg", lang).to_string(),
         "unreadable_message" => labels
             .get("error.unreadable_message", lang)
             .replace("{detail}", &error.message),
@@ -384,7 +621,8 @@ fn error_message(labels: &Labels, lang: Lang, error: &ApiError, state: &AppState
     }
 }
 
-fn respond(status: StatusCode, markup: Markup) -> Response {
+/// A page as an answer, with the page's headers.
+pub(crate) fn respond(status: StatusCode, markup: Markup) -> Response {
     let mut response = (status, Html(markup.into_string())).into_response();
     page_headers(&mut response);
     response.extensions_mut().insert(Answered);
@@ -403,21 +641,45 @@ pub(crate) fn error_page(state: &AppState, lang: Lang, error: &ApiError) -> Resp
     respond(error.status, render(&view))
 }
 
-/// Whether a pasted text is a whole message (headers, a blank line, a body) rather than a
-/// reply line: then it is read as a message, like an uploaded file.
-fn looks_like_message(text: &str) -> bool {
-    let head = text.trim_start();
-    let header_line = |l: &str| {
-        l.split_once(':').is_some_and(|(name, _)| {
-            !name.is_empty()
-                && name.len() < 60
-                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        })
+/// An error on its own page, for a browser that asked for a path other than the form's
+/// (an unknown path, a wrong method): the localized heading and message, and a link to the
+/// form.
+pub(crate) fn error_document(
+    state: &AppState,
+    lang: Lang,
+    error: &ApiError,
+    path: &str,
+) -> Response {
+    let labels = &state.labels;
+    let t = |id: &'static str| labels.get(id, lang);
+    let (heading, message) = match error.code {
+        "not_found" => (
+            t("page.not_found_heading"),
+            t("error.not_found").replace("{path}", path),
+        ),
+        "method_not_allowed" => (
+            t("page.error_heading"),
+            t("error.method_not_allowed").to_string(),
+        ),
+        _ => (
+            t("page.error_heading"),
+            error_message(labels, lang, error, state),
+        ),
     };
-    let first = head.lines().next().unwrap_or("");
-    (first.starts_with("From ") || header_line(first))
-        && head.lines().take(60).filter(|l| header_line(l)).count() >= 3
-        && (head.contains("\n\n") || head.contains("\r\n\r\n"))
+    let main = html! {
+        main {
+            section #result .error role="alert" data-status=(error.status.as_u16()) data-error=(error.code) {
+                h1 { (heading) }
+                p { (message) }
+                p { a href={ "/?lang=" (lang.as_str()) } { (t("page.back")) } }
+            }
+        }
+    };
+    let title = format!("{heading} — bouncedoc");
+    respond(
+        error.status,
+        layout(labels, lang, &title, Switch::Link(path), main),
+    )
 }
 
 /// Reads a whole message for the page: its first recipients' diagnoses
@@ -428,17 +690,10 @@ fn parse_message(
     bytes: &[u8],
     lang: Lang,
 ) -> Result<(MessageReport, usize), ApiError> {
-    let limit = state.config.max_message_bytes;
-    if bytes.len() > limit {
-        return Err(ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "message_too_large",
-            format!("the message is larger than the limit of {limit} bytes for one message"),
-        ));
-    }
+    within_limit(state, bytes)?;
     if !starts_with_header(bytes) && !bouncedoc_mail::msg::is_compound_file(bytes) {
         let mut e = not_a_message();
-        e.message = "it does not start with header lines (Name: value)".into();
+        e.message = state.labels.get("error.no_headers", lang).to_string();
         return Err(e);
     }
     diagnose_guarded_first(&state.engine, bytes, lang, SHOWN_RECIPIENTS).map_err(|e| match e {
@@ -450,7 +705,43 @@ fn parse_message(
     })
 }
 
-/// Works out what to show for a text or a file.
+/// Refuses a message longer than [`Config::max_message_bytes`](crate::Config::max_message_bytes).
+fn within_limit(state: &AppState, bytes: &[u8]) -> Result<(), ApiError> {
+    let limit = state.config.max_message_bytes;
+    if bytes.len() > limit {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "message_too_large",
+            format!("the message is larger than the limit of {limit} bytes for one message"),
+        ));
+    }
+    Ok(())
+}
+
+/// The bounce found in a paste or a file (an Outlook `.msg` read as the message it holds),
+/// as the page shows it.
+fn found_bounce(
+    state: &AppState,
+    bytes: &[u8],
+    lang: Lang,
+    file: Option<String>,
+) -> Result<Option<Outcome>, ApiError> {
+    within_limit(state, bytes)?;
+    let unwrapped = unwrap_msg(bytes)?;
+    let bytes = unwrapped.as_deref().unwrap_or(bytes);
+    Ok(
+        read_bounce(&state.engine, bytes, lang, SHOWN_RECIPIENTS)?.map(|b| Outcome::Parsed {
+            file,
+            report: Box::new(b.report),
+            total: b.total,
+            found: Some(b.found),
+        }),
+    )
+}
+
+/// Works out what to show for a text or a file: every recipient of the bounce found in it
+/// (see [`crate::paste`]); a file that holds none is shown as the message it is, and a text
+/// that holds none is explained as the words of a reply.
 async fn answer(
     state: &AppState,
     lang: Lang,
@@ -465,33 +756,36 @@ async fn answer(
             text
         };
         let st = state.clone();
-        let outcome = match blocking(state, move || parse_message(&st, &bytes, lang)).await {
-            Ok(Ok((report, total))) => Outcome::Parsed {
-                file: name,
-                report: Box::new(report),
-                total,
-            },
+        let outcome = match blocking(state, move || {
+            match found_bounce(&st, &bytes, lang, name.clone()) {
+                Ok(Some(outcome)) => Ok(outcome),
+                Ok(None) => {
+                    parse_message(&st, &bytes, lang).map(|(report, total)| Outcome::Parsed {
+                        file: name,
+                        report: Box::new(report),
+                        total,
+                        found: None,
+                    })
+                }
+                Err(e) => Err(e),
+            }
+        })
+        .await
+        {
+            Ok(Ok(outcome)) => outcome,
             Ok(Err(e)) | Err(e) => Outcome::Failed(e),
         };
         return (kept, outcome);
     }
     let st = state.clone();
     let (text, outcome) = match blocking(state, move || {
-        if looks_like_message(&text)
-            && let Ok((report, total)) = parse_message(&st, text.as_bytes(), lang)
-            && report.kind != Kind::NotBounce
-            && !report.diagnoses.is_empty()
-        {
-            let outcome = Outcome::Parsed {
-                file: None,
-                report: Box::new(report),
-                total,
-            };
-            return (text, outcome);
-        }
-        let outcome = match explain_text(&st.engine, &text, lang) {
-            Ok(d) => Outcome::Explained(Box::new(d)),
-            Err(e) => Outcome::Failed(e),
+        let outcome = match found_bounce(&st, text.as_bytes(), lang, None) {
+            Ok(Some(outcome)) => outcome,
+            // Not a bounce (or too long to read as one): the words of a reply.
+            Ok(None) | Err(_) => match explain_text(&st.engine, &text, lang) {
+                Ok(d) => Outcome::Explained(Box::new(d)),
+                Err(e) => Outcome::Failed(e),
+            },
         };
         (text, outcome)
     })
@@ -562,15 +856,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tells_messages_from_replies() {
-        assert!(looks_like_message(
-            "Return-Path: <>\nFrom: MAILER-DAEMON\nSubject: Undelivered\n\nbody"
-        ));
-        assert!(!looks_like_message(
-            "550 5.1.1 <a@b>: Recipient address rejected: User unknown"
-        ));
-        assert!(!looks_like_message(
-            "Final-Recipient: rfc822; a@b\nAction: failed\nStatus: 5.1.1"
-        ));
+    fn a_recipient_whose_words_say_nothing_gets_no_story() {
+        let state = AppState::new(crate::Config::default()).unwrap();
+        let mut d = state.engine.explain("zzzz qqqq", Lang::Ja).unwrap();
+        assert!(!d.is_conclusive());
+        d.recipient = Some("jiro@example.org".into());
+        let view = View {
+            state: &state,
+            lang: Lang::Ja,
+            text: "",
+            outcome: Outcome::Blank,
+        };
+        let html =
+            diagnosis(&view, &d, "zzzz qqqq", "page.server_words", Some((2, 2))).into_string();
+        assert!(html.contains("data-kind=\"nothing\""), "{html}");
+        assert!(html.contains("id=\"recipient-2\""));
+        assert!(html.contains("宛先 2 件中 2 件目：jiro@example.org（ドメイン example.org）"));
+        let kb = state.engine.knowledge();
+        assert!(html.contains(kb.label("nothing.headline", Lang::Ja)));
+        assert!(!html.contains("data-party"), "no one blamed: {html}");
+        assert!(!html.contains("data-advice"), "no advice: {html}");
+    }
+
+    #[test]
+    fn the_one_quoted_address_is_found() {
+        assert_eq!(
+            quoted_address("550 5.1.1 <Hanako@Example.co.jp>... User unknown").as_deref(),
+            Some("Hanako@Example.co.jp")
+        );
+        assert_eq!(
+            quoted_address("hanako@example.co.jp にメールを配信できませんでした。").as_deref(),
+            Some("hanako@example.co.jp")
+        );
+        assert_eq!(
+            quoted_address("<a@example.jp>: 550 <a@example.jp> unknown").as_deref(),
+            Some("a@example.jp")
+        );
+        assert_eq!(quoted_address("a@example.jp and b@example.org"), None);
+        assert_eq!(quoted_address("550 5.1.1 User unknown"), None);
+        assert_eq!(quoted_address("write to me @ noon"), None);
     }
 }

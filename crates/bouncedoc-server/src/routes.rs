@@ -14,7 +14,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
 
-use crate::{AppState, api, assets, errors, guard, jobs, ledger, page, webhooks};
+use crate::{AppState, api, assets, errors, guard, jobs, ledger, page, reference, webhooks};
 
 /// One route: a method and a path (with `{name}` for a path parameter, as in OpenAPI).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +39,8 @@ fn table() -> Vec<(Route, MethodRouter<AppState>)> {
         route(Method::GET, "/", page::index),
         route(Method::POST, "/", page::submit),
         route(Method::POST, "/explain", page::submit),
+        route(Method::GET, "/reasons", reference::reasons),
+        route(Method::GET, "/reasons/{id}", reference::reason),
         route(Method::GET, "/assets/app.css", assets::css),
         route(Method::GET, "/assets/app.js", assets::js),
         route(Method::GET, "/assets/icon.svg", assets::icon),

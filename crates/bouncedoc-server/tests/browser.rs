@@ -2,7 +2,11 @@
 //! with a small WebSocket client written here: the page is shown in Japanese when the browser
 //! asks for it, a seed case is pasted and explained, the language is switched, a corpus
 //! `.eml` is dropped on the drop zone and another chosen with the file input, and
-//! screenshots are saved under `target/screenshots/`.
+//! screenshots are saved under `target/screenshots/`. Then, at phone and desktop widths:
+//! a paste with two recipients, a Japanese Gmail notice, a delay warning and a text that is
+//! no bounce (the answer comes first on a phone, no "drop here" on a touch screen, one block
+//! per recipient), the share link (opened, it shows the answer; the server's log never holds
+//! the text) and an Outlook `.msg` chosen with the file input.
 //!
 //! Without Chromium the test says so and passes, except when `CI` is set: CI installs
 //! Chromium (`.ci/run`) and this test must run there. `BOUNCEDOC_CHROMIUM` names another
@@ -191,6 +195,17 @@ impl Browser {
     }
 
     fn send(&mut self, session: Option<String>, method: &str, params: Value) -> Value {
+        self.try_send(session, method, params)
+            .unwrap_or_else(|e| panic!("{method}: {e}"))
+    }
+
+    /// Sends a command; its error, if it answers with one.
+    fn try_send(
+        &mut self,
+        session: Option<String>,
+        method: &str,
+        params: Value,
+    ) -> Result<Value, Value> {
         let id = self.next_id;
         self.next_id += 1;
         let mut message = json!({"id": id, "method": method, "params": params});
@@ -202,9 +217,9 @@ impl Browser {
             let answer: Value = serde_json::from_str(&self.ws.recv_text()).unwrap();
             if answer["id"] == id {
                 if let Some(e) = answer.get("error") {
-                    panic!("{method}: {e}");
+                    return Err(e.clone());
                 }
-                return answer["result"].clone();
+                return Ok(answer["result"].clone());
             }
         }
     }
@@ -230,14 +245,19 @@ impl Browser {
         r["result"]["value"].clone()
     }
 
-    /// Waits until an expression is true.
+    /// Waits until an expression is true (an evaluation that fails because the page is
+    /// being replaced counts as false).
     fn wait_for(&mut self, expression: &str) {
         let started = Instant::now();
         loop {
-            let r = self.call(
-                "Runtime.evaluate",
-                json!({"expression": expression, "returnByValue": true}),
-            );
+            let session = self.session.clone();
+            let r = self
+                .try_send(
+                    Some(session),
+                    "Runtime.evaluate",
+                    json!({"expression": expression, "returnByValue": true}),
+                )
+                .unwrap_or_default();
             if r["result"]["value"] == true {
                 return;
             }
@@ -349,8 +369,12 @@ fn js(value: &str) -> String {
     serde_json::to_string(value).unwrap()
 }
 
+/// One Chromium at a time: the tests of this file share the machine's cores.
+static ONE_BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[test]
 fn the_page_in_headless_chromium() {
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let Some(bin) = chromium() else {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -546,4 +570,375 @@ fn the_page_in_headless_chromium() {
         ja_report.diagnoses[0].0.summary.as_str()
     );
     b.screenshot(&shots.join("parse-ja-desktop.png"));
+}
+
+// ---- Phones, sharing, screenshots. ----
+
+/// The lines the server logs, kept for the test to read.
+#[derive(Clone, Default)]
+struct Log(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Log {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+impl Write for Log {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Sends the server's logs (at `info`, as `bouncedoc serve` logs by default) into a buffer.
+fn capture_log() -> Log {
+    let log = Log::default();
+    let writer = log.clone();
+    tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::INFO)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .try_init()
+        .expect("the first subscriber of this test binary");
+    log
+}
+
+/// The body of a Postfix bounce as copied out of a mail program: two recipients.
+const TWO: &str = "This is the mail system at host mail.example.com.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 550 5.1.1 <taro@example.jp>:\n    Recipient address rejected: User unknown (in reply to RCPT TO command)\n\n<hanako.share-probe@example.org>: host mx.example.org[192.0.2.2] said: 552 5.2.2\n    <hanako.share-probe@example.org>: Mailbox full (in reply to RCPT TO command)\n";
+
+/// What Gmail's Japanese interface shows when an address does not exist.
+const GMAIL_JA: &str = "アドレスが見つかりません\n\nhanako@example.co.jp にメールを配信できませんでした。アドレスが見つからないか、メールを受信できないアドレスです。\n\nリモート サーバーからのレスポンス:\n\n550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces.\n";
+
+/// A Postfix delay notice: a warning, not a failure.
+const WARNING: &str = "This is the mail system at host mail.example.com.\n\n####################################################################\n# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n####################################################################\n\nYour message could not be delivered for more than 4 hour(s).\nIt will be retried until it is 5 day(s) old.\n\n<jiro@example.net>: connect to mx.example.net[192.0.2.3]:25: Connection timed out\n";
+
+/// A question typed into the box: no bounce.
+const NOT_BOUNCE: &str = "Hello, are we still meeting on Friday at 3 pm?";
+
+fn as_phone(b: &mut Browser) {
+    b.viewport(390, 844, true);
+    b.call(
+        "Emulation.setTouchEmulationEnabled",
+        json!({"enabled": true, "maxTouchPoints": 5}),
+    );
+}
+
+fn as_desktop(b: &mut Browser) {
+    b.viewport(1280, 900, false);
+    b.call(
+        "Emulation.setTouchEmulationEnabled",
+        json!({"enabled": false}),
+    );
+}
+
+/// Pastes a text into the box and sends the form.
+fn paste(b: &mut Browser, text: &str) {
+    b.eval(&format!(
+        "(() => {{ const t = document.querySelector('#text'); t.value = {}; }})()",
+        js(text)
+    ));
+    b.expect_new_page("document.querySelector('#go').click()");
+}
+
+/// Whether the first answer's headline is on the first screen, above the form.
+fn answer_on_first_screen(b: &mut Browser) -> bool {
+    b.eval("window.scrollTo(0, 0)");
+    b.eval(
+        "(() => {
+            const r = document.querySelector('#result');
+            const h = document.querySelector('#result h2:not(.visually-hidden)');
+            const f = document.querySelector('#ask');
+            return !!r && !!h && h.getBoundingClientRect().bottom <= window.innerHeight
+                && r.getBoundingClientRect().top < f.getBoundingClientRect().top;
+        })()",
+    ) == true
+}
+
+#[test]
+fn the_page_on_phones_shares_and_reads_outlook_files() {
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(bin) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but chromium is not installed: .ci/run installs Debian's chromium"
+        );
+        eprintln!("SKIPPED the_page_on_phones_shares_and_reads_outlook_files: no chromium here");
+        return;
+    };
+    let log = capture_log();
+    let server = Server::start(Config::default());
+    let engine = Engine::new().unwrap();
+    let shots = screenshots_dir();
+    let mut b = Browser::launch(&bin);
+    let displayed = |b: &mut Browser, sel: &str| {
+        b.eval(&format!(
+            "(() => {{ const e = document.querySelector({}); return !!e && getComputedStyle(e).display !== 'none' && !e.hidden; }})()",
+            js(sel)
+        ))
+    };
+
+    // No "drop here" on a touch screen; on a desktop, there is.
+    as_phone(&mut b);
+    b.navigate(&server.url("/?lang=en"));
+    assert_eq!(b.eval("matchMedia('(pointer: coarse)').matches"), true);
+    assert_eq!(
+        displayed(&mut b, ".drop-hint"),
+        false,
+        "no drop hint on a phone"
+    );
+    assert_eq!(
+        displayed(&mut b, "#file"),
+        true,
+        "a file can still be chosen"
+    );
+    as_desktop(&mut b);
+    b.navigate(&server.url("/?lang=en"));
+    assert_eq!(b.eval("matchMedia('(pointer: coarse)').matches"), false);
+    assert_eq!(
+        displayed(&mut b, ".drop-hint"),
+        true,
+        "the drop hint on a desktop"
+    );
+
+    // The four cases at both widths, in the language each is written in.
+    let cases = [
+        ("two-recipients", "en", TWO),
+        ("gmail", "ja", GMAIL_JA),
+        ("warning", "en", WARNING),
+        ("not-bounce", "en", NOT_BOUNCE),
+    ];
+    for (name, lang, text) in cases {
+        for phone in [true, false] {
+            if phone {
+                as_phone(&mut b);
+            } else {
+                as_desktop(&mut b);
+            }
+            b.navigate(&server.url(&format!("/?lang={lang}")));
+            paste(&mut b, text);
+            assert_eq!(b.eval("document.documentElement.lang"), lang, "{name}");
+            if phone {
+                assert!(
+                    answer_on_first_screen(&mut b),
+                    "{name}: on a phone the answer comes first"
+                );
+                assert_eq!(
+                    b.eval("document.documentElement.scrollWidth <= window.innerWidth"),
+                    true,
+                    "{name}: no horizontal scrolling on a phone"
+                );
+            }
+            let width = if phone { "phone" } else { "desktop" };
+            b.eval("window.scrollTo(0, 0)");
+            b.screenshot_screen(&shots.join(format!("{name}-{lang}-{width}.png")));
+            b.screenshot(&shots.join(format!("{name}-{lang}-{width}-full.png")));
+        }
+        match name {
+            "two-recipients" => {
+                assert_eq!(
+                    b.eval("document.querySelector('#result').dataset.count"),
+                    "2"
+                );
+                let heads = b.eval(
+                    "[...document.querySelectorAll('article.diagnosis .recipient')].map(p => p.textContent.trim())",
+                );
+                assert_eq!(
+                    heads,
+                    json!([
+                        "Recipient 1 of 2: taro@example.jp (domain example.jp)",
+                        "Recipient 2 of 2: hanako.share-probe@example.org (domain example.org)"
+                    ])
+                );
+            }
+            "gmail" => {
+                assert!(
+                    b.eval("document.querySelector('article .recipient').textContent")
+                        .as_str()
+                        .unwrap()
+                        .contains("hanako@example.co.jp（ドメイン example.co.jp）"),
+                    "the address and its domain head the answer"
+                );
+                let want = engine.explain(GMAIL_JA, Lang::Ja).unwrap();
+                assert_eq!(
+                    b.eval("document.querySelector('#result h2:not(.visually-hidden)').textContent.trim()"),
+                    if want.is_conclusive() {
+                        want.summary.clone()
+                    } else {
+                        engine.knowledge().label("nothing.headline", Lang::Ja).to_string()
+                    }
+                );
+            }
+            "not-bounce" => {
+                assert_eq!(
+                    b.eval("document.querySelector('#result').dataset.kind"),
+                    "nothing"
+                );
+            }
+            _ => {}
+        }
+    }
+
+    // Share the two-recipient answer: the link carries the text in its fragment.
+    as_phone(&mut b);
+    b.navigate(&server.url("/?lang=ja"));
+    paste(&mut b, TWO);
+    assert_eq!(
+        displayed(&mut b, "#share"),
+        true,
+        "the script shows the share button"
+    );
+    b.eval("document.querySelector('#share').click()");
+    b.wait_for("document.querySelector('#share-link').value.length > 0 && document.querySelector('#share-note').textContent.length > 0");
+    let url = b.eval("document.querySelector('#share-link').value");
+    let url = url.as_str().unwrap().to_string();
+    let (before, fragment) = url.split_once('#').expect("a fragment");
+    assert_eq!(before, server.url("/?lang=ja"));
+    assert!(
+        fragment.starts_with("z=") || fragment.starts_with("t="),
+        "{url}"
+    );
+    assert!(!url.contains("share-probe"), "the text is encoded: {url}");
+    b.screenshot_screen(&shots.join("share-ja-phone.png"));
+
+    // Opened by a colleague (another page load): the same answer, in the same language.
+    b.navigate(&server.url("/?lang=en"));
+    b.eval("window.__bouncedocOld = true");
+    b.call("Page.navigate", json!({"url": url}));
+    b.wait_for(
+        "window.__bouncedocOld === undefined && location.pathname === '/explain' && document.readyState === 'complete' && !!document.querySelector('#result')",
+    );
+    assert_eq!(b.eval("document.documentElement.lang"), "ja");
+    assert_eq!(
+        b.eval("document.querySelector('#result').dataset.count"),
+        "2"
+    );
+    assert_eq!(
+        b.eval("document.querySelector('#text').value"),
+        TWO,
+        "the form holds the shared text"
+    );
+    assert!(
+        answer_on_first_screen(&mut b),
+        "the shared answer comes first"
+    );
+    b.screenshot_screen(&shots.join("shared-ja-phone.png"));
+    // A link made without compression (`t=`) opens too.
+    let plain = server.url(&format!(
+        "/?lang=en#t={}",
+        b.eval(&format!("encodeURIComponent({})", js(NOT_BOUNCE)))
+            .as_str()
+            .unwrap()
+    ));
+    b.eval("window.__bouncedocOld = true");
+    b.call("Page.navigate", json!({"url": plain}));
+    b.wait_for(
+        "window.__bouncedocOld === undefined && location.pathname === '/explain' && document.readyState === 'complete' && !!document.querySelector('#result')",
+    );
+    assert_eq!(
+        b.eval("document.querySelector('#result').dataset.kind"),
+        "nothing"
+    );
+
+    // The server saw the requests, never the text.
+    let logged = log.text();
+    assert!(
+        logged.contains("path=/explain"),
+        "the log is captured: {logged}"
+    );
+    assert!(
+        !logged.contains("share-probe"),
+        "the text reached the log: {logged}"
+    );
+    assert!(
+        !logged.contains("example.org"),
+        "the text reached the log: {logged}"
+    );
+    assert!(
+        !logged.contains("Friday"),
+        "the text reached the log: {logged}"
+    );
+
+    // The reasons reference and a missing page, as a browser opens them: pages in its
+    // language.
+    b.call(
+        "Network.setExtraHTTPHeaders",
+        json!({"headers": {"Accept-Language": "ja,en;q=0.5"}}),
+    );
+    b.navigate(&server.url("/?lang=ja"));
+    b.expect_new_page("document.querySelector('footer a[href^=\"/reasons\"]').click()");
+    assert_eq!(b.eval("document.documentElement.lang"), "ja");
+    assert_eq!(
+        b.eval("document.querySelectorAll('li.reason-item').length"),
+        bouncedoc_core::Reason::ALL.len()
+    );
+    b.screenshot_screen(&shots.join("reasons-ja-phone.png"));
+    b.expect_new_page(
+        "document.querySelector('li.reason-item[data-reason=mailboxfull] a').click()",
+    );
+    let entry = bouncedoc_core::catalog::reason(
+        engine.knowledge(),
+        bouncedoc_core::Reason::MailboxFull,
+        Lang::Ja,
+    );
+    assert_eq!(
+        b.eval("document.querySelector('h1').textContent"),
+        entry.title
+    );
+    b.screenshot_screen(&shots.join("reason-ja-phone.png"));
+    b.navigate(&server.url("/no-such-page"));
+    assert_eq!(b.eval("document.documentElement.lang"), "ja");
+    assert_eq!(
+        b.eval("document.querySelector('#result').dataset.status"),
+        "404"
+    );
+    b.screenshot_screen(&shots.join("not-found-ja-phone.png"));
+
+    // An Outlook .msg chosen with the file input, on a phone, in Japanese.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("配信不能.msg");
+    let message = bouncedoc_mail::msg::testing::msg(
+        &[
+            (
+                "007D",
+                "From: MAILER-DAEMON@mail.example.com\r\nSubject: Undelivered Mail Returned to Sender\r\n",
+            ),
+            ("1000", &TWO.replace('\n', "\r\n")),
+        ],
+        &[],
+    );
+    std::fs::write(&path, message).unwrap();
+    b.navigate(&server.url("/?lang=ja"));
+    let document = b.call("DOM.getDocument", json!({}));
+    let node = b.call(
+        "DOM.querySelector",
+        json!({"nodeId": document["root"]["nodeId"], "selector": "#file"}),
+    );
+    b.eval("window.__bouncedocOld = true");
+    b.call(
+        "DOM.setFileInputFiles",
+        json!({"nodeId": node["nodeId"], "files": [path.display().to_string()]}),
+    );
+    b.wait_for("window.__bouncedocOld === undefined && document.readyState === 'complete'");
+    assert_eq!(
+        b.eval("document.querySelector('#result').dataset.kind"),
+        "parse"
+    );
+    assert_eq!(
+        b.eval("document.querySelector('#result').dataset.count"),
+        "2"
+    );
+    assert_eq!(
+        b.eval("document.querySelector('#text').value.includes('\\uFFFD')"),
+        false,
+        "no binary in the text box"
+    );
+    assert!(
+        answer_on_first_screen(&mut b),
+        "after an upload the answer comes first"
+    );
+    b.screenshot_screen(&shots.join("msg-ja-phone.png"));
 }

@@ -59,3 +59,25 @@ fn the_page_reads_an_uploaded_msg_file() {
     // The compound file's bytes are not put in the text box.
     assert!(!html.contains('\u{FFFD}'), "binary shown in the page");
 }
+
+#[test]
+fn the_page_says_in_its_language_when_a_msg_file_holds_no_message() {
+    let server = Server::start(Config::default());
+    let odd = msg(&[("0037", "only a subject")], &[]);
+    for (lang, says) in [
+        ("ja", "Outlook ファイル（.msg）"),
+        ("en", "Outlook file (.msg)"),
+    ] {
+        let (ct, body) = multipart(&[("lang", lang)], &[("file", "odd.msg", &odd)]);
+        let r = server.post("/", &ct, &body);
+        assert_eq!(r.status, 400, "{}", r.text());
+        let html = r.text();
+        assert!(html.contains("data-error=\"unreadable_msg\""), "{html}");
+        assert!(html.contains(says), "{lang}");
+        assert!(!html.contains('\u{FFFD}'), "binary shown in the page");
+        if lang == "ja" {
+            // No English sentence inside the Japanese page's answer.
+            assert!(!html.contains("could not be read"), "{html}");
+        }
+    }
+}

@@ -1,5 +1,83 @@
-// bouncedoc: the drop zone. The page works without this script (the form posts and the
-// server renders the answer); with it, a file dropped on the zone, or chosen, is sent at once.
+// bouncedoc: the drop zone and the share link. The page works without this script (the
+// form posts and the server renders the answer); with it, a file dropped on the zone, or
+// chosen, is sent at once, and an answer can be shared as a link that carries the text in
+// its fragment (after the #), which browsers never send to a server.
+(function () {
+  'use strict';
+  var form = document.getElementById('ask');
+  var text = document.getElementById('text');
+  if (!form || !text) { return; }
+
+  function toBase64Url(bytes) {
+    var s = '';
+    for (var i = 0; i < bytes.length; i += 1) { s += String.fromCharCode(bytes[i]); }
+    return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+  function fromBase64Url(t) {
+    t = t.replace(/-/g, '+').replace(/_/g, '/');
+    while (t.length % 4) { t += '='; }
+    var s = atob(t);
+    var bytes = new Uint8Array(s.length);
+    for (var i = 0; i < s.length; i += 1) { bytes[i] = s.charCodeAt(i); }
+    return bytes;
+  }
+  function through(bytes, stream) {
+    return new Response(new Blob([bytes]).stream().pipeThrough(stream))
+      .arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  }
+  // The fragment of a text: `z=` and the deflated text in base64url where the browser can
+  // compress, else `t=` and the text percent-encoded.
+  function encode(value) {
+    if (window.CompressionStream) {
+      return through(new TextEncoder().encode(value), new CompressionStream('deflate-raw'))
+        .then(function (z) { return 'z=' + toBase64Url(z); });
+    }
+    return Promise.resolve('t=' + encodeURIComponent(value));
+  }
+  function decode(hash) {
+    if (hash.indexOf('#z=') === 0 && window.DecompressionStream) {
+      return through(fromBase64Url(hash.slice(3)), new DecompressionStream('deflate-raw'))
+        .then(function (b) { return new TextDecoder().decode(b); });
+    }
+    if (hash.indexOf('#t=') === 0) { return Promise.resolve(decodeURIComponent(hash.slice(3))); }
+    return Promise.resolve(null);
+  }
+
+  // Opening a shared link: the text goes into the form, which is sent as any paste.
+  if (/^#[zt]=/.test(location.hash)) {
+    decode(location.hash).then(function (value) {
+      if (!value || !value.trim()) { return; }
+      text.value = value;
+      history.replaceState(null, '', location.pathname + location.search);
+      if (typeof form.requestSubmit === 'function') { form.requestSubmit(); } else { form.submit(); }
+    }).catch(function () { /* A damaged link: the empty form stays. */ });
+  }
+
+  var share = document.getElementById('share');
+  var link = document.getElementById('share-link');
+  var note = document.getElementById('share-note');
+  if (!share || !link || !note || !text.value.trim()) { return; }
+  share.hidden = false;
+  share.addEventListener('click', function () {
+    encode(text.value).then(function (fragment) {
+      var lang = document.documentElement.lang || 'en';
+      var url = location.origin + '/?lang=' + encodeURIComponent(lang) + '#' + fragment;
+      link.value = url;
+      link.hidden = false;
+      link.focus();
+      link.select();
+      var manual = function () { note.textContent = share.getAttribute('data-manual') || ''; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(url).then(function () {
+          note.textContent = share.getAttribute('data-copied') || '';
+        }, manual);
+      } else {
+        manual();
+      }
+    });
+  });
+})();
+
 (function () {
   'use strict';
   var form = document.getElementById('ask');
