@@ -328,18 +328,7 @@ pub fn locale_lang() -> Lang {
     env_lang().unwrap_or_default()
 }
 
-/// Whether a text is written in Japanese: it holds kana or kanji (a person who pastes a
-/// Japanese bounce reads Japanese).
-pub fn is_japanese(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(c,
-            '\u{3040}'..='\u{30FF}'   // hiragana, katakana
-            | '\u{31F0}'..='\u{31FF}' // katakana extensions
-            | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
-            | '\u{3400}'..='\u{4DBF}' // extension A
-            | '\u{FF66}'..='\u{FF9F}') // half-width katakana
-    })
-}
+pub use bouncedoc_core::is_japanese;
 
 #[cfg(test)]
 mod tests {

@@ -37,7 +37,7 @@ pub use diagnosis::{
     Advice, Answer, Diagnosis, Evidence, EvidenceKind, Observation, ReportField, ReportKind, Words,
 };
 pub use knowledge::{Knowledge, KnowledgeError};
-pub use lang::Lang;
+pub use lang::{Lang, is_japanese};
 pub use status::{BadStatusCode, StatusCode, is_reply_code};
 pub use vocab::{Action, Confidence, Party, Reason, Retry, SmtpCommand, StatusSource};
 

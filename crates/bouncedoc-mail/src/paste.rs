@@ -126,6 +126,28 @@ pub fn read_paste(raw: &[u8]) -> Option<Pasted> {
     })
 }
 
+/// The bounce a person's paste holds, as [`read_paste`] finds it, except that a body
+/// without headers must list more than one recipient: one recipient read out of a body is no
+/// more than its words say, and those are explained as the words of one reply.
+pub fn read_bounce_paste(raw: &[u8]) -> Option<Pasted> {
+    read_paste(raw).filter(|p| p.found != Found::Body || p.bounce.recipients.len() > 1)
+}
+
+/// Whether a paste found as `found`, whose recipients got these diagnoses, is answered as a
+/// bounce: a message always; a body only when its recipients' words say something (a reply
+/// code, or a status code not inferred), since a note that lists two addresses is no bounce.
+pub fn answered_as_bounce<'a>(
+    found: Found,
+    diagnoses: impl IntoIterator<Item = &'a bouncedoc_core::Diagnosis>,
+) -> bool {
+    found != Found::Body
+        || diagnoses.into_iter().any(|d| {
+            d.reply_code.is_some()
+                || d.status_source
+                    .is_some_and(|s| s != bouncedoc_core::StatusSource::Inferred)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -86,7 +86,7 @@ pub(crate) async fn explain(
         }
     };
     let asked = body_lang.or(query).or_else(|| header_lang(&headers));
-    let lang = asked.unwrap_or(if paste::is_japanese(&text) {
+    let lang = asked.unwrap_or(if bouncedoc_core::is_japanese(&text) {
         Lang::Ja
     } else {
         Lang::En

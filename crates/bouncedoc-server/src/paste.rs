@@ -4,9 +4,9 @@
 //! of one reply.
 
 use axum::http::StatusCode;
-use bouncedoc_core::{Diagnosis, Engine, Lang, StatusSource};
+use bouncedoc_core::{Diagnosis, Engine, Lang};
 use bouncedoc_mail::MessageReport;
-use bouncedoc_mail::paste::{Found, read_paste};
+use bouncedoc_mail::paste::{Found, answered_as_bounce, read_bounce_paste};
 use bouncedoc_mail::records::cancel_requested;
 use bouncedoc_mail::{Diagnoses, msg};
 
@@ -56,9 +56,7 @@ pub(crate) fn read_bounce(
     lang: Lang,
     first: usize,
 ) -> Result<Option<FoundBounce>, ApiError> {
-    let Some(pasted) =
-        read_paste(bytes).filter(|p| p.found != Found::Body || p.bounce.recipients.len() > 1)
-    else {
+    let Some(pasted) = read_bounce_paste(bytes) else {
         return Ok(None);
     };
     let found = pasted.found;
@@ -78,10 +76,7 @@ pub(crate) fn read_bounce(
             None => break,
         }
     }
-    let says_something = diagnoses.iter().any(|(d, _)| {
-        d.reply_code.is_some() || d.status_source.is_some_and(|s| s != StatusSource::Inferred)
-    });
-    if found == Found::Body && !says_something {
+    if !answered_as_bounce(found, diagnoses.iter().map(|(d, _)| d)) {
         return Ok(None);
     }
     let (kind, message) = each.into_message();
@@ -112,19 +107,6 @@ pub(crate) fn read(
         }
     }
     explain_text(engine, text, lang).map(|d| Paste::Words(Box::new(d)))
-}
-
-/// Whether a text is written in Japanese (kana or kanji): such a paste is answered in
-/// Japanese when neither the request nor the client asks for a language.
-pub(crate) fn is_japanese(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(c,
-            '\u{3040}'..='\u{30FF}'
-            | '\u{31F0}'..='\u{31FF}'
-            | '\u{3400}'..='\u{4DBF}'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{FF66}'..='\u{FF9F}')
-    })
 }
 
 #[cfg(test)]
@@ -177,12 +159,5 @@ mod tests {
             read(&engine(), "  ", Lang::En, 10).err().unwrap().code,
             "empty_input"
         );
-    }
-
-    #[test]
-    fn japanese_is_told() {
-        assert!(is_japanese("メールボックスがいっぱいです"));
-        assert!(is_japanese("宛先不明"));
-        assert!(!is_japanese("550 5.1.1 User unknown — café"));
     }
 }

@@ -6,10 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use bouncedoc_core::{
-    Answer, Diagnosis, Engine, Error, Lang, Observation, ReportKind, StatusSource,
-};
-use bouncedoc_mail::paste::{Found, Pasted, read_paste};
+use bouncedoc_core::{Answer, Diagnosis, Engine, Error, Lang, Observation, ReportKind};
+use bouncedoc_mail::paste::{Found, Pasted, answered_as_bounce, read_bounce_paste};
 
 use super::{EXIT_UNRECOGNIZED, EXIT_USAGE};
 use crate::cli::{ExplainArgs, Format, is_japanese};
@@ -117,22 +115,13 @@ pub fn run(engine: &Engine, args: &ExplainArgs) -> Result<ExitCode> {
     let pasted = if has_context(args) {
         None
     } else {
-        read_paste(&bytes)
-            // One recipient read out of a body without headers is no more than the words
-            // say: those are explained as words, as a reply is.
-            .filter(|p| p.found != Found::Body || p.bounce.recipients.len() > 1)
+        read_bounce_paste(&bytes)
     };
     let lang = answer_lang(args, &text, pasted.as_ref());
     let from_message = pasted.as_ref().and_then(|p| {
         let report = bouncedoc_mail::diagnose(engine, &p.bounce, lang);
         let diagnoses: Vec<Diagnosis> = report.diagnoses.into_iter().map(|(d, _)| d).collect();
-        // A text without headers is taken for a bounce's body only when its recipients'
-        // words say something (a code): a note that lists two addresses is no bounce.
-        let says_something = diagnoses.iter().any(|d| {
-            d.reply_code.is_some() || d.status_source.is_some_and(|s| s != StatusSource::Inferred)
-        });
-        (p.found != Found::Body || says_something)
-            .then_some((diagnoses, p.found == Found::Attached))
+        answered_as_bounce(p.found, &diagnoses).then_some((diagnoses, p.found == Found::Attached))
     });
     let (diagnoses, attached) = match from_message {
         Some(found) => found,
