@@ -11,6 +11,19 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// The language the command's `--lang` asks for, for the commands that take one
+    /// outside their output options (`parse`, `ingest`, `report`).
+    pub fn lang(&self) -> Option<Lang> {
+        match &self.command {
+            Command::Parse(a) => a.lang,
+            Command::Ingest(a) => a.lang,
+            Command::Report(a) => a.lang,
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Explain an SMTP error reply, or any text pasted from a bounce.
@@ -234,6 +247,9 @@ pub enum ParseFormat {
     /// One row per recipient, with a header row: the diagnosis, then the bounce's date and
     /// the returned message's Message-ID, From, To and Subject.
     Csv,
+    /// One line per recipient, for scanning a big run: the address, the reason, who must
+    /// act, the status code and the headline (`|` between them).
+    Line,
 }
 
 #[derive(Debug, Args)]

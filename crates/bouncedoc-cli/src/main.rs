@@ -18,13 +18,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    let lang = cli.lang().unwrap_or_else(cli::locale_lang);
     match commands::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!(
-                "bouncedoc: {}",
-                texts::error_chain(cli::locale_lang(), &err)
-            );
+            eprintln!("bouncedoc: {}", texts::error_chain(lang, &err));
             ExitCode::from(commands::EXIT_USAGE)
         }
     }
