@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 use std::io::Write as _;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use bouncedoc_core::Lang;
 use bouncedoc_mail::input::{Input, InputError};
@@ -114,8 +116,8 @@ pub fn template(lang: Lang) -> &'static str {
 pub struct Progress {
     bar: Option<ProgressBar>,
     messages: u64,
-    /// Whether it is drawn on a terminal (else as lines).
-    terminal: bool,
+    /// When it is drawn as lines (no terminal), the line held back by the rate.
+    lines: Option<Arc<Mutex<Held>>>,
 }
 
 impl Progress {
@@ -126,11 +128,11 @@ impl Progress {
         use std::io::IsTerminal;
         let terminal = std::io::stderr().is_terminal();
         let output_there = output_to_stdout && std::io::stdout().is_terminal();
+        let lines = (!terminal).then(|| Arc::new(Mutex::new(Held::default())));
         let bar = wanted(Mode::from_env(), terminal, output_there, size).then(|| {
-            let target = if terminal {
-                ProgressDrawTarget::stderr()
-            } else {
-                ProgressDrawTarget::term_like_with_hz(Box::new(Lines), 1)
+            let target = match &lines {
+                None => ProgressDrawTarget::stderr(),
+                Some(held) => ProgressDrawTarget::term_like(Box::new(Lines(held.clone()))),
             };
             let bar = ProgressBar::with_draw_target(size.bytes, target);
             bar.set_style(
@@ -147,7 +149,7 @@ impl Progress {
         Progress {
             bar,
             messages: 0,
-            terminal,
+            lines,
         }
     }
 
@@ -155,24 +157,47 @@ impl Progress {
     pub fn advance(&mut self, messages: u64, bytes: u64) {
         if let Some(bar) = &self.bar {
             self.messages += messages;
-            bar.inc(bytes);
             bar.set_message(Cow::Owned(self.messages.to_string()));
+            bar.inc(bytes);
         }
     }
 
     /// Takes the bar away from a terminal; as lines, the last one says how far it got.
     pub fn finish(&self) {
-        match &self.bar {
-            Some(bar) if self.terminal => bar.finish_and_clear(),
-            Some(bar) => bar.finish(),
-            None => {}
+        let Some(bar) = &self.bar else { return };
+        match &self.lines {
+            None => bar.finish_and_clear(),
+            Some(held) => {
+                bar.finish();
+                if let Ok(mut held) = held.lock()
+                    && let Some(line) = held.pending.take()
+                {
+                    write_line(&line);
+                }
+            }
         }
     }
 }
 
-/// Standard error that is no terminal: each drawing of the bar is a line of its own.
+/// The lines drawn on a standard error that is no terminal: when the last was written, and
+/// the newest one held back since.
+#[derive(Debug, Default)]
+struct Held {
+    written: Option<Instant>,
+    pending: Option<String>,
+}
+
+/// The shortest time between two lines.
+const LINE_EVERY: Duration = Duration::from_secs(1);
+
+fn write_line(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "bouncedoc: {line}");
+}
+
+/// Standard error that is no terminal: a drawing of the bar is a line of its own, at most
+/// one every [`LINE_EVERY`] (the newest held back is written when the bar finishes).
 #[derive(Debug)]
-struct Lines;
+struct Lines(Arc<Mutex<Held>>);
 
 impl TermLike for Lines {
     fn width(&self) -> u16 {
@@ -191,10 +216,25 @@ impl TermLike for Lines {
         Ok(())
     }
     fn write_line(&self, s: &str) -> std::io::Result<()> {
-        if s.trim().is_empty() {
+        let line = s.trim_end();
+        if line.trim().is_empty() {
             return Ok(());
         }
-        writeln!(std::io::stderr().lock(), "bouncedoc: {}", s.trim_end())
+        let Ok(mut held) = self.0.lock() else {
+            return Ok(());
+        };
+        let now = Instant::now();
+        if held
+            .written
+            .is_some_and(|t| now.duration_since(t) < LINE_EVERY)
+        {
+            held.pending = Some(line.to_string());
+        } else {
+            held.written = Some(now);
+            held.pending = None;
+            write_line(line);
+        }
+        Ok(())
     }
     fn write_str(&self, s: &str) -> std::io::Result<()> {
         self.write_line(s)
