@@ -53,11 +53,14 @@ pub enum Command {
     /// gives an error record. A summary goes to standard error. Exit status: 0, or 1 when a
     /// line was damaged or a file could not be read.
     Logs(crate::commands::logs::LogsArgs),
-    /// Count the output of `parse` or `logs` (JSON lines) into a page or a summary.
+    /// Count the output of `parse` or `logs` (JSON lines), or the ledger's events, into a
+    /// page or a summary.
     ///
     /// One self-contained HTML page (inline SVG charts, no JavaScript), or a terminal
-    /// summary: failures by reason, by receiving provider, by domain and by day, deferrals by
-    /// day, the causes the sending side can fix (most failures first) and the dead addresses.
+    /// summary: failures by reason, by receiving provider, by domain, by who must act and by
+    /// day, deferrals by day, the causes the sending side can fix (most failures first) and
+    /// the dead addresses. With `--database` (and no file named), the ledger's failures and
+    /// delay warnings.
     Report(crate::commands::report::ReportArgs),
     /// List the SMTP reply codes and enhanced status codes, or explain one.
     Codes(CodesArgs),
