@@ -41,6 +41,14 @@ pub fn io_cause(lang: Lang, e: &std::io::Error) -> String {
         K::NotFound => ("there is no such file", "そのファイルはありません"),
         K::PermissionDenied => ("you are not allowed to read it", "読み取る権限がありません"),
         K::FileTooLarge => ("it is too large", "大きすぎます"),
+        K::ConnectionRefused => ("the connection was refused", "接続を拒否されました"),
+        K::ConnectionReset | K::ConnectionAborted => {
+            ("the connection was cut", "接続が切断されました")
+        }
+        K::TimedOut => ("no answer came in time", "時間内に応答がありませんでした"),
+        K::HostUnreachable | K::NetworkUnreachable => {
+            ("the server cannot be reached", "サーバーに到達できません")
+        }
         _ => return e.to_string(),
     };
     pick(lang, en.into(), ja.into())

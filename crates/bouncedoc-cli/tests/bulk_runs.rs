@@ -472,6 +472,29 @@ fn the_bounce_mailbox_speaks_japanese_too() {
         let err = text(&out.stderr);
         assert!(err.contains(words), "{args:?}: {err}");
     }
+    for (url, words) in [
+        ("imaps://u@127.0.0.1:1/INBOX", "127.0.0.1:1 への接続"),
+        (
+            "imaps://u:secret@127.0.0.1:1/INBOX",
+            "パスワードが含まれています",
+        ),
+        (
+            "pop3s://u@127.0.0.1:1/INBOX",
+            "POP3 にはフォルダーがありません",
+        ),
+    ] {
+        let out = bouncedoc()
+            .env("BOUNCEDOC_MAILBOX_PASSWORD", "secret")
+            .current_dir(dir.path())
+            .args(["ingest", "--lang", "ja", url])
+            .output()
+            .unwrap();
+        let err = text(&out.stderr);
+        assert!(
+            err.contains(words) && !err.contains("refused"),
+            "{url}: {err}"
+        );
+    }
     let out = bouncedoc()
         .current_dir(dir.path())
         .args(["ingest", "--lang", "ja", "--password-file"])

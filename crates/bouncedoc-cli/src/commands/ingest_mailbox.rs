@@ -17,6 +17,7 @@ use clap::Args;
 use rayon::prelude::*;
 
 use super::ingest::IngestArgs;
+use super::mailbox_words as words;
 use crate::render::summary::Summary;
 use crate::texts;
 
@@ -101,7 +102,9 @@ pub fn mailbox_of(args: &IngestArgs) -> Result<Option<MailboxUrl>> {
     if args.dry_run && args.mailbox.follow {
         bail!(texts::dry_run_not_followed(lang));
     }
-    Ok(Some(MailboxUrl::parse(&texts[0])?))
+    Ok(Some(
+        MailboxUrl::parse(&texts[0]).map_err(|e| words::url_error(lang, e))?,
+    ))
 }
 
 fn password(lang: Lang, args: &MailboxArgs) -> Result<String> {
@@ -142,7 +145,7 @@ pub fn run(
     });
     let config = Config {
         password: password(lang, m)?,
-        trust: Trust::new(m.ca_file.as_deref())?,
+        trust: Trust::new(m.ca_file.as_deref()).map_err(|e| words::tls_error(lang, e))?,
         after,
         state_file: m.state_file.clone(),
         timeout: Duration::from_secs(m.mailbox_timeout.max(1)),
@@ -154,14 +157,15 @@ pub fn run(
         cleanup: _cleanup,
     } = super::ingest_record::open(&args.database, args.dry_run)?;
     let mut recorder = super::ingest_record::Recorder::new(args.dry_run);
-    let mut mailbox = bouncedoc_mailbox::open(&config)?;
+    let mut mailbox = bouncedoc_mailbox::open(&config).map_err(|e| words::error(lang, e))?;
     let mut totals = Totals::default();
     // Messages that gave an error record stay unmarked, for a person to see; in a --follow
     // run they are not read again.
     let mut left = std::collections::HashSet::new();
     loop {
         let waiting: Vec<_> = mailbox
-            .waiting()?
+            .waiting()
+            .map_err(|e| words::error(lang, e))?
             .into_iter()
             .filter(|w| !left.contains(&w.id))
             .collect();
@@ -175,7 +179,7 @@ pub fn run(
                 .iter()
                 .partition(|w| w.size <= args.max_message_bytes as u64);
             let ids: Vec<MessageId> = fits.iter().map(|w| w.id.clone()).collect();
-            let fetched = mailbox.fetch(&ids)?;
+            let fetched = mailbox.fetch(&ids).map_err(|e| words::error(lang, e))?;
             let mut prepared: Vec<(MessageId, Prepared)> = fetched
                 .into_par_iter()
                 .map(|f| {
@@ -218,15 +222,17 @@ pub fn run(
                 eprintln!("bouncedoc: {CRASH_AFTER_COMMIT}=1: stopping after the commit");
                 std::process::abort();
             }
-            mailbox.mark(&done)?;
+            mailbox.mark(&done).map_err(|e| words::error(lang, e))?;
             totals.marked += done.len();
         }
         if !m.follow {
             break;
         }
-        mailbox.wait(Duration::from_secs(m.interval.max(1)))?;
+        mailbox
+            .wait(Duration::from_secs(m.interval.max(1)))
+            .map_err(|e| words::error(lang, e))?;
     }
-    mailbox.close()?;
+    mailbox.close().map_err(|e| words::error(lang, e))?;
     let dry_run = recorder.finish(&mut ledger, policy)?;
     if !args.quiet {
         let url = config.url.to_string();

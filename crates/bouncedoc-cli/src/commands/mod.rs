@@ -12,6 +12,7 @@ mod ingest_summary;
 mod ledger;
 pub mod logs;
 pub mod logs_follow;
+mod mailbox_words;
 mod own_database;
 mod parse;
 pub mod publish;
