@@ -127,6 +127,12 @@ fn report_over_the_ledger_counts_what_parse_said() {
             "{}",
             db.kind()
         );
+        // JSON lines piped in are read even where BOUNCEDOC_DATABASE is set.
+        let piped = bouncedoc()
+            .args(["report", "--format", "text"])
+            .env("BOUNCEDOC_DATABASE", db.url())
+            .write_stdin_bytes(b"\n");
+        assert!(piped.contains("Failed: 0\n"), "{piped}");
     }
 }
 

@@ -1,5 +1,7 @@
 //! `bouncedoc ingest`: reads bounces (the same inputs as `parse`) into the ledger, one
-//! transaction per batch, and applies the suppression policy.
+//! transaction per batch, and applies the suppression policy; with `--dry-run`, only says
+//! what that would do ([`ingest_record`](super::ingest_record)). The closing summary is
+//! [`ingest_summary`](super::ingest_summary)'s.
 
 use std::io::Write;
 use std::process::ExitCode;

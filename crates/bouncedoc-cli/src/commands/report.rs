@@ -31,8 +31,8 @@ pub struct ReportArgs {
     pub paths: Vec<PathBuf>,
     /// Count the events of this ledger instead (an SQLite file or a PostgreSQL URL, read
     /// only): its failures, and its delay warnings as deferrals. Files named as arguments
-    /// are read instead.
-    #[arg(long, env = "BOUNCEDOC_DATABASE", value_name = "FILE|URL")]
+    /// are read instead. [default: BOUNCEDOC_DATABASE, unless JSON lines are piped in]
+    #[arg(long, value_name = "FILE|URL")]
     pub database: Option<String>,
     /// Language of the texts: `ja` or `en` [default: from the locale, else en]
     #[arg(long, value_parser = parse_lang)]
@@ -51,7 +51,12 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 
 /// Runs `report`.
 pub fn run(engine: &Engine, args: &ReportArgs) -> Result<ExitCode> {
-    let report = match (&args.database, args.paths.is_empty()) {
+    let database = args.database.clone().or_else(|| {
+        std::env::var(DATABASE_VAR)
+            .ok()
+            .filter(|v| !v.is_empty() && !stdin_has_data())
+    });
+    let report = match (&database, args.paths.is_empty()) {
         (Some(database), true) => super::report_ledger::count(database)?,
         (_, true) => count_lines(&[PathBuf::from("-")])?,
         (_, false) => count_lines(&args.paths)?,
@@ -68,6 +73,28 @@ pub fn run(engine: &Engine, args: &ReportArgs) -> Result<ExitCode> {
         None => std::io::stdout().lock().write_all(out.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The variable that names the ledger when `--database` does not.
+const DATABASE_VAR: &str = "BOUNCEDOC_DATABASE";
+
+/// Whether standard input brings something to read: a pipe or a file (not a terminal, not
+/// `/dev/null`), so that `parse ... | bouncedoc report` reads the pipe even where
+/// `BOUNCEDOC_DATABASE` is set.
+fn stdin_has_data() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata("/dev/stdin").is_ok_and(|m| {
+            let t = m.file_type();
+            t.is_fifo() || t.is_socket() || (t.is_file() && m.len() > 0)
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::IsTerminal;
+        !std::io::stdin().is_terminal()
+    }
 }
 
 /// Counts the JSON lines of `paths` (`-` for standard input).
