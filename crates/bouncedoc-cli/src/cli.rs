@@ -40,11 +40,14 @@ pub enum Command {
     /// gives an error record. A summary goes to standard error. Exit status: 0, or 1 when a
     /// line was damaged or a file could not be read.
     Logs(crate::commands::logs::LogsArgs),
-    /// Count the output of `parse` or `logs` (JSON lines) into a page or a summary.
+    /// Count the output of `parse` or `logs` (JSON lines), or the ledger's events, into a
+    /// page or a summary.
     ///
     /// One self-contained HTML page (inline SVG charts, no JavaScript), or a terminal
-    /// summary: failures by reason, by receiving provider, by domain and by day, deferrals by
-    /// day, the causes the sending side can fix (most failures first) and the dead addresses.
+    /// summary: failures by reason, by receiving provider, by domain, by who must act and by
+    /// day, deferrals by day, the causes the sending side can fix (most failures first) and
+    /// the dead addresses. With `--database` (and no file named), the ledger's failures and
+    /// delay warnings.
     Report(crate::commands::report::ReportArgs),
     /// List the SMTP reply codes and enhanced status codes, or explain one.
     Codes(CodesArgs),
@@ -234,6 +237,9 @@ pub enum ParseFormat {
     /// One row per recipient, with a header row: the diagnosis, then the bounce's date and
     /// the returned message's Message-ID, From, To and Subject.
     Csv,
+    /// One line per recipient, for scanning a big run: the address, the reason, who must
+    /// act, the status code and the headline (`|` between them).
+    Line,
 }
 
 #[derive(Debug, Args)]
@@ -275,6 +281,7 @@ impl Command {
             Command::Parse(a) => a.lang,
             Command::Logs(a) => a.lang,
             Command::Report(a) => a.lang,
+            Command::Ingest(a) => a.lang,
             Command::Check(a) => a.lang.lang,
             Command::Suppressions(a) => a.lang.lang,
             Command::Unsuppress(a) => a.lang.lang,

@@ -56,6 +56,14 @@ pub fn io_cause(lang: Lang, e: &std::io::Error) -> String {
         K::NotFound => ("there is no such file", "そのファイルはありません"),
         K::PermissionDenied => ("you are not allowed to read it", "読み取る権限がありません"),
         K::FileTooLarge => ("it is too large", "大きすぎます"),
+        K::ConnectionRefused => ("the connection was refused", "接続を拒否されました"),
+        K::ConnectionReset | K::ConnectionAborted => {
+            ("the connection was cut", "接続が切断されました")
+        }
+        K::TimedOut => ("no answer came in time", "時間内に応答がありませんでした"),
+        K::HostUnreachable | K::NetworkUnreachable => {
+            ("the server cannot be reached", "サーバーに到達できません")
+        }
         _ => return e.to_string(),
     };
     pick(lang, en.into(), ja.into())
@@ -334,6 +342,13 @@ pub fn read_error(lang: Lang, error: &str) -> String {
             "Outlook の .msg ファイルとして読み取れませんでした（{cause}）。Outlook でメールを .eml 形式で保存して、そちらを読み込んでください"
         );
     }
+    if let Some(rest) = error.strip_prefix("the message is longer than --max-message-bytes (")
+        && let Some(n) = rest.split(' ').next()
+    {
+        return format!(
+            "上限の {n} バイトより長いため、読み込んでいません（--max-message-bytes で変更できます）"
+        );
+    }
     if let Some(rest) = error.strip_prefix("internal error: the diagnosis of this message failed") {
         return format!("内部エラー：このメールの診断に失敗しました{rest}");
     }
@@ -357,6 +372,8 @@ pub struct IngestCounts<'a> {
     pub not_bounces: usize,
     /// Messages that could not be read.
     pub errors: usize,
+    /// A dry run (`--dry-run`): nothing was written.
+    pub dry_run: bool,
 }
 
 /// The first line of `ingest`'s closing summary.
@@ -373,10 +390,28 @@ pub fn ingested(lang: Lang, c: &IngestCounts) -> String {
         ),
         None => (String::new(), String::new()),
     };
+    let messages_en = if c.messages == 1 {
+        "message"
+    } else {
+        "messages"
+    };
+    if c.dry_run {
+        return pick(
+            lang,
+            format!(
+                "dry run, nothing written: read {} {messages_en}{from_en} for {}: {} events ({} new, {again} already recorded), {} not bounces, {} unreadable",
+                c.messages, c.ledger, c.events, c.new_events, c.not_bounces, c.errors
+            ),
+            format!(
+                "試行のみ（何も書き込んでいません）：{from_ja}{} 通のメールを {} 向けに読みました：イベント {} 件（新規 {} 件、記録済み {again} 件）、バウンスでないもの {} 通、読めなかったもの {} 通",
+                c.messages, c.ledger, c.events, c.new_events, c.not_bounces, c.errors
+            ),
+        );
+    }
     pick(
         lang,
         format!(
-            "ingested {} messages{from_en} into {}: {} events ({} new, {again} already recorded), {} not bounces, {} unreadable{marked_en}",
+            "ingested {} {messages_en}{from_en} into {}: {} events ({} new, {again} already recorded), {} not bounces, {} unreadable{marked_en}",
             c.messages, c.ledger, c.events, c.new_events, c.not_bounces, c.errors
         ),
         format!(
@@ -384,6 +419,97 @@ pub fn ingested(lang: Lang, c: &IngestCounts) -> String {
             c.messages, c.ledger, c.events, c.new_events, c.not_bounces, c.errors
         ),
     )
+}
+
+/// The last line of `ingest --dry-run`: how many addresses recording would suppress, and
+/// what the ledger holds (unchanged).
+pub fn would_suppress(lang: Lang, n: usize, events: i64, suppressions: i64) -> String {
+    let addresses = if n == 1 { "address" } else { "addresses" };
+    pick(
+        lang,
+        format!(
+            "{n} {addresses} would be suppressed; the ledger still holds {events} events and {suppressions} suppressions"
+        ),
+        format!(
+            "記録すると {n} 件のアドレスが配信停止になります。台帳は変わらず、イベント {events} 件、配信停止 {suppressions} 件のままです"
+        ),
+    )
+}
+
+/// An option of the bounce mailbox given without a mailbox address.
+pub fn mailbox_option_alone(lang: Lang, flag: &str) -> String {
+    pick(
+        lang,
+        format!("{flag} is for a mailbox address (imaps://user@host/INBOX)"),
+        format!("{flag} はメールボックスのアドレス（imaps://user@host/INBOX）に使うオプションです"),
+    )
+}
+
+/// A mailbox address given with other inputs.
+pub fn mailbox_not_mixed(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "a mailbox address is read alone: ingest the files in a run of their own",
+        Lang::Ja => {
+            "メールボックスのアドレスは単独で指定してください。ファイルは別の実行で取り込んでください"
+        }
+    }
+}
+
+/// `--dry-run` with `--follow`.
+pub fn dry_run_not_followed(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "--dry-run reads the mailbox once: leave out --follow",
+        Lang::Ja => "--dry-run はメールボックスを一度だけ読みます。--follow は付けないでください",
+    }
+}
+
+/// The mailbox's password file is empty.
+pub fn password_file_empty(lang: Lang, path: &Path) -> String {
+    let path = path.display();
+    pick(
+        lang,
+        format!("the password file {path} is empty"),
+        format!("パスワードファイル {path} が空です"),
+    )
+}
+
+/// The mailbox needs a password and none was given.
+pub fn password_needed(lang: Lang, var: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "the mailbox needs a password: set {var} or give --password-file (never on the command line)"
+        ),
+        format!(
+            "メールボックスのパスワードが必要です。{var} を設定するか、--password-file を指定してください（コマンドラインには書かないでください）"
+        ),
+    )
+}
+
+/// The first line of `ingest --logs --dry-run`.
+pub fn dry_run_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "dry run: the logs were read and the policy applied, and nothing was written to the ledger"
+        }
+        Lang::Ja => {
+            "試行のみ：ログを読んでポリシーを当てはめましたが、台帳には何も書き込んでいません"
+        }
+    }
+}
+
+/// One address `ingest --dry-run` would suppress: the address, the reason by name, the rule.
+pub fn would_suppress_item(lang: Lang, address: &str, reason: &str, rule: &str) -> String {
+    pick(
+        lang,
+        format!("would suppress {address}: {reason} (rule {rule})"),
+        format!("配信停止になるアドレス {address}：{reason}（ルール {rule}）"),
+    )
+}
+
+/// The addresses left out of a long list.
+pub fn and_more(lang: Lang, n: usize) -> String {
+    pick(lang, format!("… and {n} more"), format!("…ほか {n} 件"))
 }
 
 /// The second line of `ingest`'s closing summary: what the ledger now holds.
@@ -419,6 +545,7 @@ mod ingest_summary_tests {
             new_events: 4,
             not_bounces: 1,
             errors: 0,
+            dry_run: false,
         };
         let en = ingested(Lang::En, &c);
         let ja = ingested(Lang::Ja, &c);
@@ -430,6 +557,17 @@ mod ingest_summary_tests {
             ledger_totals(Lang::En, 1, 0, 5, 1),
             ledger_totals(Lang::Ja, 1, 0, 5, 1)
         );
+        let dry = IngestCounts {
+            dry_run: true,
+            mailbox: None,
+            ..c
+        };
+        assert!(ingested(Lang::En, &dry).starts_with("dry run, nothing written: read 3 messages"));
+        assert!(ingested(Lang::Ja, &dry).contains("何も書き込んでいません"));
+        assert!(would_suppress(Lang::En, 1, 0, 0).starts_with("1 address would be suppressed"));
+        assert!(would_suppress(Lang::Ja, 2, 0, 0).contains("2 件のアドレスが配信停止"));
+        assert!(would_suppress_item(Lang::Ja, "a@b", "x", "hard").contains("a@b"));
+        assert_eq!(and_more(Lang::En, 3), "… and 3 more");
     }
 }
 

@@ -500,6 +500,22 @@ fn a_real_dovecot_mailbox() {
 
     // IMAPS, marked \Seen (the default); a second run reads nothing.
     dovecot.fill("imaps", &files);
+    // A dry run first: it reads every message and says what would be suppressed, but
+    // writes no ledger and marks nothing (the run after it reads them all).
+    let dry = run(&mut ingest(
+        &dovecot,
+        &dovecot.url("imaps", "imaps"),
+        &db("imaps"),
+        &["--dry-run"],
+    ));
+    let said = text(&dry.stderr);
+    assert!(
+        said.contains(&format!(
+            "dry run, nothing written: read {n} messages from imaps://"
+        )) && said.contains(&format!("{} addresses would be suppressed", want.2)),
+        "{said}"
+    );
+    assert!(!db("imaps").exists(), "a dry run made the ledger");
     let out = run(&mut ingest(
         &dovecot,
         &dovecot.url("imaps", "imaps"),

@@ -43,7 +43,8 @@ pub use event::{
 };
 pub use policy::{DEFAULT_POLICY, Policy, PolicyError, Rule};
 pub use store::{
-    BatchOutcome, Check, Counts, Event, Filter, Suppression, Unsuppressed, Unsuppression, Verdict,
+    BatchOutcome, Check, Counts, DryRun, Event, Filter, Suppression, Unsuppressed, Unsuppression,
+    Verdict,
 };
 
 use migrate::Dialect;
@@ -278,6 +279,38 @@ impl Ledger {
         now: i64,
     ) -> Result<Unsuppressed, LedgerError> {
         self.write(|db| store::unsuppress(db, address, reason, who, now))
+    }
+
+    /// [`Ledger::record`] in a transaction that is rolled back: what recording `events`
+    /// would do (its figures and the suppressions it would make), with nothing recorded.
+    pub fn record_dry_run(
+        &mut self,
+        events: &[NewEvent],
+        policy: &Policy,
+        now: i64,
+    ) -> Result<DryRun, LedgerError> {
+        let mut seen = None;
+        let result = self.write(|db| {
+            seen = Some(store::dry_run(db, events, policy, now)?);
+            // Returning an error rolls the transaction back.
+            Err::<(), _>(LedgerError::Cancelled)
+        });
+        match (result, seen) {
+            (Err(LedgerError::Cancelled), Some(run)) => Ok(run),
+            (Err(e), _) => Err(e),
+            (Ok(()), _) => Err(LedgerError::Corrupt("a dry run committed".into())),
+        }
+    }
+
+    /// Up to `limit` events recorded after the event whose id is `after` (from the first
+    /// when `None`), in the order they were recorded: read a ledger page by page, each page
+    /// asked for with the last id of the one before, until a page comes back empty.
+    pub fn events_page(
+        &mut self,
+        after: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<Event>, LedgerError> {
+        self.read(|db| store::events_page(db, after.unwrap_or(i64::MIN), limit))
     }
 
     /// The number of events recorded and of suppressions that hold.

@@ -1,13 +1,15 @@
 //! `bouncedoc ingest`: reads bounces (the same inputs as `parse`) into the ledger, one
-//! transaction per batch, and applies the suppression policy.
+//! transaction per batch, and applies the suppression policy; with `--dry-run`, only says
+//! what that would do ([`ingest_record`](super::ingest_record)). The closing summary is
+//! [`ingest_summary`](super::ingest_summary)'s.
 
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::UNIX_EPOCH;
 
 use anyhow::{Context, Result};
-use bouncedoc_core::Engine;
-use bouncedoc_ledger::{BatchOutcome, Ledger, NewEvent, OpenMode, Prepared, prepare_job};
+use bouncedoc_core::{Engine, Lang};
+use bouncedoc_ledger::{BatchOutcome, Ledger, NewEvent, Prepared, prepare_job};
 use bouncedoc_mail::input;
 use bouncedoc_mail::input::batch::{Job, Jobs, batches};
 use bouncedoc_mail::record::Record;
@@ -15,6 +17,8 @@ use clap::Args;
 use rayon::prelude::*;
 
 use super::ledger::{DatabaseArg, PolicyArg};
+use crate::render::progress::{self, Progress};
+use crate::render::summary::Summary;
 
 /// Messages read, and recorded, per transaction.
 const BATCH: usize = 256;
@@ -44,6 +48,15 @@ pub struct IngestArgs {
     /// Do not print the closing summary.
     #[arg(long)]
     pub quiet: bool,
+    /// Read and diagnose everything and apply the policy, but write nothing to the ledger
+    /// (one transaction, rolled back): the summary says what would be recorded and which
+    /// addresses would be suppressed.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Language of the summary and the messages: `ja` or `en` [default: BOUNCEDOC_LANG,
+    /// else the locale, else en]
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     /// The paths are mail servers' logs (as `bouncedoc logs` reads them), not messages:
     /// each failed delivery becomes an event, each delivery still deferred a delay warning.
     #[arg(long)]
@@ -53,6 +66,17 @@ pub struct IngestArgs {
     pub year: Option<i64>,
     #[command(flatten)]
     pub mailbox: super::ingest_mailbox::MailboxArgs,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse::<Lang>().map_err(|e| e.to_string())
+}
+
+impl IngestArgs {
+    /// The language asked for, else the environment's, else English.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(crate::cli::locale_lang)
+    }
 }
 
 /// The file's modification time: when a message carries no date, the best guess at when it
@@ -75,14 +99,6 @@ fn read(engine: &Engine, job: Job, now: i64) -> Prepared {
     prepare_job(engine, job, fallback)
 }
 
-#[derive(Default)]
-struct Totals {
-    messages: usize,
-    not_bounces: usize,
-    errors: usize,
-    recorded: BatchOutcome,
-}
-
 pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
     let policy = args.policy.load()?;
     if args.print_policy {
@@ -97,96 +113,100 @@ pub fn run(engine: &Engine, args: &IngestArgs) -> Result<ExitCode> {
     if let Some(url) = super::ingest_mailbox::mailbox_of(args)? {
         return super::ingest_mailbox::run(engine, args, url, &policy);
     }
-    let mut ledger = args.database.open(OpenMode::Create)?;
+    let lang = args.lang();
+    let super::ingest_record::Opened {
+        ledger,
+        name,
+        cleanup: _cleanup,
+    } = super::ingest_record::open(&args.database, args.dry_run)?;
     if args.logs {
-        return super::ingest_logs::run(engine, args, &policy, ledger);
+        return super::ingest_logs::run(engine, args, &policy, ledger, &name);
     }
     let inputs = super::own_database::skip(
         input::expand(&args.paths),
         &args.database.database,
-        crate::cli::locale_lang(),
+        lang,
         args.quiet,
     );
-    let mut totals = Totals::default();
+    let mut summary = Summary::default();
+    let mut progress = Progress::start(lang, progress::size_of(&inputs), false);
+    let mut recorder = super::ingest_record::Recorder::new(args.dry_run);
     // Batches are read (in parallel) while the one before is being recorded: the reading
     // keeps the cores busy while the recording waits on the database.
     let (send, receive) = std::sync::mpsc::sync_channel::<Vec<NewEvent>>(1);
-    let recorder = std::thread::spawn(move || -> Result<(BatchOutcome, Ledger)> {
+    let recorder_policy = policy.clone();
+    let recording = std::thread::spawn(move || -> Result<(BatchOutcome, Ledger, _)> {
+        let (mut ledger, policy) = (ledger, recorder_policy);
         let mut recorded = BatchOutcome::default();
         for events in receive {
             let now = bouncedoc_ledger::time::now();
-            let outcome = ledger
-                .record(&events, &policy, now)
-                .with_context(|| format!("recording in {}", ledger.name()))?;
-            recorded.add(outcome);
+            recorded.add(recorder.record(&mut ledger, events, &policy, now)?);
         }
-        Ok((recorded, ledger))
+        let dry_run = recorder.finish(&mut ledger, &policy)?;
+        Ok((recorded, ledger, dry_run))
     });
     let jobs = Jobs::with_limit(inputs, args.max_message_bytes);
     let walked = batches(jobs, BATCH, |batch| -> Result<()> {
         let now = bouncedoc_ledger::time::now();
+        let bytes: u64 = batch
+            .iter()
+            .map(|j| j.bytes.as_ref().map_or(0, |b| b.len() as u64))
+            .sum();
+        let messages = batch.len() as u64;
         let prepared: Vec<Prepared> = batch
             .into_par_iter()
             .map(|job| read(engine, job, now))
             .collect();
         let mut events = Vec::new();
         for p in prepared {
-            totals.messages += 1;
-            for r in &p.records {
-                match r {
-                    Record::NotBounce { .. } => totals.not_bounces += 1,
-                    Record::Error { origin, error } => {
-                        totals.errors += 1;
-                        if !args.quiet {
-                            let at = origin.index.map_or(String::new(), |i| format!("#{i}"));
-                            eprintln!("bouncedoc: {}{at}: {error}", origin.source);
-                        }
-                    }
-                    Record::Recipient(_) => {}
-                }
+            summary.add_message(&p.records);
+            if !args.quiet {
+                print_errors(lang, &p.records);
             }
             events.extend(p.events);
         }
+        progress.advance(messages, bytes);
         send.send(events)
             .map_err(|_| anyhow::anyhow!("the recorder stopped"))
     });
     drop(send);
+    progress.finish();
     // The recorder's error, when it stopped, says more than the walk's.
-    let (recorded, mut ledger) = recorder
+    let (recorded, mut ledger, dry_run) = recording
         .join()
         .map_err(|_| anyhow::anyhow!("the recorder panicked"))??;
     walked?;
-    totals.recorded = recorded;
     if !args.quiet {
-        let held = ledger.counts()?;
-        let r = &totals.recorded;
-        let lang = crate::cli::locale_lang();
-        let counts = crate::texts::IngestCounts {
-            messages: totals.messages,
+        let closing = super::ingest_summary::Closing {
+            lang,
+            summary: &summary,
+            ledger: &name,
             mailbox: None,
-            ledger: ledger.name(),
-            events: r.events,
-            new_events: r.new_events,
-            not_bounces: totals.not_bounces,
-            errors: totals.errors,
+            recorded,
+            dry_run: dry_run.as_ref(),
         };
-        eprintln!("{}", crate::texts::ingested(lang, &counts));
-        eprintln!(
-            "{}",
-            crate::texts::ledger_totals(
-                lang,
-                r.suppressed,
-                r.updated,
-                held.events,
-                held.suppressions
-            )
-        );
+        super::ingest_summary::print(engine.knowledge(), &mut ledger, &closing)?;
     }
-    Ok(if totals.errors > 0 {
+    Ok(if summary.errors > 0 {
         ExitCode::from(super::EXIT_UNRECOGNIZED)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Says on standard error, in `lang`, why each message of `records` that could not be read
+/// was not.
+pub fn print_errors(lang: Lang, records: &[Record]) {
+    for r in records {
+        if let Record::Error { origin, error } = r {
+            let at = origin.index.map_or(String::new(), |i| format!("#{i}"));
+            eprintln!(
+                "bouncedoc: {}{at}: {}",
+                crate::render::safe::for_person(&origin.source),
+                crate::render::safe::for_person(&crate::texts::read_error(lang, error))
+            );
+        }
+    }
 }
 
 /// Sets the number of worker threads (`-j`); one per core when `None`.

@@ -11,15 +11,15 @@
 
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use bouncedoc_core::{Action, Engine, Lang};
 use bouncedoc_ledger::{BatchOutcome, Ledger, NewEvent, Policy, message_key, normalize_address};
 use bouncedoc_logs::story::Story;
 use bouncedoc_logs::{Outcome, record, time};
 
 use super::ingest::IngestArgs;
+use super::ingest_record::Recorder;
 use super::logs::{Scope, Told, scan};
-use crate::cli::locale_lang;
 
 /// Events recorded per transaction.
 const BATCH: usize = 256;
@@ -93,7 +93,7 @@ pub fn event_of(engine: &Engine, story: Story, fallback: i64) -> Result<Option<N
 }
 
 fn flush(
-    ledger: &mut Ledger,
+    (ledger, recorder): (&mut Ledger, &mut Recorder),
     events: &mut Vec<NewEvent>,
     policy: &Policy,
     totals: &mut Totals,
@@ -102,22 +102,21 @@ fn flush(
         return Ok(());
     }
     let now = bouncedoc_ledger::time::now();
-    let outcome = ledger
-        .record(events, policy, now)
-        .with_context(|| format!("recording in {}", ledger.name()))?;
+    let outcome = recorder.record(ledger, std::mem::take(events), policy, now)?;
     totals.recorded.add(outcome);
-    events.clear();
     Ok(())
 }
 
-/// Runs `ingest --logs` into an open ledger.
+/// Runs `ingest --logs` into an open ledger, named `name` in the summary.
 pub fn run(
     engine: &Engine,
     args: &IngestArgs,
     policy: &Policy,
     mut ledger: Ledger,
+    name: &str,
 ) -> Result<ExitCode> {
-    let lang = locale_lang();
+    let lang = args.lang();
+    let mut recorder = Recorder::new(args.dry_run);
     let scope = Scope {
         year: args.year.unwrap_or_else(time::this_year),
         since: None,
@@ -157,15 +156,29 @@ pub fn run(
             }
         }
         if events.len() >= BATCH {
-            flush(&mut ledger, &mut events, policy, &mut totals)?;
+            flush(
+                (&mut ledger, &mut recorder),
+                &mut events,
+                policy,
+                &mut totals,
+            )?;
         }
         Ok(())
     })?;
-    flush(&mut ledger, &mut events, policy, &mut totals)?;
+    flush(
+        (&mut ledger, &mut recorder),
+        &mut events,
+        policy,
+        &mut totals,
+    )?;
+    let dry_run = recorder.finish(&mut ledger, policy)?;
+    if let Some(run) = &dry_run {
+        totals.recorded = run.outcome;
+    }
     if !args.quiet {
         let held = ledger.counts()?;
         let r = &totals.recorded;
-        let (lines, name) = (scanned.counts.lines, ledger.name());
+        let lines = scanned.counts.lines;
         let (told, delivered, errors) = (totals.stories, totals.delivered, totals.errors);
         let (events, new, old, suppressed) = (
             r.events,
@@ -182,7 +195,22 @@ pub fn run(
                 "ログ {lines} 行を {name} に記録しました：配送 {told} 件、イベント {events} 件（新規 {new}、記録済み {old}）、保留の後に配送済み {delivered} 件（記録しません）、読めないもの {errors} 件。新たに送信停止にしたアドレス {suppressed}。台帳にはイベント {held} 件、送信停止 {suppressions} 件があります"
             ),
         };
-        eprintln!("{line}");
+        match &dry_run {
+            None => eprintln!("{line}"),
+            Some(run) => {
+                let held = ledger.counts()?;
+                eprintln!("{}", crate::texts::dry_run_note(lang));
+                eprintln!(
+                    "  {}",
+                    crate::texts::would_suppress(
+                        lang,
+                        run.would_suppress.len(),
+                        held.events,
+                        held.suppressions
+                    )
+                );
+            }
+        }
     }
     Ok(if totals.errors > 0 {
         ExitCode::from(super::EXIT_UNRECOGNIZED)

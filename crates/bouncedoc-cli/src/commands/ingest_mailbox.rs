@@ -8,15 +8,18 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use anyhow::{Context, Result, bail};
-use bouncedoc_core::Engine;
-use bouncedoc_ledger::{BatchOutcome, NewEvent, OpenMode, Policy, Prepared, prepare};
+use anyhow::{Result, bail};
+use bouncedoc_core::{Engine, Lang};
+use bouncedoc_ledger::{BatchOutcome, NewEvent, Policy, Prepared, prepare};
 use bouncedoc_mail::record::{Origin, Record};
 use bouncedoc_mailbox::{After, Config, MailboxUrl, MessageId, Protocol, Trust};
 use clap::Args;
 use rayon::prelude::*;
 
 use super::ingest::IngestArgs;
+use super::mailbox_words as words;
+use crate::render::summary::Summary;
+use crate::texts;
 
 /// Messages read, recorded and marked together.
 const BATCH: usize = 256;
@@ -80,6 +83,7 @@ impl MailboxArgs {
 /// The mailbox address among `ingest`'s inputs, when there is one; a mailbox cannot be
 /// mixed with files, and the mailbox options need a mailbox.
 pub fn mailbox_of(args: &IngestArgs) -> Result<Option<MailboxUrl>> {
+    let lang = args.lang();
     let texts: Vec<String> = args
         .paths
         .iter()
@@ -88,39 +92,40 @@ pub fn mailbox_of(args: &IngestArgs) -> Result<Option<MailboxUrl>> {
     let urls = texts.iter().filter(|t| MailboxUrl::looks_like(t)).count();
     if urls == 0 {
         if let Some(flag) = args.mailbox.given() {
-            bail!("{flag} is for a mailbox address (imaps://user@host/INBOX)");
+            bail!(texts::mailbox_option_alone(lang, flag));
         }
         return Ok(None);
     }
     if texts.len() > 1 {
-        bail!("a mailbox address is read alone: ingest the files in a run of their own");
+        bail!(texts::mailbox_not_mixed(lang));
     }
-    Ok(Some(MailboxUrl::parse(&texts[0])?))
+    if args.dry_run && args.mailbox.follow {
+        bail!(texts::dry_run_not_followed(lang));
+    }
+    Ok(Some(
+        MailboxUrl::parse(&texts[0]).map_err(|e| words::url_error(lang, e))?,
+    ))
 }
 
-fn password(args: &MailboxArgs) -> Result<String> {
+fn password(lang: Lang, args: &MailboxArgs) -> Result<String> {
     if let Some(path) = &args.password_file {
         let text = std::fs::read_to_string(path)
-            .with_context(|| format!("reading the password file {}", path.display()))?;
+            .map_err(|e| anyhow::anyhow!(texts::cannot_read(lang, path, &e)))?;
         let line = text.lines().next().unwrap_or("");
         if line.is_empty() {
-            bail!("the password file {} is empty", path.display());
+            bail!(texts::password_file_empty(lang, path));
         }
         return Ok(line.to_string());
     }
     match std::env::var(PASSWORD_VAR) {
         Ok(p) if !p.is_empty() => Ok(p),
-        _ => bail!(
-            "the mailbox needs a password: set {PASSWORD_VAR} or give --password-file (never on the command line)"
-        ),
+        _ => bail!(texts::password_needed(lang, PASSWORD_VAR)),
     }
 }
 
 #[derive(Default)]
 struct Totals {
-    messages: usize,
-    not_bounces: usize,
-    errors: usize,
+    summary: Summary,
     marked: usize,
     recorded: BatchOutcome,
 }
@@ -133,27 +138,34 @@ pub fn run(
     policy: &Policy,
 ) -> Result<ExitCode> {
     let m = &args.mailbox;
+    let lang = args.lang();
     let after = m.after.clone().unwrap_or(match url.protocol {
         Protocol::Imap => After::Flag,
         Protocol::Pop3 => After::Keep,
     });
     let config = Config {
-        password: password(m)?,
-        trust: Trust::new(m.ca_file.as_deref())?,
+        password: password(lang, m)?,
+        trust: Trust::new(m.ca_file.as_deref()).map_err(|e| words::tls_error(lang, e))?,
         after,
         state_file: m.state_file.clone(),
         timeout: Duration::from_secs(m.mailbox_timeout.max(1)),
         url,
     };
-    let mut ledger = args.database.open(OpenMode::Create)?;
-    let mut mailbox = bouncedoc_mailbox::open(&config)?;
+    let super::ingest_record::Opened {
+        mut ledger,
+        name,
+        cleanup: _cleanup,
+    } = super::ingest_record::open(&args.database, args.dry_run)?;
+    let mut recorder = super::ingest_record::Recorder::new(args.dry_run);
+    let mut mailbox = bouncedoc_mailbox::open(&config).map_err(|e| words::error(lang, e))?;
     let mut totals = Totals::default();
     // Messages that gave an error record stay unmarked, for a person to see; in a --follow
     // run they are not read again.
     let mut left = std::collections::HashSet::new();
     loop {
         let waiting: Vec<_> = mailbox
-            .waiting()?
+            .waiting()
+            .map_err(|e| words::error(lang, e))?
             .into_iter()
             .filter(|w| !left.contains(&w.id))
             .collect();
@@ -167,7 +179,7 @@ pub fn run(
                 .iter()
                 .partition(|w| w.size <= args.max_message_bytes as u64);
             let ids: Vec<MessageId> = fits.iter().map(|w| w.id.clone()).collect();
-            let fetched = mailbox.fetch(&ids)?;
+            let fetched = mailbox.fetch(&ids).map_err(|e| words::error(lang, e))?;
             let mut prepared: Vec<(MessageId, Prepared)> = fetched
                 .into_par_iter()
                 .map(|f| {
@@ -188,20 +200,10 @@ pub fn run(
             let mut events: Vec<NewEvent> = Vec::new();
             let mut done = Vec::new();
             for (id, p) in prepared {
-                totals.messages += 1;
-                let mut failed = false;
-                for r in &p.records {
-                    match r {
-                        Record::NotBounce { .. } => totals.not_bounces += 1,
-                        Record::Error { origin, error } => {
-                            failed = true;
-                            totals.errors += 1;
-                            if !args.quiet {
-                                eprintln!("bouncedoc: {}: {error}", origin.source);
-                            }
-                        }
-                        Record::Recipient(_) => {}
-                    }
+                totals.summary.add_message(&p.records);
+                let failed = p.records.iter().any(|r| matches!(r, Record::Error { .. }));
+                if !args.quiet {
+                    super::ingest::print_errors(lang, &p.records);
                 }
                 events.extend(p.events);
                 if failed {
@@ -210,50 +212,41 @@ pub fn run(
                     done.push(id);
                 }
             }
-            let outcome = ledger
-                .record(&events, policy, now)
-                .with_context(|| format!("recording in {}", ledger.name()))?;
+            let outcome = recorder.record(&mut ledger, events, policy, now)?;
             totals.recorded.add(outcome);
+            if recorder.is_dry_run() {
+                // A dry run leaves the mailbox as it was.
+                continue;
+            }
             if std::env::var(CRASH_AFTER_COMMIT).is_ok_and(|v| v == "1") {
                 eprintln!("bouncedoc: {CRASH_AFTER_COMMIT}=1: stopping after the commit");
                 std::process::abort();
             }
-            mailbox.mark(&done)?;
+            mailbox.mark(&done).map_err(|e| words::error(lang, e))?;
             totals.marked += done.len();
         }
         if !m.follow {
             break;
         }
-        mailbox.wait(Duration::from_secs(m.interval.max(1)))?;
+        mailbox
+            .wait(Duration::from_secs(m.interval.max(1)))
+            .map_err(|e| words::error(lang, e))?;
     }
-    mailbox.close()?;
+    mailbox.close().map_err(|e| words::error(lang, e))?;
+    let dry_run = recorder.finish(&mut ledger, policy)?;
     if !args.quiet {
-        let held = ledger.counts()?;
-        let r = &totals.recorded;
-        let lang = crate::cli::locale_lang();
         let url = config.url.to_string();
-        let counts = crate::texts::IngestCounts {
-            messages: totals.messages,
+        let closing = super::ingest_summary::Closing {
+            lang,
+            summary: &totals.summary,
+            ledger: &name,
             mailbox: Some((&url, totals.marked, after_words(lang, &config.after))),
-            ledger: ledger.name(),
-            events: r.events,
-            new_events: r.new_events,
-            not_bounces: totals.not_bounces,
-            errors: totals.errors,
+            recorded: totals.recorded,
+            dry_run: dry_run.as_ref(),
         };
-        eprintln!("{}", crate::texts::ingested(lang, &counts));
-        eprintln!(
-            "{}",
-            crate::texts::ledger_totals(
-                lang,
-                r.suppressed,
-                r.updated,
-                held.events,
-                held.suppressions
-            )
-        );
+        super::ingest_summary::print(engine.knowledge(), &mut ledger, &closing)?;
     }
-    Ok(if totals.errors > 0 {
+    Ok(if totals.summary.errors > 0 {
         ExitCode::from(super::EXIT_UNRECOGNIZED)
     } else {
         ExitCode::SUCCESS

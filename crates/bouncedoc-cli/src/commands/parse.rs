@@ -2,7 +2,6 @@
 //! input, diagnosed in parallel, written in input order.
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::{Mutex, mpsc};
 
@@ -11,10 +10,11 @@ use bouncedoc_core::{Engine, Lang};
 use bouncedoc_mail::input;
 use bouncedoc_mail::input::batch::{Job, Jobs};
 use bouncedoc_mail::record::Record;
-use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::{ParseArgs, locale_lang};
-use crate::render::records::{Summary, Tally, Writer};
+use crate::render::progress::{self, Progress};
+use crate::render::records::Writer;
+use crate::render::summary::{Summary, Tally};
 
 /// The most JSON lines a worker writes ahead for one message, and the most records of
 /// another format it keeps, before it leaves the rest of the message to the writer, which
@@ -31,6 +31,8 @@ type Made<'e> = Box<dyn Iterator<Item = Record> + Send + 'e>;
 /// and does not hold back the workers on many cores. The records of a message that gives
 /// more than the workers make ahead are left for the writer to make ([`Finished::rest`]).
 struct Finished<'e> {
+    /// The bytes of the message, for the progress bar.
+    bytes: u64,
     tallies: Vec<Tally>,
     /// The first records, written as JSON lines by the worker. The records themselves were
     /// dropped there: memory freed by the thread that allocated it stays in that thread's
@@ -47,12 +49,14 @@ struct Finished<'e> {
 
 impl<'e> Finished<'e> {
     fn new(engine: &'e Engine, lang: Lang, job: Job, jsonl: bool) -> Finished<'e> {
+        let bytes = job.bytes.as_ref().map_or(0, |b| b.len() as u64);
         // A file of webhook events gives its records at once; a message, one at a time.
         let mut made: Made<'e> = match super::events::parse_records(engine, lang, &job) {
             Some(records) => Box::new(records.into_iter()),
             None => Box::new(job.stream(engine, lang)),
         };
         let mut finished = Finished {
+            bytes,
             tallies: Vec::new(),
             lines: Vec::new(),
             records: Vec::new(),
@@ -81,16 +85,16 @@ impl<'e> Finished<'e> {
 struct Output {
     writer: Writer,
     summary: Summary,
-    progress: Option<ProgressBar>,
+    progress: Progress,
 }
 
 impl Output {
     fn write<'e>(&mut self, done: impl IntoIterator<Item = Finished<'e>>) -> Result<()> {
+        let (mut messages, mut bytes) = (0, 0);
         for finished in done {
             self.summary.message();
-            if let Some(p) = &self.progress {
-                p.inc(1);
-            }
+            messages += 1;
+            bytes += finished.bytes;
             for tally in finished.tallies {
                 self.summary.add_tally(tally);
             }
@@ -105,6 +109,7 @@ impl Output {
                 self.writer.write(&r)?;
             }
         }
+        self.progress.advance(messages, bytes);
         Ok(())
     }
 }
@@ -225,14 +230,7 @@ fn workers(jobs: Option<usize>) -> usize {
 pub fn run(engine: &Engine, args: &ParseArgs) -> Result<ExitCode> {
     let lang = args.lang.unwrap_or_else(locale_lang);
     let inputs = input::expand(&args.paths);
-    let progress = (std::io::stderr().is_terminal() && inputs.len() > 2000).then(|| {
-        let bar = ProgressBar::new(inputs.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} messages {per_sec} {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar
-    });
+    let progress = Progress::start(lang, progress::size_of(&inputs), true);
     let output = Output {
         writer: Writer::new(args.format, args.excel, engine.knowledge(), lang)?,
         summary: Summary::default(),
@@ -244,9 +242,7 @@ pub fn run(engine: &Engine, args: &ParseArgs) -> Result<ExitCode> {
         n => pipeline(engine, lang, jobs, output, n)?,
     };
     output.writer.finish()?;
-    if let Some(p) = &output.progress {
-        p.finish_and_clear();
-    }
+    output.progress.finish();
     if !args.quiet {
         output.summary.print(engine.knowledge(), lang);
     }

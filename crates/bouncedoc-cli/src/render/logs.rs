@@ -85,6 +85,29 @@ impl LogWriter {
                     .map(|c| safe::csv_cell(c).into_owned()),
             )?,
             Output::Human(out) => write_human(out, self.kb, self.lang, record)?,
+            Output::Line(out) => {
+                let line = match record {
+                    LogRecord::Delivery(r) => crate::render::line::diagnosis_line(
+                        self.kb,
+                        self.lang,
+                        &r.diagnosis,
+                        r.log.last.recipient.as_deref(),
+                    ),
+                    LogRecord::Error {
+                        source,
+                        line,
+                        error,
+                    } => crate::render::line::problem_line(
+                        &format!(
+                            "{source}{}",
+                            line.map(|l| format!(":{l}")).unwrap_or_default()
+                        ),
+                        cannot_read_words(self.lang),
+                        error,
+                    ),
+                };
+                writeln!(out, "{line}")?;
+            }
         }
         Ok(())
     }
@@ -144,14 +167,19 @@ fn write_human(
             line,
             error,
         } => {
-            let what = match lang {
-                Lang::En => "cannot be read:",
-                Lang::Ja => "読み取れません：",
-            };
+            let what = cannot_read_words(lang);
             let at = line.map(|l| format!(":{l}")).unwrap_or_default();
             let (source, error) = (safe::for_person(source), safe::for_person(error));
             writeln!(out, "{source}{at}: {} {error}", what.red())
         }
+    }
+}
+
+/// What a damaged line is called.
+fn cannot_read_words(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "cannot be read:",
+        Lang::Ja => "読み取れません：",
     }
 }
 

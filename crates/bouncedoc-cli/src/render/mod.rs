@@ -2,8 +2,11 @@
 
 pub mod human;
 pub mod json;
+pub mod line;
 pub mod logs;
 pub mod output;
+pub mod progress;
 pub mod records;
 pub mod report;
 pub mod safe;
+pub mod summary;

@@ -1,5 +1,5 @@
 //! The standard output of the commands that write records (`parse`, `logs`): JSON lines,
-//! CSV with a header row, or the explain layout for a person; buffered, flushed by
+//! CSV with a header row, the explain layout for a person, or one line per record; buffered, flushed by
 //! [`Output::flush`].
 
 use std::io::{BufWriter, Stdout, Write};
@@ -20,6 +20,8 @@ pub enum Output {
     Csv(Box<csv::Writer<BufWriter<Stdout>>>),
     /// The explain layout (coloured when standard output is a terminal).
     Human(BufWriter<anstream::AutoStream<Stdout>>),
+    /// One line per record.
+    Line(BufWriter<Stdout>),
 }
 
 impl Output {
@@ -43,6 +45,7 @@ impl Output {
                 w.write_record(csv_header)?;
                 Output::Csv(Box::new(w))
             }
+            ParseFormat::Line => Output::Line(BufWriter::with_capacity(1 << 16, std::io::stdout())),
             ParseFormat::Human => Output::Human(BufWriter::new(anstream::AutoStream::auto(
                 std::io::stdout(),
             ))),
@@ -55,6 +58,7 @@ impl Output {
             Output::Jsonl(out) => out.flush()?,
             Output::Csv(w) => w.flush()?,
             Output::Human(out) => out.flush()?,
+            Output::Line(out) => out.flush()?,
         }
         Ok(())
     }

@@ -1,10 +1,9 @@
-//! Writing `parse` records (JSON lines, CSV, or the explain layout) and the closing summary.
+//! Writing `parse` records (JSON lines, CSV, the explain layout, or one line each).
 
-use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::Result;
-use bouncedoc_core::{Knowledge, Lang, Party, Reason};
+use bouncedoc_core::{Knowledge, Lang};
 use bouncedoc_mail::record::Record;
 use owo_colors::OwoColorize;
 
@@ -81,6 +80,11 @@ impl Writer {
                 self.first = false;
                 write_human(out, self.kb, self.lang, record)?;
             }
+            Output::Line(out) => writeln!(
+                out,
+                "{}",
+                crate::render::line::line(self.kb, self.lang, record)
+            )?,
         }
         Ok(())
     }
@@ -224,108 +228,6 @@ fn csv_row(record: &Record) -> Vec<String> {
             row[2] = "error".into();
             row[CSV_HEADER.len() - 1] = error.clone();
             row
-        }
-    }
-}
-
-/// What the summary counts of one record, so that a record can be dropped where it was
-/// made and only this travels to the writing thread.
-#[derive(Debug, Clone, Copy)]
-pub enum Tally {
-    /// A recipient's diagnosis: its reason and who must act.
-    Recipient(Reason, Party),
-    /// A message that is not a bounce.
-    NotBounce,
-    /// A message that could not be read.
-    Error,
-}
-
-impl Tally {
-    /// What a record counts as.
-    pub fn of(record: &Record) -> Tally {
-        match record {
-            Record::Recipient(r) => Tally::Recipient(r.diagnosis.reason, r.diagnosis.party),
-            Record::NotBounce { .. } => Tally::NotBounce,
-            Record::Error { .. } => Tally::Error,
-        }
-    }
-}
-
-/// Counts for the closing summary.
-#[derive(Debug, Default)]
-pub struct Summary {
-    /// Messages read.
-    pub messages: usize,
-    /// Recipient diagnoses.
-    pub recipients: usize,
-    /// Messages that are not bounces.
-    pub not_bounces: usize,
-    /// Messages that could not be read.
-    pub errors: usize,
-    by_reason: BTreeMap<Reason, usize>,
-    by_party: BTreeMap<Party, usize>,
-}
-
-impl Summary {
-    /// Counts a message.
-    pub fn message(&mut self) {
-        self.messages += 1;
-    }
-
-    /// Counts what a record was.
-    pub fn add_tally(&mut self, tally: Tally) {
-        match tally {
-            Tally::Recipient(reason, party) => {
-                self.recipients += 1;
-                *self.by_reason.entry(reason).or_default() += 1;
-                *self.by_party.entry(party).or_default() += 1;
-            }
-            Tally::NotBounce => self.not_bounces += 1,
-            Tally::Error => self.errors += 1,
-        }
-    }
-
-    /// Prints the summary on standard error.
-    pub fn print(&self, kb: &Knowledge, lang: Lang) {
-        let mut err = anstream::stderr().lock();
-        let (colon, comma) = match lang {
-            Lang::En => (": ", ", "),
-            Lang::Ja => ("：", "、"),
-        };
-        let line = kb
-            .label("parse.summary", lang)
-            .replace("{messages}", &self.messages.to_string())
-            .replace("{recipients}", &self.recipients.to_string())
-            .replace("{not_bounces}", &self.not_bounces.to_string())
-            .replace("{errors}", &self.errors.to_string());
-        let _ = writeln!(err, "{}", line.bold());
-        let mut reasons: Vec<_> = self.by_reason.iter().collect();
-        reasons.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        // Names a person reads, in their language; the ids are in the records.
-        let reasons: Vec<String> = reasons
-            .iter()
-            .map(|(r, n)| format!("{} {n}", lang.pick(&kb.reason(**r).title)))
-            .collect();
-        if !reasons.is_empty() {
-            let _ = writeln!(
-                err,
-                "  {}{colon}{}",
-                kb.label("field.reason", lang),
-                reasons.join(comma)
-            );
-        }
-        let parties: Vec<String> = self
-            .by_party
-            .iter()
-            .map(|(p, n)| format!("{} {n}", lang.pick(&kb.party(*p).name)))
-            .collect();
-        if !parties.is_empty() {
-            let _ = writeln!(
-                err,
-                "  {}{colon}{}",
-                kb.label("heading.party", lang),
-                parties.join(comma)
-            );
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use bouncedoc_core::{Knowledge, Lang, Reason};
+use bouncedoc_core::{Knowledge, Lang, Party, Reason};
 use bouncedoc_logs::report::Report;
 use maud::{DOCTYPE, Markup, html as page};
 
@@ -27,6 +27,7 @@ struct Words {
     by_reason: &'static str,
     by_provider: &'static str,
     by_domain: &'static str,
+    by_party: &'static str,
     by_day: &'static str,
     none: &'static str,
 }
@@ -46,6 +47,7 @@ const EN: Words = Words {
     by_reason: "Failures by reason",
     by_provider: "Failures by receiving provider",
     by_domain: "Failures by recipient domain",
+    by_party: "Failures by who must act",
     by_day: "Failures and deferrals by day",
     none: "None.",
 };
@@ -65,6 +67,7 @@ const JA: Words = Words {
     by_reason: "理由別の失敗",
     by_provider: "受信プロバイダー別の失敗",
     by_domain: "宛先ドメイン別の失敗",
+    by_party: "対応が必要な人別の失敗",
     by_day: "日別の失敗と遅延",
     none: "ありません。",
 };
@@ -72,7 +75,7 @@ const JA: Words = Words {
 impl Words {
     /// Every text, for the test that each is shown in its language only.
     #[cfg(test)]
-    fn all(&self) -> [&'static str; 16] {
+    fn all(&self) -> [&'static str; 17] {
         [
             self.title,
             self.read,
@@ -88,6 +91,7 @@ impl Words {
             self.by_reason,
             self.by_provider,
             self.by_domain,
+            self.by_party,
             self.by_day,
             self.none,
         ]
@@ -114,6 +118,17 @@ fn reason_label(kb: &Knowledge, id: &str, lang: Lang) -> String {
 fn by_name(kb: &Knowledge, rows: Vec<(&str, u64)>, lang: Lang) -> Vec<(String, u64)> {
     rows.into_iter()
         .map(|(id, n)| (reason_label(kb, id, lang), n))
+        .collect()
+}
+
+/// Counts by party id, labelled by the party's name in `lang` with its id (`The sender
+/// (sender)`); an id the knowledge does not hold is shown as it is.
+fn by_party(kb: &Knowledge, rows: Vec<(&str, u64)>, lang: Lang) -> Vec<(String, u64)> {
+    rows.into_iter()
+        .map(|(id, n)| match id.parse::<Party>() {
+            Ok(party) => (format!("{} ({id})", lang.pick(&kb.party(party).name)), n),
+            Err(_) => (id.to_string(), n),
+        })
         .collect()
 }
 
@@ -161,6 +176,7 @@ pub fn html(report: &Report, kb: &Knowledge, lang: Lang) -> String {
                 (chart(w.by_reason, "by-reason", &by_name(kb, report.by_reason(), lang), w.none))
                 (chart(w.by_provider, "by-provider", &owned(report.by_provider()), w.none))
                 (chart(w.by_domain, "by-domain", &owned(report.by_domain()), w.none))
+                (chart(w.by_party, "by-party", &by_party(kb, report.by_party(), lang), w.none))
                 section #by-day {
                     h2 { (w.by_day) }
                     @if days.is_empty() { p { (w.none) } }
@@ -265,6 +281,7 @@ pub fn text(report: &Report, kb: &Knowledge, lang: Lang) -> String {
         (w.by_reason, by_name(kb, report.by_reason(), lang)),
         (w.by_provider, owned(report.by_provider())),
         (w.by_domain, owned(report.by_domain())),
+        (w.by_party, by_party(kb, report.by_party(), lang)),
     ];
     for (title, rows) in sections {
         let _ = writeln!(out, "\n{title}");

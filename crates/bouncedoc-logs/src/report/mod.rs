@@ -39,6 +39,7 @@ pub struct Report {
     by_reason: HashMap<String, u64>,
     by_provider: HashMap<String, u64>,
     by_domain: HashMap<String, u64>,
+    by_party: HashMap<String, u64>,
     sender_side: HashMap<String, u64>,
     by_day: BTreeMap<String, Day>,
 }
@@ -66,25 +67,21 @@ impl Report {
 
     /// Counts one record.
     pub fn push(&mut self, record: &Value) {
-        self.records += 1;
         let text = |key: &str| record.get(key).and_then(Value::as_str);
         let Some(reason) = text("reason") else {
+            self.records += 1;
             self.errors += 1;
             return;
         };
         let log = record.get("log");
-        let state = match log
+        let outcome = log
             .and_then(|log| log.get("outcome"))
-            .and_then(Value::as_str)
-        {
+            .and_then(Value::as_str);
+        let state = match outcome {
             Some("deferred") => State::Deferred,
             Some("bounced" | "expired") => State::Failed,
             Some(_) => State::Other,
-            None => match text("action") {
-                Some("failed") => State::Failed,
-                Some("delayed") => State::Deferred,
-                _ => State::Other,
-            },
+            None => State::of_action(text("action")),
         };
         let day = log
             .and_then(|log| log.get("last_time").or_else(|| log.get("first_time")))
@@ -97,34 +94,54 @@ impl Report {
                     .and_then(Value::as_str)
                     .and_then(day::from_rfc2822)
             });
+        self.push_entry(&Entry {
+            reason,
+            state,
+            party: text("party"),
+            hard_bounce: record.get("hard_bounce").and_then(Value::as_bool) == Some(true),
+            recipient: text("recipient"),
+            provider: text("provider"),
+            day,
+        });
+    }
+
+    /// Counts one record told field by field (an event of the ledger, say), as [`push`]
+    /// counts the same fields of a JSON record.
+    ///
+    /// [`push`]: Report::push
+    pub fn push_entry(&mut self, entry: &Entry<'_>) {
+        self.records += 1;
+        let reason = entry.reason;
         // A dead address is counted as such, not as something the sending side can fix.
-        let sender_side = matches!(text("party"), Some("sender" | "sender-admin"))
+        let sender_side = matches!(entry.party, Some("sender" | "sender-admin"))
             && !DEAD_REASONS.contains(&reason);
-        match state {
+        match entry.state {
             State::Other => {
                 self.other += 1;
                 return;
             }
             State::Deferred => {
                 self.deferred += 1;
-                if let Some(day) = day {
-                    self.by_day.entry(day).or_default().deferred += 1;
+                if let Some(day) = &entry.day {
+                    self.by_day.entry(day.clone()).or_default().deferred += 1;
                 }
             }
             State::Failed => {
                 self.failed += 1;
-                if let Some(day) = day {
-                    self.by_day.entry(day).or_default().failed += 1;
+                if let Some(day) = &entry.day {
+                    self.by_day.entry(day.clone()).or_default().failed += 1;
                 }
                 *self.by_reason.entry(reason.to_owned()).or_default() += 1;
-                let provider = text("provider").unwrap_or("-");
+                let provider = entry.provider.unwrap_or("-");
                 *self.by_provider.entry(provider.to_owned()).or_default() += 1;
-                let domain = text("recipient")
+                let domain = entry
+                    .recipient
                     .and_then(|r| r.rsplit_once('@'))
                     .map_or("-".to_owned(), |(_, d)| d.to_ascii_lowercase());
                 *self.by_domain.entry(domain).or_default() += 1;
-                let hard = record.get("hard_bounce").and_then(Value::as_bool) == Some(true);
-                if hard && DEAD_REASONS.contains(&reason) {
+                let party = entry.party.unwrap_or("-");
+                *self.by_party.entry(party.to_owned()).or_default() += 1;
+                if entry.hard_bounce && DEAD_REASONS.contains(&reason) {
                     self.dead_addresses += 1;
                 }
             }
@@ -142,6 +159,11 @@ impl Report {
     /// Failures by receiving provider (`-` when none was told), most first.
     pub fn by_provider(&self) -> Vec<(&str, u64)> {
         ranked(&self.by_provider)
+    }
+
+    /// Failures by who must act first (the party's id, `-` when none was told), most first.
+    pub fn by_party(&self) -> Vec<(&str, u64)> {
+        ranked(&self.by_party)
     }
 
     /// Failures by the recipient's domain, most first.
@@ -164,10 +186,46 @@ impl Report {
     }
 }
 
-enum State {
+/// How a delivery stands, as a report counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Failed for good.
     Failed,
+    /// Deferred, or a delay warning: not failed yet.
     Deferred,
+    /// Delivered, or another notice.
     Other,
+}
+
+impl State {
+    /// The state of a record by its DSN action (`failed`, `delayed`, ...), when it is not
+    /// a log record.
+    pub fn of_action(action: Option<&str>) -> State {
+        match action {
+            Some("failed") => State::Failed,
+            Some("delayed") => State::Deferred,
+            _ => State::Other,
+        }
+    }
+}
+
+/// The fields of one record that a report counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry<'a> {
+    /// The reason id.
+    pub reason: &'a str,
+    /// How the delivery stands.
+    pub state: State,
+    /// Who must act first (the party's id).
+    pub party: Option<&'a str>,
+    /// Whether it is a hard bounce.
+    pub hard_bounce: bool,
+    /// The recipient's address.
+    pub recipient: Option<&'a str>,
+    /// The receiving provider.
+    pub provider: Option<&'a str>,
+    /// Its day (`YYYY-MM-DD`).
+    pub day: Option<String>,
 }
 
 fn ranked(counts: &HashMap<String, u64>) -> Vec<(&str, u64)> {
@@ -200,6 +258,7 @@ mod tests {
         assert_eq!((r.records, r.failed, r.deferred, r.errors), (5, 2, 1, 2));
         assert_eq!(r.dead_addresses, 1);
         assert_eq!(r.by_domain(), vec![("example.net", 1), ("example.org", 1)]);
+        assert_eq!(r.by_party(), vec![("sender", 1), ("sender-admin", 1)]);
         assert_eq!(r.by_provider(), vec![("-", 1), ("google", 1)]);
         assert_eq!(r.sender_side(), vec![("blocked", 2)]);
         let days: Vec<_> = r.by_day().map(|(d, c)| (d.to_owned(), c.clone())).collect();
@@ -239,5 +298,49 @@ mod tests {
         assert_eq!(r.by_reason(), vec![("userunknown", 1)]);
         let days: Vec<_> = r.by_day().map(|(d, _)| d.to_owned()).collect();
         assert_eq!(days, ["2016-11-23"]);
+    }
+
+    #[test]
+    fn an_entry_counts_as_the_json_record_of_the_same_fields() {
+        let json = report(&[
+            r#"{"kind":"bounce","reason":"userunknown","action":"failed","party":"recipient","hard_bounce":true,"recipient":"x@Y.jp","provider":"docomo","message":{"date":"Wed, 23 Nov 2016 12:01:03 +0000"}}"#,
+            r#"{"kind":"bounce","reason":"mailboxfull","action":"delayed","party":"recipient","recipient":"z@y.jp"}"#,
+        ]);
+        let mut typed = Report::new();
+        typed.push_entry(&Entry {
+            reason: "userunknown",
+            state: State::of_action(Some("failed")),
+            party: Some("recipient"),
+            hard_bounce: true,
+            recipient: Some("x@Y.jp"),
+            provider: Some("docomo"),
+            day: Some("2016-11-23".into()),
+        });
+        typed.push_entry(&Entry {
+            reason: "mailboxfull",
+            state: State::of_action(Some("delayed")),
+            party: Some("recipient"),
+            hard_bounce: false,
+            recipient: Some("z@y.jp"),
+            provider: None,
+            day: None,
+        });
+        for r in [&json, &typed] {
+            assert_eq!(
+                (r.records, r.failed, r.deferred, r.dead_addresses),
+                (2, 1, 1, 1)
+            );
+        }
+        assert_eq!(json.by_reason(), typed.by_reason());
+        assert_eq!(json.by_party(), typed.by_party());
+        assert_eq!(json.by_domain(), vec![("y.jp", 1)]);
+        assert_eq!(json.by_domain(), typed.by_domain());
+        assert_eq!(json.by_provider(), typed.by_provider());
+        let days = |r: &Report| {
+            r.by_day()
+                .map(|(d, c)| (d.to_owned(), c.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(days(&json), days(&typed));
     }
 }
