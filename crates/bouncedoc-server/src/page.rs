@@ -433,11 +433,7 @@ fn evidence_label(kind: EvidenceKind) -> &'static str {
 }
 
 fn provider_name(kb: &Knowledge, id: &str, lang: Lang) -> String {
-    kb.providers
-        .iter()
-        .chain(kb.servers)
-        .find(|x| x.id == id)
-        .map_or(id.to_string(), |x| lang.pick(&x.name).to_string())
+    kb.source_name(id, lang).unwrap_or(id).to_string()
 }
 
 fn diagnosis(

@@ -127,11 +127,7 @@ pub fn write_diagnosis(out: &mut impl Write, kb: &Knowledge, d: &Diagnosis) -> s
         writeln!(out, "  {}{colon}{r}", label("field.recipient"))?;
     }
     if let Some(p) = &d.provider {
-        let name = kb
-            .providers
-            .iter()
-            .find(|x| &x.id == p)
-            .map_or(p.as_str(), |x| lang.pick(&x.name));
+        let name = kb.source_name(p, lang).unwrap_or(p);
         writeln!(out, "  {}{colon}{name}", label("field.provider"))?;
     }
     let bounce = if d.action == Some(bouncedoc_core::Action::Delayed) {

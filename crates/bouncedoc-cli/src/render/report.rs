@@ -30,6 +30,8 @@ struct Words {
     by_party: &'static str,
     by_day: &'static str,
     none: &'static str,
+    no_provider: &'static str,
+    no_domain: &'static str,
 }
 
 const EN: Words = Words {
@@ -50,6 +52,8 @@ const EN: Words = Words {
     by_party: "Failures by who must act",
     by_day: "Failures and deferrals by day",
     none: "None.",
+    no_provider: "(not identified)",
+    no_domain: "(no address)",
 };
 
 const JA: Words = Words {
@@ -70,12 +74,14 @@ const JA: Words = Words {
     by_party: "対応が必要な人別の失敗",
     by_day: "日別の失敗と遅延",
     none: "ありません。",
+    no_provider: "（特定できず）",
+    no_domain: "（アドレスなし）",
 };
 
 impl Words {
     /// Every text, for the test that each is shown in its language only.
     #[cfg(test)]
-    fn all(&self) -> [&'static str; 17] {
+    fn all(&self) -> [&'static str; 19] {
         [
             self.title,
             self.read,
@@ -94,6 +100,8 @@ impl Words {
             self.by_party,
             self.by_day,
             self.none,
+            self.no_provider,
+            self.no_domain,
         ]
     }
 }
@@ -133,8 +141,30 @@ fn by_party(kb: &Knowledge, rows: Vec<(&str, u64)>, lang: Lang) -> Vec<(String, 
 }
 
 /// Counts labelled by what they count.
-fn owned(rows: Vec<(&str, u64)>) -> Vec<(String, u64)> {
-    rows.into_iter().map(|(k, n)| (k.to_string(), n)).collect()
+/// Counts by receiving provider, labelled with the name people know it by; `-` (none told)
+/// as "not identified".
+fn by_provider(
+    kb: &Knowledge,
+    rows: Vec<(&str, u64)>,
+    w: &Words,
+    lang: Lang,
+) -> Vec<(String, u64)> {
+    rows.into_iter()
+        .map(|(id, n)| {
+            let name = match id {
+                "-" => w.no_provider,
+                id => kb.source_name(id, lang).unwrap_or(id),
+            };
+            (name.to_string(), n)
+        })
+        .collect()
+}
+
+/// Counts by recipient domain; `-` (no address told) as "no address".
+fn by_domain(rows: Vec<(&str, u64)>, w: &Words) -> Vec<(String, u64)> {
+    rows.into_iter()
+        .map(|(d, n)| (if d == "-" { w.no_domain } else { d }.to_string(), n))
+        .collect()
 }
 
 /// The report as one self-contained HTML page.
@@ -174,8 +204,8 @@ pub fn html(report: &Report, kb: &Knowledge, lang: Lang) -> String {
                     p { (w.dead_note) }
                 }
                 (chart(w.by_reason, "by-reason", &by_name(kb, report.by_reason(), lang), w.none))
-                (chart(w.by_provider, "by-provider", &owned(report.by_provider()), w.none))
-                (chart(w.by_domain, "by-domain", &owned(report.by_domain()), w.none))
+                (chart(w.by_provider, "by-provider", &by_provider(kb, report.by_provider(), w, lang), w.none))
+                (chart(w.by_domain, "by-domain", &by_domain(report.by_domain(), w), w.none))
                 (chart(w.by_party, "by-party", &by_party(kb, report.by_party(), lang), w.none))
                 section #by-day {
                     h2 { (w.by_day) }
@@ -279,8 +309,11 @@ pub fn text(report: &Report, kb: &Knowledge, lang: Lang) -> String {
     let sections = [
         (w.fix_first, by_name(kb, report.sender_side(), lang)),
         (w.by_reason, by_name(kb, report.by_reason(), lang)),
-        (w.by_provider, owned(report.by_provider())),
-        (w.by_domain, owned(report.by_domain())),
+        (
+            w.by_provider,
+            by_provider(kb, report.by_provider(), w, lang),
+        ),
+        (w.by_domain, by_domain(report.by_domain(), w)),
         (w.by_party, by_party(kb, report.by_party(), lang)),
     ];
     for (title, rows) in sections {

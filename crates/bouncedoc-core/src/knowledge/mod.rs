@@ -337,6 +337,16 @@ impl Knowledge {
         }
     }
 
+    /// The name people know a provider or a kind of server by (`google` → "Google (Gmail,
+    /// Google Workspace)"), in `lang`; `None` for an id the knowledge does not hold.
+    pub fn source_name(&self, id: &str, lang: Lang) -> Option<&'static str> {
+        self.providers
+            .iter()
+            .chain(self.servers)
+            .find(|x| x.id == id)
+            .map(|x| lang.pick(&x.name))
+    }
+
     /// An interface label in a language; the id itself when it is missing.
     pub fn label<'s>(&self, id: &'s str, lang: Lang) -> &'s str
     where

@@ -10,7 +10,13 @@ use foldhash::HashMap;
 use serde_json::Value;
 
 /// Reasons that say the address does not exist (or no longer does).
-const DEAD_REASONS: [&str; 3] = ["userunknown", "hasmoved", "suspend"];
+const DEAD_REASONS: [&str; 5] = [
+    "userunknown",
+    "hasmoved",
+    "suspend",
+    "hostunknown",
+    "notaccept",
+];
 
 /// Counts of one day.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
