@@ -1,0 +1,146 @@
+//! Recipients that a report names by their local part alone (`kijitora`, an AOL screen
+//! name, a Sendmail local user), completed with the domain the format means.
+
+use super::address::address_in;
+use crate::message::Message;
+
+/// Whether a word can be a bare local part as reports list them: letters, digits and the
+/// few marks mailbox names use (RFC 5322's `dot-atom` without the rarer ones).
+pub fn is_bare_local_part(word: &str) -> bool {
+    !word.is_empty()
+        && word.len() <= 64
+        && !word.starts_with('.')
+        && !word.ends_with('.')
+        && word.chars().any(|c| c.is_ascii_alphabetic())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._+-=".contains(c))
+}
+
+/// Words of a line that opens a list of the recipients that failed.
+const LIST_HEADINGS: &[&str] = &[
+    "following recipient",
+    "following address",
+    "following user",
+    "following screen name",
+    "could not be delivered to",
+    "not delivered to",
+    "undeliverable to",
+    "delivery failed to",
+    "failed to deliver to",
+];
+
+/// The bare local parts listed one a line under a heading that says they failed, as AOL
+/// wrote its screen names (the shape GNU Mailman's AOL bounce detector reads): "...mail to
+/// the following recipients could not be delivered", then `kijitora`, `sabatora`. The list
+/// ends at the first line that is not a bare local part (`<kijitora>` counts as one).
+pub fn listed_local_parts(lines: &[&str]) -> Vec<String> {
+    let heading = lines.iter().position(|l| {
+        let lower = l.trim().to_ascii_lowercase();
+        LIST_HEADINGS.iter().any(|h| lower.contains(h))
+            && (lower.ends_with(':') || lower.contains("following recipients could not"))
+    });
+    let Some(at) = heading else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for line in &lines[at + 1..] {
+        let t = line.trim();
+        if t.is_empty() {
+            if out.is_empty() {
+                continue;
+            }
+            break;
+        }
+        let word = t
+            .strip_prefix('<')
+            .and_then(|w| w.strip_suffix('>'))
+            .unwrap_or(t);
+        if !is_bare_local_part(word) {
+            break;
+        }
+        out.push(word.to_string());
+    }
+    out
+}
+
+/// The addresses of the returned message's `To:` and `Cc:` fields.
+fn returned_addressees(message: &Message) -> Vec<String> {
+    ["to", "cc"]
+        .iter()
+        .filter_map(|h| message.original_header(h))
+        .flat_map(|v| v.split(',').filter_map(address_in).collect::<Vec<String>>())
+        .collect()
+}
+
+/// The address of a local user a report names without a domain: the returned message's
+/// addressee of the same local part (compared without case); else the user at the domain
+/// of the report's own sender (the server that wrote it is the one that holds the mailbox:
+/// AOL's `MAILER-DAEMON@aol.com` lists its screen names so).
+pub fn address_of_local_part(message: &Message, local: &str) -> Option<String> {
+    if !is_bare_local_part(local) {
+        return None;
+    }
+    let same = returned_addressees(message).into_iter().find(|a| {
+        a.rsplit_once('@')
+            .is_some_and(|(l, _)| l.eq_ignore_ascii_case(local))
+    });
+    same.or_else(|| {
+        let from = message.header("from").and_then(address_in)?;
+        let (_, domain) = from.rsplit_once('@')?;
+        (!crate::internal_route::is_internal_host(domain)).then(|| format!("{local}@{domain}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_local_parts() {
+        assert!(is_bare_local_part("kijitora"));
+        assert!(is_bare_local_part("neko.nyaan+1"));
+        assert!(!is_bare_local_part("kijitora@example.jp"));
+        assert!(!is_bare_local_part("two words"));
+        assert!(!is_bare_local_part("12345"));
+        assert!(!is_bare_local_part("----"));
+        assert!(!is_bare_local_part(""));
+    }
+
+    #[test]
+    fn a_list_of_local_parts() {
+        let lines = [
+            "The mail you sent could not be delivered to:",
+            "",
+            "kijitora",
+            "<sabatora>",
+            "",
+            "mikeneko",
+        ];
+        assert_eq!(listed_local_parts(&lines), ["kijitora", "sabatora"]);
+        // A sentence after the heading is no list.
+        let lines = [
+            "Your message could not be delivered to:",
+            "the server said no",
+        ];
+        assert!(listed_local_parts(&lines).is_empty());
+        assert!(listed_local_parts(&["kijitora"]).is_empty());
+    }
+
+    #[test]
+    fn the_domain_of_a_local_part() {
+        let m = Message::parse(b"From: MAILER-DAEMON@aol.com\nSubject: x\nContent-Type: multipart/mixed; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nx\n--B\nContent-Type: message/rfc822\n\nFrom: a@example.org\nTo: Neko <neko@example.jp>, Kijitora@Example.NET\n\nhi\n--B--\n").unwrap();
+        assert_eq!(
+            address_of_local_part(&m, "kijitora").as_deref(),
+            Some("Kijitora@Example.NET")
+        );
+        assert_eq!(
+            address_of_local_part(&m, "sabatora").as_deref(),
+            Some("sabatora@aol.com")
+        );
+        assert_eq!(address_of_local_part(&m, "two words"), None);
+        // A report from an internal host gives no domain of its own.
+        let m = Message::parse(b"From: MAILER-DAEMON@mailhub0\nSubject: x\n\nx\n").unwrap();
+        assert_eq!(address_of_local_part(&m, "sabatora"), None);
+    }
+}
