@@ -309,3 +309,49 @@ From: sender@example.com\nTo: kijitora@example.jp\n\nhello\n";
     );
     assert!(b.recipients[1].diagnostic.contains("over quota"));
 }
+
+/// A sentence that names the failed addresses ("I could not deliver your message to ...",
+/// the non-standard qmail report GNU Mailman's `simplematch` reads by "this is the email
+/// server at").
+#[test]
+fn addresses_named_in_a_sentence() {
+    let raw = "From: MAILER-DAEMON@mx.example.org\nTo: list-bounces@example.org\nSubject: failure notice\n\n\
+This is the email server at mx.example.org.\n\
+I could not deliver your message to kijitora@example.jp, sabatora@example.jp.\n\
+The mailboxes do not exist.\n\n\
+-- Original message\n";
+    let b = read(raw);
+    let got: Vec<_> = b.recipients.iter().map(|r| r.recipient.clone()).collect();
+    assert_eq!(
+        got,
+        [
+            Some("kijitora@example.jp".to_string()),
+            Some("sabatora@example.jp".to_string())
+        ]
+    );
+    // Both take the sentence and the lines around it.
+    assert!(
+        b.recipients
+            .iter()
+            .all(|r| r.diagnostic.contains("do not exist"))
+    );
+    // A sentence that names an address without saying a delivery failed names no recipient.
+    let raw = "From: MAILER-DAEMON@mx.example.org\nTo: list-bounces@example.org\nSubject: failure notice\n\n\
+This is the email server at mx.example.org. Your message was forwarded to neko@example.net.\n\n\
+<kijitora@example.jp>:\nmailbox full\n";
+    assert_eq!(recipients(raw), ["kijitora@example.jp"]);
+}
+
+/// GroupWise lists its recipients with a note each, some by their local part alone.
+#[test]
+fn a_list_of_users_with_notes() {
+    let raw = "From: postmaster@example.com\nTo: list-bounces@example.org\nSubject: Message status - undeliverable\n\n\
+The message that you sent was undeliverable to the following:\n\
+\tkijitora (user not found)\n\
+\tsabatora@example.jp (host not found)\n\n\
+Possible causes:\n";
+    assert_eq!(
+        recipients(raw),
+        ["kijitora@example.com", "sabatora@example.jp"]
+    );
+}

@@ -174,6 +174,59 @@ const NOT_RECIPIENT_FIELDS: &[&str] = &[
     "generated from",
 ];
 
+/// Words of a sentence that says a delivery failed.
+const FAILURE_WORDS: &[&str] = &[
+    "could not deliver",
+    "couldn't deliver",
+    "unable to deliver",
+    "could not be delivered",
+    "couldn't be delivered",
+    "not be delivered",
+    "undeliverable",
+    "delivery failed",
+    "delivery to the following",
+    "failed to deliver",
+    "did not reach",
+];
+
+/// The addresses a sentence about a failed delivery names after `to` ("I could not deliver
+/// your message to a@b, c@d.", the non-standard qmail report that GNU Mailman's
+/// `simplematch` reads by "this is the email server at"): the first after the word `to`,
+/// and those that follow it in a list (`,`, `and`, `;`).
+fn prose_recipients(line: &str) -> Vec<String> {
+    let lower = line.to_ascii_lowercase();
+    if !FAILURE_WORDS.iter().any(|w| lower.contains(w)) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for m in ADDRESS.captures_iter(line) {
+        let whole = m.get(0).expect("match");
+        let before = &lower[last_end.unwrap_or(0)..whole.start()];
+        // `to` after a verb that sends elsewhere (`reply to`, `forwarded to`) names no
+        // recipient of the message.
+        let follows_to = last_end.is_none()
+            && before.trim_end().strip_suffix(" to").is_some_and(|b| {
+                let verb = b.rsplit(|c: char| !c.is_ascii_alphabetic()).next();
+                !matches!(
+                    verb,
+                    Some("reply" | "forwarded" | "redirected" | "write" | "sent" | "back")
+                )
+            });
+        let in_list = last_end.is_some()
+            && matches!(before.trim(), "," | ";" | "and" | ", and" | "or" | ", or");
+        if !(follows_to || in_list) {
+            if last_end.is_some() {
+                break;
+            }
+            continue;
+        }
+        out.push(m[1].trim_end_matches('.').to_string());
+        last_end = Some(whole.end());
+    }
+    out
+}
+
 /// A line without the quote marks of a forwarded message (`> `, `>` alone). A session
 /// transcript's `>>> RCPT TO:` is not a quote.
 fn unquoted(line: &str) -> &str {
@@ -193,30 +246,41 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
     let own = own_addresses(message);
     let lines: Vec<&str> = body.lines().map(unquoted).collect();
     // A recipient line names an address near its start: `<a@b>:`, `a@b`, `To: a@b`,
-    // `RCPT TO:<a@b>`.
+    // `RCPT TO:<a@b>`; or a sentence about a failure names them after `to`: "I could not
+    // deliver your message to a@b, c@d." (qmail's clones, see [`prose_recipients`]).
     let mut found: Vec<(usize, String)> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
+    // The addresses found in a sentence, whose words are the sentence and what precedes it.
+    let mut in_prose: HashSet<String> = HashSet::new();
     for (i, line) in lines.iter().enumerate() {
         let Some(m) = ADDRESS.captures(line) else {
             continue;
         };
-        let addr = m[1].trim_end_matches('.').to_string();
         let whole = m.get(0).expect("match");
         let before = line[..whole.start()].trim().to_lowercase();
         let near_start =
             before.len() <= 24 || before.ends_with("to:") || before.ends_with("recipient:");
-        if NOT_RECIPIENT_FIELDS.iter().any(|f| before.ends_with(f)) {
-            continue;
+        let candidates: Vec<String> = if near_start {
+            if NOT_RECIPIENT_FIELDS.iter().any(|f| before.ends_with(f)) {
+                continue;
+            }
+            vec![m[1].trim_end_matches('.').to_string()]
+        } else {
+            let named = prose_recipients(line);
+            in_prose.extend(named.iter().map(|a| a.to_ascii_lowercase()));
+            named
+        };
+        for addr in candidates {
+            let lower = addr.to_lowercase();
+            if own.contains(&lower) || is_system_address(&lower) {
+                continue;
+            }
+            // The first line about an address is kept (a set, not a search of those found).
+            if !seen.insert(addr.to_ascii_lowercase()) {
+                continue;
+            }
+            found.push((i, addr));
         }
-        let lower = addr.to_lowercase();
-        if !near_start || own.contains(&lower) || is_system_address(&lower) {
-            continue;
-        }
-        // The first line about an address is kept (a set, not a search of those found).
-        if !seen.insert(addr.to_ascii_lowercase()) {
-            continue;
-        }
-        found.push((i, addr));
     }
     let diagnostic_from = |start: usize, end: usize| -> String {
         lines[start..end.min(lines.len())]
@@ -227,24 +291,17 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    if found.is_empty() {
-        // A list of bare local parts (AOL's screen names): each with the domain its
-        // format means.
-        let listed: Vec<String> = crate::detect::common::listed_local_parts(&lines)
-            .iter()
-            .filter_map(|l| crate::detect::common::address_of_local_part(message, l))
-            .collect();
-        if !listed.is_empty() {
-            let diagnostic = diagnostic_from(0, lines.len());
-            return listed
-                .into_iter()
-                .map(|a| RecipientFacts {
-                    recipient: Some(a),
-                    diagnostic: diagnostic.clone(),
-                    ..RecipientFacts::default()
-                })
-                .collect();
+    // A list of bare local parts (AOL's screen names, GroupWise's users): each with the
+    // domain its format means, in the order of the lines.
+    for (i, local) in crate::detect::common::listed_local_parts(&lines) {
+        if let Some(addr) = crate::detect::common::address_of_local_part(message, &local)
+            && seen.insert(addr.to_ascii_lowercase())
+        {
+            found.push((i, addr));
         }
+    }
+    found.sort_by_key(|(i, _)| *i);
+    if found.is_empty() {
         let recipient = message
             .original_header("to")
             .and_then(|v| parse_address(&v))
@@ -278,12 +335,22 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
             .join("\n")
     };
     let mut out = Vec::new();
-    for (n, (line, addr)) in found.iter().enumerate() {
-        let next = found.get(n + 1).map_or(lines.len(), |(l, _)| *l);
+    for (line, addr) in &found {
+        // The next line that names another recipient (a sentence names several on one).
+        let next = found
+            .get(found.partition_point(|(l, _)| l <= line))
+            .map_or(lines.len(), |(l, _)| *l);
         // The words about a recipient follow it; when a recipient is listed alone on its
-        // line with nothing after it, the explanation may come before the list.
+        // line with nothing after it, the explanation may come before the list, and a
+        // sentence that names it is read with the lines before it.
         let mut diagnostic = diagnostic_from(*line, next.max(line + 1));
-        if diagnostic.trim() == addr || diagnostic.trim().trim_matches(['<', '>', ':']) == addr {
+        let local = addr.rsplit_once('@').map_or(addr.as_str(), |(l, _)| l);
+        let bare = diagnostic.trim().trim_matches(['<', '>', ':']);
+        if diagnostic.trim() == addr
+            || bare == addr
+            || bare == local
+            || in_prose.contains(&addr.to_ascii_lowercase())
+        {
             diagnostic = from_start(next);
         }
         out.push(RecipientFacts {
@@ -336,6 +403,29 @@ mod tests {
             .filter_map(|r| r.recipient)
             .collect();
         assert_eq!(got, ["kijitora@aol.com", "sabatora@aol.com"]);
+    }
+
+    #[test]
+    fn addresses_after_to_in_a_sentence_about_a_failure() {
+        assert_eq!(
+            prose_recipients(
+                "I could not deliver your message to a@example.jp, b@example.jp and c@example.jp."
+            ),
+            ["a@example.jp", "b@example.jp", "c@example.jp"]
+        );
+        assert_eq!(
+            prose_recipients("Unable to deliver message to <a@example.jp> (and other recipients)."),
+            ["a@example.jp"]
+        );
+        // No failure named, or the address is not the one the message went to.
+        assert!(prose_recipients("Your message was forwarded to a@example.jp.").is_empty());
+        assert!(
+            prose_recipients(
+                "Mail from b@example.org could not be delivered, reply to a@example.jp"
+            )
+            .is_empty()
+        );
+        assert!(prose_recipients("Delivery failed, it was forwarded to a@example.jp").is_empty());
     }
 
     #[test]

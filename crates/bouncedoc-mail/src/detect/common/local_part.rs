@@ -30,11 +30,14 @@ const LIST_HEADINGS: &[&str] = &[
     "failed to deliver to",
 ];
 
-/// The bare local parts listed one a line under a heading that says they failed, as AOL
-/// wrote its screen names (the shape GNU Mailman's AOL bounce detector reads): "...mail to
-/// the following recipients could not be delivered", then `kijitora`, `sabatora`. The list
-/// ends at the first line that is not a bare local part (`<kijitora>` counts as one).
-pub fn listed_local_parts(lines: &[&str]) -> Vec<String> {
+/// The bare local parts listed one a line under a heading that says they failed, with the
+/// index of their line: as AOL wrote its screen names (the shape GNU Mailman's AOL bounce
+/// detector reads: "...mail to the following recipients could not be delivered", then
+/// `kijitora`, `sabatora`), or as GroupWise lists its recipients with a note each
+/// (`kijitora (user not found)`). An item is a bare local part (`<kijitora>` counts as one)
+/// or an address, alone or followed by ` (`, `:` or ` - ` and words; the list ends at the
+/// first line that is no item. Only the bare local parts are returned.
+pub fn listed_local_parts(lines: &[&str]) -> Vec<(usize, String)> {
     let heading = lines.iter().position(|l| {
         let lower = l.trim().to_ascii_lowercase();
         LIST_HEADINGS.iter().any(|h| lower.contains(h))
@@ -44,24 +47,43 @@ pub fn listed_local_parts(lines: &[&str]) -> Vec<String> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for line in &lines[at + 1..] {
+    let mut items = 0;
+    for (i, line) in lines.iter().enumerate().skip(at + 1) {
         let t = line.trim();
         if t.is_empty() {
-            if out.is_empty() {
+            if items == 0 {
                 continue;
             }
             break;
         }
-        let word = t
-            .strip_prefix('<')
-            .and_then(|w| w.strip_suffix('>'))
-            .unwrap_or(t);
-        if !is_bare_local_part(word) {
+        let Some(word) = list_item(t) else {
             break;
+        };
+        items += 1;
+        if is_bare_local_part(word) {
+            out.push((i, word.to_string()));
         }
-        out.push(word.to_string());
     }
     out
+}
+
+/// The address or local part a list item names: the whole line, or its first word when a
+/// note follows (` (`, `:`, ` - `).
+fn list_item(line: &str) -> Option<&str> {
+    let end = line
+        .find(" (")
+        .or_else(|| line.find(": "))
+        .or_else(|| line.find(" - "))
+        .unwrap_or(line.len());
+    let word = line[..end].trim().trim_end_matches(':');
+    let word = word
+        .strip_prefix('<')
+        .and_then(|w| w.strip_suffix('>'))
+        .unwrap_or(word);
+    let address = word.split_once('@').is_some_and(|(l, d)| {
+        is_bare_local_part(l) && d.contains('.') && !d.contains(char::is_whitespace)
+    });
+    (is_bare_local_part(word) || address).then_some(word)
 }
 
 /// The addresses of the returned message's `To:` and `Cc:` fields.
@@ -117,7 +139,23 @@ mod tests {
             "",
             "mikeneko",
         ];
-        assert_eq!(listed_local_parts(&lines), ["kijitora", "sabatora"]);
+        let names = |lines: &[&str]| -> Vec<String> {
+            listed_local_parts(lines)
+                .into_iter()
+                .map(|(_, l)| l)
+                .collect()
+        };
+        assert_eq!(names(&lines), ["kijitora", "sabatora"]);
+        assert_eq!(listed_local_parts(&lines)[1].0, 3);
+        // Items with a note, and addresses among them (which are not returned).
+        let lines = [
+            "The message that you sent was undeliverable to the following:",
+            "\tkijitora (user not found)",
+            "\tsabatora@example.jp (host not found)",
+            "\tmikeneko: mailbox full",
+            "Possible causes:",
+        ];
+        assert_eq!(names(&lines), ["kijitora", "mikeneko"]);
         // A sentence after the heading is no list.
         let lines = [
             "Your message could not be delivered to:",
