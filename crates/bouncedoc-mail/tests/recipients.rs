@@ -355,3 +355,29 @@ Possible causes:\n";
         ["kijitora@example.com", "sabatora@example.jp"]
     );
 }
+
+/// Sendmail 8's report without a report part, signed by a bare `MAILER-DAEMON` and with the
+/// returned message in its text: savemail.c's "The original message was received at"
+/// opens the report, not the returned message.
+#[test]
+fn sendmail_8_report_in_one_text() {
+    let raw = "From: MAILER-DAEMON@mx.example.org\nTo: sender@example.com\nSubject: Returned mail: User unknown\n\n\
+The original message was received at Mon, 1 Jan 2001 00:00:00 +0900\n\
+from localhost [127.0.0.1]\n\n\
+   ----- The following addresses had permanent fatal errors -----\n\
+<kijitora@example.jp>\n\n\
+   ----- Transcript of session follows -----\n\
+... while talking to mx.example.jp.:\n\
+>>> RCPT To:<kijitora@example.jp>\n\
+<<< 550 5.1.1 <kijitora@example.jp>... User unknown\n\
+550 5.1.1 <kijitora@example.jp>... User unknown\n\n\
+   ----- Original message follows -----\n\
+From: sender@example.com\nTo: neko@example.org\nSubject: hi\n\nhello\n";
+    let b = read(raw);
+    assert_eq!(b.recipients.len(), 1);
+    assert_eq!(
+        b.recipients[0].recipient.as_deref(),
+        Some("kijitora@example.jp")
+    );
+    assert!(b.recipients[0].diagnostic.contains("User unknown"));
+}

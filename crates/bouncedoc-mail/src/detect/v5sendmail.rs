@@ -116,7 +116,7 @@ impl Detector for V5Sendmail {
     fn detect(&self, message: &Message) -> Option<Detected> {
         let text = message.report_text();
         let version_5 = header_has(message, "subject", &["Returned mail: "])
-            && ENDS.iter().any(|e| text.contains(e));
+            && ENDS.iter().chain(ENDS_8).any(|e| text.contains(e));
         // Sendmail signs its reports `Mail Delivery Subsystem` (the full name of its
         // `MAILER-DAEMON`), whatever their subject.
         let sendmail_8 = header_has(message, "subject", SUBJECTS_8)
