@@ -37,7 +37,8 @@ pub struct RecipientFacts {
     pub fields: Vec<ReportField>,
     /// The report's `Final-Recipient` as written, when it is an internal route (a source
     /// route, a host-less or internal-host address, a `LOCAL;` address) and `recipient` is
-    /// therefore the `Original-Recipient` the sender used; `None` otherwise.
+    /// therefore the address the sender used (the `Original-Recipient`, or the returned
+    /// message's addressee of the same local part); `None` otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub final_recipient: Option<String>,
 }

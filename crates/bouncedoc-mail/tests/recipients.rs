@@ -96,6 +96,25 @@ fn internal_domain_final_recipient() {
     }
 }
 
+/// Without an Original-Recipient, a final recipient on an internal host gives way to the
+/// returned message's addressee of the same local part.
+#[test]
+fn internal_final_recipient_and_the_returned_addressee() {
+    let raw = dsn("Final-Recipient: rfc822; Kijitora@mailhub0\n");
+    let b = read(&raw);
+    assert_eq!(
+        b.recipients[0].recipient.as_deref(),
+        Some("kijitora@example.jp")
+    );
+    assert_eq!(
+        b.recipients[0].final_recipient.as_deref(),
+        Some("Kijitora@mailhub0")
+    );
+    // Another local part is another mailbox: the final recipient stays.
+    let raw = dsn("Final-Recipient: rfc822; neko@mailhub0\n");
+    assert_eq!(recipients(&raw), ["neko@mailhub0"]);
+}
+
 /// A forward to another public address is where the message really failed: the final
 /// recipient stays.
 #[test]
