@@ -37,12 +37,12 @@ const INTERNAL_SUFFIXES: &[&str] = &[
     ".invalid",
 ];
 
-/// The address type of a recipient field (`rfc822` of `rfc822; a@example.jp`), lower-cased;
+/// The address type of a recipient field (`rfc822` of `rfc822; a@example.jp`), as written;
 /// `None` when the value has none.
-fn address_type(value: &str) -> Option<String> {
+fn address_type(value: &str) -> Option<&str> {
     let (kind, _) = value.split_once(';')?;
     let kind = kind.trim();
-    (!kind.is_empty() && !kind.contains(char::is_whitespace)).then(|| kind.to_ascii_lowercase())
+    (!kind.is_empty() && !kind.contains(char::is_whitespace)).then_some(kind)
 }
 
 /// The address of a recipient field as written, without its type and angle brackets
@@ -58,11 +58,9 @@ fn written_address(value: &str) -> &str {
 /// Whether a host name (the part after `@`) is no public one: a single label, a name under
 /// a private suffix, a name with a character no host name holds, or an address literal.
 pub(crate) fn is_internal_host(host: &str) -> bool {
-    let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
-    if host.is_empty() || host.starts_with('[') {
-        return true;
-    }
-    if !host.contains('.') {
+    // Read for every recipient of every report: compared without a lower-cased copy.
+    let host = host.trim().trim_end_matches('.');
+    if host.is_empty() || host.starts_with('[') || !host.contains('.') {
         return true;
     }
     if !host
@@ -71,7 +69,11 @@ pub(crate) fn is_internal_host(host: &str) -> bool {
     {
         return true;
     }
-    INTERNAL_SUFFIXES.iter().any(|s| host.ends_with(s))
+    INTERNAL_SUFFIXES.iter().any(|s| {
+        host.len() >= s.len()
+            && host.is_char_boundary(host.len() - s.len())
+            && host[host.len() - s.len()..].eq_ignore_ascii_case(s)
+    })
 }
 
 /// Whether an address (as written, without its type) names an internal route: a source
@@ -90,7 +92,8 @@ pub(crate) fn is_internal_address(address: &str) -> bool {
 /// Whether a recipient field's value names an internal route: an address type the sender
 /// cannot have used, or an internal address ([`is_internal_address`]).
 pub(crate) fn is_internal_field(value: &str) -> bool {
-    let typed_other = address_type(value).is_some_and(|t| t != "rfc822" && t != "utf-8");
+    let typed_other = address_type(value)
+        .is_some_and(|t| !t.eq_ignore_ascii_case("rfc822") && !t.eq_ignore_ascii_case("utf-8"));
     typed_other || is_internal_address(written_address(value))
 }
 
@@ -166,6 +169,8 @@ mod tests {
             "rfc822;@smtp.example.net:kijitora@server"
         ));
         assert!(is_internal_field("rfc822; kijitora"));
+        assert!(is_internal_field("rfc822; kijitora@Store.LOCAL"));
+        assert!(!is_internal_field("RFC822; kijitora@Example.JP"));
         assert!(is_internal_field("LOCAL; kijitora@example.jp"));
         assert!(is_internal_field("x-unix; /var/mail/kijitora"));
         assert!(!is_internal_field("rfc822; kijitora@example.jp"));

@@ -2,6 +2,7 @@
 //! name, a Sendmail local user), completed with the domain the format means.
 
 use super::address::address_in;
+use super::search::contains_ignore_case;
 use crate::message::Message;
 
 /// Whether a word can be a bare local part as reports list them: letters, digits and the
@@ -38,10 +39,12 @@ const LIST_HEADINGS: &[&str] = &[
 /// or an address, alone or followed by ` (`, `:` or ` - ` and words; the list ends at the
 /// first line that is no item. Only the bare local parts are returned.
 pub fn listed_local_parts(lines: &[&str]) -> Vec<(usize, String)> {
+    // Compared without ASCII case and without a copy of each line (a report's text can be
+    // long, and most have no such list).
     let heading = lines.iter().position(|l| {
-        let lower = l.trim().to_ascii_lowercase();
-        LIST_HEADINGS.iter().any(|h| lower.contains(h))
-            && (lower.ends_with(':') || lower.contains("following recipients could not"))
+        let t = l.trim();
+        LIST_HEADINGS.iter().any(|h| contains_ignore_case(t, h))
+            && (t.ends_with(':') || contains_ignore_case(t, "following recipients could not"))
     });
     let Some(at) = heading else {
         return Vec::new();
