@@ -115,13 +115,19 @@ impl Detector for V5Sendmail {
 
     fn detect(&self, message: &Message) -> Option<Detected> {
         let text = message.report_text();
-        let version_5 = header_has(message, "subject", &["Returned mail: "])
-            && ENDS.iter().chain(ENDS_8).any(|e| text.contains(e));
+        let returned_mail = header_has(message, "subject", &["Returned mail: "]);
+        let version_5 = returned_mail && ENDS.iter().any(|e| text.contains(e));
+        let ends_8 = returned_mail && ENDS_8.iter().any(|e| text.contains(e));
         // Sendmail signs its reports `Mail Delivery Subsystem` (the full name of its
         // `MAILER-DAEMON`), whatever their subject.
         let sendmail_8 = header_has(message, "subject", SUBJECTS_8)
             || header_has(message, "from", &["Mail Delivery Subsystem"]);
-        if !(version_5 || sendmail_8) || !text.holds(TRANSCRIPT) {
+        if !(version_5 || ends_8 || sendmail_8) || !text.holds(TRANSCRIPT) {
+            return None;
+        }
+        // A Sendmail 8 report with its RFC 3464 part is read with that part's fields (by
+        // `sendmail`, or the RFC 3464 reader under another subject).
+        if !version_5 && !common::dsn_recipients(message).is_empty() {
             return None;
         }
         // The returned message's addressees, which complete a local user's bare name.
@@ -292,6 +298,18 @@ mod tests {
         );
         assert_eq!(local_user_of("421 example.com (smtp)... Deferred"), None);
         assert_eq!(local_user_of("Deferred: kijitora..."), None);
+    }
+
+    /// Under a subject the `sendmail` detector does not know, a report with its RFC 3464
+    /// part is left to the reader of that part.
+    #[test]
+    fn sendmail_8_with_a_report_part_is_not_read_here() {
+        let raw = "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>\nSubject: Undeliverable: hi\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\n   ----- Transcript of session follows -----\n550 5.1.1 <kijitora@example.jp>... User unknown\n\n--B\nContent-Type: message/delivery-status\n\nFinal-Recipient: RFC822; kijitora@example.jp\nAction: failed\nStatus: 5.1.1\n\n--B--\n";
+        assert!(
+            V5Sendmail
+                .detect(&Message::parse(raw.as_bytes()).unwrap())
+                .is_none()
+        );
     }
 
     #[test]
