@@ -35,6 +35,12 @@ pub struct RecipientFacts {
     /// Values the format's own fields state about the recipient (a service's bounce type, a
     /// provider's filter header), for the engine to weigh (`report-fields.toml`).
     pub fields: Vec<ReportField>,
+    /// The report's `Final-Recipient` as written, when it is an internal route (a source
+    /// route, a host-less or internal-host address, a `LOCAL;` address) and `recipient` is
+    /// therefore the address the sender used (the `Original-Recipient`, or the returned
+    /// message's addressee of the same local part); `None` otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub final_recipient: Option<String>,
 }
 
 /// The facts of the whole message.

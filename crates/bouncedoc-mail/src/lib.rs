@@ -18,6 +18,7 @@ mod diagnose;
 pub mod encoded_words;
 pub mod facts;
 pub mod input;
+mod internal_route;
 pub mod message;
 pub mod msg;
 pub mod paste;

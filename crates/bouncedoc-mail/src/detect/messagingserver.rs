@@ -51,7 +51,8 @@ impl Detector for MessagingServer {
         let mut original: Vec<Option<String>> = Vec::new();
         for line in lines {
             if let Some(v) = line.strip_prefix("  Recipient address: ") {
-                // `@smtp.example.net:kijitora@server` is a source route: kept as written.
+                // `@smtp.example.net:kijitora@server` is a source route: kept as written
+                // until the original address is read.
                 let addr = v.trim().to_string();
                 if !addr.contains('@') {
                     continue;
@@ -87,6 +88,15 @@ impl Detector for MessagingServer {
                 r.status = d.status;
                 r.action = d.action;
             }
+            // A source route or an internal host gives way to the address the sender used.
+            if let Some(o) = orig
+                && r.recipient
+                    .as_deref()
+                    .is_some_and(crate::internal_route::is_internal_address)
+                && !crate::internal_route::is_internal_address(o)
+            {
+                r.final_recipient = r.recipient.replace(o.clone());
+            }
         }
         if recipients.is_empty() {
             recipients = dsn;
@@ -110,6 +120,23 @@ mod tests {
         assert_eq!(d.recipients.len(), 1);
         assert!(d.recipients[0].diagnostic.contains("User Unknown"));
         assert_eq!(d.recipients[0].status, Some(StatusCode::new(5, 1, 1)));
+    }
+
+    /// The server's own route (`@smtp.example.net:kijitora@server`) gives way to the
+    /// `Original address:` the sender used, and is kept as the final recipient.
+    #[test]
+    fn source_route_gives_way_to_the_original_address() {
+        let raw = "From: Internet Mail Delivery <postmaster@example.net>\nSubject: Delivery Notification: Delivery has failed\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"Boundary_(ID_x)\"\n\n--Boundary_(ID_x)\nContent-Type: text/plain\n\nThis report relates to a message you sent with the following header fields:\n\n  Subject: hi\n\nYour message cannot be delivered to the following recipients:\n\n  Recipient address: @smtp.example.net:kijitora@server\n  Original address: kijitora@example.net\n  Reason: Over quota\n\n--Boundary_(ID_x)\nContent-Type: message/delivery-status\n\nReporting-MTA: dns;smtp.example.net\n\nOriginal-recipient: rfc822;kijitora@example.net\nFinal-recipient: rfc822;@smtp.example.net:kijitora@server\nAction: failed\nStatus: 5.2.0\n\n--Boundary_(ID_x)--\n";
+        let d = MessagingServer
+            .detect(&Message::parse(raw.as_bytes()).unwrap())
+            .unwrap();
+        let r = &d.recipients[0];
+        assert_eq!(r.recipient.as_deref(), Some("kijitora@example.net"));
+        assert_eq!(
+            r.final_recipient.as_deref(),
+            Some("@smtp.example.net:kijitora@server")
+        );
+        assert_eq!(r.status, Some(StatusCode::new(5, 2, 0)));
     }
 
     #[test]

@@ -17,6 +17,15 @@
 //! to it (those before the first recipient, to the first). Lines without an address (`421
 //! example.org (smtp)... Deferred: ...`) are kept for a recipient that has no other words;
 //! when no line names an address, the recipient is the returned message's `To:`.
+//!
+//! Sendmail 8 writes the same transcript without an RFC 3464 part when it does not send a
+//! MIME report (savemail.c's `errbody()`), under its other subjects (`Warning: could not
+//! send message for past 4 hours`, `Postmaster notify: see transcript for details`) and with
+//! its own end lines (`----- Original message follows -----`, `----- Message header follows
+//! -----`). deliver.c's `giveresponse()` and `logdelivery()` write a recipient's line as
+//! `<address>... Deferred: words`, with a reply code before it (`550 5.1.1
+//! <address>... User unknown`), or with a local user's bare name (`550 kijitora... User
+//! unknown`), whose domain is that of the returned message's addressee of the same name.
 
 use bouncedoc_core::SmtpCommand;
 
@@ -34,19 +43,59 @@ pub struct V5Sendmail;
 const ID: &str = "v5sendmail";
 
 const TRANSCRIPT: &str = "----- Transcript of session follows -----";
+/// Lines where Sendmail version 5 starts the returned message.
 const ENDS: &[&str] = &[
     "----- Unsent message follows -----",
     "----- No message was collected -----",
 ];
+/// Lines where Sendmail 8 (savemail.c) starts the returned message, when it writes no
+/// RFC 3464 part.
+const ENDS_8: &[&str] = &[
+    "----- Original message follows -----",
+    "----- Message header follows -----",
+];
 
-/// The address of a line `550 <a@example.jp>... words` or `>>> RCPT To:<a@example.jp>`.
+/// The subjects of Sendmail 8's reports (savemail.c, `returntosender()` and the warning of
+/// `queue.c`), beside version 5's `Returned mail: `.
+const SUBJECTS_8: &[&str] = &[
+    "Warning: could not send message",
+    "Postmaster notify: ",
+    "see transcript for details",
+];
+
+/// The address of a line `550 <a@example.jp>... words`, `<a@example.jp>... Deferred: words`
+/// or `>>> RCPT To:<a@example.jp>`.
 fn address_of(line: &str) -> Option<String> {
     if line.to_ascii_uppercase().starts_with(">>> RCPT TO:") {
         return address_in(line);
     }
-    let open = line.find(" <")?;
+    let open = if line.starts_with('<') {
+        0
+    } else {
+        line.find(" <")? + 1
+    };
     let close = line[open..].find(">...")?;
-    parse_address(&line[open + 2..open + close])
+    parse_address(&line[open + 1..open + close])
+}
+
+/// The local user of a line `550 kijitora... User unknown` (a reply code, an optional
+/// status code, then a bare name followed by `...`).
+fn local_user_of(line: &str) -> Option<&str> {
+    let mut words = line.split_whitespace();
+    let code = words.next()?;
+    if code.len() != 3 || !code.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut word = words.next()?;
+    if word.chars().next().is_some_and(|c| c.is_ascii_digit()) && word.contains('.') {
+        word = words.next()?;
+    }
+    let user = word.strip_suffix("...")?;
+    (!user.is_empty()
+        && user
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._+-=".contains(c)))
+    .then_some(user)
 }
 
 #[derive(Default)]
@@ -65,19 +114,40 @@ impl Detector for V5Sendmail {
     }
 
     fn detect(&self, message: &Message) -> Option<Detected> {
-        if !header_has(message, "subject", &["Returned mail: "]) {
-            return None;
-        }
         let text = message.report_text();
-        if !ENDS.iter().any(|e| text.contains(e)) || !text.holds(TRANSCRIPT) {
+        let returned_mail = header_has(message, "subject", &["Returned mail: "]);
+        let version_5 = returned_mail && ENDS.iter().any(|e| text.contains(e));
+        let ends_8 = returned_mail && ENDS_8.iter().any(|e| text.contains(e));
+        // Sendmail signs its reports `Mail Delivery Subsystem` (the full name of its
+        // `MAILER-DAEMON`), whatever their subject.
+        let sendmail_8 = header_has(message, "subject", SUBJECTS_8)
+            || header_has(message, "from", &["Mail Delivery Subsystem"]);
+        if !(version_5 || ends_8 || sendmail_8) || !text.holds(TRANSCRIPT) {
             return None;
         }
+        // A Sendmail 8 report with its RFC 3464 part is read with that part's fields (by
+        // `sendmail`, or the RFC 3464 reader under another subject).
+        if !version_5 && !common::dsn_recipients(message).is_empty() {
+            return None;
+        }
+        // The returned message's addressees, which complete a local user's bare name.
+        let returned = returned_addressees(message, text);
+        let address_of_user = |user: &str| -> Option<String> {
+            returned
+                .iter()
+                .find(|a| {
+                    a.rsplit_once('@')
+                        .is_some_and(|(l, _)| l.eq_ignore_ascii_case(user))
+                })
+                .cloned()
+                .or_else(|| common::address_of_local_part(message, user))
+        };
         let mut entries: Vec<Entry> = vec![Entry::default()];
         let mut command: Option<Option<SmtpCommand>> = None;
         let mut lines = text.lines().skip_while(|l| !l.holds(TRANSCRIPT));
         lines.next();
         for line in lines {
-            if ENDS.iter().any(|e| line.contains(e)) {
+            if ENDS.iter().chain(ENDS_8).any(|e| line.contains(e)) {
                 break;
             }
             let l = line.trim_end();
@@ -90,7 +160,8 @@ impl Detector for V5Sendmail {
             let current = entries.last_mut().expect("one entry");
             // The server's answer to `MAIL From:` names the sender, not a recipient.
             let about_sender = command == Some(Some(SmtpCommand::Mail)) && l.starts_with("<<< ");
-            if let Some(addr) = address_of(l).filter(|_| !about_sender) {
+            let addr = address_of(l).or_else(|| local_user_of(l).and_then(address_of_user));
+            if let Some(addr) = addr.filter(|_| !about_sender) {
                 let same = current
                     .address
                     .as_deref()
@@ -133,7 +204,7 @@ impl Detector for V5Sendmail {
         }
         if recipients.is_empty() {
             // No line names an address: the returned message's `To:` is the recipient.
-            let to = common::returned_to(message).or_else(|| to_in_text(text));
+            let to = returned.first().cloned();
             let words: Vec<&str> = entries
                 .iter()
                 .flat_map(|e| e.other.iter().map(String::as_str))
@@ -146,11 +217,16 @@ impl Detector for V5Sendmail {
     }
 }
 
-/// The `To:` of the message returned after the transcript, in a report that is one text.
-fn to_in_text(text: &str) -> Option<String> {
-    text.lines()
-        .skip_while(|l| !ENDS.iter().any(|e| l.contains(e)))
-        .find_map(|l| l.strip_prefix("To:").and_then(parse_address))
+/// The addressees of the returned message: its `To:` header when it is attached as a
+/// message, else the `To:` line after the transcript in a report that is one text.
+fn returned_addressees(message: &Message, text: &str) -> Vec<String> {
+    let to = message.original_header("to").or_else(|| {
+        text.lines()
+            .skip_while(|l| !ENDS.iter().chain(ENDS_8).any(|e| l.contains(e)))
+            .find_map(|l| l.strip_prefix("To:").map(str::to_string))
+    });
+    to.map(|v| v.split(',').filter_map(address_in).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -181,6 +257,59 @@ mod tests {
         assert_eq!(d.recipients[0].command, Some(SmtpCommand::Data));
         assert_eq!(d.recipients[3].command, Some(SmtpCommand::Rcpt));
         assert!(d.recipients[3].diagnostic.contains("No such user here"));
+    }
+
+    /// Sendmail 8 without an RFC 3464 part (savemail.c's `errbody()`): a `<address>...
+    /// Deferred:` line of deliver.c under the warning's subject, and a local user's bare name.
+    #[test]
+    fn sendmail_8_without_a_report_part() {
+        let raw = "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>\nSubject: Warning: could not send message for past 4 hours\n\n   ----- Transcript of session follows -----\n<kijitora@example.jp>... Deferred: Connection refused by mx.example.jp.\nWarning: message still undelivered after 4 hours\n\n   ----- Original message follows -----\nTo: <nobody@example.org>\n";
+        let d = V5Sendmail
+            .detect(&Message::parse(raw.as_bytes()).unwrap())
+            .unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        assert_eq!(
+            d.recipients[0].recipient.as_deref(),
+            Some("kijitora@example.jp")
+        );
+        assert!(
+            d.recipients[0]
+                .diagnostic
+                .contains("Deferred: Connection refused")
+        );
+        let raw = "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.jp>\nSubject: Returned mail: User unknown\n\n   ----- Transcript of session follows -----\n550 5.1.1 kijitora... User unknown\n550 5.1.1 sabatora... User unknown\n\n   ----- Unsent message follows -----\nTo: Kijitora@example.jp, mikeneko@example.net\n";
+        let d = V5Sendmail
+            .detect(&Message::parse(raw.as_bytes()).unwrap())
+            .unwrap();
+        let got: Vec<_> = d
+            .recipients
+            .iter()
+            .filter_map(|r| r.recipient.as_deref())
+            .collect();
+        // The addressee of the same name, else the reporting host's domain.
+        assert_eq!(got, ["Kijitora@example.jp", "sabatora@mx.example.jp"]);
+        assert_eq!(
+            local_user_of("550 5.1.1 kijitora... User unknown"),
+            Some("kijitora")
+        );
+        assert_eq!(
+            local_user_of("550 kijitora... User unknown"),
+            Some("kijitora")
+        );
+        assert_eq!(local_user_of("421 example.com (smtp)... Deferred"), None);
+        assert_eq!(local_user_of("Deferred: kijitora..."), None);
+    }
+
+    /// Under a subject the `sendmail` detector does not know, a report with its RFC 3464
+    /// part is left to the reader of that part.
+    #[test]
+    fn sendmail_8_with_a_report_part_is_not_read_here() {
+        let raw = "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>\nSubject: Undeliverable: hi\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\n   ----- Transcript of session follows -----\n550 5.1.1 <kijitora@example.jp>... User unknown\n\n--B\nContent-Type: message/delivery-status\n\nFinal-Recipient: RFC822; kijitora@example.jp\nAction: failed\nStatus: 5.1.1\n\n--B--\n";
+        assert!(
+            V5Sendmail
+                .detect(&Message::parse(raw.as_bytes()).unwrap())
+                .is_none()
+        );
     }
 
     #[test]

@@ -127,10 +127,13 @@ pub fn recipients(body: &str) -> Vec<RecipientFacts> {
         .iter()
         .filter(|b| get(b, "final-recipient").is_some() || get(b, "original-recipient").is_some())
         .map(|b| {
-            let recipient = get(b, "final-recipient")
-                .and_then(parse_address)
-                .or_else(|| get(b, "original-recipient").and_then(parse_address))
-                .or_else(|| get(b, "x-actual-recipient").and_then(parse_address));
+            // The address the sender used, when the final one is an internal route.
+            let (recipient, final_recipient) = crate::internal_route::sender_recipient(
+                get(b, "final-recipient"),
+                get(b, "original-recipient"),
+            );
+            let recipient =
+                recipient.or_else(|| get(b, "x-actual-recipient").and_then(parse_address));
             let mut diagnostic = get(b, "diagnostic-code")
                 .map(diagnostic_text)
                 .unwrap_or("")
@@ -160,6 +163,7 @@ pub fn recipients(body: &str) -> Vec<RecipientFacts> {
                 feedback_type: None,
                 local_program: false,
                 fields: Vec::new(),
+                final_recipient,
             }
         })
         .collect()

@@ -32,7 +32,9 @@ impl<'a> SameRecipients<'a> {
     pub fn new(dsn: &'a [RecipientFacts]) -> SameRecipients<'a> {
         let mut first = HashMap::with_capacity(dsn.len());
         for (i, d) in dsn.iter().enumerate() {
-            if let Some(a) = d.recipient.as_deref() {
+            // A recipient read from the `Original-Recipient` is found by its final, internal
+            // address too, which the report's text may name instead.
+            for a in d.recipient.iter().chain(&d.final_recipient) {
                 first.entry(address_key(a)).or_insert(i);
             }
         }
