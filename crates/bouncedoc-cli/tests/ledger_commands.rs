@@ -170,8 +170,12 @@ fn suppressions_filter_and_export() {
 
     let full = list_json(&db, &["--reason", "mailboxfull"]);
     assert!(full.iter().all(|s| s["reason"] == "mailboxfull"));
+    // The corpus's soft runs are the carriers' ambiguous refusals, which the `carrier` rule
+    // reads; its complaints give the rule filter something to find.
+    let feedback = list_json(&db, &["--rule", "feedback"]);
+    assert!(!feedback.is_empty() && feedback.iter().all(|s| s["rule"] == "feedback"));
     let soft = list_json(&db, &["--rule", "soft"]);
-    assert!(!soft.is_empty() && soft.iter().all(|s| s["rule"] == "soft"));
+    assert!(soft.iter().all(|s| s["rule"] == "soft"));
 
     let early = list_json(&db, &["--until", "2010-01-01"]);
     let late = list_json(&db, &["--since", "2010-01-01"]);

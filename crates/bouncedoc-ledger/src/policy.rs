@@ -30,6 +30,9 @@ pub enum Rule {
     Feedback,
     /// A mailbox that stayed full.
     MailboxFull,
+    /// A mobile carrier's ambiguous refusal ("Unknown user": a dead address or the user's
+    /// own reception filter) that went on over a long span.
+    Carrier,
     /// A person's decision, not a rule.
     Manual,
 }
@@ -41,6 +44,7 @@ impl Rule {
         Rule::Soft,
         Rule::Feedback,
         Rule::MailboxFull,
+        Rule::Carrier,
         Rule::Manual,
     ];
 
@@ -51,6 +55,7 @@ impl Rule {
             Rule::Soft => "soft",
             Rule::Feedback => "feedback",
             Rule::MailboxFull => "mailboxfull",
+            Rule::Carrier => "carrier",
             Rule::Manual => "manual",
         }
     }
@@ -115,6 +120,8 @@ pub struct Policy {
     pub soft: SoftRule,
     /// Mailbox-full bounces are retried slowly and suppress when the mailbox stays full.
     pub mailboxfull: MailboxFullRule,
+    /// The mobile carriers' ambiguous refusals suppress only when they go on over a long span.
+    pub carrier: CarrierRule,
     /// Where the policy came from (`default`, or the file's path); not part of the file.
     #[serde(skip)]
     pub name: String,
@@ -156,6 +163,39 @@ pub struct MailboxFullRule {
     pub within_days: u32,
     /// How long `check` says to wait after a mailbox-full bounce, in hours (0: no wait).
     pub retry_interval_hours: u32,
+}
+
+/// The rule for the mobile carriers' ambiguous refusals: docomo, au and SoftBank answer
+/// "Unknown user" both for an address that no longer exists and for mail that their user's
+/// own reception filter refused, so such a refusal says nothing certain about the address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CarrierRule {
+    /// Whether the rule applies (when not, these refusals count as soft bounces).
+    pub enabled: bool,
+    /// The providers (`EvalEvent::provider`) whose refusals it reads.
+    pub providers: Vec<String>,
+    /// The reasons that such a refusal is read as; only soft bounces count (a hard bounce of
+    /// these providers names a dead address and is read by the hard rule).
+    pub reasons: Vec<Reason>,
+    /// How many such refusals suppress...
+    pub count: u32,
+    /// ...when they span at least this many days...
+    pub span_days: u32,
+    /// ...and all fall within this many days.
+    pub within_days: u32,
+}
+
+impl CarrierRule {
+    /// Whether the rule reads `e`.
+    fn reads(&self, e: &EvalEvent) -> bool {
+        self.enabled
+            && !e.hard_bounce
+            && self.reasons.contains(&e.reason)
+            && e.provider
+                .as_deref()
+                .is_some_and(|p| self.providers.iter().any(|q| q == p))
+    }
 }
 
 impl Default for Policy {
@@ -213,6 +253,12 @@ impl Policy {
         if self.mailboxfull.span_days > self.mailboxfull.within_days {
             return bad("mailboxfull.span_days cannot exceed mailboxfull.within_days");
         }
+        if self.carrier.count == 0 || self.carrier.within_days == 0 {
+            return bad("carrier.count and carrier.within_days must be at least 1");
+        }
+        if self.carrier.span_days > self.carrier.within_days {
+            return bad("carrier.span_days cannot exceed carrier.within_days");
+        }
         Ok(())
     }
 
@@ -229,7 +275,12 @@ impl Policy {
     /// The longest window any rule looks back over, in seconds: events further apart than
     /// this never take part in the same decision.
     pub fn horizon(&self) -> i64 {
-        i64::from(self.soft.within_days.max(self.mailboxfull.within_days)) * DAY
+        i64::from(
+            self.soft
+                .within_days
+                .max(self.mailboxfull.within_days)
+                .max(self.carrier.within_days),
+        ) * DAY
     }
 
     fn class(&self, e: &EvalEvent) -> Class {
@@ -255,6 +306,9 @@ impl Policy {
         if e.hard_bounce && self.hard.enabled {
             return Class::Hard;
         }
+        if self.carrier.reads(e) {
+            return Class::Carrier;
+        }
         if self.soft.enabled && self.soft.parties.contains(&e.party) {
             Class::Soft
         } else {
@@ -268,8 +322,11 @@ impl Policy {
         let soft_window = i64::from(self.soft.within_days) * DAY;
         let full_window = i64::from(self.mailboxfull.within_days) * DAY;
         let span = i64::from(self.mailboxfull.span_days) * DAY;
+        let carrier_window = i64::from(self.carrier.within_days) * DAY;
+        let carrier_span = i64::from(self.carrier.span_days) * DAY;
         let mut soft: VecDeque<usize> = VecDeque::new();
         let mut full: VecDeque<usize> = VecDeque::new();
+        let mut carrier: VecDeque<usize> = VecDeque::new();
         let slide = |q: &mut VecDeque<usize>, now: i64, window: i64| {
             while q.front().is_some_and(|&i| events[i].time <= now - window) {
                 q.pop_front();
@@ -292,6 +349,13 @@ impl Policy {
                     let first = full.front().map_or(e.time, |&f| events[f].time);
                     (full.len() >= self.mailboxfull.count as usize && e.time - first >= span)
                         .then(|| (Rule::MailboxFull, full.iter().copied().collect()))
+                }
+                Class::Carrier => {
+                    carrier.push_back(i);
+                    slide(&mut carrier, e.time, carrier_window);
+                    let first = carrier.front().map_or(e.time, |&f| events[f].time);
+                    (carrier.len() >= self.carrier.count as usize && e.time - first >= carrier_span)
+                        .then(|| (Rule::Carrier, carrier.iter().copied().collect()))
                 }
             };
             if let Some((rule, triggers)) = fired {
@@ -345,6 +409,19 @@ impl Policy {
                     self.mailboxfull.span_days
                 )
             }
+            Rule::Carrier => {
+                let first = events[firing.triggers[0]].time;
+                let days = (at.time - first) / DAY;
+                let provider = at.provider.as_deref().unwrap_or("carrier");
+                format!(
+                    "{provider} refused {} times over {days} days ({}: a dead address or the \
+                     recipient's reception filter; the policy allows {} spanning {} days)",
+                    firing.triggers.len(),
+                    at.reason,
+                    self.carrier.count,
+                    self.carrier.span_days
+                )
+            }
             Rule::Manual => "suppressed by hand".to_string(),
         }
     }
@@ -357,6 +434,7 @@ enum Class {
     Feedback,
     Soft,
     MailboxFull,
+    Carrier,
 }
 
 /// What the policy reads of one event.
@@ -384,6 +462,8 @@ pub struct EvalEvent {
     pub reply_code: Option<i64>,
     /// For feedback reports, their type.
     pub feedback_type: Option<String>,
+    /// The receiving provider recognized (`docomo`, `au`, ...).
+    pub provider: Option<String>,
 }
 
 impl EvalEvent {
@@ -428,6 +508,7 @@ mod tests {
             status: None,
             reply_code: None,
             feedback_type: None,
+            provider: None,
         }
     }
 
@@ -526,6 +607,74 @@ mod tests {
         assert_eq!(f.triggers, vec![0, 1, 2, 3]);
         let off = Policy::from_toml("[mailboxfull]\nenabled = false\n", "off").unwrap();
         assert_eq!(off.first_firing(&quick).unwrap().rule, Rule::Soft);
+    }
+
+    /// A carrier's ambiguous refusal of `provider`, read as `reason`, soft, on each of `days`.
+    fn carrier_run(days: &[i64], provider: &str, reason: Reason) -> Vec<EvalEvent> {
+        days.iter()
+            .map(|&d| EvalEvent {
+                provider: Some(provider.to_string()),
+                ..ev(d, reason, false)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_carriers_unknown_user_suppresses_only_when_it_goes_on_for_a_month() {
+        let p = Policy::default();
+        assert_eq!(
+            (p.carrier.count, p.carrier.span_days, p.carrier.within_days),
+            (3, 30, 90)
+        );
+        // A week of daily refusals: the soft rule alone would have suppressed at the third.
+        let week = carrier_run(&[0, 1, 2, 3, 4, 5, 6], "docomo", Reason::Filtered);
+        assert_eq!(p.first_firing(&week), None);
+        // A monthly mailing: suppressed at its third refusal.
+        let monthly = carrier_run(&[0, 31, 62, 93], "au", Reason::Filtered);
+        let f = p.first_firing(&monthly).unwrap();
+        assert_eq!(
+            (f.rule, f.at, f.triggers.clone()),
+            (Rule::Carrier, 2, vec![0, 1, 2])
+        );
+        let why = p.why(&f, &monthly);
+        assert!(why.starts_with("au refused 3 times over 62 days"), "{why}");
+        // Daily refusals: suppressed once they span 30 days, not before.
+        let days: Vec<i64> = (0..40).collect();
+        let daily = carrier_run(&days, "softbank", Reason::Rejected);
+        assert_eq!(p.first_firing(&daily).unwrap().at, 30);
+        // Too far apart: never three within 90 days.
+        let sparse = carrier_run(&[0, 60, 120, 180], "docomo", Reason::Filtered);
+        assert_eq!(p.first_firing(&sparse), None);
+    }
+
+    #[test]
+    fn the_carrier_rule_reads_only_the_carriers_soft_refusals() {
+        let p = Policy::default();
+        // Another provider's filter refusals are soft bounces as before.
+        let other = carrier_run(&[0, 1, 2], "google", Reason::Filtered);
+        assert_eq!(p.first_firing(&other).unwrap().rule, Rule::Soft);
+        // A carrier's other soft bounces too.
+        let expired = carrier_run(&[0, 1, 2], "docomo", Reason::Expired);
+        assert_eq!(p.first_firing(&expired).unwrap().rule, Rule::Soft);
+        // A carrier's hard bounce (the address refused at once) suppresses at once.
+        let mut hard = carrier_run(&[0], "docomo", Reason::UserUnknown);
+        hard[0].hard_bounce = true;
+        assert_eq!(p.first_firing(&hard).unwrap().rule, Rule::Hard);
+        // Switched off, the refusals count as soft bounces.
+        let off = Policy::from_toml("[carrier]\nenabled = false\n", "off").unwrap();
+        let week = carrier_run(&[0, 1, 2], "docomo", Reason::Filtered);
+        assert_eq!(off.first_firing(&week).unwrap().rule, Rule::Soft);
+        // A user file can list more carriers and change the numbers.
+        let mine = Policy::from_toml(
+            "[carrier]\nproviders = [\"docomo\", \"rakuten\"]\ncount = 2\nspan_days = 10\n",
+            "mine",
+        )
+        .unwrap();
+        let two = carrier_run(&[0, 10], "rakuten", Reason::Filtered);
+        assert_eq!(mine.first_firing(&two).unwrap().rule, Rule::Carrier);
+        assert!(Policy::from_toml("[carrier]\nspan_days = 100\n", "bad").is_err());
+        assert!(Policy::from_toml("[carrier]\ncount = 0\n", "bad").is_err());
+        assert_eq!(p.horizon(), 90 * DAY);
     }
 
     #[test]

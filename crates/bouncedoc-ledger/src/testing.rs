@@ -94,7 +94,8 @@ pub fn postgres_database(tag: &str) -> Option<TestDatabase> {
 /// ignored: what a test uses to show that something never counts, whatever the policy says.
 pub const EAGER_POLICY: &str = "ignore_reasons = []\nignore_actions = []\n[soft]\ncount = 1\n\
      within_days = 1\nparties = [\"recipient\", \"recipient-admin\", \"nobody\", \"sender\", \
-     \"sender-admin\"]\n[mailboxfull]\ncount = 1\nspan_days = 0\n";
+     \"sender-admin\"]\n[mailboxfull]\ncount = 1\nspan_days = 0\n\
+     [carrier]\ncount = 1\nspan_days = 0\n";
 
 /// One recipient of a [`Dsn`].
 #[derive(Debug, Clone)]

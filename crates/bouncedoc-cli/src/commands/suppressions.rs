@@ -24,7 +24,7 @@ pub struct SuppressionsArgs {
     /// Only suppressions for this reason (`userunknown`, `mailboxfull`, ...).
     #[arg(long, value_parser = parse_reason)]
     pub reason: Option<Reason>,
-    /// Only suppressions by this rule: hard, soft, feedback, mailboxfull.
+    /// Only suppressions by this rule: hard, soft, feedback, mailboxfull, carrier.
     #[arg(long, value_parser = parse_rule)]
     pub rule: Option<Rule>,
     /// Only those suppressed at or after this date (2024-05-01, 2024-05-01T09:00:00Z, 30d).

@@ -46,7 +46,8 @@ pub(super) fn event_from(row: &Row, at: usize) -> Result<Event, LedgerError> {
 /// The columns of an event that the policy reads (`events e`), in the order [`eval_from`]
 /// reads them.
 pub(super) const EVAL_COLUMNS: &str = "e.id, e.occurred_at, e.message_key, e.recipient_index, \
-     e.reason, e.hard_bounce, e.party, e.action, e.status, e.reply_code, e.feedback_type";
+     e.reason, e.hard_bounce, e.party, e.action, e.status, e.reply_code, e.feedback_type, \
+     e.provider";
 
 /// What the policy reads of the event in a row of [`EVAL_COLUMNS`].
 pub(super) fn eval_from(row: &Row) -> Result<EvalEvent, LedgerError> {
@@ -62,6 +63,7 @@ pub(super) fn eval_from(row: &Row) -> Result<EvalEvent, LedgerError> {
         status: row.opt_text(8)?,
         reply_code: row.opt_int(9)?,
         feedback_type: row.opt_text(10)?,
+        provider: row.opt_text(11)?,
     })
 }
 
