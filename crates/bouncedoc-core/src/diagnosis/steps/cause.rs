@@ -57,7 +57,8 @@ pub(crate) fn find<'k>(
     let rule = match stated {
         Some(_) => None,
         None => best_rule(kb, words, obs, codes.status, command),
-    };
+    }
+    .filter(|m| !code_outweighs(m.rule, codes, from_code));
     let reason = match stated {
         Some(Stated::Report(ReportKind::Feedback)) => Some(Reason::Feedback),
         Some(Stated::Report(_)) => Some(Reason::Vacation),
@@ -99,8 +100,20 @@ fn stated(kb: &Knowledge, obs: &Observation<'_>) -> Option<Stated> {
     })
 }
 
-/// Picks the rule that explains the text best: by tier (see [`Rule::tier`]), then the
-/// longest match, then the earliest. Rules limited to the Subject are read there.
+/// Whether the codes' reason outweighs the rule the words matched. The codes are a prior
+/// that words override only when they name a cause: a wording that only sums the failure up
+/// (`specificity = "summary"`: "giving up", "retry timeout exceeded") gives way to a
+/// specific status code (neither its subject nor its detail 0) that suggests another reason,
+/// and stays context. A vague code, or a reply code alone, says less than such words.
+fn code_outweighs(rule: &Rule, codes: &Codes, from_code: Option<Reason>) -> bool {
+    !rule.names_cause()
+        && codes.status.is_some_and(|s| s.class != 2 && !s.is_vague())
+        && from_code.is_some_and(|r| r != rule.reason)
+}
+
+/// Picks the rule that explains the text best: a rule that names a cause over one that only
+/// sums the failure up (see [`Rule::names_cause`]), then by tier (see [`Rule::tier`]), then
+/// the longest match, then the earliest. Rules limited to the Subject are read there.
 fn best_rule<'k>(
     kb: &'k Knowledge,
     words: &Words,
@@ -116,8 +129,17 @@ fn best_rule<'k>(
         let better = match best {
             None => true,
             Some((b, bh, _)) => {
-                (rule.tier(), hit.len(), std::cmp::Reverse(hit.start))
-                    > (b.tier(), bh.len(), std::cmp::Reverse(bh.start))
+                (
+                    rule.names_cause(),
+                    rule.tier(),
+                    hit.len(),
+                    std::cmp::Reverse(hit.start),
+                ) > (
+                    b.names_cause(),
+                    b.tier(),
+                    bh.len(),
+                    std::cmp::Reverse(bh.start),
+                )
             }
         };
         if better {
@@ -178,4 +200,154 @@ fn code_reason(
         }
     });
     from_status.and_then(|r| r.parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::codes;
+    use super::*;
+
+    fn kb() -> &'static Knowledge {
+        Knowledge::shared().expect("knowledge loads")
+    }
+
+    /// The reason and the deciding rule of `text`, with a report's `Status:` when given.
+    fn cause_of(text: &str, field: Option<&str>) -> (Reason, Option<&'static str>) {
+        let kb = kb();
+        let words = Words::read(kb, text);
+        let obs = Observation {
+            text,
+            status: field.map(|s| s.parse().unwrap()),
+            ..Observation::default()
+        };
+        let codes = codes::choose(&words, &obs);
+        let cause = find(kb, &words, &obs, &codes);
+        (cause.reason, cause.rule.map(|m| m.rule.doc.id.as_str()))
+    }
+
+    #[test]
+    fn the_summaries_of_the_servers_name_no_cause() {
+        for id in [
+            "exim-retry-timeout",
+            "qmail-queue-too-long",
+            "sendmail-queue-timeout",
+            "expired-queued-too-long",
+            "systemerror-transaction-failed",
+        ] {
+            let rule = kb().rule(id).expect(id);
+            assert!(!rule.names_cause(), "{id}");
+        }
+        assert!(kb().rule("mailboxfull-mailbox-full").unwrap().names_cause());
+    }
+
+    /// A summary alone still decides: the expiry is all the words tell.
+    #[test]
+    fn a_summary_alone_decides() {
+        // notqmail qmail-send.c writes this line when a message leaves the queue unsent.
+        let qmail = "I'm not going to try again; this message has been in the queue too long.";
+        assert_eq!(cause_of(qmail, None).0, Reason::Expired);
+        // exim src/src/transports/smtp.c ("retry time not reached for any host after a long
+        // failure period", when delay_after_cutoff is set).
+        let exim =
+            "kenji@example.jp: retry time not reached for any host after a long failure period";
+        assert_eq!(cause_of(exim, None).0, Reason::Expired);
+    }
+
+    /// A named cause beside the summary of the server that gave up is the cause.
+    #[test]
+    fn a_named_cause_beats_the_summary_beside_it() {
+        let cases = [
+            // notqmail qmail-send.c: the last error, then "I'm not going to try again".
+            (
+                "<taro@example.jp>: 552 sorry, mailbox full. I'm not going to try again; this message has been in the queue too long.",
+                Reason::MailboxFull,
+            ),
+            // exim src/src/retry.c appends "retry timeout exceeded" to the last error.
+            (
+                "host mx.example.jp [192.0.2.9]: 550 Spam message rejected: retry timeout exceeded",
+                Reason::SpamDetected,
+            ),
+            // exim src/src/transports/smtp.c, after a user-unknown answer.
+            (
+                "550 <hanako@example.jp>: user unknown; retry time not reached for any host after a long failure period",
+                Reason::UserUnknown,
+            ),
+            // sendmail sendmail/envelope.c ("Cannot send message for %s") after the deferral.
+            (
+                "kijitora... Deferred: 452 4.2.2 Mailbox full\nMessage could not be delivered for 5 days",
+                Reason::MailboxFull,
+            ),
+            (
+                "554 5.4.7 <jiro@example.jp>... Host unknown (Name server: mx.example.jp: host not found). Cannot send message for 5 days",
+                Reason::HostUnknown,
+            ),
+            // A summary line of the issue's kind: the full mailbox is the cause.
+            (
+                "550 5.2.2 <a@example.com>: mailbox full; giving up, the message was too long in the queue",
+                Reason::MailboxFull,
+            ),
+        ];
+        for (text, want) in cases {
+            let (reason, rule) = cause_of(text, None);
+            assert_eq!(reason, want, "{text} (rule {rule:?})");
+            let rule = rule.expect("a rule decides");
+            assert!(kb().rule(rule).unwrap().names_cause(), "{text}: {rule}");
+        }
+    }
+
+    /// The codes are a prior: a specific status code outweighs words that only sum the
+    /// failure up, and the summary stays context.
+    #[test]
+    fn a_specific_code_outweighs_a_summary() {
+        let cases = [
+            (
+                "550 5.2.2 <taro@example.jp>: retry time not reached for any host after a long failure period",
+                None,
+                Reason::MailboxFull,
+            ),
+            // The code stated by the report's Status field, the summary in the words.
+            (
+                "I'm not going to try again; this message has been in the queue too long.",
+                Some("5.1.1"),
+                Reason::UserUnknown,
+            ),
+            // OpenSMTPD's summary ("Transaction failed") beside a specific code.
+            ("550 5.2.2 Transaction failed", None, Reason::MailboxFull),
+        ];
+        for (text, field, want) in cases {
+            let (reason, rule) = cause_of(text, field);
+            assert_eq!(reason, want, "{text}");
+            assert_eq!(rule, None, "{text}: the summary must not decide");
+        }
+        // A vague code says less than the summary.
+        let (reason, rule) = cause_of("554 5.0.0 retry timeout exceeded", None);
+        assert_eq!(
+            (reason, rule),
+            (Reason::Expired, Some("exim-retry-timeout"))
+        );
+        // A code whose reason is the summary's own keeps the rule, and its note.
+        let (reason, rule) = cause_of("554 5.4.7 Message has been queued too long", None);
+        assert_eq!(
+            (reason, rule),
+            (Reason::Expired, Some("expired-queued-too-long"))
+        );
+    }
+
+    /// Words that name a cause override the codes' prior, whatever the code says.
+    #[test]
+    fn words_that_name_a_cause_override_the_code() {
+        assert_eq!(
+            cause_of("550 5.1.1 <taro@example.jp>: Mailbox full", None).0,
+            Reason::MailboxFull
+        );
+        assert_eq!(
+            cause_of("452 4.1.1 <taro@example.jp>: user unknown", None).0,
+            Reason::UserUnknown
+        );
+        // Words that name nothing leave the code's reason.
+        assert_eq!(
+            cause_of("550 5.2.2 delivery failed", None),
+            (Reason::MailboxFull, None)
+        );
+    }
 }
