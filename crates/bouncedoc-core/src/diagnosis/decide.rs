@@ -78,6 +78,7 @@ pub(crate) fn diagnose(
         conflict,
         temporary: outcome.temporary,
         secondary: &secondary,
+        summary: cause.summary.as_ref().map(|m| m.text.as_str()),
         truncated: words.read.truncated,
         warning,
         no_code: codes.status.is_none() && codes.reply_code.is_none(),

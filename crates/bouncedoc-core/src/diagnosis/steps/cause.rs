@@ -36,6 +36,9 @@ pub(crate) struct Cause<'k> {
     pub rule: Option<RuleMatch<'k>>,
     /// What the report states, when it decided.
     pub stated: Option<Stated>,
+    /// A wording that only sums the failure up and did not decide, because a rule that
+    /// names a cause or a specific status code outweighed it: context, not the cause.
+    pub summary: Option<RuleMatch<'k>>,
     /// The reason the codes alone suggest.
     pub from_code: Option<Reason>,
     /// The SMTP command the refusal answered, as stated or as the words say.
@@ -57,8 +60,15 @@ pub(crate) fn find<'k>(
     let rule = match stated {
         Some(_) => None,
         None => best_rule(kb, words, obs, codes.status, command),
-    }
-    .filter(|m| !code_outweighs(m.rule, codes, from_code));
+    };
+    let (rule, summary) = match rule {
+        Some(m) if code_outweighs(m.rule, codes, from_code) => (None, Some(m)),
+        Some(m) if m.rule.names_cause() => {
+            let summary = outweighed_summary(kb, words, obs, codes.status, command);
+            (Some(m), summary)
+        }
+        other => (other, None),
+    };
     let reason = match stated {
         Some(Stated::Report(ReportKind::Feedback)) => Some(Reason::Feedback),
         Some(Stated::Report(_)) => Some(Reason::Vacation),
@@ -72,6 +82,7 @@ pub(crate) fn find<'k>(
         reason,
         rule,
         stated,
+        summary,
         from_code,
         command,
     }
@@ -109,6 +120,33 @@ fn code_outweighs(rule: &Rule, codes: &Codes, from_code: Option<Reason>) -> bool
     !rule.names_cause()
         && codes.status.is_some_and(|s| s.class != 2 && !s.is_vague())
         && from_code.is_some_and(|r| r != rule.reason)
+}
+
+/// The longest summary in the words (`specificity = "summary"`) that applies, when a rule
+/// that names a cause decided.
+fn outweighed_summary<'k>(
+    kb: &'k Knowledge,
+    words: &Words,
+    obs: &Observation<'_>,
+    status: Option<StatusCode>,
+    command: Option<SmtpCommand>,
+) -> Option<RuleMatch<'k>> {
+    words
+        .rule_hits()
+        .iter()
+        .filter(|hit| {
+            let rule = &kb.rules[hit.entry];
+            !rule.names_cause()
+                && !rule.doc.subject
+                && rule.applies_to(status)
+                && rule.applies_at(command)
+                && rule.applies_under(obs.server)
+        })
+        .max_by_key(|hit| (hit.len(), std::cmp::Reverse(hit.start)))
+        .map(|hit| RuleMatch {
+            rule: &kb.rules[hit.entry],
+            text: words.span(hit).to_string(),
+        })
 }
 
 /// Picks the rule that explains the text best: a rule that names a cause over one that only
@@ -331,6 +369,33 @@ mod tests {
             (reason, rule),
             (Reason::Expired, Some("expired-queued-too-long"))
         );
+    }
+
+    /// The summary that did not decide is kept as context, with its words.
+    #[test]
+    fn the_outweighed_summary_is_kept_as_context() {
+        let kb = kb();
+        let summary_of = |text: &str| {
+            let words = Words::read(kb, text);
+            let obs = Observation {
+                text,
+                ..Observation::default()
+            };
+            let codes = codes::choose(&words, &obs);
+            find(kb, &words, &obs, &codes).summary.map(|m| m.text)
+        };
+        assert_eq!(
+            summary_of("452 4.2.2 <taro@example.jp>: Mailbox full. Cannot send message for 5 days")
+                .as_deref(),
+            Some("Cannot send message for 5 days")
+        );
+        assert_eq!(
+            summary_of("550 5.2.2 <taro@example.jp>: retry timeout exceeded").as_deref(),
+            Some("retry timeout exceeded")
+        );
+        // A summary that decides is not context; words without one have none.
+        assert_eq!(summary_of("taro@example.jp: retry timeout exceeded"), None);
+        assert_eq!(summary_of("552 5.2.2 Mailbox full"), None);
     }
 
     /// Words that name a cause override the codes' prior, whatever the code says.
