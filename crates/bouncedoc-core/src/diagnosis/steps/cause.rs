@@ -118,7 +118,7 @@ fn stated(kb: &Knowledge, obs: &Observation<'_>) -> Option<Stated> {
 /// and stays context. A vague code, or a reply code alone, says less than such words.
 fn code_outweighs(rule: &Rule, codes: &Codes, from_code: Option<Reason>) -> bool {
     !rule.names_cause()
-        && codes.status.is_some_and(|s| s.class != 2 && !s.is_vague())
+        && codes.specific_status().is_some()
         && from_code.is_some_and(|r| r != rule.reason)
 }
 
@@ -351,6 +351,8 @@ mod tests {
             ),
             // OpenSMTPD's summary ("Transaction failed") beside a specific code.
             ("550 5.2.2 Transaction failed", None, Reason::MailboxFull),
+            // A refusal of the recipient that says no more than that.
+            ("550 5.2.2 Recipient rejected", None, Reason::MailboxFull),
         ];
         for (text, field, want) in cases {
             let (reason, rule) = cause_of(text, field);
