@@ -55,7 +55,9 @@ pub(crate) fn diagnose(
     }
     // 6. Who answered.
     let origin = origin::find(kb, words, deciding_rule, obs);
-    let conflict = deciding_rule.and_then(|rule| conflict(rule.reason, &cause, &codes));
+    let conflict = deciding_rule
+        .filter(|rule| rule.names_cause())
+        .and_then(|rule| conflict(rule.reason, &cause, &codes));
     let confidence = confidence(deciding_rule.is_some(), conflict, &cause, &codes);
     // 7. The evidence.
     let secondary = evidence::secondary_codes(words, codes.status);
@@ -78,6 +80,7 @@ pub(crate) fn diagnose(
         conflict,
         temporary: outcome.temporary,
         secondary: &secondary,
+        summary: cause.summary.as_ref().map(|m| m.text.as_str()),
         truncated: words.read.truncated,
         warning,
         no_code: codes.status.is_none() && codes.reply_code.is_none(),
@@ -119,7 +122,7 @@ pub(crate) fn diagnose(
 }
 
 /// The reason a specific status code suggests, when the deciding words name another cause
-/// (vague words, which name none, contradict no code).
+/// (vague words and summaries, which name none, contradict no code).
 fn conflict(words_reason: Reason, cause: &Cause<'_>, codes: &Codes) -> Option<Reason> {
     let code = cause.from_code?;
     (words_reason != code

@@ -19,6 +19,9 @@ pub(super) struct Facts<'a> {
     pub conflict: Option<Reason>,
     pub temporary: bool,
     pub secondary: &'a [StatusCode],
+    /// The words of a summary ("retry timeout exceeded") that a named cause or a specific
+    /// code outweighed.
+    pub summary: Option<&'a str>,
     pub truncated: bool,
     /// The report is a delay warning: the sending server is still trying.
     pub warning: bool,
@@ -174,6 +177,13 @@ pub(super) fn compose(
                     .into(),
             );
         }
+    }
+    if let Some(words) = facts.summary {
+        doubts.push(
+            kb.label("note.summary_words", lang)
+                .replace("{words}", words)
+                .into(),
+        );
     }
     if facts.nothing_found {
         doubts.push(kb.label("note.nothing_found", lang).into());

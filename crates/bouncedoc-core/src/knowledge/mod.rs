@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 pub use matcher::{Hit, Matcher, PatternError};
 use schema::{
     AdviceDoc, EnhancedCodeDoc, KnowledgeDocs, PartyDoc, ReasonFile, ReplyCodeDoc, RuleDoc,
-    SourceFile, TextDoc,
+    SourceFile, Specificity, TextDoc,
 };
 
 use crate::lang::Lang;
@@ -87,7 +87,15 @@ impl Rule {
         self.doc.server.is_empty() || server.is_some_and(|s| self.doc.server.iter().any(|x| x == s))
     }
 
-    /// How strongly the rule counts: a weak rule least, then generic wordings, then a
+    /// Whether the wording names a cause (`specificity = "cause"`, the default), rather than
+    /// only summing the failure up (`specificity = "summary"`: "giving up", "retry timeout
+    /// exceeded").
+    pub fn names_cause(&self) -> bool {
+        self.doc.specificity == Specificity::Cause
+    }
+
+    /// How strongly the rule counts among rules of the same specificity (see
+    /// [`Rule::names_cause`]): a weak rule least, then generic wordings, then a
     /// provider's or server's own, then a rule limited to a stage, then a format's own
     /// statement of a cause (in the words over one in the Subject).
     pub fn tier(&self) -> u8 {

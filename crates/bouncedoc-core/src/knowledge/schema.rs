@@ -333,6 +333,11 @@ pub struct RuleDoc {
     /// recipients", "Service unavailable") that must not hide a specific cause beside them.
     #[serde(default)]
     pub weak: bool,
+    /// How specific the wording is: whether it names a cause, or only sums the failure up
+    /// (see [`Specificity`]). A rule that names a cause outranks a summary whatever their
+    /// tiers, and so does a specific status code.
+    #[serde(default)]
+    pub specificity: Specificity,
     /// The wording says the message is only delayed (a delay notice): the sending server is
     /// still trying, so whatever else the words say, the report is a warning, not a failure.
     #[serde(default)]
@@ -359,6 +364,20 @@ pub struct RuleDoc {
     /// Real or realistic replies that this rule must diagnose; every rule has at least one.
     #[serde(default)]
     pub example: Vec<ExampleDoc>,
+}
+
+/// How specific a wording is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Specificity {
+    /// The wording only sums the failure up: the delivery failed, the server gave up, the
+    /// message stayed too long in the queue ("giving up", "delivery failed", "permanent
+    /// error", "retry timeout exceeded"). It names no cause, so it decides only when neither
+    /// another rule nor a specific status code names one; beside a named cause it is context.
+    Summary,
+    /// The wording names why the delivery failed (the default).
+    #[default]
+    Cause,
 }
 
 /// A test case for a rule.
@@ -775,6 +794,20 @@ pub fn validate(docs: &KnowledgeDocs) -> Vec<Problem> {
                 problems.push(format!(
                     "{what}: needs a `source`: where its wording comes from (a server's source file, a provider's documentation page, an RFC section, a public report; `unverified: ...` when none was found)"
                 ));
+            }
+            if rule.specificity == Specificity::Summary {
+                // A summary names no cause: it cannot say who must act, and it is already
+                // outranked by every rule that names one.
+                if rule.party.is_some() {
+                    problems.push(format!(
+                        "{what}: a `specificity = \"summary\"` rule names no cause, so it cannot set `party`"
+                    ));
+                }
+                if rule.weak || rule.warning {
+                    problems.push(format!(
+                        "{what}: a `specificity = \"summary\"` rule cannot also be `weak` or a `warning`"
+                    ));
+                }
             }
             if rule.subject && rule.server.is_empty() {
                 problems.push(format!(

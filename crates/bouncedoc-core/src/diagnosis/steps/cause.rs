@@ -36,6 +36,9 @@ pub(crate) struct Cause<'k> {
     pub rule: Option<RuleMatch<'k>>,
     /// What the report states, when it decided.
     pub stated: Option<Stated>,
+    /// A wording that only sums the failure up and did not decide, because a rule that
+    /// names a cause or a specific status code outweighed it: context, not the cause.
+    pub summary: Option<RuleMatch<'k>>,
     /// The reason the codes alone suggest.
     pub from_code: Option<Reason>,
     /// The SMTP command the refusal answered, as stated or as the words say.
@@ -58,6 +61,14 @@ pub(crate) fn find<'k>(
         Some(_) => None,
         None => best_rule(kb, words, obs, codes.status, command),
     };
+    let (rule, summary) = match rule {
+        Some(m) if code_outweighs(m.rule, codes, from_code) => (None, Some(m)),
+        Some(m) if m.rule.names_cause() => {
+            let summary = outweighed_summary(kb, words, obs, codes.status, command);
+            (Some(m), summary)
+        }
+        other => (other, None),
+    };
     let reason = match stated {
         Some(Stated::Report(ReportKind::Feedback)) => Some(Reason::Feedback),
         Some(Stated::Report(_)) => Some(Reason::Vacation),
@@ -71,6 +82,7 @@ pub(crate) fn find<'k>(
         reason,
         rule,
         stated,
+        summary,
         from_code,
         command,
     }
@@ -99,8 +111,47 @@ fn stated(kb: &Knowledge, obs: &Observation<'_>) -> Option<Stated> {
     })
 }
 
-/// Picks the rule that explains the text best: by tier (see [`Rule::tier`]), then the
-/// longest match, then the earliest. Rules limited to the Subject are read there.
+/// Whether the codes' reason outweighs the rule the words matched. The codes are a prior
+/// that words override only when they name a cause: a wording that only sums the failure up
+/// (`specificity = "summary"`: "giving up", "retry timeout exceeded") gives way to a
+/// specific status code (neither its subject nor its detail 0) that suggests another reason,
+/// and stays context. A vague code, or a reply code alone, says less than such words.
+fn code_outweighs(rule: &Rule, codes: &Codes, from_code: Option<Reason>) -> bool {
+    !rule.names_cause()
+        && codes.specific_status().is_some()
+        && from_code.is_some_and(|r| r != rule.reason)
+}
+
+/// The longest summary in the words (`specificity = "summary"`) that applies, when a rule
+/// that names a cause decided.
+fn outweighed_summary<'k>(
+    kb: &'k Knowledge,
+    words: &Words,
+    obs: &Observation<'_>,
+    status: Option<StatusCode>,
+    command: Option<SmtpCommand>,
+) -> Option<RuleMatch<'k>> {
+    words
+        .rule_hits()
+        .iter()
+        .filter(|hit| {
+            let rule = &kb.rules[hit.entry];
+            !rule.names_cause()
+                && !rule.doc.subject
+                && rule.applies_to(status)
+                && rule.applies_at(command)
+                && rule.applies_under(obs.server)
+        })
+        .max_by_key(|hit| (hit.len(), std::cmp::Reverse(hit.start)))
+        .map(|hit| RuleMatch {
+            rule: &kb.rules[hit.entry],
+            text: words.span(hit).to_string(),
+        })
+}
+
+/// Picks the rule that explains the text best: a rule that names a cause over one that only
+/// sums the failure up (see [`Rule::names_cause`]), then by tier (see [`Rule::tier`]), then
+/// the longest match, then the earliest. Rules limited to the Subject are read there.
 fn best_rule<'k>(
     kb: &'k Knowledge,
     words: &Words,
@@ -116,8 +167,17 @@ fn best_rule<'k>(
         let better = match best {
             None => true,
             Some((b, bh, _)) => {
-                (rule.tier(), hit.len(), std::cmp::Reverse(hit.start))
-                    > (b.tier(), bh.len(), std::cmp::Reverse(bh.start))
+                (
+                    rule.names_cause(),
+                    rule.tier(),
+                    hit.len(),
+                    std::cmp::Reverse(hit.start),
+                ) > (
+                    b.names_cause(),
+                    b.tier(),
+                    bh.len(),
+                    std::cmp::Reverse(bh.start),
+                )
             }
         };
         if better {
@@ -178,4 +238,183 @@ fn code_reason(
         }
     });
     from_status.and_then(|r| r.parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::codes;
+    use super::*;
+
+    fn kb() -> &'static Knowledge {
+        Knowledge::shared().expect("knowledge loads")
+    }
+
+    /// The reason and the deciding rule of `text`, with a report's `Status:` when given.
+    fn cause_of(text: &str, field: Option<&str>) -> (Reason, Option<&'static str>) {
+        let kb = kb();
+        let words = Words::read(kb, text);
+        let obs = Observation {
+            text,
+            status: field.map(|s| s.parse().unwrap()),
+            ..Observation::default()
+        };
+        let codes = codes::choose(&words, &obs);
+        let cause = find(kb, &words, &obs, &codes);
+        (cause.reason, cause.rule.map(|m| m.rule.doc.id.as_str()))
+    }
+
+    #[test]
+    fn the_summaries_of_the_servers_name_no_cause() {
+        for id in [
+            "exim-retry-timeout",
+            "qmail-queue-too-long",
+            "sendmail-queue-timeout",
+            "expired-queued-too-long",
+            "systemerror-transaction-failed",
+        ] {
+            let rule = kb().rule(id).expect(id);
+            assert!(!rule.names_cause(), "{id}");
+        }
+        assert!(kb().rule("mailboxfull-mailbox-full").unwrap().names_cause());
+    }
+
+    /// A summary alone still decides: the expiry is all the words tell.
+    #[test]
+    fn a_summary_alone_decides() {
+        // notqmail qmail-send.c writes this line when a message leaves the queue unsent.
+        let qmail = "I'm not going to try again; this message has been in the queue too long.";
+        assert_eq!(cause_of(qmail, None).0, Reason::Expired);
+        // exim src/src/transports/smtp.c ("retry time not reached for any host after a long
+        // failure period", when delay_after_cutoff is set).
+        let exim =
+            "kenji@example.jp: retry time not reached for any host after a long failure period";
+        assert_eq!(cause_of(exim, None).0, Reason::Expired);
+    }
+
+    /// A named cause beside the summary of the server that gave up is the cause.
+    #[test]
+    fn a_named_cause_beats_the_summary_beside_it() {
+        let cases = [
+            // notqmail qmail-send.c: the last error, then "I'm not going to try again".
+            (
+                "<taro@example.jp>: 552 sorry, mailbox full. I'm not going to try again; this message has been in the queue too long.",
+                Reason::MailboxFull,
+            ),
+            // exim src/src/retry.c appends "retry timeout exceeded" to the last error.
+            (
+                "host mx.example.jp [192.0.2.9]: 550 Spam message rejected: retry timeout exceeded",
+                Reason::SpamDetected,
+            ),
+            // exim src/src/transports/smtp.c, after a user-unknown answer.
+            (
+                "550 <hanako@example.jp>: user unknown; retry time not reached for any host after a long failure period",
+                Reason::UserUnknown,
+            ),
+            // sendmail sendmail/envelope.c ("Cannot send message for %s") after the deferral.
+            (
+                "kijitora... Deferred: 452 4.2.2 Mailbox full\nMessage could not be delivered for 5 days",
+                Reason::MailboxFull,
+            ),
+            (
+                "554 5.4.7 <jiro@example.jp>... Host unknown (Name server: mx.example.jp: host not found). Cannot send message for 5 days",
+                Reason::HostUnknown,
+            ),
+            // A summary line of the issue's kind: the full mailbox is the cause.
+            (
+                "550 5.2.2 <a@example.com>: mailbox full; giving up, the message was too long in the queue",
+                Reason::MailboxFull,
+            ),
+        ];
+        for (text, want) in cases {
+            let (reason, rule) = cause_of(text, None);
+            assert_eq!(reason, want, "{text} (rule {rule:?})");
+            let rule = rule.expect("a rule decides");
+            assert!(kb().rule(rule).unwrap().names_cause(), "{text}: {rule}");
+        }
+    }
+
+    /// The codes are a prior: a specific status code outweighs words that only sum the
+    /// failure up, and the summary stays context.
+    #[test]
+    fn a_specific_code_outweighs_a_summary() {
+        let cases = [
+            (
+                "550 5.2.2 <taro@example.jp>: retry time not reached for any host after a long failure period",
+                None,
+                Reason::MailboxFull,
+            ),
+            // The code stated by the report's Status field, the summary in the words.
+            (
+                "I'm not going to try again; this message has been in the queue too long.",
+                Some("5.1.1"),
+                Reason::UserUnknown,
+            ),
+            // OpenSMTPD's summary ("Transaction failed") beside a specific code.
+            ("550 5.2.2 Transaction failed", None, Reason::MailboxFull),
+            // A refusal of the recipient that says no more than that.
+            ("550 5.2.2 Recipient rejected", None, Reason::MailboxFull),
+        ];
+        for (text, field, want) in cases {
+            let (reason, rule) = cause_of(text, field);
+            assert_eq!(reason, want, "{text}");
+            assert_eq!(rule, None, "{text}: the summary must not decide");
+        }
+        // A vague code says less than the summary.
+        let (reason, rule) = cause_of("554 5.0.0 retry timeout exceeded", None);
+        assert_eq!(
+            (reason, rule),
+            (Reason::Expired, Some("exim-retry-timeout"))
+        );
+        // A code whose reason is the summary's own keeps the rule, and its note.
+        let (reason, rule) = cause_of("554 5.4.7 Message has been queued too long", None);
+        assert_eq!(
+            (reason, rule),
+            (Reason::Expired, Some("expired-queued-too-long"))
+        );
+    }
+
+    /// The summary that did not decide is kept as context, with its words.
+    #[test]
+    fn the_outweighed_summary_is_kept_as_context() {
+        let kb = kb();
+        let summary_of = |text: &str| {
+            let words = Words::read(kb, text);
+            let obs = Observation {
+                text,
+                ..Observation::default()
+            };
+            let codes = codes::choose(&words, &obs);
+            find(kb, &words, &obs, &codes).summary.map(|m| m.text)
+        };
+        assert_eq!(
+            summary_of("452 4.2.2 <taro@example.jp>: Mailbox full. Cannot send message for 5 days")
+                .as_deref(),
+            Some("Cannot send message for 5 days")
+        );
+        assert_eq!(
+            summary_of("550 5.2.2 <taro@example.jp>: retry timeout exceeded").as_deref(),
+            Some("retry timeout exceeded")
+        );
+        // A summary that decides is not context; words without one have none.
+        assert_eq!(summary_of("taro@example.jp: retry timeout exceeded"), None);
+        assert_eq!(summary_of("552 5.2.2 Mailbox full"), None);
+    }
+
+    /// Words that name a cause override the codes' prior, whatever the code says.
+    #[test]
+    fn words_that_name_a_cause_override_the_code() {
+        assert_eq!(
+            cause_of("550 5.1.1 <taro@example.jp>: Mailbox full", None).0,
+            Reason::MailboxFull
+        );
+        assert_eq!(
+            cause_of("452 4.1.1 <taro@example.jp>: user unknown", None).0,
+            Reason::UserUnknown
+        );
+        // Words that name nothing leave the code's reason.
+        assert_eq!(
+            cause_of("550 5.2.2 delivery failed", None),
+            (Reason::MailboxFull, None)
+        );
+    }
 }

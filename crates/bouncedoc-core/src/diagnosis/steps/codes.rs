@@ -17,6 +17,13 @@ pub(crate) struct Codes {
 }
 
 impl Codes {
+    /// The status code when it names a specific cause: a failure (class 4 or 5) whose
+    /// subject and detail are both given (`5.2.2`, not `5.0.0` or `5.7.0`). Such a code is a
+    /// prior that only words naming a cause override (see `cause::code_outweighs`).
+    pub fn specific_status(&self) -> Option<StatusCode> {
+        self.status.filter(|s| s.class != 2 && !s.is_vague())
+    }
+
     /// The class of the failure: the status code's, else the reply code's.
     pub fn class(&self) -> Option<u8> {
         self.status
@@ -131,6 +138,26 @@ mod tests {
         assert_eq!(p("5.1.1", "5.5.0", Some(550)), "5.1.1");
         // Otherwise the field stands.
         assert_eq!(p("5.2.2", "5.2.1", Some(550)), "5.2.2");
+    }
+
+    #[test]
+    fn only_a_code_with_subject_and_detail_is_specific() {
+        let of = |s: &str| Codes {
+            status: Some(code(s)),
+            status_source: Some(StatusSource::Reply),
+            reply_code: None,
+        };
+        assert_eq!(of("5.2.2").specific_status(), Some(code("5.2.2")));
+        assert_eq!(of("4.1.1").specific_status(), Some(code("4.1.1")));
+        for vague in ["5.0.0", "5.7.0", "4.0.0", "2.1.5"] {
+            assert_eq!(of(vague).specific_status(), None, "{vague}");
+        }
+        let reply_only = Codes {
+            status: None,
+            status_source: None,
+            reply_code: Some(552),
+        };
+        assert_eq!(reply_only.specific_status(), None);
     }
 
     #[test]
