@@ -352,6 +352,7 @@ mod tests {
             r#"{"reason":"blocked","action":"failed","party":"sender-admin","recipient":"b@example.net","log":{"outcome":"bounced","last_time":"2024-01-15T10:00:00Z"}}"#,
             r#"{"reason":"toomanyconn","action":"delayed","party":"sender-admin","recipient":"c@example.net","log":{"outcome":"deferred","last_time":"2024-01-16T10:00:00Z"}}"#,
             r#"{"reason":"delivered","action":"delivered","party":"nobody","log":{"outcome":"delivered"}}"#,
+            r#"{"reason":"mailboxfull","action":"failed","party":"recipient","log":{"outcome":"bounced","last_time":"2024-01-17T10:00:00Z"}}"#,
             "not json",
         ] {
             full.push_line(line);
