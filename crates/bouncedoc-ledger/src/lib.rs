@@ -185,7 +185,7 @@ impl Ledger {
             ledger.read(migrate::ensure_current)?;
         } else {
             let now = time::now();
-            ledger.write(|db| migrate::migrate(db, dialect, now))?;
+            ledger.write_as(true, |db| migrate::migrate(db, dialect, now))?;
         }
         Ok(ledger)
     }
@@ -195,13 +195,32 @@ impl Ledger {
         &self.name
     }
 
+    /// On PostgreSQL, writes from now on take one transaction at a time over all writers and
+    /// record row by row, as earlier versions did (nothing changes on SQLite): the baseline
+    /// of `scripts/bench-ledger-writers`.
+    #[doc(hidden)]
+    pub fn serialize_writes(&mut self) {
+        if let Backend::Postgres(b) = &mut self.backend {
+            b.serialize_writes();
+        }
+    }
+
     fn write<T>(
         &mut self,
         f: impl FnMut(&mut dyn sql::Sql) -> Result<T, LedgerError>,
     ) -> Result<T, LedgerError> {
+        self.write_as(false, f)
+    }
+
+    /// A write transaction; with `exclusive`, one no other writer runs beside (a migration).
+    fn write_as<T>(
+        &mut self,
+        exclusive: bool,
+        f: impl FnMut(&mut dyn sql::Sql) -> Result<T, LedgerError>,
+    ) -> Result<T, LedgerError> {
         match &mut self.backend {
             Backend::Sqlite(b) => b.write(f),
-            Backend::Postgres(b) => b.write(f),
+            Backend::Postgres(b) => b.write(exclusive, f),
         }
     }
 

@@ -1,7 +1,14 @@
-//! The PostgreSQL back end. Writers take one transaction-scoped advisory lock, so that two
-//! ingests at once apply the policy one after the other and each sees what the other
-//! committed; a transaction the server aborts (serialization failure, deadlock) is run
-//! again.
+//! The PostgreSQL back end. Several writers (processes, each its own connection) write at
+//! once: each write transaction takes the writers' advisory lock in shared mode, and the
+//! addresses it records or unsuppresses take advisory locks of their own, in one fixed
+//! order, so that two writers of one address apply the policy one after the other (the
+//! second sees what the first committed) while writers of other addresses commit in
+//! parallel. A migration takes the writers' lock exclusively. A transaction the server
+//! aborts (serialization failure, deadlock) is run again.
+//!
+//! The serialized path ([`Postgres::serialize_writes`]) is the one of earlier versions:
+//! every write takes the writers' lock exclusively and records row by row; kept to measure
+//! against.
 
 use std::collections::HashMap;
 
@@ -12,13 +19,29 @@ use tokio_postgres::error::SqlState;
 use crate::LedgerError;
 use crate::sql::{Param, Row, Sql, Value, retrying};
 
-/// The advisory lock of ledger writers ("bounce" in ASCII).
+/// The advisory lock of ledger writers ("bounce" in ASCII): shared by writers, exclusive
+/// for migrations and the serialized path. Bouncedoc versions that predate the shared mode
+/// take it exclusively, so that they never write beside the newer ones.
 const LOCK_KEY: i64 = 0x626f_756e_6365;
+
+/// The first key of an address's advisory lock (the second is a hash of the address); the
+/// two-key locks are a key space apart from [`LOCK_KEY`]'s.
+const ADDRESS_LOCKS: i32 = 0x6164_6472; // "addr"
+
+/// Takes the locks of the addresses in `$1` (their hashes, each once), in ascending order.
+/// `pg_advisory_xact_lock` is volatile, so PostgreSQL calls it after the sort.
+fn lock_addresses_sql() -> String {
+    format!(
+        "SELECT pg_advisory_xact_lock({ADDRESS_LOCKS}, k) FROM (SELECT DISTINCT hashtext(a) AS \
+         k FROM unnest($1::text[]) AS a) AS h ORDER BY k"
+    )
+}
 
 /// A connection to a ledger database.
 pub(crate) struct Postgres {
     client: Client,
     statements: HashMap<String, Statement>,
+    serialized: bool,
 }
 
 impl Postgres {
@@ -28,19 +51,33 @@ impl Postgres {
         Ok(Postgres {
             client,
             statements: HashMap::new(),
+            serialized: false,
         })
     }
 
-    /// Runs `f` in a write transaction holding the writers' lock, committed when `f`
-    /// succeeds.
+    /// From now on, writes one transaction at a time over all writers, row by row: the
+    /// write path of earlier versions, to measure the batched one against.
+    pub fn serialize_writes(&mut self) {
+        self.serialized = true;
+    }
+
+    /// Runs `f` in a write transaction holding the writers' lock (shared, or exclusive
+    /// with `exclusive` or on the serialized path), committed when `f` succeeds.
     pub fn write<T>(
         &mut self,
+        exclusive: bool,
         mut f: impl FnMut(&mut dyn Sql) -> Result<T, LedgerError>,
     ) -> Result<T, LedgerError> {
+        let batched = !self.serialized;
+        let lock = if exclusive || self.serialized {
+            format!("SELECT pg_advisory_xact_lock({LOCK_KEY})")
+        } else {
+            format!("SELECT pg_advisory_xact_lock_shared({LOCK_KEY})")
+        };
         retrying(is_retryable, || {
             let mut tx = self.client.transaction()?;
-            tx.batch_execute(&format!("SELECT pg_advisory_xact_lock({LOCK_KEY})"))?;
-            run(tx, &mut self.statements, &mut f)
+            tx.batch_execute(&lock)?;
+            run(tx, &mut self.statements, batched, &mut f)
         })
     }
 
@@ -55,20 +92,22 @@ impl Postgres {
             .isolation_level(IsolationLevel::RepeatableRead)
             .read_only(true)
             .start()?;
-        run(tx, &mut self.statements, f)
+        run(tx, &mut self.statements, false, f)
     }
 }
 
-/// Runs `f` in `tx` (with the connection's prepared statements), committed when `f`
-/// succeeds.
+/// Runs `f` in `tx` (with the connection's prepared statements; on the batched write path
+/// when `batched`), committed when `f` succeeds.
 fn run<T>(
     mut tx: Transaction<'_>,
     statements: &mut HashMap<String, Statement>,
+    batched: bool,
     f: impl FnOnce(&mut dyn Sql) -> Result<T, LedgerError>,
 ) -> Result<T, LedgerError> {
     let value = f(&mut Tx {
         tx: &mut tx,
         statements,
+        batched,
     })?;
     tx.commit()?;
     Ok(value)
@@ -87,6 +126,7 @@ fn is_retryable(e: &LedgerError) -> bool {
 struct Tx<'a, 'b> {
     tx: &'a mut Transaction<'b>,
     statements: &'a mut HashMap<String, Statement>,
+    batched: bool,
 }
 
 impl Tx<'_, '_> {
@@ -107,6 +147,9 @@ fn refs(params: &[Param]) -> Vec<&(dyn ToSql + Sync)> {
             Param::Int(v) => v as &(dyn ToSql + Sync),
             Param::Text(v) => v as &(dyn ToSql + Sync),
             Param::Bool(v) => v as &(dyn ToSql + Sync),
+            Param::IntArray(v) => v as &(dyn ToSql + Sync),
+            Param::TextArray(v) => v as &(dyn ToSql + Sync),
+            Param::BoolArray(v) => v as &(dyn ToSql + Sync),
         })
         .collect()
 }
@@ -152,5 +195,18 @@ impl Sql for Tx<'_, '_> {
 
     fn batch(&mut self, sql: &str) -> Result<(), LedgerError> {
         Ok(self.tx.batch_execute(sql)?)
+    }
+
+    fn batched(&self) -> bool {
+        self.batched
+    }
+
+    fn lock_addresses(&mut self, addresses: &[&str]) -> Result<(), LedgerError> {
+        if !self.batched || addresses.is_empty() {
+            return Ok(());
+        }
+        let list: Vec<Option<String>> = addresses.iter().map(|a| Some(a.to_string())).collect();
+        self.execute(&lock_addresses_sql(), &[Param::TextArray(list)])?;
+        Ok(())
     }
 }

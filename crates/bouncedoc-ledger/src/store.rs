@@ -1,12 +1,13 @@
 //! What the ledger does, written once over [`Sql`](crate::sql::Sql), one job a module:
-//! recording events ([`record`]) and applying the policy to them ([`apply`], over what an
-//! address stood at before: [`state`]), checking addresses ([`check`]), reading the ledger
+//! recording events ([`record`], or [`batched`] where writers run at once) and applying the
+//! policy to them ([`apply`], over what an address stood at before: [`state`]), checking addresses ([`check`]), reading the ledger
 //! back ([`read`], with the SQL of a [`Filter`] in [`filter`]), lifting suppressions
 //! ([`unsuppress`]), the canonical dump ([`snapshot`]) and the consistency checks
 //! ([`verify`]). [`rows`] maps rows to values; [`order`] names events by key and by place in
 //! the policy's order.
 
 mod apply;
+mod batched;
 mod check;
 mod filter;
 mod order;

@@ -44,6 +44,15 @@ pub(super) fn states_of(
     addresses: &[&str],
 ) -> Result<HashMap<String, AddressState>, LedgerError> {
     let mut out: HashMap<String, AddressState> = HashMap::new();
+    if addresses.is_empty() {
+        return Ok(out);
+    }
+    if db.batched() {
+        // All at once, as one array.
+        let list = Param::TextArray(addresses.iter().map(|a| Some(a.to_string())).collect());
+        read_states(db, "= ANY($1::text[])", &[list], &mut out)?;
+        return Ok(out);
+    }
     let list = (1..=LOOKUP)
         .map(|i| format!("${i}"))
         .collect::<Vec<_>>()
@@ -52,39 +61,51 @@ pub(super) fn states_of(
         let params: Vec<Param> = (0..LOOKUP)
             .map(|i| chunk[i.min(chunk.len() - 1)].into())
             .collect();
-        for row in db.query(
-            &format!(
-                "SELECT s.address, s.id, s.rule, s.since, f.message_key, f.recipient_index FROM \
-                 suppressions s LEFT JOIN events f ON f.id = s.event_id WHERE s.lifted_at IS \
-                 NULL AND s.address IN ({list})"
-            ),
-            &params,
-        )? {
-            let met_at = match (row.opt_text(4)?, row.opt_int(5)?) {
-                (Some(message_key), Some(recipient_index)) => Some(EventKey {
-                    message_key,
-                    recipient_index,
-                }),
-                _ => None,
-            };
-            out.entry(row.text(0)?).or_default().held = Some(HeldSuppression {
-                id: row.int(1)?,
-                rule: row.parse(2)?,
-                since: row.int(3)?,
-                met_at,
-            });
-        }
-        for row in db.query(
-            &format!(
-                "SELECT address, MAX(at) FROM unsuppressions WHERE address IN ({list}) GROUP \
-                 BY address"
-            ),
-            &params,
-        )? {
-            out.entry(row.text(0)?).or_default().unsuppressed_at = row.opt_int(1)?;
-        }
+        read_states(db, &format!("IN ({list})"), &params, &mut out)?;
     }
     Ok(out)
+}
+
+/// Reads into `out` the states of the addresses that `matches` (`IN (...)` or `= ANY(...)`,
+/// over `params`) selects.
+fn read_states(
+    db: &mut dyn Sql,
+    matches: &str,
+    params: &[Param],
+    out: &mut HashMap<String, AddressState>,
+) -> Result<(), LedgerError> {
+    for row in db.query(
+        &format!(
+            "SELECT s.address, s.id, s.rule, s.since, f.message_key, f.recipient_index FROM \
+             suppressions s LEFT JOIN events f ON f.id = s.event_id WHERE s.lifted_at IS \
+             NULL AND s.address {matches}"
+        ),
+        params,
+    )? {
+        let met_at = match (row.opt_text(4)?, row.opt_int(5)?) {
+            (Some(message_key), Some(recipient_index)) => Some(EventKey {
+                message_key,
+                recipient_index,
+            }),
+            _ => None,
+        };
+        out.entry(row.text(0)?).or_default().held = Some(HeldSuppression {
+            id: row.int(1)?,
+            rule: row.parse(2)?,
+            since: row.int(3)?,
+            met_at,
+        });
+    }
+    for row in db.query(
+        &format!(
+            "SELECT address, MAX(at) FROM unsuppressions WHERE address {matches} GROUP BY \
+             address"
+        ),
+        params,
+    )? {
+        out.entry(row.text(0)?).or_default().unsuppressed_at = row.opt_int(1)?;
+    }
+    Ok(())
 }
 
 /// The time of the address's last `unsuppress`, if any.
