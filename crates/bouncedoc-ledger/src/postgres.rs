@@ -28,13 +28,20 @@ const LOCK_KEY: i64 = 0x626f_756e_6365;
 /// two-key locks are a key space apart from [`LOCK_KEY`]'s.
 const ADDRESS_LOCKS: i32 = 0x6164_6472; // "addr"
 
-/// Takes the locks of the addresses in `$1` (their hashes, each once), in ascending order.
-/// `pg_advisory_xact_lock` is volatile, so PostgreSQL calls it after the sort.
+/// Takes the writers' lock (shared) and the locks of the addresses in `$1` (their hashes,
+/// each once, in ascending order: `pg_advisory_xact_lock` is volatile, so PostgreSQL calls
+/// it after the sort), in one round trip.
 fn lock_addresses_sql() -> String {
     format!(
-        "SELECT pg_advisory_xact_lock({ADDRESS_LOCKS}, k) FROM (SELECT DISTINCT hashtext(a) AS \
-         k FROM unnest($1::text[]) AS a) AS h ORDER BY k"
+        "SELECT pg_advisory_xact_lock_shared({LOCK_KEY}), (SELECT count(*) FROM (SELECT \
+         pg_advisory_xact_lock({ADDRESS_LOCKS}, k) FROM (SELECT DISTINCT hashtext(a) AS k FROM \
+         unnest($1::text[]) AS a) AS h ORDER BY k) AS l)"
     )
+}
+
+/// Takes the writers' lock, shared.
+fn shared_lock_sql() -> String {
+    format!("SELECT pg_advisory_xact_lock_shared({LOCK_KEY})")
 }
 
 /// A connection to a ledger database.
@@ -47,7 +54,11 @@ pub(crate) struct Postgres {
 impl Postgres {
     /// Connects (`postgres://user@host:port/database`, or the key=value form).
     pub fn connect(url: &str) -> Result<Postgres, LedgerError> {
-        let client = Client::connect(url, NoTls)?;
+        let mut client = Client::connect(url, NoTls)?;
+        // Plan each statement for its values: a plan cached while the tables were small
+        // (a new ledger) would scan them whole once they are large. Servers before
+        // PostgreSQL 12 do not know the setting, and keep caching.
+        let _ = client.batch_execute("SET plan_cache_mode = force_custom_plan");
         Ok(Postgres {
             client,
             statements: HashMap::new(),
@@ -62,22 +73,22 @@ impl Postgres {
     }
 
     /// Runs `f` in a write transaction holding the writers' lock (shared, or exclusive
-    /// with `exclusive` or on the serialized path), committed when `f` succeeds.
+    /// with `exclusive` or on the serialized path), committed when `f` succeeds. The shared
+    /// lock is taken with the first statement's addresses ([`Sql::lock_addresses`]), or on
+    /// its own before the first statement when that comes first.
     pub fn write<T>(
         &mut self,
         exclusive: bool,
         mut f: impl FnMut(&mut dyn Sql) -> Result<T, LedgerError>,
     ) -> Result<T, LedgerError> {
         let batched = !self.serialized;
-        let lock = if exclusive || self.serialized {
-            format!("SELECT pg_advisory_xact_lock({LOCK_KEY})")
-        } else {
-            format!("SELECT pg_advisory_xact_lock_shared({LOCK_KEY})")
-        };
+        let exclusive = exclusive || self.serialized;
         retrying(is_retryable, || {
             let mut tx = self.client.transaction()?;
-            tx.batch_execute(&lock)?;
-            run(tx, &mut self.statements, batched, &mut f)
+            if exclusive {
+                tx.batch_execute(&format!("SELECT pg_advisory_xact_lock({LOCK_KEY})"))?;
+            }
+            run(tx, &mut self.statements, batched, !exclusive, &mut f)
         })
     }
 
@@ -92,22 +103,25 @@ impl Postgres {
             .isolation_level(IsolationLevel::RepeatableRead)
             .read_only(true)
             .start()?;
-        run(tx, &mut self.statements, false, f)
+        run(tx, &mut self.statements, false, false, f)
     }
 }
 
 /// Runs `f` in `tx` (with the connection's prepared statements; on the batched write path
-/// when `batched`), committed when `f` succeeds.
+/// when `batched`; taking the writers' shared lock first when `shared_lock`), committed
+/// when `f` succeeds.
 fn run<T>(
     mut tx: Transaction<'_>,
     statements: &mut HashMap<String, Statement>,
     batched: bool,
+    shared_lock: bool,
     f: impl FnOnce(&mut dyn Sql) -> Result<T, LedgerError>,
 ) -> Result<T, LedgerError> {
     let value = f(&mut Tx {
         tx: &mut tx,
         statements,
         batched,
+        shared_lock,
     })?;
     tx.commit()?;
     Ok(value)
@@ -127,9 +141,20 @@ struct Tx<'a, 'b> {
     tx: &'a mut Transaction<'b>,
     statements: &'a mut HashMap<String, Statement>,
     batched: bool,
+    /// The writers' shared lock is still to be taken.
+    shared_lock: bool,
 }
 
 impl Tx<'_, '_> {
+    /// Takes the writers' shared lock if it is still to be taken.
+    fn take_shared_lock(&mut self) -> Result<(), LedgerError> {
+        if self.shared_lock {
+            self.shared_lock = false;
+            self.tx.batch_execute(&shared_lock_sql())?;
+        }
+        Ok(())
+    }
+
     fn statement(&mut self, sql: &str) -> Result<Statement, LedgerError> {
         if let Some(st) = self.statements.get(sql) {
             return Ok(st.clone());
@@ -156,11 +181,13 @@ fn refs(params: &[Param]) -> Vec<&(dyn ToSql + Sync)> {
 
 impl Sql for Tx<'_, '_> {
     fn execute(&mut self, sql: &str, params: &[Param]) -> Result<u64, LedgerError> {
+        self.take_shared_lock()?;
         let st = self.statement(sql)?;
         Ok(self.tx.execute(&st, &refs(params))?)
     }
 
     fn query(&mut self, sql: &str, params: &[Param]) -> Result<Vec<Row>, LedgerError> {
+        self.take_shared_lock()?;
         let st = self.statement(sql)?;
         let rows = self.tx.query(&st, &refs(params))?;
         let mut out = Vec::with_capacity(rows.len());
@@ -194,6 +221,7 @@ impl Sql for Tx<'_, '_> {
     }
 
     fn batch(&mut self, sql: &str) -> Result<(), LedgerError> {
+        self.take_shared_lock()?;
         Ok(self.tx.batch_execute(sql)?)
     }
 
@@ -202,10 +230,12 @@ impl Sql for Tx<'_, '_> {
     }
 
     fn lock_addresses(&mut self, addresses: &[&str]) -> Result<(), LedgerError> {
-        if !self.batched || addresses.is_empty() {
+        if !self.batched || (addresses.is_empty() && !self.shared_lock) {
             return Ok(());
         }
         let list: Vec<Option<String>> = addresses.iter().map(|a| Some(a.to_string())).collect();
+        // The shared lock comes with this statement.
+        self.shared_lock = false;
         self.execute(&lock_addresses_sql(), &[Param::TextArray(list)])?;
         Ok(())
     }

@@ -1,8 +1,8 @@
 //! Recording a batch in set-based statements, beside other writers (PostgreSQL): the
 //! batch's addresses locked first (in one fixed order), its events inserted in one
 //! statement over arrays, the first page of events the policy reads for every address
-//! not suppressed in one query, and the new suppressions and their triggering events in
-//! one statement each. The policy takes the same steps as on the row-by-row path
+//! not suppressed in one query, and the new suppressions with their triggering events in
+//! one more. The policy takes the same steps as on the row-by-row path
 //! ([`super::apply`]), so the ledger is the same; a suppression that could move, and a
 //! window whose first page is not enough, go that path one address at a time.
 //!
@@ -10,8 +10,6 @@
 //! address run one after the other, the second reading what the first committed (each
 //! statement of a PostgreSQL transaction sees what committed before it began), and that an
 //! event both insert is inserted by the first and found recorded by the second.
-
-use std::collections::HashMap;
 
 use crate::LedgerError;
 use crate::event::{NewEvent, domain_of};
@@ -52,17 +50,15 @@ fn first_pages_sql() -> String {
     )
 }
 
-/// The `INSERT` of new suppressions, a column an array; returns each one's id and address.
-const INSERT_SUPPRESSIONS: &str = "INSERT INTO suppressions (since, reason, rule, why, who, \
-     created_at, updated_at, event_id, address, domain) SELECT u.since, u.reason, u.rule, \
-     u.why, $8, $9, $9, u.event_id, u.address, u.domain FROM unnest($1::int8[], $2::text[], \
-     $3::text[], $4::text[], $5::int8[], $6::text[], $7::text[]) AS u(since, reason, rule, \
-     why, event_id, address, domain) RETURNING id, address";
-
-/// The `INSERT` of the events that triggered suppressions (`$1` suppression ids, `$2`
-/// event ids).
-const INSERT_TRIGGERS: &str = "INSERT INTO suppression_events (suppression_id, event_id) \
-     SELECT * FROM unnest($1::int8[], $2::int8[])";
+/// The `INSERT` of new suppressions, a column an array (`$1` to `$7`, by `$8` at `$9`),
+/// and of the events that triggered them (`$10` the address of each, `$11` its id).
+const INSERT_SUPPRESSIONS: &str = "WITH s AS (INSERT INTO suppressions (since, reason, rule, \
+     why, who, created_at, updated_at, event_id, address, domain) SELECT u.since, u.reason, \
+     u.rule, u.why, $8, $9, $9, u.event_id, u.address, u.domain FROM unnest($1::int8[], \
+     $2::text[], $3::text[], $4::text[], $5::int8[], $6::text[], $7::text[]) AS u(since, \
+     reason, rule, why, event_id, address, domain) RETURNING id, address) INSERT INTO \
+     suppression_events (suppression_id, event_id) SELECT s.id, t.event_id FROM s JOIN \
+     unnest($10::text[], $11::int8[]) AS t(address, event_id) ON t.address = s.address";
 
 /// Records events and applies the policy to every address that got a new one, in the
 /// caller's transaction, in set-based statements.
@@ -268,7 +264,7 @@ fn first_pages(
 }
 
 /// Inserts the suppressions the policy found for addresses not suppressed, and their
-/// triggering events, in two statements.
+/// triggering events, in one statement.
 fn insert_suppressions(
     db: &mut dyn Sql,
     found: &[(&str, Met)],
@@ -288,6 +284,7 @@ fn insert_suppressions(
         Vec::new(),
         Vec::new(),
     );
+    let (mut trigger_addresses, mut trigger_ids) = (Vec::new(), Vec::new());
     for (a, met) in found {
         let at = met.at();
         since.push(Some(at.time));
@@ -297,8 +294,12 @@ fn insert_suppressions(
         event_id.push(Some(at.id));
         address.push(Some(a.to_string()));
         domain.push(Some(domain_of(a).unwrap_or("").to_string()));
+        for id in met.trigger_ids() {
+            trigger_addresses.push(Some(a.to_string()));
+            trigger_ids.push(Some(id));
+        }
     }
-    let rows = db.query(
+    let linked = db.execute(
         INSERT_SUPPRESSIONS,
         &[
             Param::IntArray(since),
@@ -310,26 +311,16 @@ fn insert_suppressions(
             Param::TextArray(domain),
             policy.who().into(),
             now.into(),
+            Param::TextArray(trigger_addresses),
+            Param::IntArray(trigger_ids.clone()),
         ],
     )?;
-    let mut ids: HashMap<String, i64> = HashMap::with_capacity(rows.len());
-    for row in &rows {
-        ids.insert(row.text(1)?, row.int(0)?);
+    if linked as usize != trigger_ids.len() {
+        return Err(LedgerError::Corrupt(format!(
+            "{linked} triggering events linked of {}",
+            trigger_ids.len()
+        )));
     }
-    let (mut suppression_ids, mut event_ids) = (Vec::new(), Vec::new());
-    for (a, met) in found {
-        let id = *ids
-            .get(*a)
-            .ok_or_else(|| LedgerError::Corrupt(format!("no suppression inserted for {a}")))?;
-        for event in met.trigger_ids() {
-            suppression_ids.push(Some(id));
-            event_ids.push(Some(event));
-        }
-    }
-    db.execute(
-        INSERT_TRIGGERS,
-        &[Param::IntArray(suppression_ids), Param::IntArray(event_ids)],
-    )?;
     outcome.suppressed += found.len();
     Ok(())
 }
