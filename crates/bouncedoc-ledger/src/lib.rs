@@ -11,6 +11,9 @@
 //!   batch of them in one transaction and applies the [`Policy`]. A message is known by a
 //!   hash of its bytes, so the same message recorded twice gives its events once; a batch
 //!   interrupted before it commits leaves nothing, and running it again completes it.
+//!   On PostgreSQL, several writers (each its own connection) record at once: a batch
+//!   locks its addresses, and is written in a few set-based statements; the ledger is the
+//!   one a single writer would leave.
 //! - [`Ledger::check`], [`Ledger::suppressions`] and [`Ledger::unsuppress`] answer a sender.
 //! - [`service::LedgerService`] shares one ledger between the requests of a service: what
 //!   the HTTP API calls to record a message, check addresses and list suppressions.
