@@ -258,6 +258,43 @@ pub struct ReasonsArgs {
     pub output: OutputArgs,
 }
 
+/// Where the queue is, for `publish` and `worker`: the NATS server and the JetStream stream.
+#[derive(Debug, Args)]
+pub struct StreamArgs {
+    /// The NATS server.
+    #[arg(
+        long,
+        env = "BOUNCEDOC_NATS",
+        default_value = "nats://127.0.0.1:4222",
+        value_name = "URL"
+    )]
+    pub nats: String,
+    /// The JetStream stream (made when missing).
+    #[arg(
+        long,
+        env = "BOUNCEDOC_STREAM",
+        default_value = "bounces",
+        value_name = "NAME"
+    )]
+    pub stream: String,
+}
+
+/// The language of a command's summary and errors (`publish`, `worker`).
+#[derive(Debug, Args)]
+pub struct LangArg {
+    /// Language of the summary and the errors: `ja` or `en` [default: BOUNCEDOC_LANG, else
+    /// the locale, else en]
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+impl LangArg {
+    /// The language asked for, else the environment's ([`env_lang`]), else English.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(locale_lang)
+    }
+}
+
 /// How to print results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {

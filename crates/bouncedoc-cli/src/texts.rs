@@ -227,6 +227,167 @@ pub fn list_codes(lang: Lang) -> &'static str {
     }
 }
 
+/// The closing summary of `publish`.
+pub fn published(
+    lang: Lang,
+    stream: &str,
+    stored: u64,
+    duplicates: u64,
+    unreadable: u64,
+) -> String {
+    pick(
+        lang,
+        format!(
+            "published onto {stream}: {stored} messages stored, {duplicates} dropped as already on the stream, {unreadable} unreadable"
+        ),
+        format!(
+            "{stream} に発行しました：保存 {stored} 通、ストリームに既にあったため破棄 {duplicates} 通、読めなかったもの {unreadable} 通"
+        ),
+    )
+}
+
+/// What `worker` did, when it returns.
+pub struct WorkerCounts<'a> {
+    /// The stream.
+    pub stream: &'a str,
+    /// The ledger's name.
+    pub ledger: &'a str,
+    /// Messages taken from the stream.
+    pub messages: u64,
+    /// Of them, messages delivered before.
+    pub redelivered: u64,
+    /// Events offered to the ledger.
+    pub events: usize,
+    /// Of them, events not recorded before.
+    pub new_events: usize,
+    /// Messages that could not be read.
+    pub errors: u64,
+}
+
+/// The closing summary of `worker`.
+pub fn worker_took(lang: Lang, c: &WorkerCounts) -> String {
+    pick(
+        lang,
+        format!(
+            "worker took {} messages from {} ({} delivered before) into {}: {} events ({} new), {} unreadable",
+            c.messages, c.stream, c.redelivered, c.ledger, c.events, c.new_events, c.errors
+        ),
+        format!(
+            "ワーカーは {} から {} 通を受け取り（うち再配信 {} 通）、{} に記録しました：イベント {} 件（新規 {} 件）、読めなかったもの {} 通",
+            c.stream, c.messages, c.redelivered, c.ledger, c.events, c.new_events, c.errors
+        ),
+    )
+}
+
+/// Where `worker` serves its health and metrics.
+pub fn worker_metrics_on(lang: Lang, addr: &str) -> String {
+    pick(
+        lang,
+        format!("bouncedoc worker: /healthz and /metrics on http://{addr}"),
+        format!("bouncedoc worker: /healthz と /metrics を http://{addr} で提供しています"),
+    )
+}
+
+/// A message `publish` could not put onto the stream (it goes on with the next).
+pub fn not_published(lang: Lang, source: &str, cause: &str) -> String {
+    pick(
+        lang,
+        format!("{source}: {cause}"),
+        format!("{source}：{cause}"),
+    )
+}
+
+/// Why `publish` or `worker` stopped, in words of `lang`: a queue error is said once with
+/// its cause (in English after the steps that led to it), a ledger error in Japanese words
+/// around the ledger's own, anything else as [`error_chain`] says it.
+pub fn queue_failure(lang: Lang, err: &anyhow::Error) -> String {
+    use bouncedoc_queue::QueueError as Q;
+    let mut steps: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        if let Some(q) = cause.downcast_ref::<Q>() {
+            if lang == Lang::En {
+                steps.push(q.to_string());
+                return steps.join(": ");
+            }
+            return queue_error_ja(q);
+        }
+        if lang == Lang::Ja
+            && let Some(e) = cause.downcast_ref::<bouncedoc_ledger::LedgerError>()
+        {
+            return format!("台帳を使えませんでした：{e}");
+        }
+        steps.push(cause.to_string());
+    }
+    error_chain(lang, err)
+}
+
+/// A queue error in Japanese, with its cause.
+fn queue_error_ja(q: &bouncedoc_queue::QueueError) -> String {
+    use bouncedoc_queue::QueueError as Q;
+    match q {
+        Q::Connect { url, source } => {
+            format!("NATS サーバー {url} に接続できませんでした：{source}")
+        }
+        Q::StreamName(name) => {
+            format!("ストリーム名 {name:?} は使えません（英数字、`-`、`_` だけで付けてください）")
+        }
+        Q::JetStream { what, source } => {
+            format!("JetStream でエラーが起きました（{what}）：{source}")
+        }
+        Q::TooLarge(n) => format!(
+            "{n} バイトのメッセージは NATS サーバーが受け付ける大きさ（max_payload）を超えています"
+        ),
+        Q::Ledger(e) => format!(
+            "台帳に記録できませんでした（このバッチは確認応答していないので、また配信されます）：{e}"
+        ),
+        Q::Listen { addr, source } => format!("{addr} で待ち受けできませんでした：{source}"),
+        Q::Task(why) => format!("ワーカーの処理が止まりました：{why}"),
+    }
+}
+
+#[cfg(test)]
+mod queue_texts_tests {
+    use super::*;
+
+    #[test]
+    fn the_queue_commands_speak_both_languages() {
+        let c = WorkerCounts {
+            stream: "bounces",
+            ledger: "postgres://db/ledger",
+            messages: 7,
+            redelivered: 2,
+            events: 9,
+            new_events: 8,
+            errors: 1,
+        };
+        let en = worker_took(Lang::En, &c);
+        assert!(en.starts_with("worker took 7 messages from bounces (2 delivered before)"));
+        let ja = worker_took(Lang::Ja, &c);
+        assert!(ja.contains("7 通") && ja.contains("再配信 2 通") && ja.contains("新規 8 件"));
+        let en = published(Lang::En, "bounces", 5, 3, 1);
+        assert!(en.contains(": 5 messages stored, 3 dropped"), "{en}");
+        assert!(published(Lang::Ja, "bounces", 5, 3, 1).contains("保存 5 通"));
+        assert_ne!(
+            worker_metrics_on(Lang::En, "a:1"),
+            worker_metrics_on(Lang::Ja, "a:1")
+        );
+    }
+
+    #[test]
+    fn queue_failures_are_said_in_japanese_with_their_cause() {
+        let e = anyhow::Error::from(bouncedoc_queue::QueueError::StreamName("a b".into()));
+        assert!(queue_failure(Lang::En, &e).contains("not a usable stream name"));
+        let ja = queue_failure(Lang::Ja, &e);
+        assert!(ja.contains("\"a b\"") && ja.contains("使えません"), "{ja}");
+        let e = anyhow::Error::from(bouncedoc_queue::QueueError::TooLarge(2_000_000))
+            .context("publishing");
+        assert!(queue_failure(Lang::En, &e).starts_with("publishing: "));
+        assert!(queue_failure(Lang::Ja, &e).contains("2000000 バイト"));
+        let e = anyhow::Error::from(bouncedoc_ledger::LedgerError::Missing("l.db".into()));
+        assert!(queue_failure(Lang::Ja, &e).starts_with("台帳を使えませんでした"));
+    }
+}
+
 /// `check` was given something that is not an email address.
 pub fn not_an_address(lang: Lang, value: &str) -> String {
     pick(

@@ -11,6 +11,9 @@
 //!   batch of them in one transaction and applies the [`Policy`]. A message is known by a
 //!   hash of its bytes, so the same message recorded twice gives its events once; a batch
 //!   interrupted before it commits leaves nothing, and running it again completes it.
+//!   On PostgreSQL, several writers (each its own connection) record at once: a batch
+//!   locks its addresses, and is written in a few set-based statements; the ledger is the
+//!   one a single writer would leave.
 //! - [`Ledger::check`], [`Ledger::suppressions`] and [`Ledger::unsuppress`] answer a sender.
 //! - [`service::LedgerService`] shares one ledger between the requests of a service: what
 //!   the HTTP API calls to record a message, check addresses and list suppressions.
@@ -186,7 +189,7 @@ impl Ledger {
             ledger.read(migrate::ensure_current)?;
         } else {
             let now = time::now();
-            ledger.write(|db| migrate::migrate(db, dialect, now))?;
+            ledger.write_as(true, |db| migrate::migrate(db, dialect, now))?;
         }
         Ok(ledger)
     }
@@ -196,13 +199,32 @@ impl Ledger {
         &self.name
     }
 
+    /// On PostgreSQL, writes from now on take one transaction at a time over all writers and
+    /// record row by row, as earlier versions did (nothing changes on SQLite): the baseline
+    /// of `scripts/bench-ledger-writers`.
+    #[doc(hidden)]
+    pub fn serialize_writes(&mut self) {
+        if let Backend::Postgres(b) = &mut self.backend {
+            b.serialize_writes();
+        }
+    }
+
     fn write<T>(
         &mut self,
         f: impl FnMut(&mut dyn sql::Sql) -> Result<T, LedgerError>,
     ) -> Result<T, LedgerError> {
+        self.write_as(false, f)
+    }
+
+    /// A write transaction; with `exclusive`, one no other writer runs beside (a migration).
+    fn write_as<T>(
+        &mut self,
+        exclusive: bool,
+        f: impl FnMut(&mut dyn sql::Sql) -> Result<T, LedgerError>,
+    ) -> Result<T, LedgerError> {
         match &mut self.backend {
             Backend::Sqlite(b) => b.write(f),
-            Backend::Postgres(b) => b.write(f),
+            Backend::Postgres(b) => b.write(exclusive, f),
         }
     }
 

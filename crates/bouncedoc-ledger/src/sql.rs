@@ -14,6 +14,12 @@ pub(crate) enum Param {
     Text(Option<String>),
     /// A boolean.
     Bool(bool),
+    /// An array of 64-bit integers (PostgreSQL only: the batched write path).
+    IntArray(Vec<Option<i64>>),
+    /// An array of texts (PostgreSQL only).
+    TextArray(Vec<Option<String>>),
+    /// An array of booleans (PostgreSQL only).
+    BoolArray(Vec<bool>),
 }
 
 impl From<i64> for Param {
@@ -154,6 +160,21 @@ pub(crate) trait Sql {
     fn query(&mut self, sql: &str, params: &[Param]) -> Result<Vec<Row>, LedgerError>;
     /// Runs a script of several statements, without parameters (a migration).
     fn batch(&mut self, sql: &str) -> Result<(), LedgerError>;
+    /// Whether this transaction records a batch in set-based statements over arrays
+    /// ([`Param::TextArray`] and the like, `unnest`): PostgreSQL's writers, which run at
+    /// the same time. False where one writer runs at a time (SQLite, and PostgreSQL's
+    /// serialized path).
+    fn batched(&self) -> bool {
+        false
+    }
+    /// Takes the write locks of these addresses until the transaction ends, in one fixed
+    /// order (so that two writers never wait for each other in a circle): what lets
+    /// writers of other addresses commit at the same time. Nothing where one writer runs
+    /// at a time.
+    fn lock_addresses(&mut self, addresses: &[&str]) -> Result<(), LedgerError> {
+        let _ = addresses;
+        Ok(())
+    }
 }
 
 impl dyn Sql + '_ {

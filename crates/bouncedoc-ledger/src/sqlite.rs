@@ -157,6 +157,11 @@ impl Tx<'_> {
                 Param::Int(v) => st.raw_bind_parameter(i + 1, v)?,
                 Param::Text(v) => st.raw_bind_parameter(i + 1, v)?,
                 Param::Bool(v) => st.raw_bind_parameter(i + 1, v)?,
+                Param::IntArray(_) | Param::TextArray(_) | Param::BoolArray(_) => {
+                    return Err(LedgerError::Corrupt(
+                        "an array parameter reached SQLite (only PostgreSQL takes them)".into(),
+                    ));
+                }
             }
         }
         Ok(st)

@@ -1,6 +1,6 @@
 //! What the ledger does, written once over [`Sql`](crate::sql::Sql), one job a module:
-//! recording events ([`record`]) and applying the policy to them ([`apply`], over what an
-//! address stood at before: [`state`]), checking addresses ([`check`]), reading the ledger
+//! recording events ([`record`], or [`batched`] where writers run at once) and applying the
+//! policy to them ([`apply`], over what an address stood at before: [`state`]), checking addresses ([`check`]), reading the ledger
 //! back ([`read`], with the SQL of a [`Filter`] in [`filter`]), lifting suppressions
 //! ([`unsuppress`]), every event a page at a time ([`scan`]), what a batch would do
 //! ([`dry_run`]), the canonical dump ([`snapshot`]) and the consistency checks
@@ -8,6 +8,7 @@
 //! the policy's order.
 
 mod apply;
+mod batched;
 mod check;
 mod dry_run;
 mod filter;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::time::{Duration, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
+use bouncedoc_core::Lang;
 use bouncedoc_mail::input;
 use bouncedoc_mail::input::batch::Jobs;
 use bouncedoc_queue::QueueError;
@@ -12,27 +13,16 @@ use bouncedoc_queue::envelope::Envelope;
 use bouncedoc_queue::publish::Publisher;
 use clap::Args;
 
+use crate::cli::{LangArg, StreamArgs};
+use crate::texts;
+
 #[derive(Debug, Args)]
 pub struct PublishArgs {
     /// Files, folders, Maildirs or mbox files; `-` for standard input.
     #[arg(default_value = "-")]
     pub paths: Vec<std::path::PathBuf>,
-    /// The NATS server.
-    #[arg(
-        long,
-        env = "BOUNCEDOC_NATS",
-        default_value = "nats://127.0.0.1:4222",
-        value_name = "URL"
-    )]
-    pub nats: String,
-    /// The JetStream stream (made when missing).
-    #[arg(
-        long,
-        env = "BOUNCEDOC_STREAM",
-        default_value = "bounces",
-        value_name = "NAME"
-    )]
-    pub stream: String,
+    #[command(flatten)]
+    pub queue: StreamArgs,
     /// The de-duplication window, in seconds, of a stream this command makes: a message
     /// published again within it is dropped by the stream.
     #[arg(long, default_value_t = bouncedoc_queue::publish::DEFAULT_DUPLICATE_WINDOW.as_secs(), value_name = "SECONDS")]
@@ -43,6 +33,8 @@ pub struct PublishArgs {
     /// Do not print the closing summary.
     #[arg(long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 /// The file's modification time, which a worker uses when a message carries no date (as
@@ -52,19 +44,32 @@ fn file_time(source: &str) -> Option<i64> {
     i64::try_from(modified.duration_since(UNIX_EPOCH).ok()?.as_secs()).ok()
 }
 
+/// Publishes; a failure is said in the language of `--lang` (exit status 2).
 pub fn run(args: &PublishArgs) -> Result<ExitCode> {
-    bouncedoc_queue::check_stream_name(&args.stream)?;
+    let lang = args.lang.lang();
+    match start(args, lang) {
+        Ok(code) => Ok(code),
+        Err(e) => {
+            eprintln!("bouncedoc: {}", texts::queue_failure(lang, &e));
+            Ok(ExitCode::from(super::EXIT_USAGE))
+        }
+    }
+}
+
+fn start(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
+    bouncedoc_queue::check_stream_name(&args.queue.stream)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("starting the NATS client")?;
-    runtime.block_on(publish(args))
+    runtime.block_on(publish(args, lang))
 }
 
-async fn publish(args: &PublishArgs) -> Result<ExitCode> {
-    let (_client, js) = bouncedoc_queue::connect(&args.nats).await?;
+async fn publish(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
+    let stream = &args.queue.stream;
+    let (_client, js) = bouncedoc_queue::connect(&args.queue.nats).await?;
     let window = Duration::from_secs(args.duplicate_window);
-    let mut publisher = Publisher::new(js, &args.stream, window).await?;
+    let mut publisher = Publisher::new(js, stream, window).await?;
     let jobs = Jobs::with_limit(input::expand(&args.paths), args.max_message_bytes);
     let mut unreadable = 0u64;
     for job in jobs {
@@ -73,7 +78,9 @@ async fn publish(args: &PublishArgs) -> Result<ExitCode> {
             Ok(bytes) => bytes,
             Err(e) => {
                 unreadable += 1;
-                eprintln!("bouncedoc: {}{at}: {e}", job.origin.source);
+                let source = format!("{}{at}", job.origin.source);
+                let cause = texts::read_error(lang, &e.to_string());
+                eprintln!("bouncedoc: {}", texts::not_published(lang, &source, &cause));
                 continue;
             }
         };
@@ -92,7 +99,11 @@ async fn publish(args: &PublishArgs) -> Result<ExitCode> {
             Ok(()) => {}
             Err(e @ QueueError::TooLarge(_)) => {
                 unreadable += 1;
-                eprintln!("bouncedoc: {source}{at}: {e}");
+                let cause = texts::queue_failure(lang, &e.into());
+                eprintln!(
+                    "bouncedoc: {}",
+                    texts::not_published(lang, &format!("{source}{at}"), &cause)
+                );
             }
             Err(e) => return Err(e).context("publishing"),
         }
@@ -100,8 +111,8 @@ async fn publish(args: &PublishArgs) -> Result<ExitCode> {
     let done = publisher.finish().await?;
     if !args.quiet {
         eprintln!(
-            "published onto {}: {} messages stored, {} dropped as already on the stream, {} unreadable",
-            args.stream, done.stored, done.duplicates, unreadable
+            "{}",
+            texts::published(lang, stream, done.stored, done.duplicates, unreadable)
         );
     }
     Ok(if unreadable > 0 {

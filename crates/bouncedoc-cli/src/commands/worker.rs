@@ -7,32 +7,20 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use bouncedoc_core::Engine;
+use bouncedoc_core::{Engine, Lang};
 use bouncedoc_ledger::OpenMode;
 use bouncedoc_queue::metrics::Metrics;
 use bouncedoc_queue::worker::{self, Config, Recorder};
 use clap::Args;
 
 use super::ledger::{DatabaseArg, PolicyArg};
+use crate::cli::{LangArg, StreamArgs};
+use crate::texts;
 
 #[derive(Debug, Args)]
 pub struct WorkerArgs {
-    /// The NATS server.
-    #[arg(
-        long,
-        env = "BOUNCEDOC_NATS",
-        default_value = "nats://127.0.0.1:4222",
-        value_name = "URL"
-    )]
-    pub nats: String,
-    /// The JetStream stream (made when missing).
-    #[arg(
-        long,
-        env = "BOUNCEDOC_STREAM",
-        default_value = "bounces",
-        value_name = "NAME"
-    )]
-    pub stream: String,
+    #[command(flatten)]
+    pub queue: StreamArgs,
     #[command(flatten)]
     pub database: DatabaseArg,
     #[command(flatten)]
@@ -60,15 +48,30 @@ pub struct WorkerArgs {
     /// Do not print the closing summary.
     #[arg(long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
+/// Runs the worker; a failure is said in the language of `--lang` (exit status 2).
 pub fn run(engine: &Engine, args: &WorkerArgs) -> Result<ExitCode> {
-    bouncedoc_queue::check_stream_name(&args.stream)?;
+    let lang = args.lang.lang();
+    match work(engine, args, lang) {
+        Ok(code) => Ok(code),
+        Err(e) => {
+            eprintln!("bouncedoc: {}", texts::queue_failure(lang, &e));
+            Ok(ExitCode::from(super::EXIT_USAGE))
+        }
+    }
+}
+
+fn work(engine: &Engine, args: &WorkerArgs, lang: Lang) -> Result<ExitCode> {
+    let stream = &args.queue.stream;
+    bouncedoc_queue::check_stream_name(stream)?;
     let policy = args.policy.load()?;
     let ledger = args.database.open(OpenMode::Create)?;
     let recorder = Recorder::spawn(ledger, policy);
     let config = Config {
-        stream: args.stream.clone(),
+        stream: stream.clone(),
         durable: args.durable.clone(),
         batch: args.batch.max(1),
         max_ack_pending: args.max_ack_pending,
@@ -81,29 +84,28 @@ pub fn run(engine: &Engine, args: &WorkerArgs) -> Result<ExitCode> {
         .context("starting the worker's runtime")?;
     let engine = *engine;
     let summary = runtime.block_on(async {
-        let (client, js) = bouncedoc_queue::connect(&args.nats).await?;
+        let (client, js) = bouncedoc_queue::connect(&args.queue.nats).await?;
         let metrics = Arc::new(Metrics::default());
         if let Some(addr) = &args.metrics_listen {
             let bound = bouncedoc_queue::http::serve(addr, metrics.clone(), client).await?;
             if !args.quiet {
-                eprintln!("bouncedoc worker: /healthz and /metrics on http://{bound}");
+                eprintln!("{}", texts::worker_metrics_on(lang, &bound.to_string()));
             }
         }
         let summary = worker::run(&js, engine, &recorder, &config, metrics, stop_signal()).await?;
         anyhow::Ok(summary)
     })?;
     if !args.quiet {
-        let r = &summary.recorded;
-        eprintln!(
-            "worker took {} messages from {} ({} delivered before) into {}: {} events ({} new), {} unreadable",
-            summary.messages,
-            args.stream,
-            summary.redelivered,
-            recorder.name(),
-            r.events,
-            r.new_events,
-            summary.errors
-        );
+        let counts = texts::WorkerCounts {
+            stream,
+            ledger: recorder.name(),
+            messages: summary.messages,
+            redelivered: summary.redelivered,
+            events: summary.recorded.events,
+            new_events: summary.recorded.new_events,
+            errors: summary.errors,
+        };
+        eprintln!("{}", texts::worker_took(lang, &counts));
     }
     Ok(ExitCode::SUCCESS)
 }

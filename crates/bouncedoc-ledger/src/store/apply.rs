@@ -12,7 +12,9 @@
 //! The steps, each a function below: which new events count ([`NewEvents`]), whether the
 //! suppression that holds could move ([`standing_point`]), which events to read
 //! ([`Window`]), reading them until a rule is met ([`first_met`]), and writing what was
-//! found ([`write_suppression`]).
+//! found ([`write_suppression`]). The batched write path ([`super::batched`]) takes the
+//! same steps for many addresses at once: [`plan`] for each, the first pages of all in one
+//! query, then [`met_from_first_page`] for each.
 
 use std::fmt::Write as _;
 
@@ -29,7 +31,7 @@ use super::types::BatchOutcome;
 
 /// Events read by the first page when the policy is applied; each further page reads twice
 /// as many, up to [`MAX_PAGE`]. The rule is usually met within the first few events.
-const FIRST_PAGE: i64 = 16;
+pub(super) const FIRST_PAGE: i64 = 16;
 /// The most events read by one page.
 const MAX_PAGE: i64 = 4096;
 
@@ -52,7 +54,7 @@ impl NewEvents {
 }
 
 /// The suppression that holds, with the point in the policy's order where its rule was met.
-struct Standing {
+pub(super) struct Standing {
     id: i64,
     rule: Rule,
     met_at: Position,
@@ -90,21 +92,30 @@ fn standing_point(
 
 /// The events of an address that the policy reads again: from `from` (as far back as a new
 /// event's window reaches), up to `end`.
-struct Window<'a> {
+pub(super) struct Window<'a> {
     address: &'a str,
     from: i64,
-    end: WindowEnd<'a>,
+    end: WindowEnd,
 }
 
 /// Where the events read again end.
-enum WindowEnd<'a> {
+enum WindowEnd {
     /// At the point where the address was suppressed (a later point cannot replace it).
-    Standing(&'a Position),
+    Standing(Position),
     /// At this time: as far as a new event's window reaches.
     Time(i64),
 }
 
 impl Window<'_> {
+    /// The address, the first time and the last time of a window that ends at a time
+    /// (`None` when it ends where the address was suppressed).
+    pub(super) fn time_bounds(&self) -> Option<(&str, i64, i64)> {
+        match self.end {
+            WindowEnd::Time(end) => Some((self.address, self.from, end)),
+            WindowEnd::Standing(_) => None,
+        }
+    }
+
     /// The next page: at most `page` events of the window after `after` (from its start
     /// when `None`). Row values, so that both databases read the range straight off the
     /// index.
@@ -129,7 +140,7 @@ impl Window<'_> {
             cursor.message_key.into(),
             cursor.recipient_index.into(),
         ];
-        match self.end {
+        match &self.end {
             WindowEnd::Standing(end) => {
                 params.extend([
                     end.time.into(),
@@ -149,7 +160,7 @@ impl Window<'_> {
                 )
             }
             WindowEnd::Time(end) => {
-                params.extend([end.into(), page.into()]);
+                params.extend([(*end).into(), page.into()]);
                 db.query(
                     &format!(
                         "SELECT {EVAL_COLUMNS} FROM events e WHERE e.address = $1 AND \
@@ -165,19 +176,21 @@ impl Window<'_> {
 }
 
 /// The events read, and the first point among them at which a rule is met.
-struct Met {
-    events: Vec<EvalEvent>,
-    firing: Firing,
+pub(super) struct Met {
+    /// The events read, in the policy's order.
+    pub events: Vec<EvalEvent>,
+    /// Where a rule was first met among them.
+    pub firing: Firing,
 }
 
 impl Met {
     /// The event at which the rule was met.
-    fn at(&self) -> &EvalEvent {
+    pub fn at(&self) -> &EvalEvent {
         &self.events[self.firing.at]
     }
 
     /// The ids of the events that met the rule, in ascending order.
-    fn trigger_ids(&self) -> Vec<i64> {
+    pub fn trigger_ids(&self) -> Vec<i64> {
         let mut ids: Vec<i64> = self
             .firing
             .triggers
@@ -191,13 +204,42 @@ impl Met {
 
 /// Reads the window a page at a time, and only until a rule is met: the first point at
 /// which one is met depends on nothing after it. `None` when no rule is met in it.
-fn first_met(
+pub(super) fn first_met(
     db: &mut dyn Sql,
     window: &Window<'_>,
     policy: &Policy,
 ) -> Result<Option<Met>, LedgerError> {
-    let mut events: Vec<EvalEvent> = Vec::new();
-    let mut page = FIRST_PAGE;
+    read_until_met(db, window, policy, Vec::new(), FIRST_PAGE)
+}
+
+/// [`first_met`], given the window's first page (at most [`FIRST_PAGE`] events, read by the
+/// caller): the rest is read only when that page was full and met no rule.
+pub(super) fn met_from_first_page(
+    db: &mut dyn Sql,
+    window: &Window<'_>,
+    policy: &Policy,
+    first: Vec<EvalEvent>,
+) -> Result<Option<Met>, LedgerError> {
+    let full = first.len() as i64 >= FIRST_PAGE;
+    match policy.first_firing(&first) {
+        Some(firing) => Ok(Some(Met {
+            events: first,
+            firing,
+        })),
+        None if full => read_until_met(db, window, policy, first, FIRST_PAGE * 2),
+        None => Ok(None),
+    }
+}
+
+/// Reads pages of `page` events and more after `events`, until a rule is met or the window
+/// ends.
+fn read_until_met(
+    db: &mut dyn Sql,
+    window: &Window<'_>,
+    policy: &Policy,
+    mut events: Vec<EvalEvent>,
+    mut page: i64,
+) -> Result<Option<Met>, LedgerError> {
     loop {
         let rows = window.page(db, events.last(), page)?;
         let full = rows.len() as i64 == page;
@@ -213,6 +255,16 @@ fn first_met(
     }
 }
 
+/// What applying the policy to an address comes to before its events are read again: the
+/// window to read, and the suppression that holds when the new events could move it.
+pub(super) struct Planned<'a> {
+    /// The events to read again.
+    pub window: Window<'a>,
+    /// The suppression that holds, when the new events sort before the point where its
+    /// rule was met; `None` when the address is not suppressed.
+    pub standing: Option<Standing>,
+}
+
 /// Applies the policy to an address that got new events (`news`, their places in the
 /// policy's order), given what the ledger held of it before them (`state`). See the
 /// module's documentation.
@@ -225,14 +277,40 @@ pub(super) fn apply_policy(
     now: i64,
     outcome: &mut BatchOutcome,
 ) -> Result<(), LedgerError> {
-    let Some(news) = NewEvents::counting(news, state.unsuppressed_at) else {
+    let Some(planned) = plan(db, address, news, state, policy)? else {
         return Ok(());
+    };
+    let Some(met) = first_met(db, &planned.window, policy)? else {
+        return Ok(());
+    };
+    write_suppression(
+        db,
+        address,
+        planned.standing.as_ref(),
+        &met,
+        policy,
+        now,
+        outcome,
+    )
+}
+
+/// The first steps of [`apply_policy`]: `None` when the new events cannot change anything
+/// (none counts, or all sort after the point where the address was suppressed).
+pub(super) fn plan<'a>(
+    db: &mut dyn Sql,
+    address: &'a str,
+    news: Vec<Position>,
+    state: AddressState,
+    policy: &Policy,
+) -> Result<Option<Planned<'a>>, LedgerError> {
+    let Some(news) = NewEvents::counting(news, state.unsuppressed_at) else {
+        return Ok(None);
     };
     let standing = match state.held {
         None => None,
         Some(held) => match standing_point(db, held, &news.first)? {
             Some(standing) => Some(standing),
-            None => return Ok(()),
+            None => return Ok(None),
         },
     };
     let horizon = policy.horizon();
@@ -244,19 +322,16 @@ pub(super) fn apply_policy(
         address,
         from,
         end: match &standing {
-            Some(s) => WindowEnd::Standing(&s.met_at),
+            Some(s) => WindowEnd::Standing(s.met_at.clone()),
             None => WindowEnd::Time(news.last.time.saturating_add(horizon)),
         },
     };
-    let Some(met) = first_met(db, &window, policy)? else {
-        return Ok(());
-    };
-    write_suppression(db, address, standing.as_ref(), &met, policy, now, outcome)
+    Ok(Some(Planned { window, standing }))
 }
 
 /// Records what the policy found: a new suppression, or the one that holds moved to the
 /// earlier point `met` (unless it is that point already, by the same rule and events).
-fn write_suppression(
+pub(super) fn write_suppression(
     db: &mut dyn Sql,
     address: &str,
     standing: Option<&Standing>,

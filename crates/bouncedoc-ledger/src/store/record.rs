@@ -1,5 +1,7 @@
 //! Recording a batch: the events inserted a chunk at a time (those recorded before are
-//! left as they are), then the policy applied to every address that got a new one.
+//! left as they are), then the policy applied to every address that got a new one. Where
+//! writers run at the same time (PostgreSQL), the same is done in set-based statements by
+//! [`super::batched`].
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
@@ -10,6 +12,7 @@ use crate::policy::Policy;
 use crate::sql::{Param, Sql};
 
 use super::apply::apply_policy;
+use super::batched;
 use super::order::{EventKey, Position};
 use super::state::states_of;
 use super::types::BatchOutcome;
@@ -71,18 +74,37 @@ fn insert_params(e: &NewEvent, now: i64, params: &mut Vec<Param>) {
     ]);
 }
 
-/// Inserts the events, each once (a message read twice in one batch is recorded once, like
-/// one read in two batches); returns those that were new.
+/// The events of a batch, each once (a message read twice in one batch is recorded once,
+/// like one read in two batches).
+pub(super) fn unique(events: &[NewEvent]) -> Vec<&NewEvent> {
+    let mut seen = HashSet::new();
+    events
+        .iter()
+        .filter(|e| seen.insert(EventKey::of(e)))
+        .collect()
+}
+
+/// The new events of each address, by their place in the policy's order.
+pub(super) fn by_address(new: &[&NewEvent]) -> BTreeMap<String, Vec<Position>> {
+    let mut touched: BTreeMap<String, Vec<Position>> = BTreeMap::new();
+    for e in new {
+        if let Some(address) = &e.address {
+            touched
+                .entry(address.clone())
+                .or_default()
+                .push(Position::of_new(e));
+        }
+    }
+    touched
+}
+
+/// Inserts the events, each once; returns those that were new.
 fn insert_new<'a>(
     db: &mut dyn Sql,
     events: &'a [NewEvent],
     now: i64,
 ) -> Result<Vec<&'a NewEvent>, LedgerError> {
-    let mut seen = HashSet::new();
-    let unique: Vec<&NewEvent> = events
-        .iter()
-        .filter(|e| seen.insert(EventKey::of(e)))
-        .collect();
+    let unique = unique(events);
     let mut inserted: HashSet<EventKey> = HashSet::new();
     let mut params = Vec::with_capacity(CHUNK * INSERT_COLUMNS);
     for chunk in unique.chunks(CHUNK) {
@@ -104,29 +126,24 @@ fn insert_new<'a>(
 }
 
 /// Records events and applies the policy to every address that got a new one, in the
-/// caller's transaction.
+/// caller's transaction: in set-based statements where the back end takes them
+/// ([`Sql::batched`]), else row by row.
 pub(crate) fn record(
     db: &mut dyn Sql,
     events: &[NewEvent],
     policy: &Policy,
     now: i64,
 ) -> Result<BatchOutcome, LedgerError> {
+    if db.batched() {
+        return batched::record(db, events, policy, now);
+    }
     let new = insert_new(db, events, now)?;
     let mut outcome = BatchOutcome {
         events: events.len(),
         new_events: new.len(),
         ..BatchOutcome::default()
     };
-    // The new events of each address, by their place in the policy's order.
-    let mut touched: BTreeMap<String, Vec<Position>> = BTreeMap::new();
-    for e in new {
-        if let Some(address) = &e.address {
-            touched
-                .entry(address.clone())
-                .or_default()
-                .push(Position::of_new(e));
-        }
-    }
+    let touched = by_address(&new);
     let addresses: Vec<&str> = touched.keys().map(String::as_str).collect();
     let mut states = states_of(db, &addresses)?;
     for (address, news) in touched {

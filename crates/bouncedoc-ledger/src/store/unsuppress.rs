@@ -19,6 +19,8 @@ pub(crate) fn unsuppress(
 ) -> Result<Unsuppressed, LedgerError> {
     let address = normalize_address(address)?;
     let (reason, who) = (storable(reason), storable(who));
+    // Before anything of the address is read: a writer recording its events waits.
+    db.lock_addresses(&[&address])?;
     let lifted = active_suppression(db, &address)?;
     if lifted.is_none()
         && db
