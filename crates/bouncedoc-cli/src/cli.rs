@@ -279,11 +279,12 @@ pub struct StreamArgs {
     pub stream: String,
 }
 
-/// The language of a command's summary and errors (`publish`, `worker`).
+/// The language of a command's texts, for the commands without output options (`check`,
+/// `suppressions`, `unsuppress`, `publish`, `worker`).
 #[derive(Debug, Args)]
 pub struct LangArg {
-    /// Language of the summary and the errors: `ja` or `en` [default: BOUNCEDOC_LANG, else
-    /// the locale, else en]
+    /// Language of the texts: `ja` or `en` [default: BOUNCEDOC_LANG, else the locale, else
+    /// en]
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
 }
@@ -322,6 +323,8 @@ impl Command {
             Command::Check(a) => a.lang.lang,
             Command::Suppressions(a) => a.lang.lang,
             Command::Unsuppress(a) => a.lang.lang,
+            Command::Publish(a) => a.lang.lang,
+            Command::Worker(a) => a.lang.lang,
             _ => None,
         }
     }

@@ -8,7 +8,8 @@ use bouncedoc_ledger::time::format_rfc3339;
 use bouncedoc_ledger::{OpenMode, Verdict};
 use clap::{Args, ValueEnum};
 
-use super::ledger::{DatabaseArg, LangArg, PolicyArg, event_line, reason_words, suppression_line};
+use super::ledger::{DatabaseArg, PolicyArg, event_line, reason_words, suppression_line};
+use crate::cli::LangArg;
 use crate::render::safe::for_person;
 
 /// Exit status when no address is suppressed but some should wait (a full mailbox).

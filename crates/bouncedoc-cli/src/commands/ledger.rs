@@ -57,21 +57,6 @@ impl PolicyArg {
     }
 }
 
-/// The language of a ledger command's texts.
-#[derive(Debug, Args)]
-pub struct LangArg {
-    /// Language of the texts: `ja` or `en` [default: BOUNCEDOC_LANG, else the locale, else en]
-    #[arg(long, value_parser = crate::cli::parse_lang)]
-    pub lang: Option<Lang>,
-}
-
-impl LangArg {
-    /// The language asked for, else the environment's.
-    pub fn lang(&self) -> Lang {
-        self.lang.unwrap_or_else(crate::cli::locale_lang)
-    }
-}
-
 /// A reason id as a person reads it in `lang`: its title, with the id after it in Japanese
 /// (the id is what the JSON and the policy file say); the id alone in English.
 pub fn reason_words(reason: &bouncedoc_core::Reason, lang: Lang) -> String {

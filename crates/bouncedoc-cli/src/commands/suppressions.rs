@@ -9,7 +9,8 @@ use bouncedoc_ledger::time::{format_date, format_rfc3339, parse_when};
 use bouncedoc_ledger::{Filter, OpenMode, Rule, Suppression};
 use clap::{Args, ValueEnum};
 
-use super::ledger::{DatabaseArg, LangArg, event_line};
+use super::ledger::{DatabaseArg, event_line};
+use crate::cli::LangArg;
 use crate::render::safe::{csv_cell, for_person};
 
 #[derive(Debug, Args)]

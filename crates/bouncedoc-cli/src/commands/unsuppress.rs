@@ -9,7 +9,8 @@ use bouncedoc_ledger::{LedgerError, OpenMode};
 use clap::Args;
 
 use super::EXIT_UNRECOGNIZED;
-use super::ledger::{DatabaseArg, LangArg, suppression_line};
+use super::ledger::{DatabaseArg, suppression_line};
+use crate::cli::LangArg;
 use crate::render::safe::for_person;
 
 #[derive(Debug, Args)]
