@@ -462,6 +462,131 @@ pub fn ledger_error(lang: Lang, e: &bouncedoc_ledger::LedgerError) -> String {
     }
 }
 
+/// Why a line of a mail server's log could not be read, as the log readers say it (in
+/// English, for programs), put in words of `lang` for a person: the readers' sentences are
+/// translated part by part; anything else is shown as it is.
+pub fn log_error(lang: Lang, error: &str) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    // A value of the log, quoted as `x` by the readers, in Japanese quotation marks.
+    let value = |s: &str| format!("「{}」", s.trim_matches('`'));
+    match error {
+        "a qmail `starting delivery` line that cannot be read" => {
+            return "qmail の「starting delivery」の行を読み取れません".to_string();
+        }
+        "a qmail delivery line whose number cannot be read" => {
+            return "qmail の配送の行の番号を読み取れません".to_string();
+        }
+        "a qmail delivery line without its result" => {
+            return "qmail の配送の行に結果がありません".to_string();
+        }
+        "an Exim line with an unreadable time" => {
+            return "Exim の行の時刻を読み取れません".to_string();
+        }
+        _ => {}
+    }
+    for (head, ja) in [
+        ("the input could not be read: ", "入力を読み取れません："),
+        (
+            "a CSV record that cannot be read: ",
+            "CSV のレコードを読み取れません：",
+        ),
+        (
+            "a KumoMTA record that is not valid JSON: ",
+            "KumoMTA のレコードが正しい JSON ではありません：",
+        ),
+    ] {
+        if let Some(cause) = error.strip_prefix(head) {
+            return format!("{ja}{cause}");
+        }
+    }
+    if let Some(flag) = error
+        .strip_prefix("an Exim ")
+        .and_then(|r| r.strip_suffix(" line without an address"))
+    {
+        return format!("Exim の{}の行にアドレスがありません", value(flag));
+    }
+    if let Some(rest) = error.strip_prefix("an unknown ")
+        && let Some((what, v)) = rest.rsplit_once(' ')
+    {
+        let what = what
+            .replace(" delivery result", " の配送結果")
+            .replace(" status", " の status")
+            .replace(" result", " の result");
+        return format!("{what} が不明な値{}です", value(v));
+    }
+    for (head, ja) in [
+        (" delivery line without ", "の配送の行に {} がありません"),
+        (" delivery line with an empty ", "の配送の行の {} が空です"),
+        (" record without ", "のレコードに {} がありません"),
+        (" row without ", "の行に {} がありません"),
+    ] {
+        if let Some((what, field)) = error.split_once(head) {
+            let what = what.trim_start_matches("an ").trim_start_matches("a ");
+            return format!(
+                "{what} {}",
+                ja.replace("{}", &field.replace(" or ", " も "))
+            );
+        }
+    }
+    error.to_string()
+}
+
+#[cfg(test)]
+mod log_error_tests {
+    use super::*;
+
+    #[test]
+    fn the_log_readers_sentences_are_said_in_japanese() {
+        for (en, ja) in [
+            (
+                "a Postfix delivery line without status=",
+                "Postfix の配送の行に status= がありません",
+            ),
+            (
+                "a Postfix delivery line with an empty to=<>",
+                "Postfix の配送の行の to=<> が空です",
+            ),
+            (
+                "an unknown Postfix status `weird`",
+                "Postfix の status が不明な値「weird」です",
+            ),
+            (
+                "an unknown qmail delivery result `exploded`",
+                "qmail の配送結果 が不明な値「exploded」です",
+            ),
+            (
+                "an OpenSMTPD delivery line without result= or to=",
+                "OpenSMTPD の配送の行に result= も to= がありません",
+            ),
+            (
+                "a PowerMTA record without rcpt",
+                "PowerMTA のレコードに rcpt がありません",
+            ),
+            (
+                "a message trace row without recipient_address",
+                "message trace の行に recipient_address がありません",
+            ),
+            (
+                "an Exim `**` line without an address",
+                "Exim の「**」の行にアドレスがありません",
+            ),
+            (
+                "a qmail delivery line without its result",
+                "qmail の配送の行に結果がありません",
+            ),
+            (
+                "the input could not be read: stream did not contain valid UTF-8",
+                "入力を読み取れません：stream did not contain valid UTF-8",
+            ),
+        ] {
+            assert_eq!(log_error(Lang::Ja, en), ja);
+            assert_eq!(log_error(Lang::En, en), en);
+        }
+    }
+}
+
 /// Why a message could not be read, as the mail crate's error record says it (in English,
 /// for programs), put in words of `lang` for a person: the usual causes are translated,
 /// anything else is shown as it is.

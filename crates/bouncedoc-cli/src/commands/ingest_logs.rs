@@ -151,6 +151,7 @@ pub fn run(
                     } = e
                 {
                     let at = line.map_or(String::new(), |l| format!(":{l}"));
+                    let error = crate::texts::log_error(lang, &error);
                     eprintln!("bouncedoc: {source}{at}: {error}");
                 }
             }

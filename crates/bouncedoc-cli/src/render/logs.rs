@@ -103,7 +103,7 @@ impl LogWriter {
                             line.map(|l| format!(":{l}")).unwrap_or_default()
                         ),
                         cannot_read_words(self.lang),
-                        error,
+                        &crate::texts::log_error(self.lang, error),
                     ),
                 };
                 writeln!(out, "{line}")?;
@@ -169,7 +169,8 @@ fn write_human(
         } => {
             let what = cannot_read_words(lang);
             let at = line.map(|l| format!(":{l}")).unwrap_or_default();
-            let (source, error) = (safe::for_person(source), safe::for_person(error));
+            let error = crate::texts::log_error(lang, error);
+            let (source, error) = (safe::for_person(source), safe::for_person(&error));
             writeln!(out, "{source}{at}: {} {error}", what.red())
         }
     }

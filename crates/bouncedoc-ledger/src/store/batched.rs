@@ -21,7 +21,7 @@ use super::apply::{
 };
 use super::order::EventKey;
 use super::record::{by_address, unique};
-use super::rows::{EVAL_COLUMNS, eval_from};
+use super::rows::{EVAL_COLUMNS, EVAL_WIDTH, eval_from};
 use super::state::states_of;
 use super::types::BatchOutcome;
 
@@ -253,7 +253,7 @@ fn first_pages(
         ],
     )?;
     for row in &rows {
-        let n = row.int(11)?;
+        let n = row.int(EVAL_WIDTH)?;
         let page = usize::try_from(n - 1)
             .ok()
             .and_then(|i| pages.get_mut(i))

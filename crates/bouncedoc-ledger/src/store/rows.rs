@@ -49,6 +49,10 @@ pub(super) const EVAL_COLUMNS: &str = "e.id, e.occurred_at, e.message_key, e.rec
      e.reason, e.hard_bounce, e.party, e.action, e.status, e.reply_code, e.feedback_type, \
      e.provider";
 
+/// How many columns [`EVAL_COLUMNS`] are: a query that adds its own after them reads those
+/// from here on.
+pub(super) const EVAL_WIDTH: usize = 12;
+
 /// What the policy reads of the event in a row of [`EVAL_COLUMNS`].
 pub(super) fn eval_from(row: &Row) -> Result<EvalEvent, LedgerError> {
     Ok(EvalEvent {
@@ -112,4 +116,14 @@ pub(super) fn unsuppression_from(row: &Row, at: usize) -> Result<Unsuppression, 
         who: row.text(at + 4)?,
         suppression_id: row.opt_int(at + 5)?,
     })
+}
+
+#[cfg(test)]
+mod width_tests {
+    use super::*;
+
+    #[test]
+    fn eval_width_counts_the_columns() {
+        assert_eq!(EVAL_COLUMNS.split(',').count(), EVAL_WIDTH);
+    }
 }
