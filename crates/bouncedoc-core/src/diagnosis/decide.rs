@@ -81,7 +81,9 @@ pub(crate) fn diagnose(
         truncated: words.read.truncated,
         warning,
         no_code: codes.status.is_none() && codes.reply_code.is_none(),
+        guessed: cause.guess.is_some(),
         nothing_found: deciding_rule.is_none()
+            && cause.guess.is_none()
             && codes.status.is_none()
             && codes.reply_code.is_none(),
     };

@@ -1,6 +1,7 @@
 //! Step 2: the cause. The reason a report states in its own fields, else the rule whose
 //! wording explains the words best, else the reason the codes alone suggest.
 
+use super::super::guess::{self, Guess};
 use super::super::observation::ReportKind;
 use super::super::{Observation, Words};
 use super::codes::Codes;
@@ -40,6 +41,8 @@ pub(crate) struct Cause<'k> {
     pub from_code: Option<Reason>,
     /// The SMTP command the refusal answered, as stated or as the words say.
     pub command: Option<SmtpCommand>,
+    /// The best guess, when nothing else gave a reason.
+    pub guess: Option<Guess>,
 }
 
 /// Finds the cause of one delivery.
@@ -67,12 +70,15 @@ pub(crate) fn find<'k>(
     .or(rule.as_ref().map(|m| m.rule.reason))
     .or(from_code)
     .unwrap_or(Reason::Undefined);
+    let guess = guess::unless_known(kb, words, reason, rule.is_some() || stated.is_some());
+    let reason = guess.as_ref().map_or(reason, |g| g.reason);
     Cause {
         reason,
         rule,
         stated,
         from_code,
         command,
+        guess,
     }
 }
 
