@@ -22,8 +22,10 @@ mod tests;
 pub(crate) use model::Model;
 use model::Neighbour;
 
+use super::steps::cause::Cause;
 use super::{Evidence, EvidenceKind, Words};
 use crate::knowledge::Knowledge;
+use crate::knowledge::schema::AdjustDoc;
 use crate::lang::Lang;
 use crate::vocab::Reason;
 
@@ -92,7 +94,8 @@ pub(crate) fn decide(model: &Model, normalized: &str, tuning: Tuning) -> Option<
         return None;
     }
     let mut resembles: Vec<Neighbour> = Vec::new();
-    for n in near.into_iter().filter(|n| n.reason == reason) {
+    let alike = |n: &Neighbour| n.reason == reason && n.similarity >= tuning.min_similarity;
+    for n in near.into_iter().filter(alike) {
         if resembles.len() < 3 && !resembles.iter().any(|r| r.rule == n.rule) {
             resembles.push(n);
         }
@@ -100,18 +103,37 @@ pub(crate) fn decide(model: &Model, normalized: &str, tuning: Tuning) -> Option<
     Some(Guess { reason, resembles })
 }
 
-/// The guess for words that nothing else explained (`known` when a rule or the report
-/// decided; `reason` the reason found without a guess), when the engine guesses.
-pub(crate) fn unless_known(
+/// Makes the best guess the cause, when nothing named one: no rule matched, the report
+/// states nothing, no code gives a reason, and the context gives none either or only says
+/// that the words are not understood (an entry whose reason is `onhold` or `undefined`).
+/// True when it did (the context is then to be read again); the engine guesses only with
+/// the feature `best-guess`.
+pub(crate) fn replace(
     kb: &Knowledge,
     words: &Words,
-    reason: Reason,
-    known: bool,
-) -> Option<Guess> {
-    if !ENABLED || known || reason != Reason::Undefined {
-        return None;
+    cause: &mut Cause<'_>,
+    context: Option<&AdjustDoc>,
+) -> bool {
+    let for_want_of_words = |c: &AdjustDoc| {
+        matches!(
+            c.reason.parse::<Reason>(),
+            Ok(Reason::OnHold | Reason::Undefined)
+        )
+    };
+    if !ENABLED
+        || cause.rule.is_some()
+        || cause.stated.is_some()
+        || cause.reason != Reason::Undefined
+        || context.is_some_and(|c| !for_want_of_words(c))
+    {
+        return false;
     }
-    decide(kb.guess_model(), words.text.as_str(), Tuning::DEFAULT)
+    let Some(guess) = decide(kb.guess_model(), words.text.as_str(), Tuning::DEFAULT) else {
+        return false;
+    };
+    cause.reason = guess.reason;
+    cause.guess = Some(guess);
+    true
 }
 
 /// The evidence of a guess: the wordings it resembles, each with the words of the input that

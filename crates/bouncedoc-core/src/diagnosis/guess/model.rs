@@ -89,11 +89,15 @@ impl Model {
         for (_, terms) in &texts {
             let tf = counts(terms);
             for term in tf.keys() {
-                let next = vocab.len() as u32;
-                let id = *vocab.entry((*term).to_string()).or_insert(next);
-                if id as usize == df.len() {
-                    df.push(0.0);
-                }
+                let id = match vocab.get(*term) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocab.len() as u32;
+                        vocab.insert((*term).to_string(), id);
+                        df.push(0.0);
+                        id
+                    }
+                };
                 df[id as usize] += 1.0;
             }
             doc_counts.push(tf);

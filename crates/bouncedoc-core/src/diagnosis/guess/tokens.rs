@@ -8,6 +8,9 @@ pub(crate) struct Term {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// Something that names one message (an address, a code) stands between this word and
+    /// the one before: the two make no bigram.
+    pub after_gap: bool,
 }
 
 /// Words too common in any text to tell one reason from another, and the placeholder
@@ -59,45 +62,55 @@ fn stem(word: &str) -> &str {
 pub(crate) fn words(normalized: &str) -> Vec<Term> {
     let mut out = Vec::new();
     let mut at = 0;
+    let mut gap = false;
     for piece in normalized.split(' ') {
         let start = at;
         at += piece.len() + 1;
         if names_one_message(piece) {
+            gap = true;
             continue;
         }
-        words_of_piece(piece, start, &mut out);
+        words_of_piece(piece, start, &mut gap, &mut out);
     }
     out
 }
 
-fn words_of_piece(piece: &str, offset: usize, out: &mut Vec<Term>) {
+fn words_of_piece(piece: &str, offset: usize, gap: &mut bool, out: &mut Vec<Term>) {
     let mut word = String::new();
     let mut word_start = 0;
     let mut word_end = 0;
     let mut has_digit = false;
     let mut run: Vec<(usize, char)> = Vec::new();
-    let flush_word =
-        |word: &mut String, s: usize, e: usize, digit: &mut bool, out: &mut Vec<Term>| {
-            if !word.is_empty() && !*digit && word.len() >= 2 {
-                let w = stem(word);
-                if !STOP_WORDS.contains(&w) && !STOP_WORDS.contains(&word.as_str()) {
-                    out.push(Term {
-                        text: w.to_string(),
-                        start: offset + s,
-                        end: offset + e,
-                    });
-                }
+    let flush_word = |word: &mut String,
+                      s: usize,
+                      e: usize,
+                      digit: &mut bool,
+                      gap: &mut bool,
+                      out: &mut Vec<Term>| {
+        if *digit {
+            *gap = true;
+        } else if word.len() >= 2 {
+            let w = stem(word);
+            if !STOP_WORDS.contains(&w) && !STOP_WORDS.contains(&word.as_str()) {
+                out.push(Term {
+                    text: w.to_string(),
+                    start: offset + s,
+                    end: offset + e,
+                    after_gap: std::mem::take(gap),
+                });
             }
-            word.clear();
-            *digit = false;
-        };
-    let flush_run = |run: &mut Vec<(usize, char)>, out: &mut Vec<Term>| {
+        }
+        word.clear();
+        *digit = false;
+    };
+    let flush_run = |run: &mut Vec<(usize, char)>, gap: &mut bool, out: &mut Vec<Term>| {
         match run.len() {
             0 => {}
             1 => out.push(Term {
                 text: run[0].1.to_string(),
                 start: offset + run[0].0,
                 end: offset + run[0].0 + run[0].1.len_utf8(),
+                after_gap: std::mem::take(gap),
             }),
             _ => {
                 for pair in run.windows(2) {
@@ -108,6 +121,7 @@ fn words_of_piece(piece: &str, offset: usize, out: &mut Vec<Term>) {
                         text,
                         start: offset + pair[0].0,
                         end: offset + pair[1].0 + pair[1].1.len_utf8(),
+                        after_gap: std::mem::take(gap),
                     });
                 }
             }
@@ -116,11 +130,11 @@ fn words_of_piece(piece: &str, offset: usize, out: &mut Vec<Term>) {
     };
     for (i, c) in piece.char_indices() {
         if unspaced(c) {
-            flush_word(&mut word, word_start, word_end, &mut has_digit, out);
+            flush_word(&mut word, word_start, word_end, &mut has_digit, gap, out);
             run.push((i, c));
             continue;
         }
-        flush_run(&mut run, out);
+        flush_run(&mut run, gap, out);
         if c.is_alphanumeric() {
             if word.is_empty() {
                 word_start = i;
@@ -131,22 +145,23 @@ fn words_of_piece(piece: &str, offset: usize, out: &mut Vec<Term>) {
         } else if (c == '\'' || c == '-' || c == '\u{2019}') && !word.is_empty() {
             // Inside a word: "doesn't" reads as "doesnt", "e-mail" as "email".
         } else {
-            flush_word(&mut word, word_start, word_end, &mut has_digit, out);
+            flush_word(&mut word, word_start, word_end, &mut has_digit, gap, out);
         }
     }
-    flush_word(&mut word, word_start, word_end, &mut has_digit, out);
-    flush_run(&mut run, out);
+    flush_word(&mut word, word_start, word_end, &mut has_digit, gap, out);
+    flush_run(&mut run, gap, out);
 }
 
 /// The terms of a normalized text: its words, then every pair of adjacent words.
 pub(crate) fn terms(normalized: &str) -> Vec<Term> {
     let words = words(normalized);
     let mut out = Vec::with_capacity(words.len() * 2);
-    for pair in words.windows(2) {
+    for pair in words.windows(2).filter(|p| !p[1].after_gap) {
         out.push(Term {
             text: format!("{} {}", pair[0].text, pair[1].text),
             start: pair[0].start,
             end: pair[1].end,
+            after_gap: false,
         });
     }
     out.splice(0..0, words);
@@ -195,5 +210,9 @@ mod tests {
         );
         // A bigram spans both of its words in the normalized text.
         assert_eq!(&n.as_str()[t[3].start..t[3].end], "mailbox is full");
+        // No bigram across what names one message.
+        let t = terms(Normalized::new("EHLO mx.example.com: 550 rejected").as_str());
+        let names: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(names, ["ehlo", "reject"]);
     }
 }

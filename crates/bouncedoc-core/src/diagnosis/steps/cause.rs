@@ -1,7 +1,7 @@
 //! Step 2: the cause. The reason a report states in its own fields, else the rule whose
 //! wording explains the words best, else the reason the codes alone suggest.
 
-use super::super::guess::{self, Guess};
+use super::super::guess::Guess;
 use super::super::observation::ReportKind;
 use super::super::{Observation, Words};
 use super::codes::Codes;
@@ -41,7 +41,8 @@ pub(crate) struct Cause<'k> {
     pub from_code: Option<Reason>,
     /// The SMTP command the refusal answered, as stated or as the words say.
     pub command: Option<SmtpCommand>,
-    /// The best guess, when nothing else gave a reason.
+    /// The best guess, when nothing else gave a reason (made after the context is read:
+    /// [`super::super::guess::replace`]).
     pub guess: Option<Guess>,
 }
 
@@ -70,15 +71,13 @@ pub(crate) fn find<'k>(
     .or(rule.as_ref().map(|m| m.rule.reason))
     .or(from_code)
     .unwrap_or(Reason::Undefined);
-    let guess = guess::unless_known(kb, words, reason, rule.is_some() || stated.is_some());
-    let reason = guess.as_ref().map_or(reason, |g| g.reason);
     Cause {
         reason,
         rule,
         stated,
         from_code,
         command,
-        guess,
+        guess: None,
     }
 }
 
