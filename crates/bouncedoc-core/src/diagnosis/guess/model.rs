@@ -48,13 +48,19 @@ pub(crate) struct Neighbour {
     pub shared: (usize, usize),
 }
 
-/// Term frequencies, damped: `1 + ln(tf)`.
-fn counts(terms: &[Term]) -> HashMap<&str, f32> {
-    let mut tf: HashMap<&str, f32> = HashMap::default();
-    for t in terms {
-        *tf.entry(t.text.as_str()).or_default() += 1.0;
+/// Each distinct term with its frequency, damped: `1 + ln(tf)` (sorted, not hashed: the
+/// wordings are short).
+fn counts(terms: &[Term]) -> Vec<(&str, f32)> {
+    let mut texts: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
+    texts.sort_unstable();
+    let mut tf: Vec<(&str, f32)> = Vec::with_capacity(texts.len());
+    for t in texts {
+        match tf.last_mut() {
+            Some((last, n)) if *last == t => *n += 1.0,
+            _ => tf.push((t, 1.0)),
+        }
     }
-    for v in tf.values_mut() {
+    for (_, v) in &mut tf {
         *v = 1.0 + v.ln();
     }
     tf
@@ -88,7 +94,7 @@ impl Model {
         let mut doc_counts = Vec::with_capacity(texts.len());
         for (_, terms) in &texts {
             let tf = counts(terms);
-            for term in tf.keys() {
+            for (term, _) in &tf {
                 let id = match vocab.get(*term) {
                     Some(&id) => id,
                     None => {

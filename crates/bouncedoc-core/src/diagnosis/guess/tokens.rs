@@ -158,7 +158,14 @@ pub(crate) fn terms(normalized: &str) -> Vec<Term> {
     let mut out = Vec::with_capacity(words.len() * 2);
     for pair in words.windows(2).filter(|p| !p[1].after_gap) {
         out.push(Term {
-            text: format!("{} {}", pair[0].text, pair[1].text),
+            text: {
+                let (a, b) = (&pair[0].text, &pair[1].text);
+                let mut text = String::with_capacity(a.len() + b.len() + 1);
+                text.push_str(a);
+                text.push(' ');
+                text.push_str(b);
+                text
+            },
             start: pair[0].start,
             end: pair[1].end,
             after_gap: false,
