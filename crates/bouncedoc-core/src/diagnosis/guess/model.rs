@@ -70,66 +70,64 @@ impl Model {
     /// Trains on the examples and phrases of the rules that `keep` keeps (every rule, for the
     /// engine; four fifths of them, to measure the guess on the rest).
     pub fn train(kb: &Knowledge, keep: impl Fn(usize) -> bool) -> Model {
-        let mut texts: Vec<(usize, Vec<Term>)> = Vec::new();
+        // One pass over the wordings: each one's terms become ids and damped counts at once,
+        // so that no wording's terms are kept.
+        let mut vocab: HashMap<String, u32> = HashMap::default();
+        let mut df: Vec<f32> = Vec::new();
+        let mut wordings: Vec<(usize, Vec<(u32, f32)>)> = Vec::new();
         for (i, rule) in kb.rules.iter().enumerate() {
             // A format's own statement is read only in its reports: no general wording.
             if !keep(i) || !rule.doc.server.is_empty() {
                 continue;
             }
-            let wordings = rule
+            let texts = rule
                 .doc
                 .example
                 .iter()
                 .map(|e| e.input.as_str())
                 .chain(rule.doc.phrases.iter().map(String::as_str));
-            for w in wordings {
+            for w in texts {
                 let terms = tokens::terms(Normalized::new(w).as_str());
-                if !terms.is_empty() {
-                    texts.push((i, terms));
+                if terms.is_empty() {
+                    continue;
                 }
+                let tf: Vec<(u32, f32)> = counts(&terms)
+                    .into_iter()
+                    .map(|(term, f)| {
+                        let id = match vocab.get(term) {
+                            Some(&id) => id,
+                            None => {
+                                let id = vocab.len() as u32;
+                                vocab.insert(term.to_string(), id);
+                                df.push(0.0);
+                                id
+                            }
+                        };
+                        df[id as usize] += 1.0;
+                        (id, f)
+                    })
+                    .collect();
+                wordings.push((i, tf));
             }
         }
-        let mut vocab: HashMap<String, u32> = HashMap::default();
-        let mut df: Vec<f32> = Vec::new();
-        let mut doc_counts = Vec::with_capacity(texts.len());
-        for (_, terms) in &texts {
-            let tf = counts(terms);
-            for (term, _) in &tf {
-                let id = match vocab.get(*term) {
-                    Some(&id) => id,
-                    None => {
-                        let id = vocab.len() as u32;
-                        vocab.insert((*term).to_string(), id);
-                        df.push(0.0);
-                        id
-                    }
-                };
-                df[id as usize] += 1.0;
-            }
-            doc_counts.push(tf);
-        }
-        let n = texts.len() as f32;
+        let n = wordings.len() as f32;
         let idf: Vec<f32> = df
             .iter()
             .map(|d| ((1.0 + n) / (1.0 + d)).ln() + 1.0)
             .collect();
         let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); idf.len()];
-        let mut docs = Vec::with_capacity(texts.len());
-        for (d, ((rule, _), tf)) in texts.iter().zip(&doc_counts).enumerate() {
-            let weights: Vec<(u32, f32)> = tf
-                .iter()
-                .map(|(t, f)| {
-                    let id = vocab[*t];
-                    (id, f * idf[id as usize])
-                })
-                .collect();
+        let mut docs = Vec::with_capacity(wordings.len());
+        for (d, (rule, mut weights)) in wordings.into_iter().enumerate() {
+            for (id, f) in &mut weights {
+                *f *= idf[*id as usize];
+            }
             let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
             for (id, w) in weights {
                 postings[id as usize].push((d as u32, w / norm));
             }
             docs.push(Doc {
-                rule: *rule,
-                reason: kb.rules[*rule].reason,
+                rule,
+                reason: kb.rules[rule].reason,
             });
         }
         Model {
