@@ -3,7 +3,7 @@
 //! evidence; a text that is no bounce still gets "nothing recognized". Without the feature
 //! the same wording stays `undefined`.
 
-use bouncedoc_core::{Confidence, Engine, EvidenceKind, Lang, Reason};
+use bouncedoc_core::{Engine, EvidenceKind, Lang, Reason};
 
 /// A wording of a full mailbox that no rule holds.
 const UNKNOWN_WORDING: &str = "user has exceeded the storage allocation of the mailbox";
@@ -15,7 +15,7 @@ fn an_unknown_wording_gets_a_low_confidence_guess_with_what_it_resembles() {
     for lang in Lang::ALL {
         let d = engine.explain(UNKNOWN_WORDING, lang).unwrap();
         assert_eq!(d.reason, Reason::MailboxFull, "{d:#?}");
-        assert_eq!(d.confidence, Confidence::Low);
+        assert_eq!(d.confidence, bouncedoc_core::Confidence::Low);
         assert_eq!(d.rule_id(), None, "no rule matched");
         let resembles: Vec<_> = d
             .evidence
