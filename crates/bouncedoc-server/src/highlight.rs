@@ -22,7 +22,10 @@ pub(crate) fn class(kind: EvidenceKind) -> &'static str {
     match kind {
         EvidenceKind::ReplyCode | EvidenceKind::Status => "ev ev-code",
         EvidenceKind::SecondaryCode => "ev ev-secondary",
-        EvidenceKind::Rule | EvidenceKind::Field | EvidenceKind::Context => "ev ev-rule",
+        EvidenceKind::Rule
+        | EvidenceKind::Field
+        | EvidenceKind::Context
+        | EvidenceKind::Resembles => "ev ev-rule",
         EvidenceKind::Provider => "ev ev-provider",
         EvidenceKind::Mta => "ev ev-mta",
     }

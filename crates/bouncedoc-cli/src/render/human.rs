@@ -184,7 +184,7 @@ pub fn write_diagnosis(out: &mut impl Write, kb: &Knowledge, d: &Diagnosis) -> s
                 .map(|n| format!(" → {n}"))
                 .unwrap_or_default();
             let id = match (e.kind, &e.id) {
-                (EvidenceKind::Rule, Some(id)) => format!(" [{id}]"),
+                (EvidenceKind::Rule | EvidenceKind::Resembles, Some(id)) => format!(" [{id}]"),
                 _ => String::new(),
             };
             writeln!(

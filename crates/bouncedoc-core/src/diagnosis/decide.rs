@@ -1,6 +1,7 @@
 //! From the facts of one delivery to its diagnosis: the steps of [`super::steps`], in order.
 
 use super::explain::{Facts, compose};
+use super::guess;
 use super::steps::cause::{self, Cause};
 use super::steps::codes::{self, Codes};
 use super::steps::evidence::{self, Grounds};
@@ -22,10 +23,15 @@ pub(crate) fn diagnose(
     // 1. The codes.
     let codes = codes::choose(words, obs);
     // 2. The cause the words, the codes and the report's fields give.
-    let cause = cause::find(kb, words, obs, &codes);
+    let mut cause = cause::find(kb, words, obs, &codes);
     // 3. What the context changes: the reason it gives replaces the words' rule, whose
     //    party, advice and texts belong to the reason it named.
-    let context = context::reading(kb, words, obs, &codes, &cause);
+    let mut context = context::reading(kb, words, obs, &codes, &cause);
+    // 3b. Where nothing named a cause, a best guess from known wordings the words resemble;
+    //     the context is read again for it.
+    if guess::replace(kb, words, &mut cause, context) {
+        context = context::reading(kb, words, obs, &codes, &cause);
+    }
     let (reason, deciding_rule) = match context {
         Some(entry) => (entry.reason.parse().unwrap_or(Reason::Undefined), None),
         None => (cause.reason, cause.rule.as_ref().map(|m| m.rule)),
@@ -84,7 +90,9 @@ pub(crate) fn diagnose(
         truncated: words.read.truncated,
         warning,
         no_code: codes.status.is_none() && codes.reply_code.is_none(),
+        guessed: cause.guess.is_some(),
         nothing_found: deciding_rule.is_none()
+            && cause.guess.is_none()
             && codes.status.is_none()
             && codes.reply_code.is_none(),
     };

@@ -26,6 +26,8 @@ pub(super) struct Facts<'a> {
     /// The report is a delay warning: the sending server is still trying.
     pub warning: bool,
     pub no_code: bool,
+    /// The reason is a best guess from the words' likeness to known wordings.
+    pub guessed: bool,
     pub nothing_found: bool,
 }
 
@@ -184,6 +186,9 @@ pub(super) fn compose(
                 .replace("{words}", words)
                 .into(),
         );
+    }
+    if facts.guessed {
+        doubts.push(kb.label("note.guess", lang).into());
     }
     if facts.nothing_found {
         doubts.push(kb.label("note.nothing_found", lang).into());

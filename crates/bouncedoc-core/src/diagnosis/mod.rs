@@ -4,6 +4,7 @@
 mod answer;
 mod decide;
 mod explain;
+pub(crate) mod guess;
 mod observation;
 mod steps;
 mod words;
@@ -109,6 +110,9 @@ pub enum EvidenceKind {
     /// The context of the words (their stage, the report's status, the kind of server)
     /// that changed the reason they gave (`context.toml`).
     Context,
+    /// A known wording (its rule's id) that the words resemble, when no rule matched and
+    /// the reason is a best guess from that likeness.
+    Resembles,
 }
 
 impl EvidenceKind {
@@ -123,6 +127,7 @@ impl EvidenceKind {
             EvidenceKind::SecondaryCode => "evidence.secondary_code",
             EvidenceKind::Field => "evidence.field",
             EvidenceKind::Context => "evidence.context",
+            EvidenceKind::Resembles => "evidence.resembles",
         }
     }
 }

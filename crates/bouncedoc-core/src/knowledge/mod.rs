@@ -146,6 +146,8 @@ pub struct Knowledge {
     rule_ids: HashMap<&'static str, usize>,
     /// The formats that have rules read on the Subject.
     subject_servers: Vec<&'static str>,
+    /// The best guess's model of the rules' wordings, trained on first use.
+    guess: std::sync::OnceLock<crate::diagnosis::guess::Model>,
 }
 
 /// The knowledge base could not be loaded (the build checks prevent this).
@@ -279,6 +281,7 @@ impl Knowledge {
         subject_servers.dedup();
         Ok(Knowledge {
             subject_servers,
+            guess: std::sync::OnceLock::new(),
             docs,
             reasons,
             advice: docs
@@ -393,6 +396,12 @@ impl Knowledge {
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rule_ids.get(id).map(|&i| &self.rules[i])
+    }
+
+    /// The best guess's model, trained on every rule's wordings the first time it is asked.
+    pub(crate) fn guess_model(&self) -> &crate::diagnosis::guess::Model {
+        self.guess
+            .get_or_init(|| crate::diagnosis::guess::Model::train(self, |_| true))
     }
 
     /// The rules and the hints that occur in `text`, found in one pass.

@@ -1,6 +1,7 @@
 //! Step 2: the cause. The reason a report states in its own fields, else the rule whose
 //! wording explains the words best, else the reason the codes alone suggest.
 
+use super::super::guess::Guess;
 use super::super::observation::ReportKind;
 use super::super::{Observation, Words};
 use super::codes::Codes;
@@ -43,6 +44,9 @@ pub(crate) struct Cause<'k> {
     pub from_code: Option<Reason>,
     /// The SMTP command the refusal answered, as stated or as the words say.
     pub command: Option<SmtpCommand>,
+    /// The best guess, when nothing else gave a reason (made after the context is read:
+    /// [`super::super::guess::replace`]).
+    pub guess: Option<Guess>,
 }
 
 /// Finds the cause of one delivery.
@@ -85,6 +89,7 @@ pub(crate) fn find<'k>(
         summary,
         from_code,
         command,
+        guess: None,
     }
 }
 

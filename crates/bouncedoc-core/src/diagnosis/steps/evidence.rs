@@ -68,6 +68,9 @@ pub(crate) fn gather(
             note: Some(lang.pick(&kb.reason(m.rule.reason).title).to_string()),
         });
     }
+    if let Some(guess) = &g.cause.guess {
+        evidence.extend(super::super::guess::evidence(kb, words, guess, lang));
+    }
     if let Some(Stated::Field(field)) = g.cause.stated {
         evidence.push(Evidence {
             kind: EvidenceKind::Field,
