@@ -397,6 +397,14 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
 mod tests {
     use super::*;
 
+    /// The recipients the text reader finds in a raw message.
+    fn recipients_of(raw: &[u8]) -> Vec<String> {
+        read(&Message::parse(raw).unwrap())
+            .into_iter()
+            .filter_map(|r| r.recipient)
+            .collect()
+    }
+
     #[test]
     fn the_returned_message_is_not_read_for_recipients() {
         let raw = b"From: <MAILER-DAEMON@example.net>\nSubject: mail failed, returning to sender\n\n|------------------------- Failed addresses follow: ---------------------|\n kijitora@example.jp ... unknown host\n|------------------------- Message text follows: ------------------------|\nReceived: from r2.example.org\n\tfor other@example.org; Thu, 29 Apr 2006 23:34:45 +0000\nTo: kijitora@example.jp\n";
@@ -412,16 +420,10 @@ mod tests {
     #[test]
     fn sender_and_alias_lines_are_no_recipients() {
         let raw = b"From: postmaster@example.org\nTo: bounces@example.com\nSubject: Undeliverable: Nyaan\n\nDelivery has failed to these recipients or groups:\n\nkijitora@example.jp\n\nOriginal Message Details\nSender Address: neko@example.com\nRecipient Address:      kijitora@example.jp\n";
-        let got: Vec<_> = read(&Message::parse(raw).unwrap())
-            .into_iter()
-            .filter_map(|r| r.recipient)
-            .collect();
+        let got = recipients_of(raw);
         assert_eq!(got, ["kijitora@example.jp"]);
         let raw = b"From: mailer@mx.example.org\nTo: a@example.com\nSubject: Mail delivery failed\n\nThe following address(es) failed:\n\n  kijitora@example.jp\n    (generated from neko@example.org)\n    550 5.1.1 User unknown\n";
-        let got: Vec<_> = read(&Message::parse(raw).unwrap())
-            .into_iter()
-            .filter_map(|r| r.recipient)
-            .collect();
+        let got = recipients_of(raw);
         assert_eq!(got, ["kijitora@example.jp"]);
     }
 
@@ -429,10 +431,7 @@ mod tests {
     #[test]
     fn a_list_of_screen_names() {
         let raw = b"From: Mail Delivery Subsystem <MAILER-DAEMON@aol.com>\nSubject: Returned mail: User unknown\n\nThe mail you sent could not be delivered to:\n\nkijitora\nsabatora\n\nPlease check the screen names.\n";
-        let got: Vec<_> = read(&Message::parse(raw).unwrap())
-            .into_iter()
-            .filter_map(|r| r.recipient)
-            .collect();
+        let got = recipients_of(raw);
         assert_eq!(got, ["kijitora@aol.com", "sabatora@aol.com"]);
     }
 
@@ -440,17 +439,11 @@ mod tests {
     #[test]
     fn the_failed_recipients_header_lists_the_recipients() {
         let raw = b"From: mailer@mx.example.org\nTo: a@example.com\nSubject: Mail delivery failed\nX-Failed-Recipients: kijitora@example.jp, sabatora@example.jp\n\nThe following address(es) failed:\n\n  kijitora@example.jp\n    forwarded to neko@example.org: 550 5.1.1 User unknown\n  neko@example.org\n    550 5.1.1 User unknown\n";
-        let got: Vec<_> = read(&Message::parse(raw).unwrap())
-            .into_iter()
-            .filter_map(|r| r.recipient)
-            .collect();
+        let got = recipients_of(raw);
         assert_eq!(got, ["sabatora@example.jp", "kijitora@example.jp"]);
         // A message's id in the prose is no address.
         let raw = b"From: mailer@mx.example.org\nTo: a@example.com\nSubject: Undeliverable mail\n\nYour message <20010101.ABC123@mx.example.org> could not be delivered:\n\nkijitora@example.jp: mailbox full\n";
-        let got: Vec<_> = read(&Message::parse(raw).unwrap())
-            .into_iter()
-            .filter_map(|r| r.recipient)
-            .collect();
+        let got = recipients_of(raw);
         assert_eq!(got, ["kijitora@example.jp"]);
     }
 
