@@ -38,6 +38,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0003_firing_event.sql"),
         postgres: include_str!("../migrations/postgres/0003_firing_event.sql"),
     },
+    Migration {
+        version: 4,
+        name: "lean_writes",
+        sqlite: include_str!("../migrations/sqlite/0004_lean_writes.sql"),
+        postgres: include_str!("../migrations/postgres/0004_lean_writes.sql"),
+    },
 ];
 
 /// Which script of a migration to run.

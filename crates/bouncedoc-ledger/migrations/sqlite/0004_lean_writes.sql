@@ -1,0 +1,2 @@
+-- Nothing changes in the SQLite edition: its one writer keeps the foreign keys and the index
+-- in the policy's full order (the PostgreSQL edition drops them for writers side by side).
