@@ -722,6 +722,24 @@ pub fn would_suppress(lang: Lang, n: usize, events: i64, suppressions: i64) -> S
     )
 }
 
+/// Why a message was not taken: it is longer than `--max-message-bytes`.
+pub fn too_long(lang: Lang, limit: usize) -> String {
+    pick(
+        lang,
+        format!("the message is longer than --max-message-bytes ({limit} bytes)"),
+        format!("メッセージが --max-message-bytes（{limit} バイト）より長いため扱いません"),
+    )
+}
+
+/// What `publish` did to the mailbox's messages once the stream had them.
+pub fn mailbox_marked(lang: Lang, url: &str, n: usize, how: &str) -> String {
+    pick(
+        lang,
+        format!("{url}: {n} messages on the stream and {how}"),
+        format!("{url}：{n} 通をストリームに載せ、{how}"),
+    )
+}
+
 /// An option of the bounce mailbox given without a mailbox address.
 pub fn mailbox_option_alone(lang: Lang, flag: &str) -> String {
     pick(

@@ -6,6 +6,10 @@
 //! is run again and the ledger must not change; `--follow` must see a message delivered while
 //! it waits.
 //!
+//! `bouncedoc publish` of the mailbox onto a real NATS JetStream, drained by `bouncedoc
+//! worker`, must give that ledger too, and a run killed between the stream's acknowledgement
+//! and the marking, run again, must publish nothing twice.
+//!
 //! Without `/usr/sbin/dovecot` or `openssl` the test says so and passes, unless `CI=true`,
 //! where it fails. Dovecot listens only on 127.0.0.1, on ports picked free by the test.
 
@@ -15,6 +19,9 @@ use std::process::{Child, Command as Process, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use bouncedoc_ledger::{Ledger, OpenMode};
+use nats_support::{nats_server_or_skip, start_nats};
+
+mod nats_support;
 
 const DOVECOT: &str = "/usr/sbin/dovecot";
 const PASSWORD: &str = "bounce-secret";
@@ -438,23 +445,11 @@ fn assert_all_seen(dovecot: &Dovecot, user: &str, count: usize) {
     assert!(unseen.is_empty(), "{user}: not \\Seen: {unseen:?}");
 }
 
-#[test]
-fn a_real_dovecot_mailbox() {
-    if !available() {
-        return;
-    }
-    let users = [
-        "imaps", "starttls", "pop3s", "stls", "crash", "popcrash", "follow", "other",
-    ];
-    let dovecot = start_dovecot(&users);
-    // The messages as a delivery agent leaves them in a Maildir: without the mbox `From `
-    // line some samples begin with (Dovecot does not serve it), and without the samples that
-    // hold a NUL byte, which IMAP cannot carry (RFC 3501, section 4.3: Dovecot sends 0x80).
-    // The reference ledger is made of these same files.
-    let work = tempfile::tempdir().unwrap();
-    let db = |name: &str| work.path().join(format!("{name}.db"));
-    let delivered = work.path().join("delivered");
-    std::fs::create_dir(&delivered).unwrap();
+/// The corpus's messages as a delivery agent leaves them in a Maildir, written into `into`
+/// with the samples' modification times: without the mbox `From ` line some samples begin
+/// with (Dovecot does not serve it), and without the samples that hold a NUL byte, which
+/// IMAP cannot carry (RFC 3501, section 4.3: Dovecot sends 0x80).
+fn deliverable(delivered: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut names: Vec<PathBuf> = std::fs::read_dir(corpus())
         .unwrap()
@@ -484,6 +479,24 @@ fn a_real_dovecot_mailbox() {
             .unwrap();
         files.push(to);
     }
+    files
+}
+
+#[test]
+fn a_real_dovecot_mailbox() {
+    if !available() {
+        return;
+    }
+    let users = [
+        "imaps", "starttls", "pop3s", "stls", "crash", "popcrash", "follow", "other",
+    ];
+    let dovecot = start_dovecot(&users);
+    // The reference ledger is made of the same files as the mailbox holds.
+    let work = tempfile::tempdir().unwrap();
+    let db = |name: &str| work.path().join(format!("{name}.db"));
+    let delivered = work.path().join("delivered");
+    std::fs::create_dir(&delivered).unwrap();
+    let files = deliverable(&delivered);
     let n = files.len();
     assert!(n > 256, "the corpus fills more than one batch");
 
@@ -766,3 +779,126 @@ fn a_password_on_the_command_line_is_refused() {
         text(&out.stderr)
     );
 }
+
+/// `bouncedoc publish URL` of the mailbox onto the stream `bounces`.
+fn publish(dovecot: &Dovecot, url: &str, nats: &str) -> Process {
+    let mut cmd = bouncedoc();
+    cmd.args([
+        "publish",
+        url,
+        "--nats",
+        nats,
+        "--stream",
+        "bounces",
+        "--ca-file",
+    ])
+    .arg(dovecot.root.join("ca.pem"))
+    .env("BOUNCEDOC_MAILBOX_PASSWORD", PASSWORD);
+    cmd
+}
+
+#[test]
+fn a_mailbox_published_onto_a_real_stream() {
+    if !available() {
+        return;
+    }
+    let Some(bin) = nats_server_or_skip("a_mailbox_published_onto_a_real_stream") else {
+        return;
+    };
+    let work = tempfile::tempdir().unwrap();
+    let (_nats, nats) = start_nats(&bin, &work.path().join("jetstream"));
+    let dovecot = start_dovecot(&["publish", "popcrash"]);
+    let delivered = work.path().join("delivered");
+    std::fs::create_dir(&delivered).unwrap();
+    let files = deliverable(&delivered);
+    let n = files.len();
+    let reference = work.path().join("files.db");
+    run(bouncedoc()
+        .args(["ingest", "--quiet", "--database"])
+        .arg(&reference)
+        .arg(&delivered));
+    let want = ledger(&reference);
+
+    // IMAPS: killed once the stream has acknowledged the first batch and before it is
+    // marked. Nothing is marked; the run again publishes the same messages, which the
+    // stream drops as copies, and marks them all.
+    dovecot.fill("publish", &files);
+    let url = dovecot.url("imaps", "publish");
+    let crashed = publish(&dovecot, &url, &nats)
+        .env("BOUNCEDOC_TEST_CRASH_AFTER_COMMIT", "1")
+        .output()
+        .unwrap();
+    assert!(!crashed.status.success(), "the crash hook did not stop it");
+    let (new, cur) = dovecot.messages("publish", "");
+    let seen = cur
+        .iter()
+        .filter(|name| {
+            name.rsplit_once(":2,")
+                .is_some_and(|(_, f)| f.contains('S'))
+        })
+        .count();
+    assert_eq!(
+        (new.len() + cur.len(), seen),
+        (n, 0),
+        "a message was marked before the crash"
+    );
+    let again = run(&mut publish(&dovecot, &url, &nats));
+    let said = text(&again.stderr);
+    // Stored and dropped add up to the messages read; the first batch (and the copies the
+    // corpus holds of some samples) are dropped.
+    let count = |after: &str| -> usize {
+        said.split(after)
+            .nth(1)
+            .and_then(|t| t.trim_start_matches([':', ',', ' ']).split(' ').next())
+            .and_then(|t| t.parse().ok())
+            .unwrap_or_else(|| panic!("no count after {after:?} in {said}"))
+    };
+    let (stored, dropped) = (count("onto bounces"), count("messages stored"));
+    assert!(
+        stored + dropped == n && dropped >= MAILBOX_BATCH.min(n),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("{n} messages on the stream and flagged \\Seen")),
+        "{said}"
+    );
+    assert_all_seen(&dovecot, "publish", n);
+    let nothing = run(&mut publish(&dovecot, &url, &nats));
+    assert!(
+        text(&nothing.stderr).contains("0 messages stored, 0 dropped"),
+        "{}",
+        text(&nothing.stderr)
+    );
+
+    // POP3 with STLS, the messages deleted once on the stream: a second mailbox of the
+    // same messages adds only copies.
+    dovecot.fill("popcrash", &files);
+    let pop =
+        run(publish(&dovecot, &dovecot.url("pop3", "popcrash"), &nats).args(["--after", "delete"]));
+    assert!(
+        text(&pop.stderr).contains(&format!("0 messages stored, {n} dropped")),
+        "{}",
+        text(&pop.stderr)
+    );
+    let (new, cur) = dovecot.messages("popcrash", "");
+    assert_eq!((new.len(), cur.len()), (0, 0), "POP3 messages left");
+
+    // One worker drains the stream into a ledger: the files' ledger.
+    let db = work.path().join("worker.db");
+    run(bouncedoc()
+        .args([
+            "worker",
+            "--nats",
+            &nats,
+            "--stream",
+            "bounces",
+            "--database",
+        ])
+        .arg(&db)
+        .args(["--until-drained", "--quiet"]));
+    assert_same_ledger(&db, &want, "imaps:// published", &dovecot);
+    let _ = std::fs::remove_dir_all(&dovecot.root);
+}
+
+/// Mailbox messages `publish` reads, publishes and marks together (its `MAILBOX_BATCH`).
+const MAILBOX_BATCH: usize = 256;

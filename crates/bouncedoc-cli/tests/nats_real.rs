@@ -8,66 +8,19 @@
 //! Without `nats-server` the test says so and passes, unless `CI` is set, where it fails.
 
 mod ledger_support;
+mod nats_support;
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command as Process, Stdio};
+use std::net::TcpStream;
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use bouncedoc_ledger::testing::postgres_database;
 use ledger_support::{Db, bouncedoc, first_difference, ingest, sqlite, text};
+use nats_support::{Killed, free_port, nats_server_or_skip, start_nats};
 
 /// Times the corpus is published.
 const ROUNDS: usize = 3;
-
-fn nats_server() -> Option<PathBuf> {
-    let on_path = std::env::var_os("PATH").and_then(|p| {
-        std::env::split_paths(&p)
-            .map(|d| d.join("nats-server"))
-            .find(|p| p.is_file())
-    });
-    on_path.or_else(|| Some(PathBuf::from("/usr/sbin/nats-server")).filter(|p| p.is_file()))
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// A child process killed (and reaped) however the test ends.
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start_nats(bin: &Path, store: &Path) -> (Killed, String) {
-    let port = free_port();
-    let child = Process::new(bin)
-        .args(["-js", "-a", "127.0.0.1", "-p", &port.to_string(), "-sd"])
-        .arg(store)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("starting nats-server");
-    let guard = Killed(child);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "nats-server did not listen on {port}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    (guard, format!("nats://127.0.0.1:{port}"))
-}
 
 /// One HTTP GET on loopback: the status line and the body.
 fn get(addr: &str, path: &str) -> Option<(String, String)> {
@@ -146,13 +99,7 @@ fn ledgers() -> (Db, Db) {
 
 #[test]
 fn workers_fed_by_jetstream_fill_the_ledger_as_one_ingest_would() {
-    let Some(bin) = nats_server() else {
-        if std::env::var_os("CI").is_some() {
-            panic!("nats-server is missing, and CI requires this test (.ci/run installs it)");
-        }
-        eprintln!(
-            "note: nats_real skipped: nats-server is not installed (apt-get install nats-server)"
-        );
+    let Some(bin) = nats_server_or_skip("nats_real") else {
         return;
     };
     let store = tempfile::tempdir().unwrap();

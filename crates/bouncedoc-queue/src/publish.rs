@@ -117,12 +117,18 @@ impl Publisher {
         Ok(())
     }
 
-    /// Waits until the stream has acknowledged every message published.
-    pub async fn finish(mut self) -> Result<Published, QueueError> {
+    /// Waits until the stream has acknowledged every message published so far: they are on
+    /// the stream (or were copies of messages on it) once this returns.
+    pub async fn settle(&mut self) -> Result<Published, QueueError> {
         while !self.pending.is_empty() {
             self.settle_one().await?;
         }
         Ok(self.done)
+    }
+
+    /// Waits until the stream has acknowledged every message published.
+    pub async fn finish(mut self) -> Result<Published, QueueError> {
+        self.settle().await
     }
 }
 

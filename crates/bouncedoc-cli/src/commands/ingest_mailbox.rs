@@ -27,8 +27,9 @@ const BATCH: usize = 256;
 /// The environment variable that holds the mailbox's password.
 pub const PASSWORD_VAR: &str = "BOUNCEDOC_MAILBOX_PASSWORD";
 
-/// A test hook: set to `1`, the process aborts right after a batch is committed and before
-/// its messages are marked, as a crash there would.
+/// A test hook: set to `1`, the process aborts right after a batch is committed (`ingest`) or
+/// acknowledged by the stream (`publish`) and before its messages are marked, as a crash
+/// there would.
 const CRASH_AFTER_COMMIT: &str = "BOUNCEDOC_TEST_CRASH_AFTER_COMMIT";
 
 /// The options of `ingest` for a mailbox address.
@@ -42,7 +43,8 @@ pub struct MailboxArgs {
     /// system's trusted roots].
     #[arg(long, value_name = "FILE")]
     pub ca_file: Option<PathBuf>,
-    /// What becomes of a mailbox message once recorded: `flag` (IMAP \Seen, the IMAP
+    /// What becomes of a mailbox message once recorded (`ingest`) or on the stream
+    /// (`publish`): `flag` (IMAP \Seen, the IMAP
     /// default), `move=FOLDER` (IMAP), `delete`, or `keep` (POP3, the POP3 default: its UIDL
     /// is remembered in --state-file).
     #[arg(long, value_name = "flag|move=FOLDER|delete|keep")]
@@ -63,6 +65,7 @@ pub struct MailboxArgs {
 }
 
 impl MailboxArgs {
+    /// The first mailbox option given, for the error that says it needs a mailbox.
     fn given(&self) -> Option<&'static str> {
         if self.password_file.is_some() {
             Some("--password-file")
@@ -84,14 +87,27 @@ impl MailboxArgs {
 /// mixed with files, and the mailbox options need a mailbox.
 pub fn mailbox_of(args: &IngestArgs) -> Result<Option<MailboxUrl>> {
     let lang = args.lang();
-    let texts: Vec<String> = args
-        .paths
+    let url = mailbox_among(lang, &args.paths, &args.mailbox)?;
+    if url.is_some() && args.dry_run && args.mailbox.follow {
+        bail!(texts::dry_run_not_followed(lang));
+    }
+    Ok(url)
+}
+
+/// The mailbox address among a command's inputs (`ingest`, `publish`), when there is one: a
+/// mailbox cannot be mixed with files, and the mailbox options need a mailbox.
+pub fn mailbox_among(
+    lang: Lang,
+    paths: &[PathBuf],
+    mailbox: &MailboxArgs,
+) -> Result<Option<MailboxUrl>> {
+    let texts: Vec<String> = paths
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
     let urls = texts.iter().filter(|t| MailboxUrl::looks_like(t)).count();
     if urls == 0 {
-        if let Some(flag) = args.mailbox.given() {
+        if let Some(flag) = mailbox.given() {
             bail!(texts::mailbox_option_alone(lang, flag));
         }
         return Ok(None);
@@ -99,12 +115,36 @@ pub fn mailbox_of(args: &IngestArgs) -> Result<Option<MailboxUrl>> {
     if texts.len() > 1 {
         bail!(texts::mailbox_not_mixed(lang));
     }
-    if args.dry_run && args.mailbox.follow {
-        bail!(texts::dry_run_not_followed(lang));
-    }
     Ok(Some(
         MailboxUrl::parse(&texts[0]).map_err(|e| words::url_error(lang, e))?,
     ))
+}
+
+/// How to open the mailbox at `url` with the options given: the password from the file or
+/// the environment, the trusted roots, and what `--after` says (by default `\Seen` for IMAP,
+/// the UIDL remembered for POP3).
+pub fn config(lang: Lang, m: &MailboxArgs, url: MailboxUrl) -> Result<Config> {
+    let after = m.after.clone().unwrap_or(match url.protocol {
+        Protocol::Imap => After::Flag,
+        Protocol::Pop3 => After::Keep,
+    });
+    Ok(Config {
+        password: password(lang, m)?,
+        trust: Trust::new(m.ca_file.as_deref()).map_err(|e| words::tls_error(lang, e))?,
+        after,
+        state_file: m.state_file.clone(),
+        timeout: Duration::from_secs(m.mailbox_timeout.max(1)),
+        url,
+    })
+}
+
+/// The test hook [`CRASH_AFTER_COMMIT`]: aborts when it is set, as a crash after a batch is
+/// safe (committed, or on the stream) and before its messages are marked would.
+pub fn crash_here_for_tests() {
+    if std::env::var(CRASH_AFTER_COMMIT).is_ok_and(|v| v == "1") {
+        eprintln!("bouncedoc: {CRASH_AFTER_COMMIT}=1: stopping before the messages are marked");
+        std::process::abort();
+    }
 }
 
 fn password(lang: Lang, args: &MailboxArgs) -> Result<String> {
@@ -139,18 +179,7 @@ pub fn run(
 ) -> Result<ExitCode> {
     let m = &args.mailbox;
     let lang = args.lang();
-    let after = m.after.clone().unwrap_or(match url.protocol {
-        Protocol::Imap => After::Flag,
-        Protocol::Pop3 => After::Keep,
-    });
-    let config = Config {
-        password: password(lang, m)?,
-        trust: Trust::new(m.ca_file.as_deref()).map_err(|e| words::tls_error(lang, e))?,
-        after,
-        state_file: m.state_file.clone(),
-        timeout: Duration::from_secs(m.mailbox_timeout.max(1)),
-        url,
-    };
+    let config = config(lang, m, url)?;
     let super::ingest_record::Opened {
         mut ledger,
         name,
@@ -218,10 +247,7 @@ pub fn run(
                 // A dry run leaves the mailbox as it was.
                 continue;
             }
-            if std::env::var(CRASH_AFTER_COMMIT).is_ok_and(|v| v == "1") {
-                eprintln!("bouncedoc: {CRASH_AFTER_COMMIT}=1: stopping after the commit");
-                std::process::abort();
-            }
+            crash_here_for_tests();
             mailbox.mark(&done).map_err(|e| words::error(lang, e))?;
             totals.marked += done.len();
         }
@@ -260,7 +286,8 @@ fn too_long_record(origin: Origin, limit: usize) -> Prepared {
     )
 }
 
-fn after_words(lang: bouncedoc_core::Lang, after: &After) -> String {
+/// What was done to the handled messages, in words of `lang`.
+pub fn after_words(lang: bouncedoc_core::Lang, after: &After) -> String {
     let ja = lang == bouncedoc_core::Lang::Ja;
     match after {
         After::Flag if ja => "\\Seen を付けました".into(),
