@@ -81,6 +81,11 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+#[command(group(
+    clap::ArgGroup::new("webhook_sink")
+        .args(["database", "publish_nats"])
+        .multiple(true)
+))]
 pub struct ServeArgs {
     /// Address and port to listen on (loopback by default; port 0 picks a free one).
     #[arg(long, default_value = "127.0.0.1:8025")]
@@ -129,9 +134,10 @@ pub struct ServeArgs {
     #[arg(long, value_name = "ORIGIN")]
     pub allowed_origin: Vec<String>,
     /// Take sending services' webhooks at /api/v1/webhooks/{service}, recorded in the
-    /// ledger: a TOML file with one table per service and how to verify it (secrets read
-    /// from files or environment variables it names; see the README, "Webhooks").
-    #[arg(long, value_name = "FILE", requires = "database")]
+    /// ledger (--database) or put onto a stream (--publish-nats): a TOML file with one table
+    /// per service and how to verify it (secrets read from files or environment variables
+    /// it names; see the README, "Webhooks").
+    #[arg(long, value_name = "FILE", requires = "webhook_sink")]
     pub webhooks_config: Option<std::path::PathBuf>,
     /// Where Amazon SNS signing certificates are saved, each under the file name ending
     /// its SigningCertURL (over the `[ses]` table's certificate_dir); without either, they
@@ -142,6 +148,14 @@ pub struct ServeArgs {
     /// you to open); refused otherwise.
     #[arg(long, requires = "webhooks_config")]
     pub sns_confirm_subscriptions: bool,
+    /// Put the webhooks' verified bodies onto this NATS server's stream (--publish-stream)
+    /// for `bouncedoc worker` to record, instead of recording them here; a service is
+    /// answered once the stream has its body.
+    #[arg(long, value_name = "URL", requires_all = ["webhooks_config", "publish_stream"])]
+    pub publish_nats: Option<String>,
+    /// The JetStream stream of --publish-nats (made when missing).
+    #[arg(long, value_name = "NAME", requires = "publish_nats")]
+    pub publish_stream: Option<String>,
 }
 
 /// Output options shared by the subcommands.

@@ -12,6 +12,11 @@ pub const INDEX: &str = "Bouncedoc-Index";
 /// The time (Unix seconds) to use when neither the bounce nor the returned message carries
 /// a readable date: the file's modification time, or when it was published.
 pub const FALLBACK_TIME: &str = "Bouncedoc-Fallback-Time";
+/// What the payload is: absent for a raw message (every message published before webhooks
+/// came onto the stream), `webhook` for the verified body of a sending service's webhook.
+pub const KIND: &str = "Bouncedoc-Kind";
+/// With [`KIND`] `webhook`: the service whose webhook the body is (`ses`, `sendgrid`, ...).
+pub const SERVICE: &str = "Bouncedoc-Service";
 
 /// A message as a worker takes it from the stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +25,9 @@ pub struct Envelope {
     pub origin: Origin,
     /// The time to use when it carries no date.
     pub fallback_time: i64,
+    /// For a webhook's body, the service it came from (verified by the service that
+    /// published it); `None` for a raw message.
+    pub webhook: Option<String>,
 }
 
 impl Envelope {
@@ -31,6 +39,10 @@ impl Envelope {
             h.insert(INDEX, i.to_string().as_str());
         }
         h.insert(FALLBACK_TIME, self.fallback_time.to_string().as_str());
+        if let Some(service) = &self.webhook {
+            h.insert(KIND, "webhook");
+            h.insert(SERVICE, encode(service).as_str());
+        }
         h
     }
 
@@ -54,6 +66,9 @@ impl Envelope {
             fallback_time: get(FALLBACK_TIME)
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(now),
+            webhook: get(KIND)
+                .filter(|k| k == "webhook")
+                .map(|_| get(SERVICE).map(|s| decode(&s)).unwrap_or_default()),
         }
     }
 }
@@ -106,6 +121,7 @@ mod tests {
                     index: Some(7),
                 },
                 fallback_time: 1_700_000_000,
+                webhook: None,
             };
             let h = e.headers();
             let value = h.get(SOURCE).unwrap().as_str();
@@ -118,11 +134,27 @@ mod tests {
     }
 
     #[test]
+    fn a_webhook_says_its_service() {
+        let e = Envelope {
+            origin: Origin {
+                source: "webhook:sendgrid".to_string(),
+                index: None,
+            },
+            fallback_time: 1_700_000_000,
+            webhook: Some("sendgrid".to_string()),
+        };
+        let h = e.headers();
+        assert_eq!(h.get(KIND).unwrap().as_str(), "webhook");
+        assert_eq!(Envelope::from_headers(Some(&h), 1, 0), e);
+    }
+
+    #[test]
     fn foreign_messages_get_a_source_and_now() {
         let e = Envelope::from_headers(None, 42, 99);
         assert_eq!(e.origin.source, "nats:42");
         assert_eq!(e.origin.index, None);
         assert_eq!(e.fallback_time, 99);
+        assert_eq!(e.webhook, None);
         assert_eq!(decode("100%"), "100%");
         assert_eq!(decode("%zz%41"), "%zzA");
     }

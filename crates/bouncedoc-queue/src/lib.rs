@@ -20,6 +20,7 @@ pub mod envelope;
 pub mod http;
 pub mod metrics;
 pub mod publish;
+pub mod webhook;
 pub mod worker;
 
 /// What can go wrong between bouncedoc and NATS.

@@ -132,6 +132,71 @@ impl Publisher {
     }
 }
 
+/// Puts sending services' verified webhook bodies onto a stream, one publish at a time,
+/// each awaited: a service is answered only once the stream has its body. Shared by the
+/// requests of `bouncedoc serve --publish-nats`.
+#[derive(Clone)]
+pub struct WebhookPublisher {
+    js: Context,
+    subject: String,
+}
+
+impl std::fmt::Debug for WebhookPublisher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WebhookPublisher")
+            .field("subject", &self.subject)
+            .finish_non_exhaustive()
+    }
+}
+
+impl WebhookPublisher {
+    /// A publisher onto `stream`, which it makes when missing (see [`ensure_stream`]).
+    pub async fn new(js: Context, stream: &str) -> Result<WebhookPublisher, QueueError> {
+        ensure_stream(&js, stream, DEFAULT_DUPLICATE_WINDOW).await?;
+        Ok(WebhookPublisher {
+            js,
+            subject: subject_of(stream),
+        })
+    }
+
+    /// Publishes the body of `service`'s webhook, received at `now`, with
+    /// `webhook:<service>:` and the hash of the body as its de-duplication id (the same post
+    /// again is dropped by the stream; its events are keyed by their own ids in the
+    /// ledger). Returns whether the stream had it already.
+    pub async fn publish(
+        &self,
+        service: &str,
+        body: Vec<u8>,
+        now: i64,
+    ) -> Result<bool, QueueError> {
+        let envelope = Envelope {
+            origin: bouncedoc_mail::record::Origin {
+                source: format!("webhook:{service}"),
+                index: None,
+            },
+            fallback_time: now,
+            webhook: Some(service.to_string()),
+        };
+        let size = body.len();
+        let id = format!("webhook:{service}:{}", message_id(&body));
+        let message = PublishMessage::build()
+            .headers(envelope.headers())
+            .message_id(id)
+            .payload(body.into());
+        let ack = self
+            .js
+            .send_publish(self.subject.clone(), message)
+            .await
+            .map_err(|e| match e.kind() {
+                PublishErrorKind::MaxPayloadExceeded => QueueError::TooLarge(size),
+                _ => QueueError::js("publishing", e),
+            })?
+            .await
+            .map_err(|e| QueueError::js("waiting for the stream's acknowledgement", e))?;
+        Ok(ack.duplicate)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

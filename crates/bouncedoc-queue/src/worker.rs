@@ -226,7 +226,12 @@ async fn diagnose(
             .map(|m| {
                 let sequence = m.info().map_or(0, |i| i.stream_sequence);
                 let envelope = Envelope::from_headers(m.headers.as_ref(), sequence, now);
-                prepare(&engine, envelope.origin, &m.payload, envelope.fallback_time)
+                match &envelope.webhook {
+                    Some(service) => {
+                        crate::webhook::prepare(&engine, service, &envelope, &m.payload)
+                    }
+                    None => prepare(&engine, envelope.origin, &m.payload, envelope.fallback_time),
+                }
             })
             .collect();
         (prepared, pulled)

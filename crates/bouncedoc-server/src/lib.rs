@@ -59,7 +59,7 @@ pub use errors::ApiError;
 pub use guard::exposure::{Unprotected, check_exposure};
 pub use guard::token::{MIN_TOKEN_LEN, Token, TokenError};
 pub use routes::{Route, routes};
-pub use server::{init_tracing, run, serve, shutdown_signal};
+pub use server::{StreamTarget, init_tracing, run, run_with_stream, serve, shutdown_signal};
 pub use sns_certs::HttpsCertificates;
 
 /// The OpenAPI 3.1 document of the service, as served at `/api/v1/openapi.json`.
@@ -110,8 +110,13 @@ pub struct Config {
     pub ledger: Option<Arc<bouncedoc_ledger::service::LedgerService>>,
     /// The sending services whose webhooks `/api/v1/webhooks/{service}` takes, and how
     /// each is verified (`bouncedoc serve --webhooks-config`); without it those routes
-    /// answer `404 webhooks_not_enabled`. They record into [`Config::ledger`].
+    /// answer `404 webhooks_not_enabled`. They record into [`Config::ledger`], or, with
+    /// [`Config::webhook_stream`], put each verified body onto a stream instead.
     pub webhooks: Option<Arc<bouncedoc_webhooks::verify::WebhooksConfig>>,
+    /// A NATS JetStream stream the webhooks' verified bodies go onto, for `bouncedoc worker`
+    /// to record (`bouncedoc serve --publish-nats URL --publish-stream NAME`): a service is
+    /// answered once the stream has acknowledged its body, and no ledger is needed here.
+    pub webhook_stream: Option<bouncedoc_queue::publish::WebhookPublisher>,
 }
 
 impl Default for Config {
@@ -131,6 +136,7 @@ impl Default for Config {
             max_message_bytes: bouncedoc_mail::records::DEFAULT_MAX_MESSAGE_BYTES,
             ledger: None,
             webhooks: None,
+            webhook_stream: None,
         }
     }
 }
@@ -150,6 +156,9 @@ pub enum ServerError {
     /// A ledger on a non-loopback address without a token.
     #[error(transparent)]
     Unprotected(#[from] Unprotected),
+    /// The stream the webhooks go onto could not be reached or made.
+    #[error("the webhooks' stream: {0}")]
+    Stream(String),
 }
 
 /// What every handler shares.

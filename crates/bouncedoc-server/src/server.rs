@@ -192,12 +192,48 @@ pub async fn shutdown_signal() {
 /// SIGTERM. Builds its own multi-threaded runtime. Refuses a ledger on a non-loopback
 /// address without a token ([`check_exposure`](crate::check_exposure)).
 pub fn run(listen: SocketAddr, config: Config) -> Result<(), ServerError> {
+    run_with_stream(listen, config, None)
+}
+
+/// Where `bouncedoc serve --publish-nats URL --publish-stream NAME` puts the webhooks'
+/// verified bodies.
+#[derive(Debug, Clone)]
+pub struct StreamTarget {
+    /// The NATS server.
+    pub nats: String,
+    /// The JetStream stream (made when missing).
+    pub stream: String,
+}
+
+/// [`run`], with the webhooks going onto `target`'s stream (connected, inside the service's
+/// runtime, before the port is bound: a server it cannot reach stops the start).
+pub fn run_with_stream(
+    listen: SocketAddr,
+    mut config: Config,
+    target: Option<StreamTarget>,
+) -> Result<(), ServerError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("bouncedoc-serve")
         .build()?;
     crate::check_exposure(listen, &config)?;
     runtime.block_on(async move {
+        // The client's connection lives as long as the runtime does.
+        let mut _client = None;
+        if let Some(target) = target {
+            let (client, js) = bouncedoc_queue::connect(&target.nats)
+                .await
+                .map_err(|e| ServerError::Stream(e.to_string()))?;
+            let publisher = bouncedoc_queue::publish::WebhookPublisher::new(js, &target.stream)
+                .await
+                .map_err(|e| ServerError::Stream(e.to_string()))?;
+            config.webhook_stream = Some(publisher);
+            _client = Some(client);
+            eprintln!(
+                "bouncedoc: webhooks go onto the stream {} at {}",
+                target.stream, target.nats
+            );
+        }
         let listener = TcpListener::bind(listen).await?;
         let local = listener.local_addr()?;
         tracing::info!(

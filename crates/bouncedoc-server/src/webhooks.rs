@@ -13,6 +13,12 @@
 //! twice is recorded once. An SNS `SubscriptionConfirmation` is accepted only when the
 //! configuration allows it (its SubscribeURL is then logged for the operator to open);
 //! otherwise it is refused (`403`) with a log line.
+//!
+//! With a stream to publish onto ([`Config::webhook_stream`](crate::Config::webhook_stream)),
+//! a verified body that reads as events goes onto the stream instead of the ledger, and the
+//! service is answered once the stream has acknowledged it (`503` when it could not be put
+//! there, so that the service posts it again); `bouncedoc worker` records its events as the
+//! ledger path here would.
 
 use axum::Json;
 use axum::extract::{Path, Request, State};
@@ -53,6 +59,9 @@ pub(crate) struct Received {
     errors: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     subscription: Option<&'static str>,
+    /// With a stream: whether the body went onto it (`false`: the stream had it already).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<bool>,
 }
 
 impl Received {
@@ -64,6 +73,7 @@ impl Received {
             recorded: Vec::new(),
             errors: Vec::new(),
             subscription: None,
+            published: None,
         }
     }
 }
@@ -82,7 +92,18 @@ fn refused(e: WebhookError) -> ApiError {
 /// What the blocking part found.
 enum Done {
     Recorded(Received),
-    Subscription { topic: String, url: String },
+    Subscription {
+        topic: String,
+        url: String,
+    },
+    /// Verified and read as `events` events (`ignored` not bounce-related): to go onto the
+    /// stream.
+    Publish {
+        events: usize,
+        ignored: usize,
+        body: axum::body::Bytes,
+        now: i64,
+    },
 }
 
 /// `POST /api/v1/webhooks/{service}`.
@@ -108,13 +129,19 @@ pub(crate) async fn receive(
             format!("the webhooks configuration has no [{service}] table"),
         ));
     }
-    let ledger = state.config.ledger.clone().ok_or_else(|| {
-        ApiError::new(
-            StatusCode::NOT_FOUND,
-            "ledger_not_enabled",
-            "webhooks record into the ledger: start the service with `bouncedoc serve --database FILE|URL`",
-        )
-    })?;
+    let stream = state.config.webhook_stream.clone();
+    let ledger = match (&stream, state.config.ledger.clone()) {
+        (Some(_), ledger) => ledger,
+        (None, Some(ledger)) => Some(ledger),
+        (None, None) => {
+            return Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                "ledger_not_enabled",
+                "webhooks record into the ledger: start the service with `bouncedoc serve --database FILE|URL` (or onto a stream with --publish-nats)",
+            ));
+        }
+    };
+    let to_stream = stream.is_some();
     let headers: Vec<(String, String)> = request
         .headers()
         .iter()
@@ -165,6 +192,15 @@ pub(crate) async fn receive(
             }
         }
         let parsed = parse(service, &body).map_err(refused)?;
+        if to_stream {
+            return Ok(Done::Publish {
+                events: parsed.events.len(),
+                ignored: parsed.ignored,
+                body,
+                now,
+            });
+        }
+        let ledger = ledger.expect("a ledger when there is no stream");
         let source = format!("webhook:{service}");
         let mut events = Vec::new();
         let mut recorded = Vec::new();
@@ -216,11 +252,37 @@ pub(crate) async fn receive(
             recorded,
             errors,
             subscription: None,
+            published: None,
         }))
     })
     .await??;
     match done {
         Done::Recorded(r) => Ok(Json(r)),
+        Done::Publish {
+            events,
+            ignored,
+            body,
+            now,
+        } => {
+            let stream = stream.expect("a stream for Done::Publish");
+            let duplicate = stream
+                .publish(service.id(), body.to_vec(), now)
+                .await
+                .map_err(|e| {
+                    tracing::warn!(%service, error = %e, "webhook not put onto the stream");
+                    ApiError::new(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "stream_unavailable",
+                        format!("the webhook could not be put onto the stream: {e}"),
+                    )
+                })?;
+            tracing::info!(%service, events, ignored, duplicate, "webhook published");
+            let mut r = Received::nothing(service);
+            r.ignored = ignored;
+            r.outcome.events = events;
+            r.published = Some(!duplicate);
+            Ok(Json(r))
+        }
         Done::Subscription { topic, url } => {
             tracing::warn!(
                 %service,

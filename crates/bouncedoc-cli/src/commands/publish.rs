@@ -136,6 +136,7 @@ async fn publish_mailbox(
                         index: None,
                     },
                     fallback_time: f.received.unwrap_or(now),
+                    webhook: None,
                 };
                 if f.bytes.len() > args.max_message_bytes {
                     unreadable += 1;
@@ -220,6 +221,7 @@ async fn publish(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
         let envelope = Envelope {
             origin: job.origin,
             fallback_time,
+            webhook: None,
         };
         match publisher.publish(&envelope, bytes).await {
             Ok(()) => {}

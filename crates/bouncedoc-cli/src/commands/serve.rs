@@ -85,7 +85,17 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         max_jobs: args.max_jobs.unwrap_or(config.max_jobs),
         ..config
     };
-    bouncedoc_server::run(args.listen, config)
+    let target = match (&args.publish_nats, &args.publish_stream) {
+        (Some(nats), Some(stream)) => {
+            bouncedoc_queue::check_stream_name(stream)?;
+            Some(bouncedoc_server::StreamTarget {
+                nats: nats.clone(),
+                stream: stream.clone(),
+            })
+        }
+        _ => None,
+    };
+    bouncedoc_server::run_with_stream(args.listen, config, target)
         .with_context(|| format!("serving on {}", args.listen))?;
     Ok(ExitCode::SUCCESS)
 }
