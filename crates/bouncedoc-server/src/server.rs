@@ -229,10 +229,10 @@ pub fn run_with_stream(
                 .map_err(|e| ServerError::Stream(e.to_string()))?;
             config.webhook_stream = Some(publisher);
             _client = Some(client);
-            eprintln!(
+            say(&format!(
                 "bouncedoc: webhooks go onto the stream {} at {}",
                 target.stream, target.nats
-            );
+            ));
         }
         let listener = TcpListener::bind(listen).await?;
         let local = listener.local_addr()?;
@@ -242,9 +242,16 @@ pub fn run_with_stream(
             timeout_s = config.timeout.as_secs_f64(),
             "listening"
         );
-        eprintln!("bouncedoc: listening on http://{local}/");
+        say(&format!("bouncedoc: listening on http://{local}/"));
         serve(listener, config, shutdown_signal()).await
     })
+}
+
+/// A line on standard error, or nothing when it cannot be written there (closed, or a pipe
+/// nobody reads any more): the service goes on without its log.
+fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// Sends structured logs (one line per request, with method, path, route, status and
@@ -255,8 +262,12 @@ pub fn init_tracing(json: bool) {
     use tracing_subscriber::EnvFilter;
     let filter =
         EnvFilter::try_from_env("BOUNCEDOC_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    // A log line that cannot be written (standard error closed, or a pipe whose reader went
+    // away) is dropped: the subscriber's own report of it would be written to standard error
+    // too, and `eprintln!` panics there, which failed every request.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .log_internal_errors(false)
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none());
     let _ = if json {
