@@ -246,6 +246,33 @@ pub fn published(
     )
 }
 
+/// What a worker tells as it goes: a message that became an error record (its reader's
+/// words as [`read_error`] gives them), or acknowledgements that failed.
+pub fn worker_report(lang: Lang, report: bouncedoc_queue::worker::Report<'_>) -> String {
+    use bouncedoc_queue::worker::Report;
+    match report {
+        Report::Unreadable {
+            source,
+            index,
+            error,
+        } => {
+            let at = index.map_or(String::new(), |i| format!("#{i}"));
+            format!(
+                "{}{at}: {}",
+                crate::render::safe::for_person(source),
+                crate::render::safe::for_person(&read_error(lang, error))
+            )
+        }
+        Report::AcksFailed { failed, error } => pick(
+            lang,
+            format!("{failed} acknowledgements failed (the messages will come again): {error}"),
+            format!(
+                "{failed} 件の確認応答（ack）に失敗しました（メッセージは再配信されます）：{error}"
+            ),
+        ),
+    }
+}
+
 /// What `worker` did, when it returns.
 pub struct WorkerCounts<'a> {
     /// The stream.
@@ -878,6 +905,31 @@ mod ingest_summary_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_workers_reports_in_both_languages() {
+        use bouncedoc_queue::worker::Report;
+        let unreadable = Report::Unreadable {
+            source: "webhook:sendgrid",
+            index: None,
+            error: "no header lines: this is not a message",
+        };
+        assert_eq!(
+            worker_report(Lang::En, unreadable),
+            "webhook:sendgrid: no header lines: this is not a message"
+        );
+        let ja = worker_report(Lang::Ja, unreadable);
+        assert!(
+            ja.starts_with("webhook:sendgrid: ") && ja.contains("ヘッダー行がない"),
+            "{ja}"
+        );
+        let acks = Report::AcksFailed {
+            failed: 3,
+            error: "timed out",
+        };
+        assert!(worker_report(Lang::En, acks).starts_with("3 acknowledgements failed"));
+        assert!(worker_report(Lang::Ja, acks).contains("3 件の確認応答"));
+    }
 
     #[test]
     fn read_errors_in_japanese() {

@@ -52,6 +52,30 @@ pub struct Summary {
     pub recorded: BatchOutcome,
 }
 
+/// Something a worker tells the person running it, as it goes: the caller words it (in the
+/// run's language) and writes it where it wants.
+#[derive(Debug, Clone, Copy)]
+pub enum Report<'a> {
+    /// A message could not be read or diagnosed: it became an error record and is
+    /// acknowledged, never retried.
+    Unreadable {
+        /// Where it was read (as `publish` said).
+        source: &'a str,
+        /// Its position in an mbox, from 1.
+        index: Option<usize>,
+        /// Why, as the reader says it.
+        error: &'a str,
+    },
+    /// Acknowledgements of a committed batch failed: those messages will come again (and
+    /// the ledger records them once).
+    AcksFailed {
+        /// How many.
+        failed: usize,
+        /// The first failure.
+        error: &'a str,
+    },
+}
+
 /// The ledger on a thread of its own, which takes batches to record one at a time. Its
 /// back ends block (PostgreSQL's client runs a runtime of its own, which must not be
 /// entered, nor the client dropped, from inside the worker's), so the ledger is opened,
@@ -123,6 +147,7 @@ pub async fn run(
     recorder: &Recorder,
     config: &Config,
     metrics: Arc<Metrics>,
+    report: &(dyn Fn(Report<'_>) + Sync),
     stop: impl Future<Output = ()>,
 ) -> Result<Summary, QueueError> {
     let consumer = consumer(js, config).await?;
@@ -151,7 +176,7 @@ pub async fn run(
         summary.messages += prepared.len() as u64;
         let mut events = Vec::new();
         for p in prepared {
-            if report_errors(&p) {
+            if report_errors(&p, report) {
                 add(&metrics.errors, 1);
                 summary.errors += 1;
             }
@@ -176,10 +201,10 @@ pub async fn run(
         let acked = acks.iter().filter(|r| r.is_ok()).count();
         add(&metrics.acked, acked as u64);
         if let Some(Err(e)) = acks.into_iter().find(Result::is_err) {
-            eprintln!(
-                "bouncedoc worker: {} acknowledgements failed (the messages will come again): {e}",
-                pulled.len() - acked
-            );
+            report(Report::AcksFailed {
+                failed: pulled.len() - acked,
+                error: &e.to_string(),
+            });
         }
     }
 }
@@ -240,14 +265,17 @@ async fn diagnose(
     .map_err(|e| QueueError::Task(e.to_string()))
 }
 
-/// Prints a message's error records (as `ingest` does); whether it had one.
-fn report_errors(p: &Prepared) -> bool {
+/// Reports a message's error records (as `ingest` prints them); whether it had one.
+fn report_errors(p: &Prepared, report: &(dyn Fn(Report<'_>) + Sync)) -> bool {
     let mut any = false;
     for r in &p.records {
         if let Record::Error { origin, error } = r {
             any = true;
-            let at = origin.index.map_or(String::new(), |i| format!("#{i}"));
-            eprintln!("bouncedoc worker: {}{at}: {error}", origin.source);
+            report(Report::Unreadable {
+                source: &origin.source,
+                index: origin.index,
+                error,
+            });
         }
     }
     any

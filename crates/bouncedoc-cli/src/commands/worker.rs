@@ -92,7 +92,19 @@ fn work(engine: &Engine, args: &WorkerArgs, lang: Lang) -> Result<ExitCode> {
                 eprintln!("{}", texts::worker_metrics_on(lang, &bound.to_string()));
             }
         }
-        let summary = worker::run(&js, engine, &recorder, &config, metrics, stop_signal()).await?;
+        let report = |r: worker::Report<'_>| {
+            eprintln!("bouncedoc worker: {}", texts::worker_report(lang, r))
+        };
+        let summary = worker::run(
+            &js,
+            engine,
+            &recorder,
+            &config,
+            metrics,
+            &report,
+            stop_signal(),
+        )
+        .await?;
         anyhow::Ok(summary)
     })?;
     if !args.quiet {
