@@ -197,3 +197,47 @@ fn a_temporary_code_keeps_a_named_cause_soft() {
         .unwrap();
     assert!(d.hard_bounce);
 }
+
+/// When nothing names a cause, no party is blamed: an unknown wording, or a code too vague to
+/// name one, ends with `nobody` (the spec: "claims no party's fault"), never the sender's
+/// administrator.
+#[test]
+fn a_reply_that_names_no_cause_blames_nobody() {
+    let engine = Engine::new().unwrap();
+    for text in [
+        "550 5.0.0 something odd happened here",
+        "554 the frobnicator declined",
+        "550 5.1.5 <taro@example.jp>",
+    ] {
+        let d = engine.explain(text, Lang::En).unwrap();
+        assert!(
+            matches!(d.reason, Reason::Undefined | Reason::OnHold),
+            "{text:?}: {} (rule {:?}) names a cause; pick a text that names none",
+            d.reason,
+            d.rule_id()
+        );
+        assert_eq!(d.party, Party::Nobody, "{text:?}: {}", d.reason);
+    }
+}
+
+/// RFC 3463 X.3.2 and RFC 5321's 421 ("Service not available, closing transmission
+/// channel"): a receiving server that is shutting down or busy is load that time cures, so a
+/// temporary refusal is nobody's; the same code as a permanent refusal (a system that takes
+/// no mail) stays with the receiving administrator.
+#[test]
+fn a_busy_or_closing_server_is_nobodys_while_temporary() {
+    check(&[
+        (
+            "421 4.3.2 Service not available, closing transmission channel",
+            Party::Nobody,
+        ),
+        ("421 4.3.2 System not accepting network messages", Party::Nobody),
+        ("451 4.3.2 Please try again later", Party::Nobody),
+        ("451 4.3.0 Temporary local problem", Party::Nobody),
+        ("452 4.3.1 Insufficient system storage", Party::Nobody),
+        (
+            "554 5.3.2 System not accepting network messages",
+            Party::RecipientAdmin,
+        ),
+    ]);
+}
