@@ -231,7 +231,10 @@ fn a_busy_or_closing_server_is_nobodys_while_temporary() {
             "421 4.3.2 Service not available, closing transmission channel",
             Party::Nobody,
         ),
-        ("421 4.3.2 System not accepting network messages", Party::Nobody),
+        (
+            "421 4.3.2 System not accepting network messages",
+            Party::Nobody,
+        ),
         ("451 4.3.2 Please try again later", Party::Nobody),
         ("451 4.3.0 Temporary local problem", Party::Nobody),
         ("452 4.3.1 Insufficient system storage", Party::Nobody),
