@@ -244,3 +244,34 @@ fn a_busy_or_closing_server_is_nobodys_while_temporary() {
         ),
     ]);
 }
+
+/// The families of generic wordings added from the servers' sources keep the party of their
+/// cause: a protocol fault is the sending server's, a bulk-mail verdict, a missing login, a
+/// sender address the login does not own and a sending quota are the sender's.
+#[test]
+fn the_generic_families_keep_the_party_of_their_cause() {
+    check(&[
+        // postfix src/postscreen/postscreen_smtpd.c, exim src/src/smtp_in.c.
+        ("503 5.5.1 Error: send HELO/EHLO first", Party::SenderAdmin),
+        ("503 HELO or EHLO required", Party::SenderAdmin),
+        // rspamd src/plugins/lua/dcc.lua.
+        (
+            "550 5.7.1 Message detected as bulk mail by DCC",
+            Party::Sender,
+        ),
+        // stalwart crates/smtp/src/inbound/mail.rs.
+        ("503 5.5.1 You must authenticate first.", Party::Sender),
+        (
+            "501 5.5.4 You are not allowed to send from this address.",
+            Party::Sender,
+        ),
+        (
+            "550 5.4.5 Daily user sending quota exceeded.",
+            Party::Sender,
+        ),
+        (
+            "450 4.7.1 Number recipients per hour exceeded",
+            Party::Sender,
+        ),
+    ]);
+}
