@@ -223,7 +223,7 @@ fn a_reply_that_names_no_cause_blames_nobody() {
 /// RFC 3463 X.3.2 and RFC 5321's 421 ("Service not available, closing transmission
 /// channel"): a receiving server that is shutting down or busy is load that time cures, so a
 /// temporary refusal is nobody's; the same code as a permanent refusal (a system that takes
-/// no mail) stays with the receiving administrator.
+/// no mail) and a null MX stay with the receiving administrator.
 #[test]
 fn a_busy_or_closing_server_is_nobodys_while_temporary() {
     check(&[
@@ -240,6 +240,12 @@ fn a_busy_or_closing_server_is_nobodys_while_temporary() {
         ("452 4.3.1 Insufficient system storage", Party::Nobody),
         (
             "554 5.3.2 System not accepting network messages",
+            Party::RecipientAdmin,
+        ),
+        // A null MX (RFC 7505) is the receiving domain's own statement, even when the
+        // refusal comes as a temporary one: its administrator's, not time's.
+        (
+            "450 4.1.10 <taro@example.net>: Recipient address rejected: Domain example.net does not accept mail (nullMX)",
             Party::RecipientAdmin,
         ),
     ]);
