@@ -253,7 +253,8 @@ fn a_busy_or_closing_server_is_nobodys_while_temporary() {
 
 /// The families of generic wordings added from the servers' sources keep the party of their
 /// cause: a protocol fault is the sending server's, a bulk-mail verdict, a missing login, a
-/// sender address the login does not own and a sending quota are the sender's.
+/// sender address the login does not own and a sending quota are the sender's; an
+/// internal-senders-only restriction is the receiving administrator's, a receiving rate nobody's.
 #[test]
 fn the_generic_families_keep_the_party_of_their_cause() {
     check(&[
@@ -278,6 +279,16 @@ fn the_generic_families_keep_the_party_of_their_cause() {
         (
             "450 4.7.1 Number recipients per hour exceeded",
             Party::Sender,
+        ),
+        // A group or mailbox that its organisation opened to internal senders only.
+        (
+            "550 5.7.1 This recipient only accepts mail from internal senders",
+            Party::RecipientAdmin,
+        ),
+        // A recipient-side receiving rate: time cures it.
+        (
+            "452 4.2.1 Mailbox receiving rate exceeded for this recipient",
+            Party::Nobody,
         ),
     ]);
 }
