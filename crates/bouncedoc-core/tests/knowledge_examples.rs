@@ -310,21 +310,23 @@ fn counts_of_rules_by_source_kind_and_wordings_by_reason() {
     println!("\n{total} rules, {wordings} wordings");
     assert_eq!(total, k.rules.len());
     let count = |kind| by_kind.get(&kind).copied().unwrap_or(0);
-    // The floor reached when the providers' error references were read (issue 15).
+    // The floor reached when the providers' error references were read (issue 15), and
+    // raised after the pass over the generic wordings (K3: source files, unverified share,
+    // wordings).
     assert!(
         count(SourceKind::Docs) >= 110,
         "only {} rules cite documentation",
         count(SourceKind::Docs)
     );
     assert!(
-        count(SourceKind::SourceFile) >= 165,
+        count(SourceKind::SourceFile) >= 185,
         "only {} rules cite a source file",
         count(SourceKind::SourceFile)
     );
     assert!(
-        count(SourceKind::Unverified) * 10 <= total * 6,
-        "{} of {total} rules are unverified (more than 60%)",
+        count(SourceKind::Unverified) * 10 <= total * 4,
+        "{} of {total} rules are unverified (more than 40%)",
         count(SourceKind::Unverified)
     );
-    assert!(wordings >= 1875, "only {wordings} wordings");
+    assert!(wordings >= 2100, "only {wordings} wordings");
 }
