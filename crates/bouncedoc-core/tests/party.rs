@@ -197,3 +197,98 @@ fn a_temporary_code_keeps_a_named_cause_soft() {
         .unwrap();
     assert!(d.hard_bounce);
 }
+
+/// When nothing names a cause, no party is blamed: an unknown wording, or a code too vague to
+/// name one, ends with `nobody` (the spec: "claims no party's fault"), never the sender's
+/// administrator.
+#[test]
+fn a_reply_that_names_no_cause_blames_nobody() {
+    let engine = Engine::new().unwrap();
+    for text in [
+        "550 5.0.0 something odd happened here",
+        "554 the frobnicator declined",
+        "550 5.1.5 <taro@example.jp>",
+    ] {
+        let d = engine.explain(text, Lang::En).unwrap();
+        assert!(
+            matches!(d.reason, Reason::Undefined | Reason::OnHold),
+            "{text:?}: {} (rule {:?}) names a cause; pick a text that names none",
+            d.reason,
+            d.rule_id()
+        );
+        assert_eq!(d.party, Party::Nobody, "{text:?}: {}", d.reason);
+    }
+}
+
+/// RFC 3463 X.3.2 and RFC 5321's 421 ("Service not available, closing transmission
+/// channel"): a receiving server that is shutting down or busy is load that time cures, so a
+/// temporary refusal is nobody's; the same code as a permanent refusal (a system that takes
+/// no mail) and a null MX stay with the receiving administrator.
+#[test]
+fn a_busy_or_closing_server_is_nobodys_while_temporary() {
+    check(&[
+        (
+            "421 4.3.2 Service not available, closing transmission channel",
+            Party::Nobody,
+        ),
+        (
+            "421 4.3.2 System not accepting network messages",
+            Party::Nobody,
+        ),
+        ("451 4.3.2 Please try again later", Party::Nobody),
+        ("451 4.3.0 Temporary local problem", Party::Nobody),
+        ("452 4.3.1 Insufficient system storage", Party::Nobody),
+        (
+            "554 5.3.2 System not accepting network messages",
+            Party::RecipientAdmin,
+        ),
+        // A null MX (RFC 7505) is the receiving domain's own statement, even when the
+        // refusal comes as a temporary one: its administrator's, not time's.
+        (
+            "450 4.1.10 <taro@example.net>: Recipient address rejected: Domain example.net does not accept mail (nullMX)",
+            Party::RecipientAdmin,
+        ),
+    ]);
+}
+
+/// The families of generic wordings added from the servers' sources keep the party of their
+/// cause: a protocol fault is the sending server's, a bulk-mail verdict, a missing login, a
+/// sender address the login does not own and a sending quota are the sender's; an
+/// internal-senders-only restriction is the receiving administrator's, a receiving rate nobody's.
+#[test]
+fn the_generic_families_keep_the_party_of_their_cause() {
+    check(&[
+        // postfix src/postscreen/postscreen_smtpd.c, exim src/src/smtp_in.c.
+        ("503 5.5.1 Error: send HELO/EHLO first", Party::SenderAdmin),
+        ("503 HELO or EHLO required", Party::SenderAdmin),
+        // rspamd src/plugins/lua/dcc.lua.
+        (
+            "550 5.7.1 Message detected as bulk mail by DCC",
+            Party::Sender,
+        ),
+        // stalwart crates/smtp/src/inbound/mail.rs.
+        ("503 5.5.1 You must authenticate first.", Party::Sender),
+        (
+            "501 5.5.4 You are not allowed to send from this address.",
+            Party::Sender,
+        ),
+        (
+            "550 5.4.5 Daily user sending quota exceeded.",
+            Party::Sender,
+        ),
+        (
+            "450 4.7.1 Number recipients per hour exceeded",
+            Party::Sender,
+        ),
+        // A group or mailbox that its organisation opened to internal senders only.
+        (
+            "550 5.7.1 This recipient only accepts mail from internal senders",
+            Party::RecipientAdmin,
+        ),
+        // A recipient-side receiving rate: time cures it.
+        (
+            "452 4.2.1 Mailbox receiving rate exceeded for this recipient",
+            Party::Nobody,
+        ),
+    ]);
+}

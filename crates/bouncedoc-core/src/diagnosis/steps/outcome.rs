@@ -50,7 +50,7 @@ pub(crate) fn of<'k>(
                 .and_then(|p| p.parse().ok())
         })
         .or_else(|| doc.party.parse().ok())
-        .unwrap_or(Party::SenderAdmin);
+        .unwrap_or(Party::Nobody);
     let advice: &[String] = rule_doc
         .and_then(|r| r.advice.as_deref())
         .or_else(|| {
