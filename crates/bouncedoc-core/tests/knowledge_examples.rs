@@ -312,7 +312,7 @@ fn counts_of_rules_by_source_kind_and_wordings_by_reason() {
     let count = |kind| by_kind.get(&kind).copied().unwrap_or(0);
     // The floor reached when the providers' error references were read (issue 15).
     assert!(
-        count(SourceKind::Docs) >= 110,
+        count(SourceKind::Docs) >= 150,
         "only {} rules cite documentation",
         count(SourceKind::Docs)
     );
@@ -322,9 +322,9 @@ fn counts_of_rules_by_source_kind_and_wordings_by_reason() {
         count(SourceKind::SourceFile)
     );
     assert!(
-        count(SourceKind::Unverified) * 10 <= total * 6,
-        "{} of {total} rules are unverified (more than 60%)",
+        count(SourceKind::Unverified) * 100 <= total * 42,
+        "{} of {total} rules are unverified (more than 42%)",
         count(SourceKind::Unverified)
     );
-    assert!(wordings >= 1875, "only {wordings} wordings");
+    assert!(wordings >= 2000, "only {wordings} wordings");
 }
