@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use bouncedoc_core::Lang;
 
+pub mod why;
+
 /// The language of the messages about errors, chosen once when the command line is read.
 static ERROR_LANG: OnceLock<Lang> = OnceLock::new();
 

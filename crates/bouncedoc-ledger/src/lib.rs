@@ -39,6 +39,7 @@ mod store;
 #[doc(hidden)]
 pub mod testing;
 pub mod time;
+pub mod why;
 
 pub use event::{
     NewEvent, Prepared, canonical, domain_of, message_key, normalize_address, normalize_domain,
@@ -49,6 +50,7 @@ pub use store::{
     BatchOutcome, Check, Counts, DryRun, Event, Filter, Suppression, Unsuppressed, Unsuppression,
     Verdict,
 };
+pub use why::Why;
 
 use migrate::Dialect;
 

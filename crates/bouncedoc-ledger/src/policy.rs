@@ -14,6 +14,7 @@ use bouncedoc_core::{Action, Party, Reason};
 use serde::{Deserialize, Serialize};
 
 use crate::time::DAY;
+use crate::why::{Codes, Why};
 
 /// The built-in policy file, with its comments.
 pub const DEFAULT_POLICY: &str = include_str!("../policy/default.toml");
@@ -369,60 +370,43 @@ impl Policy {
         None
     }
 
-    /// The sentence that says why a firing suppressed the address.
+    /// The sentence that says why a firing suppressed the address ([`Policy::why_of`],
+    /// written out).
     pub fn why(&self, firing: &Firing, events: &[EvalEvent]) -> String {
+        self.why_of(firing, events).to_string()
+    }
+
+    /// Why a firing suppressed the address, as data.
+    pub fn why_of(&self, firing: &Firing, events: &[EvalEvent]) -> Why {
         let at = &events[firing.at];
-        let codes = |e: &EvalEvent| {
-            let mut s = e.reason.to_string();
-            if let Some(st) = &e.status {
-                s.push(' ');
-                s.push_str(st);
-            }
-            if let Some(rc) = e.reply_code {
-                s.push_str(&format!(" ({rc})"));
-            }
-            s
+        let codes = |e: &EvalEvent| Codes {
+            reason: e.reason,
+            status: e.status.clone(),
+            reply_code: e.reply_code,
         };
+        let days = || (at.time - events[firing.triggers[0]].time) / DAY;
         match firing.rule {
-            Rule::Hard => format!("hard bounce: {}", codes(at)),
-            Rule::Feedback => match &at.feedback_type {
-                Some(t) => format!("complaint: feedback report ({t})"),
-                None => "complaint: feedback report".to_string(),
+            Rule::Hard => Why::Hard(codes(at)),
+            Rule::Feedback => Why::Complaint(at.feedback_type.clone()),
+            Rule::Soft => Why::Soft {
+                within_days: self.soft.within_days,
+                bounces: firing.triggers.iter().map(|&i| codes(&events[i])).collect(),
             },
-            Rule::Soft => {
-                let list: Vec<String> =
-                    firing.triggers.iter().map(|&i| codes(&events[i])).collect();
-                format!(
-                    "{} soft bounces within {} days: {}",
-                    firing.triggers.len(),
-                    self.soft.within_days,
-                    list.join(", ")
-                )
-            }
-            Rule::MailboxFull => {
-                let first = events[firing.triggers[0]].time;
-                let days = (at.time - first) / DAY;
-                format!(
-                    "mailbox full {} times over {days} days (the policy allows {} spanning {} days)",
-                    firing.triggers.len(),
-                    self.mailboxfull.count,
-                    self.mailboxfull.span_days
-                )
-            }
-            Rule::Carrier => {
-                let first = events[firing.triggers[0]].time;
-                let days = (at.time - first) / DAY;
-                let provider = at.provider.as_deref().unwrap_or("carrier");
-                format!(
-                    "{provider} refused {} times over {days} days ({}: a dead address or the \
-                     recipient's reception filter; the policy allows {} spanning {} days)",
-                    firing.triggers.len(),
-                    at.reason,
-                    self.carrier.count,
-                    self.carrier.span_days
-                )
-            }
-            Rule::Manual => "suppressed by hand".to_string(),
+            Rule::MailboxFull => Why::MailboxFull {
+                count: firing.triggers.len(),
+                days: days(),
+                allowed: self.mailboxfull.count,
+                span_days: self.mailboxfull.span_days,
+            },
+            Rule::Carrier => Why::Carrier {
+                provider: at.provider.as_deref().unwrap_or("carrier").to_string(),
+                count: firing.triggers.len(),
+                days: days(),
+                reason: at.reason,
+                allowed: self.carrier.count,
+                span_days: self.carrier.span_days,
+            },
+            Rule::Manual => Why::Manual,
         }
     }
 }

@@ -8,7 +8,9 @@ use bouncedoc_ledger::time::format_rfc3339;
 use bouncedoc_ledger::{OpenMode, Verdict};
 use clap::{Args, ValueEnum};
 
-use super::ledger::{DatabaseArg, PolicyArg, event_line, reason_words, suppression_line};
+use super::ledger::{
+    DatabaseArg, PolicyArg, event_line, localized_check, reason_words, suppression_line, why_words,
+};
 use crate::cli::LangArg;
 use crate::render::safe::for_person;
 
@@ -110,7 +112,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
             Verdict::Suppressed { .. } => suppressed += 1,
         }
         if args.format == CheckFormat::Jsonl {
-            serde_json::to_writer(&mut out, c)?;
+            serde_json::to_writer(&mut out, &localized_check(c, lang))?;
             writeln!(out)?;
             continue;
         }
@@ -142,8 +144,12 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
                 }
             }
             Verdict::Wait { until, why } => {
-                let line =
-                    crate::texts::ledger::wait(lang, &c.address, &format_rfc3339(*until), why);
+                let line = crate::texts::ledger::wait(
+                    lang,
+                    &c.address,
+                    &format_rfc3339(*until),
+                    &why_words(why, lang),
+                );
                 writeln!(out, "{}", for_person(&line))?;
             }
             Verdict::Suppressed { suppression } => {

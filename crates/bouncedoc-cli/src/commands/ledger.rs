@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use bouncedoc_core::{Knowledge, Lang};
 use bouncedoc_ledger::time::{format_date, format_rfc3339};
-use bouncedoc_ledger::{Event, Ledger, OpenMode, Policy, Suppression};
+use bouncedoc_ledger::{Check, Event, Ledger, OpenMode, Policy, Suppression, Verdict};
 use clap::Args;
 
 use crate::render::safe::for_person;
@@ -109,7 +109,39 @@ pub fn suppression_line(s: &Suppression, lang: Lang) -> String {
         &format_date(s.since),
         &s.rule.to_string(),
         &s.who,
-        &s.why,
+        &why_words(&s.why, lang),
     );
     for_person(&line).into_owned()
+}
+
+/// A suppression's or a wait's `why`, as the ledger stored it, in `lang`.
+pub fn why_words(why: &str, lang: Lang) -> String {
+    crate::texts::why::say(lang, why, &|r| reason_words(r, lang))
+}
+
+/// A suppression with its `why` in `lang`, for the JSON and CSV a person reads (the
+/// machine fields stay as they are).
+pub fn localized_suppression(s: &Suppression, lang: Lang) -> Suppression {
+    Suppression {
+        why: why_words(&s.why, lang),
+        ..s.clone()
+    }
+}
+
+/// An answer of `check` with its `why` in `lang` (the machine fields stay as they are).
+pub fn localized_check(c: &Check, lang: Lang) -> Check {
+    let verdict = match &c.verdict {
+        Verdict::Ok => Verdict::Ok,
+        Verdict::Wait { until, why } => Verdict::Wait {
+            until: *until,
+            why: why_words(why, lang),
+        },
+        Verdict::Suppressed { suppression } => Verdict::Suppressed {
+            suppression: Box::new(localized_suppression(suppression, lang)),
+        },
+    };
+    Check {
+        verdict,
+        ..c.clone()
+    }
 }

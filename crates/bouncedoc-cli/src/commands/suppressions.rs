@@ -9,7 +9,7 @@ use bouncedoc_ledger::time::{format_date, format_rfc3339, parse_when};
 use bouncedoc_ledger::{Filter, OpenMode, Rule, Suppression};
 use clap::{Args, ValueEnum};
 
-use super::ledger::{DatabaseArg, event_line};
+use super::ledger::{DatabaseArg, event_line, localized_suppression, why_words};
 use crate::cli::LangArg;
 use crate::render::safe::{csv_cell, for_person};
 
@@ -61,7 +61,7 @@ fn parse_rule(s: &str) -> Result<Rule, String> {
     s.parse::<Rule>().map_err(|e| e.to_string())
 }
 
-fn csv(list: &[Suppression]) -> Result<()> {
+fn csv(list: &[Suppression], lang: bouncedoc_core::Lang) -> Result<()> {
     let mut w = csv::Writer::from_writer(std::io::stdout().lock());
     w.write_record([
         "address",
@@ -84,7 +84,7 @@ fn csv(list: &[Suppression]) -> Result<()> {
             &format_rfc3339(s.since),
             s.reason.as_str(),
             s.rule.as_str(),
-            &s.why,
+            &why_words(&s.why, lang),
             &s.who,
             &s.events.len().to_string(),
             &lifted.map_or(String::new(), |u| format_rfc3339(u.at)),
@@ -116,15 +116,19 @@ pub fn run(args: &SuppressionsArgs) -> Result<ExitCode> {
     };
     let mut ledger = args.database.open(OpenMode::ReadOnly)?;
     let list = ledger.suppressions(&filter)?;
+    let lang = args.lang.lang();
     match args.format {
-        ListFormat::Csv => csv(&list)?,
+        ListFormat::Csv => csv(&list, lang)?,
         ListFormat::Json => {
+            let list: Vec<Suppression> = list
+                .iter()
+                .map(|s| localized_suppression(s, lang))
+                .collect();
             let mut out = std::io::stdout().lock();
             serde_json::to_writer_pretty(&mut out, &list)?;
             writeln!(out)?;
         }
         ListFormat::Human => {
-            let lang = args.lang.lang();
             let mut out = std::io::stdout().lock();
             for s in &list {
                 let line = format!(
@@ -133,7 +137,7 @@ pub fn run(args: &SuppressionsArgs) -> Result<ExitCode> {
                     format_date(s.since),
                     s.rule,
                     s.reason,
-                    s.why
+                    why_words(&s.why, lang)
                 );
                 writeln!(out, "{}", for_person(&line))?;
                 if let Some(u) = &s.lifted {

@@ -7,6 +7,7 @@ use crate::event::normalize_address;
 use crate::policy::Policy;
 use crate::sql::Sql;
 use crate::time::format_rfc3339;
+use crate::why::Why;
 
 use super::read::{active_suppression, history, latest_unsuppression};
 use super::types::{Check, Event, Suppression, Verdict};
@@ -59,9 +60,11 @@ fn verdict(held: Option<Suppression>, events: &[Event], policy: &Policy, now: i6
     let count = events.iter().filter(is_full).count();
     Verdict::Wait {
         until,
-        why: format!(
-            "mailbox full ({count} on record, last {}): retry after {hours} hours",
-            format_rfc3339(last_full.detail.occurred_at),
-        ),
+        why: Why::Wait {
+            count,
+            last: format_rfc3339(last_full.detail.occurred_at),
+            hours,
+        }
+        .to_string(),
     }
 }
