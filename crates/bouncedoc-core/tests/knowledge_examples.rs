@@ -310,9 +310,11 @@ fn counts_of_rules_by_source_kind_and_wordings_by_reason() {
     println!("\n{total} rules, {wordings} wordings");
     assert_eq!(total, k.rules.len());
     let count = |kind| by_kind.get(&kind).copied().unwrap_or(0);
-    // The floor reached when the providers' error references were read (issue 15).
+    // The floor reached when the providers' error references were read (issue 15), raised
+    // after the second pass over the western providers' lists (176 cite documentation,
+    // 249 of 698 unverified).
     assert!(
-        count(SourceKind::Docs) >= 110,
+        count(SourceKind::Docs) >= 176,
         "only {} rules cite documentation",
         count(SourceKind::Docs)
     );
@@ -322,9 +324,9 @@ fn counts_of_rules_by_source_kind_and_wordings_by_reason() {
         count(SourceKind::SourceFile)
     );
     assert!(
-        count(SourceKind::Unverified) * 10 <= total * 6,
-        "{} of {total} rules are unverified (more than 60%)",
+        count(SourceKind::Unverified) * 100 <= total * 36,
+        "{} of {total} rules are unverified (more than 36%)",
         count(SourceKind::Unverified)
     );
-    assert!(wordings >= 1875, "only {wordings} wordings");
+    assert!(wordings >= 2000, "only {wordings} wordings");
 }

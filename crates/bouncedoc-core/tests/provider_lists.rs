@@ -464,3 +464,23 @@ fn att_error_message_summary() {
         ],
     );
 }
+
+/// postmaster.comcast.net (block removal request guidelines, error codes).
+#[test]
+fn comcast_postmaster_pages() {
+    check(
+        "Comcast",
+        &[
+            (
+                "550 5.1.1 <taro@comcast.net> Not our Customer",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 IMTA08.westchester.pa.mail.comcast.net comcast 192.0.2.8 Comcast requires that all mail servers must have a PTR record with a valid Reverse DNS entry. Currently your mail server does not fill that requirement.",
+                "requireptr",
+                "sender-admin",
+            ),
+        ],
+    );
+}
