@@ -80,6 +80,31 @@ fn gmail_smtp_errors_and_codes() {
                 "sender",
             ),
             (
+                "550 5.7.1 Email quota exceeded. x12si345 - gsmtp",
+                "speeding",
+                "sender",
+            ),
+            (
+                "450 4.2.1 Peak SMTP relay limit exceeded for customer. x12si345 - gsmtp",
+                "speeding",
+                "sender",
+            ),
+            (
+                "421 4.7.0 TLS required for RCPT domain, closing connection. x12si345 - gsmtp",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "535 5.7.8 Username and Password not accepted. x12si345 - gsmtp",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "552 5.2.3 Your message exceeded Google's message size limits. x12si345 - gsmtp",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
                 "421 4.3.0 Temporary System Problem. Try again later (10). x12si345 - gsmtp",
                 "systemerror",
                 "nobody",
