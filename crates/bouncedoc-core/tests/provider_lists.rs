@@ -131,6 +131,21 @@ fn microsoft_ndr_and_outlook_com_replies() {
                 "recipient-admin",
             ),
             (
+                "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [CO1NAM11FT040.eop-nam11.prod.protection.outlook.com]",
+                "userunknown",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.124 Delivery not authorized, message refused. Sender not in allowed-senders list. [AM6PR0502MB3686.eurprd05.prod.outlook.com]",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients. [BN8PR04MB1234.namprd04.prod.outlook.com]",
+                "speeding",
+                "sender",
+            ),
+            (
                 "451 4.7.650 The mail server [192.0.2.8] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://aka.ms/postmaster (S775)",
                 "badreputation",
                 "sender-admin",
