@@ -241,6 +241,11 @@ fn yahoo_smtp_error_codes() {
                 "sender-admin",
             ),
             (
+                "554 5.7.9 Message not accepted for policy reasons. See https://help.yahoo.com/kb/postmaster/SLN7253.html",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
                 "550 5.7.9 This mail has been blocked because the sender is unauthenticated. Yahoo requires all senders to authenticate with either SPF or DKIM.",
                 "authfailure",
                 "sender-admin",
