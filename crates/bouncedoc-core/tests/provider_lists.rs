@@ -146,6 +146,11 @@ fn microsoft_ndr_and_outlook_com_replies() {
                 "sender",
             ),
             (
+                "550 5.7.193 UnifiedGroupAgent; Delivery failed because the sender isn't a group member or external senders aren't permitted to send to this group.",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
                 "451 4.7.650 The mail server [192.0.2.8] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://aka.ms/postmaster (S775)",
                 "badreputation",
                 "sender-admin",
