@@ -411,6 +411,11 @@ fn icloud_replies() {
                 "nobody",
             ),
             (
+                "550 5.7.1 Your email was rejected due to having a domain present in the Spamhaus DBL -- see https://www.spamhaus.org/dbl/ host mx01.mail.icloud.com",
+                "spamdetected",
+                "sender",
+            ),
+            (
                 "552 5.2.2 <hanako@icloud.com>: user is over quota",
                 "mailboxfull",
                 "recipient",
