@@ -539,3 +539,33 @@ fn comcast_postmaster_pages() {
         ],
     );
 }
+
+/// smtp.codes/qq (QQ Mail) and a public copy of NetEase's refusal codes.
+#[test]
+fn qq_and_netease_replies() {
+    check(
+        "QQ Mail / NetEase",
+        &[
+            (
+                "550 Mailbox not found. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 Sender frequency limited. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000723",
+                "toomanyconn",
+                "sender",
+            ),
+            (
+                "550 Ip frequency limited. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000725",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "550 MI:SPF mx14,QMCowECpA0qTiftVaeB3Cg--.872S2 1442548128 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8&hostid=mx14&time=1442548128",
+                "authfailure",
+                "sender-admin",
+            ),
+        ],
+    );
+}
