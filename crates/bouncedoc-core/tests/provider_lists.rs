@@ -569,3 +569,33 @@ fn qq_and_netease_replies() {
         ],
     );
 }
+
+/// smtp.codes/rackspace (Rackspace Email).
+#[test]
+fn rackspace_replies() {
+    check(
+        "Rackspace",
+        &[
+            (
+                "450 4.2.1 <taro@example.com>: Mailbox received too much email in a short period of time (G30)",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "451 4.7.1 Received too many messages from a new or untrusted IP (G28)",
+                "speeding",
+                "sender-admin",
+            ),
+            (
+                "421 Too many concurrent connections from this client (G2)",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "450 4.7.1 Client host 192.0.2.8 has no PTR record (G1F)",
+                "requireptr",
+                "sender-admin",
+            ),
+        ],
+    );
+}
