@@ -105,6 +105,11 @@ fn gmail_smtp_errors_and_codes() {
                 "sender",
             ),
             (
+                "550 5.7.1 Message rejected. See https://support.google.com/mail/answer/69585 for more information. x12si345 - gsmtp",
+                "spamdetected",
+                "sender",
+            ),
+            (
                 "421 4.3.0 Temporary System Problem. Try again later (10). x12si345 - gsmtp",
                 "systemerror",
                 "nobody",
@@ -149,6 +154,11 @@ fn microsoft_ndr_and_outlook_com_replies() {
                 "550 5.7.193 UnifiedGroupAgent; Delivery failed because the sender isn't a group member or external senders aren't permitted to send to this group.",
                 "rejected",
                 "recipient-admin",
+            ),
+            (
+                "Your message couldn't be delivered because you weren't recognized as a valid sender. The most common reason for this is that your email address is suspected of sending spam and it's no longer allowed to send messages outside of your organization. Remote Server returned '550 5.1.8 Access denied, bad outbound sender'",
+                "blocked",
+                "sender-admin",
             ),
             (
                 "451 4.7.650 The mail server [192.0.2.8] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://aka.ms/postmaster (S775)",
