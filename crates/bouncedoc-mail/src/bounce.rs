@@ -222,8 +222,17 @@ fn kind_of(recipients: &[RecipientFacts]) -> Kind {
     }
 }
 
-/// Reads a parsed message.
+/// Reads a parsed message. A message that a person forwards (its subject says so: `Fw:`,
+/// `Fwd:`, `転送:`) with a bounce attached (`message/rfc822`) is read as that bounce: the
+/// forward's own words and addresses are no report.
 pub fn read_message(message: &Message) -> Bounce {
+    if message
+        .header("subject")
+        .is_some_and(crate::paste::is_forward_subject)
+        && let Some(bounce) = crate::paste::attached_bounce(message)
+    {
+        return bounce;
+    }
     let mut bounce = read_kind(message);
     if bounce.kind == Kind::Bounce {
         settle(&mut bounce);
@@ -333,6 +342,20 @@ mod tests {
         assert_eq!(b.recipients.len(), 2);
         assert_eq!(b.recipients[0].diagnostic, "550 user unknown");
         assert_eq!(b.recipients[1].recipient.as_deref(), Some("b@example.jp"));
+    }
+
+    /// A bounce a person forwards as an attachment is read, not the forward around it.
+    #[test]
+    fn a_forwarded_attached_bounce() {
+        let raw = b"From: Mia <mia@example.org>\nTo: it@example.org\nSubject: Fw: Undelivered Mail Returned to Sender\nContent-Type: multipart/mixed; boundary=\"F\"\n\n--F\nContent-Type: text/plain\n\nWhy? nora@example.org gave me the address.\n\n--F\nContent-Type: message/rfc822\n\nFrom: MAILER-DAEMON@mx.example.org (Mail Delivery System)\nSubject: Undelivered Mail Returned to Sender\nTo: mia@example.org\n\n<pablo@example.jp>: host mx.example.jp[192.0.2.1] said: 550 5.1.1 User unknown (in\n    reply to RCPT TO command)\n\n--F--\n";
+        let b = read_bytes(raw).unwrap();
+        assert_eq!(b.kind, Kind::Bounce);
+        let got: Vec<_> = b
+            .recipients
+            .iter()
+            .filter_map(|r| r.recipient.as_deref())
+            .collect();
+        assert_eq!(got, ["pablo@example.jp"]);
     }
 
     #[test]

@@ -41,9 +41,13 @@ pub struct Exchange2007;
 
 const ID: &str = "exchange2007";
 
-/// `#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##`
-static HASHED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^#\s*([245]\d\d[ -].*?)\s*##").expect("valid"));
+/// `#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##`, and the same after the name of the
+/// remote host that answered (`mx.example.jp #550 5.1.1 <a@example.jp>... User unknown ##`,
+/// a recipient outside the organisation).
+static HASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z0-9-]+\s+)?#\s*([245]\d\d[ -].*?)\s*##")
+        .expect("valid")
+});
 
 /// `Remote Server returned '...'`, `... - Remote Server at host (ip) returned '...'`
 /// What every line of [`HASHED`] or [`RETURNED`] holds.
@@ -191,6 +195,15 @@ mod tests {
     use bouncedoc_core::StatusCode;
 
     use crate::detect::common::corpus;
+
+    #[test]
+    fn hashed_reply_after_the_remote_host() {
+        let (reply, attempt) =
+            reply_of("mx.example.jp #550 5.1.1 <a@example.jp>... User unknown ##").unwrap();
+        assert_eq!(reply, "550 5.1.1 <a@example.jp>... User unknown");
+        assert!(!attempt);
+        assert!(reply_of("see the host #550 here ##").is_none());
+    }
 
     #[test]
     fn report_part_and_hashed_reply() {
