@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use bouncedoc_core::Action;
 use bouncedoc_core::reply::ReadReply;
 use serde::Serialize;
 
@@ -235,9 +236,30 @@ pub fn read_message(message: &Message) -> Bounce {
     }
     let mut bounce = read_kind(message);
     if bounce.kind == Kind::Bounce {
+        drop_successes_beside_failures(&mut bounce.recipients);
         settle(&mut bounce);
     }
     bounce
+}
+
+/// Whether a recipient's action says the message reached it or went on (RFC 3464 section
+/// 2.3.3: `delivered`, `relayed`, `expanded`).
+fn succeeded(r: &RecipientFacts) -> bool {
+    matches!(
+        r.action,
+        Some(Action::Delivered | Action::Relayed | Action::Expanded)
+    )
+}
+
+/// A report of failures that also lists the recipients it delivered to (an Exchange report
+/// of one failed recipient beside relayed ones) reports on the failures: the others are no
+/// bounce, and are left out. A report of successes alone keeps them (a delivery
+/// notification is recorded for what it is).
+fn drop_successes_beside_failures(recipients: &mut Vec<RecipientFacts>) {
+    let failed = |r: &RecipientFacts| matches!(r.action, None | Some(Action::Failed));
+    if recipients.iter().any(succeeded) && recipients.iter().any(failed) {
+        recipients.retain(|r| !succeeded(r));
+    }
 }
 
 fn read_kind(message: &Message) -> Bounce {
@@ -342,6 +364,30 @@ mod tests {
         assert_eq!(b.recipients.len(), 2);
         assert_eq!(b.recipients[0].diagnostic, "550 user unknown");
         assert_eq!(b.recipients[1].recipient.as_deref(), Some("b@example.jp"));
+    }
+
+    /// Of a report that lists failed, relayed and delivered recipients, the failed ones are
+    /// read; a report of deliveries alone keeps them.
+    #[test]
+    fn successes_beside_failures_are_left_out() {
+        let report = |blocks: &str| {
+            format!(
+                "From: postmaster@example.org\nSubject: Undeliverable: plans\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns;mx.example.org\n\n{blocks}--B--\n"
+            )
+        };
+        let failed = "Final-Recipient: rfc822;a@example.jp\nAction: failed\nStatus: 5.7.1\nDiagnostic-Code: smtp;550 5.7.1 relay access denied\n\n";
+        let relayed = "Final-Recipient: rfc822;b@example.jp\nAction: relayed\nStatus: 2.0.0\n\n";
+        let delivered =
+            "Final-Recipient: rfc822;c@example.org\nAction: delivered\nStatus: 2.0.0\n\n";
+        let b = read_bytes(report(&format!("{failed}{relayed}{delivered}")).as_bytes()).unwrap();
+        let got: Vec<_> = b
+            .recipients
+            .iter()
+            .filter_map(|r| r.recipient.as_deref())
+            .collect();
+        assert_eq!(got, ["a@example.jp"]);
+        let b = read_bytes(report(&format!("{relayed}{delivered}")).as_bytes()).unwrap();
+        assert_eq!(b.recipients.len(), 2);
     }
 
     /// A bounce a person forwards as an attachment is read, not the forward around it.

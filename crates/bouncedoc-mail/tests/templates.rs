@@ -12,7 +12,8 @@
 //! - `source`: where the template's fixed text comes from.
 //!
 //! A recipient is failed when it is diagnosed in a bounce and its action is not `delayed`,
-//! `delivered`, `relayed` or `expanded`.
+//! `delivered`, `relayed` or `expanded`; a report with failed recipients names none that
+//! was delivered, relayed or expanded.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -108,6 +109,21 @@ fn check(engine: &Engine, eml: &Path, want: &Expected) -> Option<String> {
     let mut problems = Vec::new();
     if lower_set(&got) != lower_set(&want.failed) || got.len() != want.failed.len() {
         problems.push(format!("failed {got:?}, expected {:?}", want.failed));
+    }
+    // A report of failures names no recipient it delivered to.
+    let succeeded: Vec<String> = report
+        .diagnoses
+        .iter()
+        .filter(|(d, _)| {
+            matches!(
+                d.action,
+                Some(Action::Delivered | Action::Relayed | Action::Expanded)
+            )
+        })
+        .filter_map(|(d, _)| d.recipient.clone())
+        .collect();
+    if !failed.is_empty() && !succeeded.is_empty() {
+        problems.push(format!("delivered ones reported: {succeeded:?}"));
     }
     let delayed: Vec<String> = report
         .diagnoses
