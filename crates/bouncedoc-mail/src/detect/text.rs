@@ -340,6 +340,12 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
     // deliver your message to a@b, c@d." (qmail's clones, see [`prose_recipients`]).
     let mut found: Vec<(usize, String)> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
+    // The addressees of a quoted message header (see [`quoted_header_lines`]), kept apart:
+    // they give way to the recipients the report's own words name (a forwarded bounce
+    // quotes the bounce's header and the original's), even the same address named later.
+    let quoted = quoted_header_lines(&lines);
+    let mut in_quoted: Vec<(usize, String)> = Vec::new();
+    let mut seen_quoted: HashSet<String> = HashSet::new();
     // The addresses found in a sentence, whose words are the sentence and what precedes it.
     let mut in_prose: HashSet<String> = HashSet::new();
     for (i, line) in lines.iter().enumerate() {
@@ -363,6 +369,12 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
         for addr in candidates {
             let lower = addr.to_lowercase();
             if own.contains(&lower) || is_system_address(&lower) {
+                continue;
+            }
+            if quoted[i] {
+                if seen_quoted.insert(addr.to_ascii_lowercase()) {
+                    in_quoted.push((i, addr));
+                }
                 continue;
             }
             // The first line about an address is kept (a set, not a search of those found).
@@ -390,13 +402,10 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
             found.push((i, addr));
         }
     }
-    found.sort_by_key(|(i, _)| *i);
-    // The addressees of a quoted message header give way to the recipients the report's
-    // own words name (a forwarded bounce quotes the bounce's header and the original's).
-    let quoted = quoted_header_lines(&lines);
-    if found.iter().any(|(i, _)| !quoted[*i]) {
-        found.retain(|(i, _)| !quoted[*i]);
+    if found.is_empty() {
+        found = in_quoted;
     }
+    found.sort_by_key(|(i, _)| *i);
     keep_failed_recipients(message, &mut found);
     if found.is_empty() {
         let recipient = message
@@ -519,6 +528,17 @@ mod tests {
     fn quoted_header_blocks_name_no_recipient() {
         let raw = b"From: Jane <jane@example.org>\nTo: help@example.org\nSubject: FW: Undeliverable: list\n\nsee below\n\n-----Original Message-----\nFrom: Microsoft Outlook <MicrosoftExchange329e@example.org>\nSent: Sunday, November 8, 2026 9:55 AM\nTo: Jane <jane@example.org>\nSubject: Undeliverable: list\n\nDelivery has failed to these recipients or groups:\n\nkai@example.jp (kai@example.jp)\nThe email address you entered couldn't be found.\n\nFrom: Jane <jane@example.org>\nTo: kai@example.jp, lin@example.jp\nCc: mo@example.jp\nSubject: list\n";
         assert_eq!(recipients_of(raw), ["kai@example.jp"]);
+        // The same address in a quoted header and then in the report's words (Exchange 5.5's
+        // "Your message / To: / Subject: / Sent: / did not reach the following recipient(s)").
+        let raw = b"From: System Administrator <postmaster@example.org>\nSubject: Undeliverable: list\n\nYour message\n\n  To:      kai@example.jp\n  Subject: list\n  Sent:    Sun, 8 Nov 2026 09:55:00 +0900\n\ndid not reach the following recipient(s):\n\nkai@example.jp on Sun, 8 Nov 2026 09:55:10 +0900\n    The recipient name is not recognized\n";
+        let r = read(&Message::parse(raw).unwrap());
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].recipient.as_deref(), Some("kai@example.jp"));
+        assert!(
+            r[0].diagnostic.contains("not recognized"),
+            "{}",
+            r[0].diagnostic
+        );
         // A header block alone still gives its addressee when nothing else is named.
         let raw = b"From: MAILER-DAEMON@example.org\nSubject: Undeliverable\n\nYour message could not be delivered.\n\nFrom: a@example.org\nTo: kai@example.jp\nSubject: list\n";
         assert_eq!(recipients_of(raw), ["kai@example.jp"]);
