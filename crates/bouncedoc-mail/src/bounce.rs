@@ -317,9 +317,12 @@ fn read_kind(message: &Message) -> Bounce {
     // `Auto-Submitted: auto-replied` declares an automatic answer (RFC 3834), not a delivery
     // report (`auto-generated`): a message of no known format that says so, and that is no
     // person's auto-reply, is not read as a bounce by guesswork.
+    // Exchange marks its non-delivery reports so (`X-MS-Exchange-Message-Is-Ndr`), and
+    // writes `Auto-Submitted: auto-replied` on them too.
     let declared_reply = message
         .header("auto-submitted")
-        .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("auto-replied"));
+        .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("auto-replied"))
+        && message.header("x-ms-exchange-message-is-ndr").is_none();
     if !declared_reply && detect::text::looks_like_bounce(message) {
         return Bounce::new(
             Kind::Bounce,
@@ -418,6 +421,9 @@ mod tests {
         let raw = b"Return-Path: <>\nFrom: postmaster@example.org\nAuto-Submitted: auto-replied\nSubject: email bounce notification\n\nreject reason: Mailbox full\ntarget mail address: a@example.jp\n";
         assert_eq!(read_bytes(raw).unwrap().kind, Kind::NotBounce);
         let raw = b"Return-Path: <>\nFrom: postmaster@example.org\nAuto-Submitted: auto-generated\nSubject: Undelivered Mail\n\n<a@example.jp>: mailbox full\n";
+        assert_eq!(read_bytes(raw).unwrap().kind, Kind::Bounce);
+        // Exchange writes `auto-replied` on its non-delivery reports, and marks them as such.
+        let raw = b"Return-Path: <>\nFrom: postmaster@example.org\nAuto-Submitted: auto-replied\nX-MS-Exchange-Message-Is-Ndr:\nSubject: Undeliverable: Nyaan\n\n<a@example.jp>: mailbox full\n";
         assert_eq!(read_bytes(raw).unwrap().kind, Kind::Bounce);
     }
 
