@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use bouncedoc_core::Action;
 use bouncedoc_core::reply::ReadReply;
 use serde::Serialize;
 
@@ -222,13 +223,43 @@ fn kind_of(recipients: &[RecipientFacts]) -> Kind {
     }
 }
 
-/// Reads a parsed message.
+/// Reads a parsed message. A message that a person forwards (its subject says so: `Fw:`,
+/// `Fwd:`, `転送:`) with a bounce attached (`message/rfc822`) is read as that bounce: the
+/// forward's own words and addresses are no report.
 pub fn read_message(message: &Message) -> Bounce {
+    if message
+        .header("subject")
+        .is_some_and(crate::paste::is_forward_subject)
+        && let Some(bounce) = crate::paste::attached_bounce(message)
+    {
+        return bounce;
+    }
     let mut bounce = read_kind(message);
     if bounce.kind == Kind::Bounce {
+        drop_successes_beside_failures(&mut bounce.recipients);
         settle(&mut bounce);
     }
     bounce
+}
+
+/// Whether a recipient's action says the message reached it or went on (RFC 3464 section
+/// 2.3.3: `delivered`, `relayed`, `expanded`).
+fn succeeded(r: &RecipientFacts) -> bool {
+    matches!(
+        r.action,
+        Some(Action::Delivered | Action::Relayed | Action::Expanded)
+    )
+}
+
+/// A report of failures that also lists the recipients it delivered to (an Exchange report
+/// of one failed recipient beside relayed ones) reports on the failures: the others are no
+/// bounce, and are left out. A report of successes alone keeps them (a delivery
+/// notification is recorded for what it is).
+fn drop_successes_beside_failures(recipients: &mut Vec<RecipientFacts>) {
+    let failed = |r: &RecipientFacts| matches!(r.action, None | Some(Action::Failed));
+    if recipients.iter().any(succeeded) && recipients.iter().any(failed) {
+        recipients.retain(|r| !succeeded(r));
+    }
 }
 
 fn read_kind(message: &Message) -> Bounce {
@@ -286,9 +317,12 @@ fn read_kind(message: &Message) -> Bounce {
     // `Auto-Submitted: auto-replied` declares an automatic answer (RFC 3834), not a delivery
     // report (`auto-generated`): a message of no known format that says so, and that is no
     // person's auto-reply, is not read as a bounce by guesswork.
+    // Exchange marks its non-delivery reports so (`X-MS-Exchange-Message-Is-Ndr`), and
+    // writes `Auto-Submitted: auto-replied` on them too.
     let declared_reply = message
         .header("auto-submitted")
-        .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("auto-replied"));
+        .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("auto-replied"))
+        && message.header("x-ms-exchange-message-is-ndr").is_none();
     if !declared_reply && detect::text::looks_like_bounce(message) {
         return Bounce::new(
             Kind::Bounce,
@@ -335,6 +369,44 @@ mod tests {
         assert_eq!(b.recipients[1].recipient.as_deref(), Some("b@example.jp"));
     }
 
+    /// Of a report that lists failed, relayed and delivered recipients, the failed ones are
+    /// read; a report of deliveries alone keeps them.
+    #[test]
+    fn successes_beside_failures_are_left_out() {
+        let report = |blocks: &str| {
+            format!(
+                "From: postmaster@example.org\nSubject: Undeliverable: plans\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns;mx.example.org\n\n{blocks}--B--\n"
+            )
+        };
+        let failed = "Final-Recipient: rfc822;a@example.jp\nAction: failed\nStatus: 5.7.1\nDiagnostic-Code: smtp;550 5.7.1 relay access denied\n\n";
+        let relayed = "Final-Recipient: rfc822;b@example.jp\nAction: relayed\nStatus: 2.0.0\n\n";
+        let delivered =
+            "Final-Recipient: rfc822;c@example.org\nAction: delivered\nStatus: 2.0.0\n\n";
+        let b = read_bytes(report(&format!("{failed}{relayed}{delivered}")).as_bytes()).unwrap();
+        let got: Vec<_> = b
+            .recipients
+            .iter()
+            .filter_map(|r| r.recipient.as_deref())
+            .collect();
+        assert_eq!(got, ["a@example.jp"]);
+        let b = read_bytes(report(&format!("{relayed}{delivered}")).as_bytes()).unwrap();
+        assert_eq!(b.recipients.len(), 2);
+    }
+
+    /// A bounce a person forwards as an attachment is read, not the forward around it.
+    #[test]
+    fn a_forwarded_attached_bounce() {
+        let raw = b"From: Mia <mia@example.org>\nTo: it@example.org\nSubject: Fw: Undelivered Mail Returned to Sender\nContent-Type: multipart/mixed; boundary=\"F\"\n\n--F\nContent-Type: text/plain\n\nWhy? nora@example.org gave me the address.\n\n--F\nContent-Type: message/rfc822\n\nFrom: MAILER-DAEMON@mx.example.org (Mail Delivery System)\nSubject: Undelivered Mail Returned to Sender\nTo: mia@example.org\n\n<pablo@example.jp>: host mx.example.jp[192.0.2.1] said: 550 5.1.1 User unknown (in\n    reply to RCPT TO command)\n\n--F--\n";
+        let b = read_bytes(raw).unwrap();
+        assert_eq!(b.kind, Kind::Bounce);
+        let got: Vec<_> = b
+            .recipients
+            .iter()
+            .filter_map(|r| r.recipient.as_deref())
+            .collect();
+        assert_eq!(got, ["pablo@example.jp"]);
+    }
+
     #[test]
     fn auto_reply_with_an_empty_return_path() {
         let raw = b"Return-Path: <>\nFrom: Kijitora <kijitora@example.org>\nSubject: Automatic reply: Nyaan\n\nI will be traveling for work on July 10-31.\n";
@@ -349,6 +421,9 @@ mod tests {
         let raw = b"Return-Path: <>\nFrom: postmaster@example.org\nAuto-Submitted: auto-replied\nSubject: email bounce notification\n\nreject reason: Mailbox full\ntarget mail address: a@example.jp\n";
         assert_eq!(read_bytes(raw).unwrap().kind, Kind::NotBounce);
         let raw = b"Return-Path: <>\nFrom: postmaster@example.org\nAuto-Submitted: auto-generated\nSubject: Undelivered Mail\n\n<a@example.jp>: mailbox full\n";
+        assert_eq!(read_bytes(raw).unwrap().kind, Kind::Bounce);
+        // Exchange writes `auto-replied` on its non-delivery reports, and marks them as such.
+        let raw = b"Return-Path: <>\nFrom: postmaster@example.org\nAuto-Submitted: auto-replied\nX-MS-Exchange-Message-Is-Ndr:\nSubject: Undeliverable: Nyaan\n\n<a@example.jp>: mailbox full\n";
         assert_eq!(read_bytes(raw).unwrap().kind, Kind::Bounce);
     }
 

@@ -84,6 +84,12 @@ fn in_charset(bytes: &[u8], label: &str) -> String {
     }
 }
 
+/// Whether a charset label names US-ASCII (or is missing).
+fn is_ascii_label(label: &str) -> bool {
+    let l = label.trim();
+    l.is_empty() || l.eq_ignore_ascii_case("us-ascii") || l.eq_ignore_ascii_case("ascii")
+}
+
 /// A body transfer-decoded and converted to UTF-8 by its charset label, as mailparse's
 /// `get_body` does; when the label does not fit the bytes, by a guess.
 fn decode_body(raw: &[u8], charset: &str, encoding: &Option<String>) -> String {
@@ -113,6 +119,14 @@ fn decode_body(raw: &[u8], charset: &str, encoding: &Option<String>) -> String {
         Ok(t) => t,
         Err(_) => String::from_utf8_lossy(&bytes()).into_owned(),
     };
+    if !text.is_ascii() && is_ascii_label(charset) {
+        // 8-bit bytes under `us-ascii` (the label a part without one gets): UTF-8 when they
+        // are UTF-8 (the internationalized reports of RFC 6533, `message/global-*`, are UTF-8
+        // by rule and carry no charset; so do many 8-bit texts), rather than Windows-1252.
+        if let Ok(utf8) = String::from_utf8(bytes()) {
+            return utf8;
+        }
+    }
     if text.is_empty() {
         crate::charset::decode_unlabeled(&bytes())
     } else if text.contains('\u{FFFD}') {
@@ -377,6 +391,19 @@ mod tests {
         let mimes: Vec<&str> = m.parts.iter().map(|p| p.mime.as_str()).collect();
         assert_eq!(mimes, ["text/plain", "message/delivery-status"]);
         assert!(m.report_text().contains("hello"));
+    }
+
+    /// An internationalized report part (RFC 6533) has no charset and is UTF-8; 8-bit text
+    /// under no label that is not UTF-8 is still read as before.
+    #[test]
+    fn eight_bit_utf8_without_a_charset() {
+        let raw = "From: MAILER-DAEMON@example.jp\nSubject: x\nContent-Type: multipart/report; report-type=global-delivery-status; boundary=\"B\"\n\n--B\nContent-Type: message/global-delivery-status\nContent-Transfer-Encoding: 8bit\n\nFinal-Recipient: utf-8; 太郎@example.jp\n\n--B--\n";
+        let m = Message::parse(raw.as_bytes()).unwrap();
+        assert!(m.parts[0].text().contains("太郎@example.jp"));
+        let latin1 =
+            b"From: a@example.jp\nSubject: x\nContent-Transfer-Encoding: 8bit\n\nCaf\xe9\n";
+        let m = Message::parse(latin1).unwrap();
+        assert!(m.report_text().contains("Café"), "{}", m.report_text());
     }
 
     #[test]

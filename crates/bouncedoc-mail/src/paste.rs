@@ -70,7 +70,7 @@ fn reports(bounce: &Bounce) -> bool {
 
 /// The first bounce attached to a message (`message/rfc822` parts), read as a message of its
 /// own.
-fn attached_bounce(message: &Message) -> Option<Bounce> {
+pub(crate) fn attached_bounce(message: &Message) -> Option<Bounce> {
     message
         .parts_of("message/rfc822")
         .filter_map(|p| Message::parse(p.text().as_bytes()).ok())

@@ -25,7 +25,7 @@
 //! Recipient, ...); the knowledge base reads it (`servers/exchange.toml`). The `MTS-ID` lines are
 //! message identifiers, not words about the failure.
 
-use super::common::{address_in, header_contains, recipient, squeeze};
+use super::common::{TextSearch, address_in, header_contains, recipient, squeeze};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -64,6 +64,15 @@ fn is_exchange2003(message: &Message) -> bool {
         )
         || starts("x-mimeole", &["Produced By Microsoft Exchange"])
         || header_contains(message, "received", " with Internet Mail Service (")
+        || by_its_text(message.report_text())
+}
+
+/// A report whose headers were lost or rewritten on the way (a relay, a forward) is still
+/// known by its text: a list line of [`LIST`] and Exchange's own diagnostic line
+/// (`MSEXCH:IMS:...`, or `<host #5.1.1 smtp;550 ...>`).
+fn by_its_text(text: &str) -> bool {
+    LIST.iter().any(|l| text.holds(l))
+        && (text.holds("MSEXCH:") || text.holds(" #5.") || text.holds(" #4."))
 }
 
 /// `kijitora@example.jp on Thu, 29 Apr 2010 ...`: the address that opens a recipient's lines.
@@ -133,6 +142,20 @@ mod tests {
 
     use crate::detect::common::{corpus, diagnosed_reasons};
     use bouncedoc_core::Reason;
+
+    /// Without Exchange's headers, its list line and diagnostic line still tell it.
+    #[test]
+    fn known_by_its_text() {
+        let raw = b"From: System Administrator <postmaster@example.org>\nSubject: Undeliverable: x\n\nYour message\n\ndid not reach the following recipient(s):\n\nkijitora@example.jp on Sat, 21 Nov 2026 07:07:05 +0900\n    The recipient name is not recognized\n    MSEXCH:IMS:NEKO:SITE:EXCH 0 (000C05A6) Unknown Recipient\n";
+        let d = Exchange2003.detect(&Message::parse(raw).unwrap()).unwrap();
+        assert_eq!(
+            d.recipients[0].recipient.as_deref(),
+            Some("kijitora@example.jp")
+        );
+        assert!(!by_its_text(
+            "did not reach the following recipient(s): see the note"
+        ));
+    }
 
     #[test]
     fn two_recipients_with_exchange_codes() {

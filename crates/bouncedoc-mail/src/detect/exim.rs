@@ -75,6 +75,16 @@ const DELAYED: &[&str] = &[
     "was frozen on arrival by ",
 ];
 
+/// Exim's words that a report is of failures (deliver.c's bounce text, "This is a permanent
+/// error. The following address(es) failed:"): its recipients were given up on, also where
+/// their words are those of a retry that ran out ("retry timeout exceeded"); only a warning
+/// (`Warning: message ... delayed`) reports recipients still being tried.
+const FAILURE_REPORT: &[&str] = &[
+    "address(es) failed",
+    "The following address failed",
+    "This is a permanent error",
+];
+
 fn is_exim(message: &Message) -> bool {
     let from_daemon = header_has(message, "from", &["Mail Delivery System"]);
     let subject = header_has(message, "subject", SUBJECTS);
@@ -286,13 +296,22 @@ pub(crate) fn read(message: &Message, bracketed: bool) -> Vec<RecipientFacts> {
             r.reporting_mta = d.reporting_mta;
         }
     }
+    let failure_report = region
+        .iter()
+        .any(|l| FAILURE_REPORT.iter().any(|w| l.holds(w)));
     for r in &mut out {
         let command = smtp_command(&r.diagnostic);
         r.command = command;
         let (reply, status_in_words) = codes_in(&r.diagnostic);
         let delayed = DELAYED.iter().any(|d| r.diagnostic.holds(d));
         if delayed && r.action.is_none() {
-            r.action = Some(Action::Delayed);
+            if failure_report {
+                // Given up on after temporary failures: failed (the engine weighs the
+                // words; the report states no code).
+                r.action = Some(Action::Failed);
+            } else {
+                r.action = Some(Action::Delayed);
+            }
         }
         if command == Some(SmtpCommand::Mail) && r.status.is_none() && status_in_words.is_none() {
             r.status = Some(status_at_mail(reply, delayed));
@@ -378,8 +397,32 @@ mod tests {
 
     #[test]
     fn delay_warning() {
+        let raw = concat!(
+            "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n",
+            "Subject: Warning: message 1tAbCa-000Xyw-0b delayed 24 hours\n\n",
+            "This message was created automatically by mail delivery software.\n",
+            "A message that you sent has not yet been delivered to one or more of its\n",
+            "recipients after more than 24 hours on the queue on mx.example.org.\n\n",
+            "The address to which the message has not yet been delivered is:\n\n",
+            "  kijitora@example.jp\n",
+            "    Delay reason: SMTP error from remote mail server after RCPT TO:<kijitora@example.jp>:\n",
+            "    451 4.7.1 Greylisted\n\n",
+            "No action is required on your part.\n",
+        );
+        let d = Exim
+            .detect(&Message::parse(raw.as_bytes()).unwrap())
+            .unwrap();
+        assert_eq!(d.recipients[0].action, Some(Action::Delayed));
+    }
+
+    /// A failure report's recipients were given up on, also when the retry time ran out
+    /// ("all hosts have been failing for a long time"): they failed, not delayed.
+    #[test]
+    fn a_retry_that_ran_out_in_a_failure_report() {
         let r = only_recipient(&Exim, "lhost-exim-08.eml");
-        assert_eq!(r.action, Some(Action::Delayed));
+        assert_eq!(r.action, Some(Action::Failed));
+        assert_eq!(r.status, None);
+        assert!(r.diagnostic.contains("failing for a long time"));
     }
 
     #[test]

@@ -34,10 +34,16 @@ impl Detector for IMailServer {
         let mailer = message
             .header("x-mailer")
             .is_some_and(|m| m.trim_start().starts_with("<SMTP32 v"));
-        if !mailer && !header_has(message, "subject", &["Undeliverable Mail "]) {
+        let text = text_until(message, &["Original message follows."]);
+        // The subject alone (`Undeliverable Mail`, which other servers write too) counts
+        // with IMail's own line before the quoted message.
+        let plain_subject = message
+            .header("subject")
+            .is_some_and(|s| s.trim() == "Undeliverable Mail")
+            && message.report_text().holds("\nOriginal message follows.");
+        if !mailer && !plain_subject && !header_has(message, "subject", &["Undeliverable Mail "]) {
             return None;
         }
-        let text = text_until(message, &["Original message follows."]);
         let mut recipients: Vec<RecipientFacts> = Vec::new();
         let mut response = String::new();
         for line in text.lines() {
@@ -73,6 +79,20 @@ impl Detector for IMailServer {
 mod tests {
     use super::*;
     use crate::detect::common::only_recipient;
+
+    /// `Subject: Undeliverable Mail` with no X-Mailer counts beside IMail's own line.
+    #[test]
+    fn plain_subject_with_imails_line() {
+        let raw = b"From: postmaster@example.org\nSubject: Undeliverable Mail\n\nunknown user: <kijitora@example.jp>\n\nOriginal message follows.\n\nTo: kijitora@example.jp\n";
+        let d = IMailServer.detect(&Message::parse(raw).unwrap()).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        assert_eq!(
+            d.recipients[0].recipient.as_deref(),
+            Some("kijitora@example.jp")
+        );
+        let raw = b"From: postmaster@example.org\nSubject: Undeliverable Mail\n\nReply to: help@example.org\n";
+        assert!(IMailServer.detect(&Message::parse(raw).unwrap()).is_none());
+    }
 
     #[test]
     fn cause_and_address_on_one_line() {

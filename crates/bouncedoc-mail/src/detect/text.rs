@@ -204,6 +204,66 @@ fn keep_failed_recipients(message: &Message, found: &mut Vec<(usize, String)>) {
     found.sort_by_key(|(i, _)| *i);
 }
 
+/// Header fields that a message quoted in a report's text (a forwarded bounce's own header,
+/// Gmail's "---------- Forwarded message ---------" block, Outlook's "From: ... Sent: ...
+/// Subject: ..." block, the returned message's header) is written with.
+const QUOTED_HEADER_FIELDS: &[&str] = &[
+    "from",
+    "to",
+    "cc",
+    "bcc",
+    "sent",
+    "date",
+    "subject",
+    "reply-to",
+    "sender",
+    "message-id",
+    "importance",
+    "return-path",
+];
+
+/// Whether a line is a header field of [`QUOTED_HEADER_FIELDS`] (`Subject: ...`).
+fn quoted_header_field(line: &str) -> Option<&str> {
+    let (name, _) = line.split_once(':')?;
+    let name = name.trim_end();
+    QUOTED_HEADER_FIELDS
+        .iter()
+        .find(|f| name.eq_ignore_ascii_case(f))
+        .copied()
+}
+
+/// Which lines belong to a quoted message header: a run of at least three header fields
+/// (and their folded lines) that has a `Subject` and a `From`, `Sent` or `Date`. Its `To`
+/// and `Cc` name whom the quoted message was sent to, which is no failure.
+fn quoted_header_lines(lines: &[&str]) -> Vec<bool> {
+    let mut inside = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        if quoted_header_field(lines[i]).is_none() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut names: Vec<&str> = Vec::new();
+        while i < lines.len() {
+            if let Some(name) = quoted_header_field(lines[i]) {
+                names.push(name);
+            } else if !(i > start
+                && lines[i].starts_with([' ', '\t'])
+                && !lines[i].trim().is_empty())
+            {
+                break;
+            }
+            i += 1;
+        }
+        let dated = names.iter().any(|n| matches!(*n, "from" | "sent" | "date"));
+        if names.len() >= 3 && names.contains(&"subject") && dated {
+            inside[start..i].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    inside
+}
+
 /// Words of a sentence that says a delivery failed.
 const FAILURE_WORDS: &[&str] = &[
     "could not deliver",
@@ -280,6 +340,12 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
     // deliver your message to a@b, c@d." (qmail's clones, see [`prose_recipients`]).
     let mut found: Vec<(usize, String)> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
+    // The addressees of a quoted message header (see [`quoted_header_lines`]), kept apart:
+    // they give way to the recipients the report's own words name (a forwarded bounce
+    // quotes the bounce's header and the original's), even the same address named later.
+    let quoted = quoted_header_lines(&lines);
+    let mut in_quoted: Vec<(usize, String)> = Vec::new();
+    let mut seen_quoted: HashSet<String> = HashSet::new();
     // The addresses found in a sentence, whose words are the sentence and what precedes it.
     let mut in_prose: HashSet<String> = HashSet::new();
     for (i, line) in lines.iter().enumerate() {
@@ -303,6 +369,12 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
         for addr in candidates {
             let lower = addr.to_lowercase();
             if own.contains(&lower) || is_system_address(&lower) {
+                continue;
+            }
+            if quoted[i] {
+                if seen_quoted.insert(addr.to_ascii_lowercase()) {
+                    in_quoted.push((i, addr));
+                }
                 continue;
             }
             // The first line about an address is kept (a set, not a search of those found).
@@ -329,6 +401,9 @@ pub fn read(message: &Message) -> Vec<RecipientFacts> {
         {
             found.push((i, addr));
         }
+    }
+    if found.is_empty() {
+        found = in_quoted;
     }
     found.sort_by_key(|(i, _)| *i);
     keep_failed_recipients(message, &mut found);
@@ -445,6 +520,28 @@ mod tests {
         let raw = b"From: mailer@mx.example.org\nTo: a@example.com\nSubject: Undeliverable mail\n\nYour message <20010101.ABC123@mx.example.org> could not be delivered:\n\nkijitora@example.jp: mailbox full\n";
         let got = recipients_of(raw);
         assert_eq!(got, ["kijitora@example.jp"]);
+    }
+
+    /// A forwarded bounce: the header blocks it quotes (the bounce's own, Outlook-style, and
+    /// the original message's) name no recipient when the bounce's words name one.
+    #[test]
+    fn quoted_header_blocks_name_no_recipient() {
+        let raw = b"From: Jane <jane@example.org>\nTo: help@example.org\nSubject: FW: Undeliverable: list\n\nsee below\n\n-----Original Message-----\nFrom: Microsoft Outlook <MicrosoftExchange329e@example.org>\nSent: Sunday, November 8, 2026 9:55 AM\nTo: Jane <jane@example.org>\nSubject: Undeliverable: list\n\nDelivery has failed to these recipients or groups:\n\nkai@example.jp (kai@example.jp)\nThe email address you entered couldn't be found.\n\nFrom: Jane <jane@example.org>\nTo: kai@example.jp, lin@example.jp\nCc: mo@example.jp\nSubject: list\n";
+        assert_eq!(recipients_of(raw), ["kai@example.jp"]);
+        // The same address in a quoted header and then in the report's words (Exchange 5.5's
+        // "Your message / To: / Subject: / Sent: / did not reach the following recipient(s)").
+        let raw = b"From: System Administrator <postmaster@example.org>\nSubject: Undeliverable: list\n\nYour message\n\n  To:      kai@example.jp\n  Subject: list\n  Sent:    Sun, 8 Nov 2026 09:55:00 +0900\n\ndid not reach the following recipient(s):\n\nkai@example.jp on Sun, 8 Nov 2026 09:55:10 +0900\n    The recipient name is not recognized\n";
+        let r = read(&Message::parse(raw).unwrap());
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].recipient.as_deref(), Some("kai@example.jp"));
+        assert!(
+            r[0].diagnostic.contains("not recognized"),
+            "{}",
+            r[0].diagnostic
+        );
+        // A header block alone still gives its addressee when nothing else is named.
+        let raw = b"From: MAILER-DAEMON@example.org\nSubject: Undeliverable\n\nYour message could not be delivered.\n\nFrom: a@example.org\nTo: kai@example.jp\nSubject: list\n";
+        assert_eq!(recipients_of(raw), ["kai@example.jp"]);
     }
 
     #[test]

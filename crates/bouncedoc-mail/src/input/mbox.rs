@@ -3,9 +3,14 @@
 //!
 //! Written by hand: the mbox crates on crates.io read the whole file or are unmaintained,
 //! and the format is one rule (a line starting `From ` after a blank line or at the start
-//! opens a message; `>From ` lines are unescaped, mboxrd-style).
+//! opens a message; `>From ` lines are unescaped, mboxrd-style). Files joined by tools that
+//! forget the blank line are read too: a full separator (`From sender` and its date, the
+//! way mail delivery agents write it) opens a message after any line.
 
 use std::io::{BufRead, Read};
+use std::sync::LazyLock;
+
+use regex::bytes::Regex;
 
 use crate::records::DEFAULT_MAX_MESSAGE_BYTES;
 
@@ -60,6 +65,21 @@ fn is_separator(line: &[u8]) -> bool {
     line.starts_with(b"From ")
 }
 
+/// A separator line written whole: `From `, the envelope sender, and the date in the form of
+/// C's `asctime` (`Thu Jul  2 12:05:05 2020`, a time zone allowed before the year). A body
+/// line that only starts with `From ` is not one.
+static DATED_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d{1,2}:\d{2}(?::\d{2})?(?: [A-Z]{3,4}| [+-]\d{4})? \d{4}(?: [+-]\d{4})?\r?\n?$",
+    )
+    .expect("valid")
+});
+
+/// Whether a line opens a message where no blank line comes before it: a dated separator.
+fn is_dated_separator(line: &[u8]) -> bool {
+    line.starts_with(b"From ") && DATED_SEPARATOR.is_match(line)
+}
+
 impl<R: BufRead> Iterator for MboxReader<R> {
     type Item = std::io::Result<MboxMessage>;
 
@@ -94,7 +114,11 @@ impl<R: BufRead> Iterator for MboxReader<R> {
             }
             let whole_line_start = line_start;
             line_start = bytes.last() == Some(&b'\n');
-            if whole_line_start && previous_blank && is_separator(&bytes[start..]) {
+            let line = &bytes[start..];
+            if whole_line_start
+                && ((previous_blank && is_separator(line))
+                    || (self.pending_separator && is_dated_separator(line)))
+            {
                 bytes.truncate(start);
                 if !self.pending_separator && bytes.iter().all(u8::is_ascii_whitespace) {
                     // The first separator of the file.
@@ -172,6 +196,22 @@ mod tests {
         assert!(msgs[0].contains("From here in the text"));
         assert!(msgs[1].starts_with("Subject: two"));
         assert!(msgs[1].contains("\nFrom escaped"));
+    }
+
+    /// Two messages joined without a blank line between them: the second one's dated
+    /// separator opens it; an undated `From ` line in a body does not.
+    #[test]
+    fn a_dated_separator_after_a_line_of_text() {
+        let mbox = "From MAILER-DAEMON  Thu Jul  2 12:05:05 2020\nSubject: one\n\nbody\n--B--\nFrom double-bounce@example.jp  Thu Jul  2 12:05:05 2020\nSubject: two\n\nHi\nFrom me to you\nFrom a@example.jp yesterday\n";
+        let msgs = split(mbox);
+        assert_eq!(msgs.len(), 2);
+        assert!(msgs[0].ends_with("--B--\n"));
+        assert!(msgs[1].starts_with("Subject: two"));
+        assert!(msgs[1].contains("From me to you\nFrom a@example.jp yesterday"));
+        assert!(is_dated_separator(
+            b"From a@example.jp Mon Dec  7 06:00:06 UTC 2026\r\n"
+        ));
+        assert!(!is_dated_separator(b"From a@example.jp on Mon Dec 7\n"));
     }
 
     #[test]
