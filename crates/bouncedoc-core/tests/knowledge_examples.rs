@@ -311,21 +311,22 @@ fn counts_of_rules_by_source_kind_and_wordings_by_reason() {
     assert_eq!(total, k.rules.len());
     let count = |kind| by_kind.get(&kind).copied().unwrap_or(0);
     // The floors reached when the providers' error references, the servers' and filters'
-    // sources and the generic wordings' sources were read (issue 15).
+    // sources, the generic wordings' sources and the Japanese providers' pages were read
+    // (issue 15): 213 rules cite documentation, 237 a source file, 149 of 748 unverified.
     assert!(
-        count(SourceKind::Docs) >= 175,
+        count(SourceKind::Docs) >= 210,
         "only {} rules cite documentation",
         count(SourceKind::Docs)
     );
     assert!(
-        count(SourceKind::SourceFile) >= 215,
+        count(SourceKind::SourceFile) >= 235,
         "only {} rules cite a source file",
         count(SourceKind::SourceFile)
     );
     assert!(
-        count(SourceKind::Unverified) * 10 <= total * 4,
-        "{} of {total} rules are unverified (more than 40%)",
+        count(SourceKind::Unverified) * 100 <= total * 21,
+        "{} of {total} rules are unverified (more than 21%)",
         count(SourceKind::Unverified)
     );
-    assert!(wordings >= 2100, "only {wordings} wordings");
+    assert!(wordings >= 2200, "only {wordings} wordings");
 }
