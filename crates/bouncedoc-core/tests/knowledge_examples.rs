@@ -312,9 +312,9 @@ fn counts_of_rules_by_source_kind_and_wordings_by_reason() {
     let count = |kind| by_kind.get(&kind).copied().unwrap_or(0);
     // The floors reached when the providers' error references, the servers' and filters'
     // sources, the generic wordings' sources and the Japanese providers' pages were read
-    // (issue 15): 213 rules cite documentation, 237 a source file, 149 of 748 unverified.
+    // (issue 15): 215 rules cite documentation, 237 a source file, 134 of 748 unverified.
     assert!(
-        count(SourceKind::Docs) >= 210,
+        count(SourceKind::Docs) >= 215,
         "only {} rules cite documentation",
         count(SourceKind::Docs)
     );
@@ -324,8 +324,8 @@ fn counts_of_rules_by_source_kind_and_wordings_by_reason() {
         count(SourceKind::SourceFile)
     );
     assert!(
-        count(SourceKind::Unverified) * 100 <= total * 21,
-        "{} of {total} rules are unverified (more than 21%)",
+        count(SourceKind::Unverified) * 100 <= total * 18,
+        "{} of {total} rules are unverified (more than 18%)",
         count(SourceKind::Unverified)
     );
     assert!(wordings >= 2200, "only {wordings} wordings");
