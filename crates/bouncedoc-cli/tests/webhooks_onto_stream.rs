@@ -6,11 +6,11 @@
 //!
 //! Without `nats-server` the test says so and passes, unless `CI` is set, where it fails.
 
+mod http_support;
 mod nats_support;
 mod support;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -20,33 +20,11 @@ use bouncedoc_webhooks::testing::{
     TEST_CERT_PEM, TEST_CERT_URL, sendgrid_public_key, sendgrid_sign, sign_sns,
 };
 use bouncedoc_webhooks::verify::mailgun::MailgunVerifier;
+use http_support::post;
 use nats_support::{Killed, nats_server_or_skip, start_nats};
 use serde_json::json;
 
 const MAILGUN_KEY: &str = "key-0123456789abcdef0123456789abcdef";
-
-fn post(addr: &str, path: &str, headers: &[(&str, String)], body: &[u8]) -> (u16, String) {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    let mut head = format!(
-        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str("\r\n");
-    s.write_all(head.as_bytes()).unwrap();
-    s.write_all(body).unwrap();
-    let mut answer = String::new();
-    s.read_to_string(&mut answer).unwrap();
-    let status = answer[9..12].parse().unwrap();
-    let body = answer
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
-}
 
 /// The webhooks' configuration, with its secrets and the SNS certificate beside it.
 fn configuration(dir: &Path) -> std::path::PathBuf {

@@ -46,6 +46,29 @@ pub fn message_id(bytes: &[u8]) -> String {
     message_key(&canonical(bytes))
 }
 
+/// Sends one message with its envelope's headers and de-duplication id `id`; the stream's
+/// acknowledgement is to be awaited by the caller. A message over the server's
+/// `max_payload` is [`QueueError::TooLarge`].
+async fn send(
+    js: &Context,
+    subject: &str,
+    envelope: &Envelope,
+    id: String,
+    bytes: Vec<u8>,
+) -> Result<PublishAckFuture, QueueError> {
+    let size = bytes.len();
+    let message = PublishMessage::build()
+        .headers(envelope.headers())
+        .message_id(id)
+        .payload(bytes.into());
+    js.send_publish(subject.to_string(), message)
+        .await
+        .map_err(|e| match e.kind() {
+            PublishErrorKind::MaxPayloadExceeded => QueueError::TooLarge(size),
+            _ => QueueError::js("publishing", e),
+        })
+}
+
 /// What a publisher did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Published {
@@ -86,19 +109,8 @@ impl Publisher {
         if self.pending.len() >= IN_FLIGHT {
             self.settle_one().await?;
         }
-        let size = bytes.len();
-        let message = PublishMessage::build()
-            .headers(envelope.headers())
-            .message_id(message_id(&bytes))
-            .payload(bytes.into());
-        let ack = self
-            .js
-            .send_publish(self.subject.clone(), message)
-            .await
-            .map_err(|e| match e.kind() {
-                PublishErrorKind::MaxPayloadExceeded => QueueError::TooLarge(size),
-                _ => QueueError::js("publishing", e),
-            })?;
+        let id = message_id(&bytes);
+        let ack = send(&self.js, &self.subject, envelope, id, bytes).await?;
         self.pending.push_back(ack);
         Ok(())
     }
@@ -177,20 +189,9 @@ impl WebhookPublisher {
             fallback_time: now,
             webhook: Some(service.to_string()),
         };
-        let size = body.len();
         let id = format!("webhook:{service}:{}", message_id(&body));
-        let message = PublishMessage::build()
-            .headers(envelope.headers())
-            .message_id(id)
-            .payload(body.into());
-        let ack = self
-            .js
-            .send_publish(self.subject.clone(), message)
-            .await
-            .map_err(|e| match e.kind() {
-                PublishErrorKind::MaxPayloadExceeded => QueueError::TooLarge(size),
-                _ => QueueError::js("publishing", e),
-            })?
+        let ack = send(&self.js, &self.subject, &envelope, id, body)
+            .await?
             .await
             .map_err(|e| QueueError::js("waiting for the stream's acknowledgement", e))?;
         Ok(ack.duplicate)
