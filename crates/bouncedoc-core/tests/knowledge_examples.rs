@@ -313,19 +313,21 @@ fn counts_of_rules_by_source_kind_and_wordings_by_reason() {
     // The floors reached when the providers' error references, the servers' and filters'
     // sources, the generic wordings' sources and the Japanese providers' pages were read
     // (issue 15): 215 rules cite documentation, 237 a source file, 134 of 748 unverified.
+    // S1 (servers' files, report fields, Microsoft): 216 documentation, 250 source file, 121 of
+    // 752 unverified.
     assert!(
-        count(SourceKind::Docs) >= 215,
+        count(SourceKind::Docs) >= 216,
         "only {} rules cite documentation",
         count(SourceKind::Docs)
     );
     assert!(
-        count(SourceKind::SourceFile) >= 235,
+        count(SourceKind::SourceFile) >= 250,
         "only {} rules cite a source file",
         count(SourceKind::SourceFile)
     );
     assert!(
-        count(SourceKind::Unverified) * 100 <= total * 18,
-        "{} of {total} rules are unverified (more than 18%)",
+        count(SourceKind::Unverified) * 100 <= total * 17,
+        "{} of {total} rules are unverified (more than 17%)",
         count(SourceKind::Unverified)
     );
     assert!(wordings >= 2200, "only {wordings} wordings");
