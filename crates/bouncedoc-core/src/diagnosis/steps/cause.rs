@@ -274,7 +274,7 @@ mod tests {
             "exim-retry-timeout",
             "qmail-queue-too-long",
             "sendmail-queue-timeout",
-            "expired-queued-too-long",
+            "expired-retry-period",
             "systemerror-transaction-failed",
         ] {
             let rule = kb().rule(id).expect(id);
@@ -371,10 +371,13 @@ mod tests {
             (Reason::Expired, Some("exim-retry-timeout"))
         );
         // A code whose reason is the summary's own keeps the rule, and its note.
-        let (reason, rule) = cause_of("554 5.4.7 Message has been queued too long", None);
+        let (reason, rule) = cause_of(
+            "554 5.4.7 Maximum number of delivery attempts (18) has been reached.",
+            None,
+        );
         assert_eq!(
             (reason, rule),
-            (Reason::Expired, Some("expired-queued-too-long"))
+            (Reason::Expired, Some("expired-retry-period"))
         );
     }
 
