@@ -311,21 +311,22 @@ fn counts_of_rules_by_source_kind_and_wordings_by_reason() {
     assert_eq!(total, k.rules.len());
     let count = |kind| by_kind.get(&kind).copied().unwrap_or(0);
     // Floors at what the knowledge holds now (issue 15): a change that turns cited rules back
-    // into unverified ones fails here. Raised as sources are found; never lowered.
+    // into unverified ones fails here. The wordings floor follows the knowledge down only where
+    // wordings with no public trace were dropped.
     assert!(
-        count(SourceKind::Docs) >= 217,
+        count(SourceKind::Docs) >= 227,
         "only {} rules cite documentation",
         count(SourceKind::Docs)
     );
     assert!(
-        count(SourceKind::SourceFile) >= 250,
+        count(SourceKind::SourceFile) >= 257,
         "only {} rules cite a source file",
         count(SourceKind::SourceFile)
     );
     assert!(
-        count(SourceKind::Unverified) * 100 <= total * 15,
-        "{} of {total} rules are unverified (more than 15%)",
+        count(SourceKind::Unverified) * 100 <= total * 12,
+        "{} of {total} rules are unverified (more than 12%)",
         count(SourceKind::Unverified)
     );
-    assert!(wordings >= 2200, "only {wordings} wordings");
+    assert!(wordings >= 2170, "only {wordings} wordings");
 }
