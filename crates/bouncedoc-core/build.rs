@@ -8,6 +8,10 @@ use std::path::{Path, PathBuf};
 #[allow(dead_code)]
 mod schema;
 
+#[path = "src/knowledge/gate.rs"]
+#[allow(dead_code)]
+mod gate;
+
 fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
@@ -23,11 +27,23 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Every regular expression of every rule, in the knowledge's order.
+fn rule_patterns(docs: &schema::KnowledgeDocs) -> impl Iterator<Item = &str> {
+    let reasons = docs.reasons.iter().flat_map(|f| &f.rule);
+    let providers = docs.providers.iter().flat_map(|f| &f.rule);
+    let servers = docs.servers.iter().flat_map(|f| &f.rule);
+    reasons
+        .chain(providers)
+        .chain(servers)
+        .flat_map(|r| r.regex.iter().map(String::as_str))
+}
+
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let root = manifest.join("knowledge");
     println!("cargo::rerun-if-changed=knowledge");
     println!("cargo::rerun-if-changed=src/knowledge/schema.rs");
+    println!("cargo::rerun-if-changed=src/knowledge/gate.rs");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     let mut texts = Vec::new();
@@ -57,6 +73,13 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     let json = serde_json::to_string(&docs).expect("knowledge serializes");
     std::fs::write(out_dir.join("knowledge.json"), json).expect("write knowledge.json");
+    // Each rule pattern's literal gate, read here once: parsing some 350 patterns took a
+    // third of the start-up of `bouncedoc explain`.
+    let gates: Vec<(&str, Option<gate::Gate>)> = rule_patterns(&docs)
+        .map(|p| (p, gate::Gate::of_pattern(p)))
+        .collect();
+    let json = serde_json::to_string(&gates).expect("gates serialize");
+    std::fs::write(out_dir.join("gates.json"), json).expect("write gates.json");
     let mut code = String::from(
         "/// Every knowledge file: its path under `knowledge/` and its text.\npub const FILES: &[(&str, &str)] = &[\n",
     );

@@ -83,7 +83,10 @@ fn join(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
 
 /// A condition on which literals a text holds; a literal is its bytes (ASCII-lower-cased)
 /// when read from a pattern, and its index among the matcher's literals once built.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// The build reads the gates of the embedded patterns and stores them beside the knowledge
+/// (`gates.json`), so that start-up does not parse every pattern again.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Gate<L = Vec<u8>> {
     /// This literal occurs.
     Literal(L),

@@ -113,9 +113,19 @@ fn build(pattern: &str, config: regex_automata::meta::Config) -> Option<Regex> {
 }
 
 impl Matcher {
-    /// Builds a matcher from `(entry, phrases, regexes)` triples.
+    /// Builds a matcher from `(entry, phrases, regexes)` triples, reading each regex's gate
+    /// from its syntax.
     pub fn new<'a>(
         entries: impl IntoIterator<Item = (usize, &'a [String], &'a [String])>,
+    ) -> Result<Matcher, PatternError> {
+        Matcher::with_gates(entries, Gate::of_pattern)
+    }
+
+    /// Builds a matcher from `(entry, phrases, regexes)` triples, with `gate_of` giving each
+    /// regex's gate (read when the crate was built, for the embedded knowledge).
+    pub(crate) fn with_gates<'a>(
+        entries: impl IntoIterator<Item = (usize, &'a [String], &'a [String])>,
+        gate_of: impl Fn(&str) -> Option<Gate>,
     ) -> Result<Matcher, PatternError> {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut phrase_entry = Vec::new();
@@ -137,7 +147,7 @@ impl Matcher {
         let mut ungated_patterns = Vec::new();
         let mut ungated_index = Vec::new();
         for (i, pattern) in patterns.iter().enumerate() {
-            let Some(gate) = Gate::of_pattern(pattern) else {
+            let Some(gate) = gate_of(pattern) else {
                 ungated_patterns.push(pattern.as_str());
                 ungated_index.push(i);
                 gates.push(None);

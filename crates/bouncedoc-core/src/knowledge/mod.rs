@@ -12,6 +12,7 @@ pub mod schema;
 use foldhash::HashMap;
 use std::sync::LazyLock;
 
+use gate::Gate;
 pub use matcher::{Hit, Matcher, PatternError};
 use schema::{
     AdviceDoc, EnhancedCodeDoc, KnowledgeDocs, PartyDoc, ReasonFile, ReplyCodeDoc, RuleDoc,
@@ -28,6 +29,8 @@ mod files {
 
 /// The knowledge files as the build checked them, serialized.
 const PREPARSED: &str = include_str!(concat!(env!("OUT_DIR"), "/knowledge.json"));
+/// Each embedded rule pattern's gate, as the build read it (`(pattern, gate)` pairs).
+const PREPARSED_GATES: &str = include_str!(concat!(env!("OUT_DIR"), "/gates.json"));
 
 /// The embedded knowledge files: `(path under knowledge/, text)`.
 pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
@@ -175,7 +178,15 @@ impl Knowledge {
     pub fn load_embedded() -> Result<Knowledge, KnowledgeError> {
         let docs: KnowledgeDocs =
             serde_json::from_str(PREPARSED).map_err(|e| KnowledgeError::Invalid(e.to_string()))?;
-        Knowledge::index(Box::leak(Box::new(docs)))
+        let gates: Vec<(String, Option<Gate>)> = serde_json::from_str(PREPARSED_GATES)
+            .map_err(|e| KnowledgeError::Invalid(e.to_string()))?;
+        let gates: HashMap<String, Option<Gate>> = gates.into_iter().collect();
+        Knowledge::index(Box::leak(Box::new(docs)), |pattern: &str| {
+            match gates.get(pattern) {
+                Some(gate) => gate.clone(),
+                None => Gate::of_pattern(pattern),
+            }
+        })
     }
 
     /// Loads, checks and indexes knowledge files given as `(path under knowledge/, text)`.
@@ -189,10 +200,14 @@ impl Knowledge {
                     .join("; "),
             )
         })?;
-        Knowledge::index(Box::leak(Box::new(docs)))
+        Knowledge::index(Box::leak(Box::new(docs)), Gate::of_pattern)
     }
 
-    fn index(docs: &'static KnowledgeDocs) -> Result<Knowledge, KnowledgeError> {
+    /// Indexes checked knowledge, with `gate_of` giving each rule pattern's literal gate.
+    fn index(
+        docs: &'static KnowledgeDocs,
+        gate_of: impl Fn(&str) -> Option<Gate>,
+    ) -> Result<Knowledge, KnowledgeError> {
         let invalid = |m: String| KnowledgeError::Invalid(m);
         let mut reasons = HashMap::default();
         let mut rules = Vec::new();
@@ -245,7 +260,7 @@ impl Knowledge {
         // Rules and hints in one matcher, so that a text is read once: entries up to the
         // number of rules are rules, the rest hints.
         let no_regex: &[String] = &[];
-        let matcher = Matcher::new(
+        let matcher = Matcher::with_gates(
             rules
                 .iter()
                 .enumerate()
@@ -256,6 +271,7 @@ impl Knowledge {
                         .enumerate()
                         .map(|(i, hints)| (rules.len() + i, *hints, no_regex)),
                 ),
+            gate_of,
         )?;
         let mut enhanced = HashMap::default();
         for code in &docs.enhanced_codes.code {
@@ -499,6 +515,24 @@ mod tests {
             format!("{:?}", from_toml.docs),
             format!("{:?}", preparsed.docs)
         );
+    }
+
+    #[test]
+    fn the_preparsed_gates_are_the_patterns_gates() {
+        let gates: Vec<(String, Option<Gate>)> =
+            serde_json::from_str(PREPARSED_GATES).expect("gates parse");
+        let k = Knowledge::shared().expect("knowledge loads");
+        let patterns: Vec<&str> = k
+            .rules
+            .iter()
+            .flat_map(|r| r.doc.regex.iter().map(String::as_str))
+            .collect();
+        assert_eq!(gates.len(), patterns.len());
+        for ((pattern, gate), expected) in gates.iter().zip(&patterns) {
+            assert_eq!(pattern, expected);
+            assert_eq!(gate, &Gate::of_pattern(pattern), "gate of `{pattern}`");
+        }
+        assert!(gates.iter().any(|(_, g)| g.is_some()));
     }
 
     #[test]
