@@ -869,6 +869,31 @@ fn gmail_smtp_errors_and_codes_more() {
                 "sender",
             ),
             (
+                "550-5.7.1 [192.0.2.8] Messages missing a valid Message-ID header are not accepted. x12si345 - gsmtp",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.0 [192.0.2.8] Our system has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked. x12si345 - gsmtp",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "552-5.7.0 Our system detected an illegal attachment on your message. Please visit http://mail.google.com/support/bin/answer.py?answer=6590 to review our attachment guidelines. x12si345 - gsmtp",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "550-5.7.1 Unauthenticated email from yahoo.com is not accepted due to domain's DMARC policy. Please contact administrator of yahoo.com domain if this was a legitimate mail. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "Your message wasn't delivered to taro@example.com because the address couldn't be found, or is unable to receive mail.",
+                "userunknown",
+                "sender",
+            ),
+            (
                 "553-5.1.2 We weren't able to find the recipient domain. Please check for any spelling errors, and make sure you didn't enter any spaces, periods, or other punctuation after the recipient's email address. x12si345 - gsmtp",
                 "hostunknown",
                 "sender",
@@ -894,7 +919,9 @@ fn gmail_smtp_errors_and_codes_more() {
 
 /// learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online" and its
 /// pages per 5.x.x code, and the Outlook.com / Exchange Online Protection refusals
-/// (S3140, SC-00x, DY-001, OU-001, AS(xxxx)) that postmastery.com and public reports quote.
+/// (S3140, SC-00x, DY-001, OU-001, AS(xxxx)) that postmastery.com and public reports quote;
+/// wordtothewise.com's example bounces of Yahoo's DMARC p=reject; docs.bookyourpto.com's list of
+/// Microsoft 365's SMTP AUTH refusals.
 #[test]
 fn microsoft_ndr_and_outlook_com_replies_more() {
     check(
@@ -1061,6 +1088,36 @@ fn microsoft_ndr_and_outlook_com_replies_more() {
                 "sender-admin",
             ),
             (
+                "550 5.7.0 (COL0-MC6-F31) Unfortunately, messages from (192.0.2.8) on behalf of (yahoo.com) could not be delivered due to domain owner policy restrictions.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.",
+                "securityerror",
+                "sender-admin",
+            ),
+            (
+                "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
+                "securityerror",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Client does not have permissions to send as this sender [BN8PR04MB1234.namprd04.prod.outlook.com]",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "550 5.7.520 Message blocked because it contains content identified as spam. AS(4810) [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 SC-003 (COL004-MC2F13) Mail rejected by Outlook.com for policy reasons. Your IP address appears to be an open proxy/relay.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
                 "550 5.7.1 Service unavailable; Client host [192.0.2.8] blocked using Blocklist 1; To request removal from this list please forward this message to delist@messaging.microsoft.com",
                 "blocked",
                 "sender-admin",
@@ -1069,8 +1126,9 @@ fn microsoft_ndr_and_outlook_com_replies_more() {
     );
 }
 
-/// senders.yahooinc.com/smtp-error-codes and help.yahoo.com SLN3436 (the entries past the ones
-/// above).
+/// senders.yahooinc.com/smtp-error-codes, help.yahoo.com SLN3436 (the entries past the ones
+/// above), Yahoo's "My email is being blocked by Yahoo! Mail" help page, and wordtothewise.com's
+/// example bounces of Yahoo's DMARC p=reject.
 #[test]
 fn yahoo_smtp_error_codes_more() {
     check(
@@ -1132,6 +1190,26 @@ fn yahoo_smtp_error_codes_more() {
                 "sender",
             ),
             (
+                "554 5.7.9 Message not accepted for policy reasons.  See http://postmaster.yahoo.com/errors/postmaster-28.html",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "554 delivery error: dd Sorry, your message to taro@yahoo.com cannot be delivered. This account is over quota. - mta1001.mail.ne1.yahoo.com",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "421 Resources temporarily unavailable. Please try again later. - mta1001.mail.ne1.yahoo.com",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "451 VS1-MF Excessive unknown recipients - possible Open Relay (#4.4.5)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
                 "451 Message temporarily deferred - [160]",
                 "systemerror",
                 "nobody",
@@ -1151,6 +1229,16 @@ fn icloud_replies_more() {
                 "554 5.7.1 [HM08] Message rejected due to local policy. Please visit https://support.apple.com/en-us/102322",
                 "policyviolation",
                 "sender-admin",
+            ),
+            (
+                "554 5.7.1 [HM07] Message rejected due to local policy. Please visit https://support.apple.com/en-us/102322",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "452 4.2.2 <hanako@icloud.com>: user is over quota",
+                "mailboxfull",
+                "recipient",
             ),
             (
                 "550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.8",
