@@ -612,7 +612,8 @@ fn rackspace_replies() {
 
 /// support.google.com/a/answer/3726730 (Gmail SMTP errors and codes: the entries past the ones
 /// above, the 4xx ones among them, and the 4.7.2x/5.7.2x authentication and reputation replies
-/// of the sender guidelines), bentonow.com/smtp-errors/gmail, and Google Groups' notices.
+/// of the sender guidelines), support.google.com/a/answer/6140680 (SMTP relay service error
+/// messages), bentonow.com/smtp-errors/gmail, and Google Groups' notices.
 #[test]
 fn gmail_smtp_errors_and_codes_more() {
     check(
@@ -894,6 +895,16 @@ fn gmail_smtp_errors_and_codes_more() {
                 "sender",
             ),
             (
+                "550 5.7.1 Invalid credentials for relay [192.0.2.8]. The IP address you've registered in your Workspace SMTP Relay service doesn't match the domain of the account this email is being sent from. x12si345 - gsmtp",
+                "norelaying",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.0 Mail relay denied [192.0.2.8]. Invalid credentials for relay for one of the domains in: example.com (as obtained from HELO and MAIL FROM). Email is being sent from a domain or IP address that isn't registered in your Workspace account. x12si345 - gsmtp",
+                "norelaying",
+                "sender-admin",
+            ),
+            (
                 "553-5.1.2 We weren't able to find the recipient domain. Please check for any spelling errors, and make sure you didn't enter any spaces, periods, or other punctuation after the recipient's email address. x12si345 - gsmtp",
                 "hostunknown",
                 "sender",
@@ -921,7 +932,8 @@ fn gmail_smtp_errors_and_codes_more() {
 /// pages per 5.x.x code, and the Outlook.com / Exchange Online Protection refusals
 /// (S3140, SC-00x, DY-001, OU-001, AS(xxxx)) that postmastery.com and public reports quote;
 /// wordtothewise.com's example bounces of Yahoo's DMARC p=reject; docs.bookyourpto.com's list of
-/// Microsoft 365's SMTP AUTH refusals.
+/// Microsoft 365's SMTP AUTH refusals; smtpfieldmanual.com/spamfilter/exchangeonline (PRX4, PRX8,
+/// S8001).
 #[test]
 fn microsoft_ndr_and_outlook_com_replies_more() {
     check(
@@ -1118,6 +1130,56 @@ fn microsoft_ndr_and_outlook_com_replies_more() {
                 "sender-admin",
             ),
             (
+                "451 4.7.0 Temporary server error. Please try again later. PRX4 [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "421 4.3.2 The maximum number of concurrent connections per resource forest has exceeded a limit, closing transmission channel. PRX8 [AM4PEPF00025F98.EURPRD83.prod.outlook.com]",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "550 5.7.1 Service unavailable, Helo domain is listed in Spamhaus. To request removal from this list see https://www.spamhaus.org/query/lookup/ (S8001) [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.510 Access denied, example.com does not accept email over IPv6",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant.",
+                "notcompliantrfc",
+                "sender",
+            ),
+            (
+                "451 4.4.0 Primary target IP address responded with: \"421 4.4.2 Connection dropped due to SocketError.\" Attempted failover to alternate host, but that did not succeed.",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "554 5.2.2 mailbox full; STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 5.7.1 TRANSPORT.RULES.RejectMessage; the message was rejected by organization policy",
+                "policyviolation",
+                "recipient-admin",
+            ),
+            (
+                "554 5.6.211 Invalid MIME Content: Single text value size (32768) exceeded allowed maximum (32768) for the 'DKIM-Signature' header.",
+                "contenterror",
+                "sender",
+            ),
+            (
+                "550 5.4.316 Message expired, connection refused(Socket error code 10061)",
+                "expired",
+                "recipient-admin",
+            ),
+            (
                 "550 5.7.1 Service unavailable; Client host [192.0.2.8] blocked using Blocklist 1; To request removal from this list please forward this message to delist@messaging.microsoft.com",
                 "blocked",
                 "sender-admin",
@@ -1126,7 +1188,7 @@ fn microsoft_ndr_and_outlook_com_replies_more() {
     );
 }
 
-/// senders.yahooinc.com/smtp-error-codes, help.yahoo.com SLN3436 (the entries past the ones
+/// senders.yahooinc.com/smtp-error-codes, smtp.codes/yahoo, help.yahoo.com SLN3436 (the entries past the ones
 /// above), Yahoo's "My email is being blocked by Yahoo! Mail" help page, and wordtothewise.com's
 /// example bounces of Yahoo's DMARC p=reject.
 #[test]
@@ -1208,6 +1270,16 @@ fn yahoo_smtp_error_codes_more() {
                 "451 VS1-MF Excessive unknown recipients - possible Open Relay (#4.4.5)",
                 "blocked",
                 "sender-admin",
+            ),
+            (
+                "451 4.3.2 Internal server error - mta1001.mail.gq1.yahoo.com",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "452 temporary domain failure <taro@yahoo.com>",
+                "systemfull",
+                "nobody",
             ),
             (
                 "451 Message temporarily deferred - [160]",
