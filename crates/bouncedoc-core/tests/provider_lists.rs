@@ -613,7 +613,8 @@ fn rackspace_replies() {
 /// support.google.com/a/answer/3726730 (Gmail SMTP errors and codes: the entries past the ones
 /// above, the 4xx ones among them, and the 4.7.2x/5.7.2x authentication and reputation replies
 /// of the sender guidelines), support.google.com/a/answer/6140680 (SMTP relay service error
-/// messages), bentonow.com/smtp-errors/gmail, and Google Groups' notices.
+/// messages), bentonow.com/smtp-errors/gmail, smtpfieldmanual.com/provider/google, and Google
+/// Groups' notices.
 #[test]
 fn gmail_smtp_errors_and_codes_more() {
     check(
@@ -905,6 +906,16 @@ fn gmail_smtp_errors_and_codes_more() {
                 "sender-admin",
             ),
             (
+                "421 4.7.32 This mail has been rate limited because there is no DMARC alignment. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "553 5.1.2 The recipient address <taro@example..com> is not a valid RFC-5321 address. x12si345 - gsmtp",
+                "hostunknown",
+                "sender",
+            ),
+            (
                 "553-5.1.2 We weren't able to find the recipient domain. Please check for any spelling errors, and make sure you didn't enter any spaces, periods, or other punctuation after the recipient's email address. x12si345 - gsmtp",
                 "hostunknown",
                 "sender",
@@ -933,7 +944,7 @@ fn gmail_smtp_errors_and_codes_more() {
 /// (S3140, SC-00x, DY-001, OU-001, AS(xxxx)) that postmastery.com and public reports quote;
 /// wordtothewise.com's example bounces of Yahoo's DMARC p=reject; docs.bookyourpto.com's list of
 /// Microsoft 365's SMTP AUTH refusals; smtpfieldmanual.com/spamfilter/exchangeonline (PRX4, PRX8,
-/// S8001).
+/// S8001) and smtpfieldmanual.com/provider/outlook.
 #[test]
 fn microsoft_ndr_and_outlook_com_replies_more() {
     check(
@@ -1180,6 +1191,36 @@ fn microsoft_ndr_and_outlook_com_replies_more() {
                 "recipient-admin",
             ),
             (
+                "450 4.7.3 Organization queue quota exceeded. [outlook.com]",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "451 4.3.2 Temporary server error. Please try again later ATTR17 [outlook.com]",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "554 5.2.121 The sender has exceeded the limit for the number of messages they can send to this recipient per hour. For more information go to http://go.microsoft.com/fwlink/?LinkId=526653. [BN8PR04MB1234.namprd04.prod.outlook.com]",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "452 4.3.1 Insufficient system resources (TSTE) [outlook.com]",
+                "systemfull",
+                "nobody",
+            ),
+            (
+                "550 5.7.1 Service unavailable, MailFrom domain is listed in Spamhaus. To request removal from this list see https://www.spamhaus.org/query/lookup/ (S8002) [DM6NAM11FT012.eop-nam02.prod.protection.outlook.com]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "501 5.1.3 Invalid address [outlook.com]",
+                "userunknown",
+                "sender",
+            ),
+            (
                 "550 5.7.1 Service unavailable; Client host [192.0.2.8] blocked using Blocklist 1; To request removal from this list please forward this message to delist@messaging.microsoft.com",
                 "blocked",
                 "sender-admin",
@@ -1188,7 +1229,8 @@ fn microsoft_ndr_and_outlook_com_replies_more() {
     );
 }
 
-/// senders.yahooinc.com/smtp-error-codes, smtp.codes/yahoo, help.yahoo.com SLN3436 (the entries past the ones
+/// senders.yahooinc.com/smtp-error-codes, smtp.codes/yahoo, smtpfieldmanual.com/provider/yahoo,
+/// help.yahoo.com SLN3436 (the entries past the ones
 /// above), Yahoo's "My email is being blocked by Yahoo! Mail" help page, and wordtothewise.com's
 /// example bounces of Yahoo's DMARC p=reject.
 #[test]
@@ -1282,6 +1324,16 @@ fn yahoo_smtp_error_codes_more() {
                 "nobody",
             ),
             (
+                "501 Syntax error in parameters or arguments - mta1001.mail.gq1.yahoo.com",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "553 Mail from 192.0.2.8 not allowed - 5.7.1 [BL23] Connections not accepted from IP addresses on Spamhaus XBL; see http://postmaster.yahoo.com/errors/550-bl23.html [550]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
                 "451 Message temporarily deferred - [160]",
                 "systemerror",
                 "nobody",
@@ -1291,7 +1343,8 @@ fn yahoo_smtp_error_codes_more() {
 }
 
 /// support.apple.com 102322 (iCloud Mail: information for postmasters), smtp.codes/icloud and
-/// bentonow.com/smtp-errors/apple (the entries past the ones above).
+/// bentonow.com/smtp-errors/apple, smtpfieldmanual.com/provider/apple (the entries past the
+/// ones above).
 #[test]
 fn icloud_replies_more() {
     check(
@@ -1311,6 +1364,16 @@ fn icloud_replies_more() {
                 "452 4.2.2 <hanako@icloud.com>: user is over quota",
                 "mailboxfull",
                 "recipient",
+            ),
+            (
+                "552 5.2.2 <hanako@icloud.com>: user is overquota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "421 4.7.0 me.com Error: too many errors",
+                "toomanyconn",
+                "nobody",
             ),
             (
                 "550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.8",
