@@ -1387,8 +1387,8 @@ fn icloud_replies_more() {
             ),
             (
                 "550 5.1.1 <hanako@icloud.com>: inactive email address",
-                "userunknown",
-                "sender",
+                "suspend",
+                "recipient",
             ),
             (
                 "550 5.1.1 unknown or illegal alias: hanako@me.com",
