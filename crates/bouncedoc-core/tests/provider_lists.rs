@@ -613,8 +613,8 @@ fn rackspace_replies() {
 /// support.google.com/a/answer/3726730 (Gmail SMTP errors and codes: the entries past the ones
 /// above, the 4xx ones among them, and the 4.7.2x/5.7.2x authentication and reputation replies
 /// of the sender guidelines), support.google.com/a/answer/6140680 (SMTP relay service error
-/// messages), bentonow.com/smtp-errors/gmail, smtpfieldmanual.com/provider/google, and Google
-/// Groups' notices.
+/// messages), bentonow.com/smtp-errors/gmail, smtpfieldmanual.com/provider/google, managedserver.eu
+/// on Gmail's 4.7.28 refusals, and Google Groups' notices.
 #[test]
 fn gmail_smtp_errors_and_codes_more() {
     check(
@@ -914,6 +914,16 @@ fn gmail_smtp_errors_and_codes_more() {
                 "553 5.1.2 The recipient address <taro@example..com> is not a valid RFC-5321 address. x12si345 - gsmtp",
                 "hostunknown",
                 "sender",
+            ),
+            (
+                "421 4.7.28 Gmail has detected an unusual rate of unsolicited mail containing one of your URL domains. To protect our users from spam, mail with the URL has been temporarily limited. Please visit https://support.google.com/mail/?p=UnsolicitedRateLimitError to review our Bulk Email Senders Guidelines. - gsmtp",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "421-4.7.28 Gmail has detected an unusual rate of unsolicited mail. To protect our users from spam, mail has been temporarily rate limited. For more information, go to https://support.google.com/mail/?p=UnsolicitedRateLimitError to review our Bulk Email Senders Guidelines. x12si345 - gsmtp",
+                "blocked",
+                "sender-admin",
             ),
             (
                 "553-5.1.2 We weren't able to find the recipient domain. Please check for any spelling errors, and make sure you didn't enter any spaces, periods, or other punctuation after the recipient's email address. x12si345 - gsmtp",
