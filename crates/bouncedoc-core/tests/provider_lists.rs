@@ -609,3 +609,812 @@ fn rackspace_replies() {
         ],
     );
 }
+
+/// support.google.com/a/answer/3726730 (Gmail SMTP errors and codes: the entries past the ones
+/// above, the 4xx ones among them, and the 4.7.2x/5.7.2x authentication and reputation replies
+/// of the sender guidelines), support.google.com/a/answer/6140680 (SMTP relay service error
+/// messages), bentonow.com/smtp-errors/gmail, smtpfieldmanual.com/provider/google, managedserver.eu
+/// on Gmail's 4.7.28 refusals, and Google Groups' notices.
+#[test]
+fn gmail_smtp_errors_and_codes_more() {
+    check(
+        "Gmail SMTP errors and codes (more)",
+        &[
+            (
+                "421 4.4.5 Server busy, try again later. x12si345 - gsmtp",
+                "systemfull",
+                "nobody",
+            ),
+            (
+                "421 4.7.0 IP not in whitelist for RCPT domain, closing connection. x12si345 - gsmtp",
+                "blocked",
+                "recipient-admin",
+            ),
+            (
+                "421-4.7.0 [192.0.2.8] Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily blocked. x12si345 - gsmtp",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.0 Temporary System Problem. Try again later. x12si345 - gsmtp",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "450-4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend your message at a later time. If the user is able to receive mail at that time, your message will be delivered. x12si345 - gsmtp",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "451 4.3.0 Mail server temporarily rejected message. x12si345 - gsmtp",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "451 4.4.2 Timeout - closing connection. x12si345 - gsmtp",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "451 4.5.0 SMTP protocol violation, see RFC 2821. x12si345 - gsmtp",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "452 4.5.3 Domain policy size per transaction exceeded, please try this recipient in a separate transaction. x12si345 - gsmtp",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "454 4.5.0 SMTP protocol violation, no commands allowed to pipeline after STARTTLS, see RFC 3207. x12si345 - gsmtp",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "454 4.7.0 Cannot authenticate due to temporary system problem. Try again later. x12si345 - gsmtp",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "454 5.5.1 STARTTLS may not be repeated. x12si345 - gsmtp",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "501 5.5.4 HELO/EHLO argument is invalid. x12si345 - gsmtp",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "502 5.5.1 Too many unrecognized commands, goodbye. x12si345 - gsmtp",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "502 5.5.1 Unrecognized command. x12si345 - gsmtp",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "503 5.5.1 EHLO/HELO first. x12si345 - gsmtp",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "503 5.5.1 RCPT first. x12si345 - gsmtp",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "530 5.5.1 Authentication Required. x12si345 - gsmtp",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "530 5.7.0 Must issue a STARTTLS command first. x12si345 - gsmtp",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "534 5.7.9 Application-specific password required. x12si345 - gsmtp",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "534 5.7.14 Please log in with your web browser and then try again. x12si345 - gsmtp",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "550 5.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered. x12si345 - gsmtp",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "550 5.4.5 Daily SMTP relay sending quota exceeded for user. x12si345 - gsmtp",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Daily SMTP relay limit exceeded for customer. x12si345 - gsmtp",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 5.7.0 Mail relay denied. x12si345 - gsmtp",
+                "norelaying",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.1 [192.0.2.8] The IP you're using to send mail is not authorized to send email directly to our servers. Please use the SMTP relay at your service provider instead. x12si345 - gsmtp",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.1 [192.0.2.8] Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been blocked. x12si345 - gsmtp",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 The user or domain that you are sending to (or from) has a policy that prohibited the mail that you sent. Please contact your domain administrator for further details. x12si345 - gsmtp",
+                "policyviolation",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.1 This message violates example.com email policy. - gcdp x12si345 - gsmtp",
+                "policyviolation",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.1 Unauthenticated email is not accepted from this domain. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy. Please contact the administrator of example.com domain if this was a legitimate mail. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.26 This message does not have authentication information or fails to pass authentication checks (SPF or DKIM). To best protect our users from spam, the message has been blocked. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.26 This message fails to pass SPF checks for an SPF record with a hard fail policy (-all). To best protect our users from spam and phishing, the message has been blocked. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.26 This mail has been rate limited because it is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.27 Your email has been rate limited because SPF authentication didn't pass for this message. Gmail requires all bulk email senders to authenticate with SPF. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.27 Your email has been blocked because SPF authentication didn't pass for this message. Gmail requires all bulk email senders to authenticate with SPF. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.30 Your email has been rate limited because DKIM authentication didn't pass for this message. Gmail requires all bulk email senders to authenticate with DKIM. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.30 Your email has been blocked because DKIM authentication didn't pass for this message. Gmail requires all bulk email senders to authenticate with DKIM. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.32 Your email has been blocked because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.29 Your email has been rate limited because this message wasn't sent over a TLS connection. Gmail requires all bulk email senders to use TLS/SSL for SMTP connections. x12si345 - gsmtp",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.25 [192.0.2.8] The IP address sending this message does not have a PTR record setup, or the corresponding forward DNS entry does not point to the sending IP. x12si345 - gsmtp",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.28 [192.0.2.8] Gmail has detected an unusual rate of unsolicited mail originating from your DKIM domain [example.com]. To protect our users from spam, mail sent from your domain has been temporarily rate limited. x12si345 - gsmtp",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.28 [192.0.2.8] Gmail has detected an unusual rate of unsolicited mail originating from your SPF domain [example.com]. To protect our users from spam, mail sent from your domain has been blocked. x12si345 - gsmtp",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.1 [192.0.2.8] Gmail has detected that this message is likely suspicious due to the very low reputation of the sending domain. To best protect our users from spam, the message has been blocked. x12si345 - gsmtp",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.0 [192.0.2.8] Our system has detected that this message is suspicious due to the very low reputation of the sending IP address. To best protect our users from spam, the message has been blocked. x12si345 - gsmtp",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.0 [192.0.2.8] Our system has detected that this message is suspicious due to the nature of the content and/or the links within. To best protect our users from spam, the message has been blocked. x12si345 - gsmtp",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "552-5.7.0 This message was blocked because its content presents a potential security issue. Please visit https://support.google.com/mail/?p=BlockedMessage to review our message content and attachment content guidelines. x12si345 - gsmtp",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "550-5.7.1 [192.0.2.8] Messages missing a valid address in From: header, or having no From: header, are not accepted. x12si345 - gsmtp",
+                "notcompliantrfc",
+                "sender",
+            ),
+            (
+                "550-5.7.1 [192.0.2.8] This message is not RFC 5322 compliant. There are multiple From headers. To reduce the amount of spam sent to Gmail, this message has been blocked. x12si345 - gsmtp",
+                "notcompliantrfc",
+                "sender",
+            ),
+            (
+                "550-5.7.1 [192.0.2.8] Messages missing a valid Message-ID header are not accepted. x12si345 - gsmtp",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.0 [192.0.2.8] Our system has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked. x12si345 - gsmtp",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "552-5.7.0 Our system detected an illegal attachment on your message. Please visit http://mail.google.com/support/bin/answer.py?answer=6590 to review our attachment guidelines. x12si345 - gsmtp",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "550-5.7.1 Unauthenticated email from yahoo.com is not accepted due to domain's DMARC policy. Please contact administrator of yahoo.com domain if this was a legitimate mail. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "Your message wasn't delivered to taro@example.com because the address couldn't be found, or is unable to receive mail.",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Invalid credentials for relay [192.0.2.8]. The IP address you've registered in your Workspace SMTP Relay service doesn't match the domain of the account this email is being sent from. x12si345 - gsmtp",
+                "norelaying",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.0 Mail relay denied [192.0.2.8]. Invalid credentials for relay for one of the domains in: example.com (as obtained from HELO and MAIL FROM). Email is being sent from a domain or IP address that isn't registered in your Workspace account. x12si345 - gsmtp",
+                "norelaying",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.32 This mail has been rate limited because there is no DMARC alignment. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "553 5.1.2 The recipient address <taro@example..com> is not a valid RFC-5321 address. x12si345 - gsmtp",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "421 4.7.28 Gmail has detected an unusual rate of unsolicited mail containing one of your URL domains. To protect our users from spam, mail with the URL has been temporarily limited. Please visit https://support.google.com/mail/?p=UnsolicitedRateLimitError to review our Bulk Email Senders Guidelines. - gsmtp",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "421-4.7.28 Gmail has detected an unusual rate of unsolicited mail. To protect our users from spam, mail has been temporarily rate limited. For more information, go to https://support.google.com/mail/?p=UnsolicitedRateLimitError to review our Bulk Email Senders Guidelines. x12si345 - gsmtp",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "553-5.1.2 We weren't able to find the recipient domain. Please check for any spelling errors, and make sure you didn't enter any spaces, periods, or other punctuation after the recipient's email address. x12si345 - gsmtp",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "554 5.6.0 Mail message is malformed. Not accepted. x12si345 - gsmtp",
+                "notcompliantrfc",
+                "sender",
+            ),
+            (
+                "555 5.5.2 Syntax error. x12si345 - gsmtp",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "We're writing to let you know that the group you tried to contact (sales-team) may not exist, or you may not have permission to post messages to the group.",
+                "rejected",
+                "recipient-admin",
+            ),
+        ],
+    );
+}
+
+/// learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online" and its
+/// pages per 5.x.x code, and the Outlook.com / Exchange Online Protection refusals
+/// (S3140, SC-00x, DY-001, OU-001, AS(xxxx)) that postmastery.com and public reports quote;
+/// wordtothewise.com's example bounces of Yahoo's DMARC p=reject; docs.bookyourpto.com's list of
+/// Microsoft 365's SMTP AUTH refusals; smtpfieldmanual.com/spamfilter/exchangeonline (PRX4, PRX8,
+/// S8001) and smtpfieldmanual.com/provider/outlook.
+#[test]
+fn microsoft_ndr_and_outlook_com_replies_more() {
+    check(
+        "Exchange Online / Outlook.com (more)",
+        &[
+            (
+                "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found [BN8PR04MB1234.namprd04.prod.outlook.com]",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient taro@example.com not found by SMTP address lookup [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded; Failed to process message due to a permanent exception",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient [BN8PR04MB1234.namprd04.prod.outlook.com]",
+                "exceedlimit",
+                "sender",
+            ),
+            (
+                "552 5.3.4 Message size exceeds fixed maximum message size",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "554 5.4.14 Hop count exceeded - possible mail loop ATTR34 [BN8PR04MB1234.namprd04.prod.outlook.com]",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.1 RESOLVER.RST.AuthRequired; authentication required [BN8PR04MB1234.namprd04.prod.outlook.com]",
+                "securityerror",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized [BN8PR04MB1234.namprd04.prod.outlook.com]",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed as sender not authenticated [BN8PR04MB1234.namprd04.prod.outlook.com]",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.134 RESOLVER.RST.SenderNotAuthenticatedForMailbox; authentication required; Delivery restriction check failed as sender not authenticated [BN8PR04MB1234.namprd04.prod.outlook.com]",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.23 The message was rejected because of Sender Policy Framework violation",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "530 5.7.57 Client not authenticated to send mail. [MAIL FROM] [BN8PR04MB1234.namprd04.prod.outlook.com]",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "550 5.7.64 TenantAttribution; Relay Access Denied [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]",
+                "norelaying",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.501 Access denied, spam abuse detected. The sending account has been banned due to detected spam activity.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.506 Access Denied, Bad HELO [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.508 Access denied, 192.0.2.8 has exceeded permitted limits within 192.0.2.0/24 range",
+                "speeding",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.509 Access denied, sending domain example.com does not pass DMARC verification and has a DMARC policy of reject.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.511 Access denied, banned sender[192.0.2.8]. To request removal from this list please forward this message to delist@messaging.microsoft.com. AS(1422)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.513 Service unavailable, Client host [192.0.2.8] blocked by example.com using Customer Block list (AS16012607)",
+                "blocked",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.606 Access denied, banned sending IP [192.0.2.8]. To request removal from this list please visit https://sender.office.com/ and follow the directions. AS(1430)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.705 Access denied, tenant has exceeded threshold. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Unfortunately, messages from [192.0.2.8] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3140). [VI1EUR04FT010.eop-eur04.prod.protection.outlook.com]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 SC-001 (BAY004-MC1F41) Unfortunately, messages from 192.0.2.8 weren't sent. Please contact your Internet service provider. You can tell them that Hotmail does not relay dynamically-assigned IP ranges.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 SC-002 (COL004-MC1F17) Mail rejected by Outlook.com for policy reasons. The mail server IP connecting to Outlook.com server has exceeded the complaint threshold.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 SC-004 (SNT004-MC1F4) Mail rejected by Outlook.com for policy reasons. A block has been placed against your IP address because we have received complaints concerning mail coming from that IP address.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 DY-001 (COL004-MC5F12) Unfortunately, messages from 192.0.2.8 weren't sent. Please contact your Internet service provider. You can tell them that Outlook.com does not relay dynamically-assigned IP ranges.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 OU-001 (SNT004-MC1F23) Unfortunately, messages from 192.0.2.8 weren't sent. Please contact your Internet service provider. You can tell them that Outlook.com does not relay dynamically-assigned IP ranges.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.5.0 Requested action not taken: mailbox unavailable (S2017062302). [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "451 4.7.500 Server busy. Please try again later from [192.0.2.8]. (S77714) [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Service unavailable, Client host [192.0.2.8] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.8 (AS3130). [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.0 (COL0-MC6-F31) Unfortunately, messages from (192.0.2.8) on behalf of (yahoo.com) could not be delivered due to domain owner policy restrictions.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.",
+                "securityerror",
+                "sender-admin",
+            ),
+            (
+                "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
+                "securityerror",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Client does not have permissions to send as this sender [BN8PR04MB1234.namprd04.prod.outlook.com]",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "550 5.7.520 Message blocked because it contains content identified as spam. AS(4810) [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 SC-003 (COL004-MC2F13) Mail rejected by Outlook.com for policy reasons. Your IP address appears to be an open proxy/relay.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "451 4.7.0 Temporary server error. Please try again later. PRX4 [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "421 4.3.2 The maximum number of concurrent connections per resource forest has exceeded a limit, closing transmission channel. PRX8 [AM4PEPF00025F98.EURPRD83.prod.outlook.com]",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "550 5.7.1 Service unavailable, Helo domain is listed in Spamhaus. To request removal from this list see https://www.spamhaus.org/query/lookup/ (S8001) [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.510 Access denied, example.com does not accept email over IPv6",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant.",
+                "notcompliantrfc",
+                "sender",
+            ),
+            (
+                "451 4.4.0 Primary target IP address responded with: \"421 4.4.2 Connection dropped due to SocketError.\" Attempted failover to alternate host, but that did not succeed.",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "554 5.2.2 mailbox full; STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 5.7.1 TRANSPORT.RULES.RejectMessage; the message was rejected by organization policy",
+                "policyviolation",
+                "recipient-admin",
+            ),
+            (
+                "554 5.6.211 Invalid MIME Content: Single text value size (32768) exceeded allowed maximum (32768) for the 'DKIM-Signature' header.",
+                "contenterror",
+                "sender",
+            ),
+            (
+                "550 5.4.316 Message expired, connection refused(Socket error code 10061)",
+                "expired",
+                "recipient-admin",
+            ),
+            (
+                "450 4.7.3 Organization queue quota exceeded. [outlook.com]",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "451 4.3.2 Temporary server error. Please try again later ATTR17 [outlook.com]",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "554 5.2.121 The sender has exceeded the limit for the number of messages they can send to this recipient per hour. For more information go to http://go.microsoft.com/fwlink/?LinkId=526653. [BN8PR04MB1234.namprd04.prod.outlook.com]",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "452 4.3.1 Insufficient system resources (TSTE) [outlook.com]",
+                "systemfull",
+                "nobody",
+            ),
+            (
+                "550 5.7.1 Service unavailable, MailFrom domain is listed in Spamhaus. To request removal from this list see https://www.spamhaus.org/query/lookup/ (S8002) [DM6NAM11FT012.eop-nam02.prod.protection.outlook.com]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "501 5.1.3 Invalid address [outlook.com]",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Service unavailable; Client host [192.0.2.8] blocked using Blocklist 1; To request removal from this list please forward this message to delist@messaging.microsoft.com",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// senders.yahooinc.com/smtp-error-codes, smtp.codes/yahoo, smtpfieldmanual.com/provider/yahoo,
+/// help.yahoo.com SLN3436 (the entries past the ones
+/// above), Yahoo's "My email is being blocked by Yahoo! Mail" help page, and wordtothewise.com's
+/// example bounces of Yahoo's DMARC p=reject.
+#[test]
+fn yahoo_smtp_error_codes_more() {
+    check(
+        "Yahoo (more)",
+        &[
+            (
+                "553 5.7.1 [BL21] Connections will not be accepted from 192.0.2.8, because the ip is in Spamhaus's list; see http://postmaster.yahoo.com/550-bl23.html",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "553 5.7.1 [BL23] Connections not accepted from IP addresses on Spamhaus XBL; see http://postmaster.yahoo.com/errors/550-bl23.html [550]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.0 [TSS09] All messages from 192.0.2.8 will be permanently deferred; Retrying will NOT succeed. See https://postmaster.yahooinc.com/error-codes",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.1 [TS01] Messages from 192.0.2.8 temporarily deferred due to user complaints - 4.16.55.1; see https://help.yahoo.com/kb/postmaster/SLN3434.html",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.0 [TS02] Messages from 192.0.2.8 temporarily deferred due to user complaints - 4.16.56; see https://help.yahoo.com/kb/postmaster/SLN3434.html",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "554 30 Sorry, your message to taro@yahoo.com cannot be delivered. This account has been disabled or discontinued [#102].",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "554 delivery error: dd Not a valid recipient - atlas117.free.mail.ne1.yahoo.com",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "552 1 Requested mail action aborted, mailbox not found",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit https://senders.yahooinc.com/error-codes",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "554 Message not allowed - Headers are not RFC compliant[291]",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "552 Message size exceeds fixed maximum message size - mta1001.mail.gq1.yahoo.com",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "554 5.7.9 Message not accepted for policy reasons.  See http://postmaster.yahoo.com/errors/postmaster-28.html",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "554 delivery error: dd Sorry, your message to taro@yahoo.com cannot be delivered. This account is over quota. - mta1001.mail.ne1.yahoo.com",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "421 Resources temporarily unavailable. Please try again later. - mta1001.mail.ne1.yahoo.com",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "451 VS1-MF Excessive unknown recipients - possible Open Relay (#4.4.5)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "451 4.3.2 Internal server error - mta1001.mail.gq1.yahoo.com",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "452 temporary domain failure <taro@yahoo.com>",
+                "systemfull",
+                "nobody",
+            ),
+            (
+                "501 Syntax error in parameters or arguments - mta1001.mail.gq1.yahoo.com",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "553 Mail from 192.0.2.8 not allowed - 5.7.1 [BL23] Connections not accepted from IP addresses on Spamhaus XBL; see http://postmaster.yahoo.com/errors/550-bl23.html [550]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "451 Message temporarily deferred - [160]",
+                "systemerror",
+                "nobody",
+            ),
+        ],
+    );
+}
+
+/// support.apple.com 102322 (iCloud Mail: information for postmasters), smtp.codes/icloud and
+/// bentonow.com/smtp-errors/apple, smtpfieldmanual.com/provider/apple (the entries past the
+/// ones above).
+#[test]
+fn icloud_replies_more() {
+    check(
+        "iCloud (more)",
+        &[
+            (
+                "554 5.7.1 [HM08] Message rejected due to local policy. Please visit https://support.apple.com/en-us/102322",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 [HM07] Message rejected due to local policy. Please visit https://support.apple.com/en-us/102322",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "452 4.2.2 <hanako@icloud.com>: user is over quota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "552 5.2.2 <hanako@icloud.com>: user is overquota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "421 4.7.0 me.com Error: too many errors",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Mail from IP 192.0.2.8 was rejected due to listing in Spamhaus SBL. For details please see http://www.spamhaus.org/query/bl?ip=192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.1.1 <hanako@icloud.com>: inactive email address",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "550 5.1.1 unknown or illegal alias: hanako@me.com",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 5.7.1 Your message was rejected due to example.com's DMARC policy. See https://support.apple.com/en-us/102322 for details. host mx01.mail.icloud.com",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "552 5.3.4 Message size exceeds maximum permitted",
+                "mesgtoobig",
+                "sender",
+            ),
+        ],
+    );
+}
