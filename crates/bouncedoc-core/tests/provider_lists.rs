@@ -609,3 +609,399 @@ fn rackspace_replies() {
         ],
     );
 }
+
+/// postmaster.info.aol.com/errors (AOL's list of errors: RTR, RLY, HVU, DNS, CON blocks), its
+/// copy at community.hostcheetah.com, postmaster-blog.aol.com (the user-unknown replies after
+/// the MTA migration) and sitepackage.de's table of typical provider replies.
+#[test]
+fn aol_postmaster_errors() {
+    check(
+        "AOL",
+        &[
+            (
+                "554 RTR:BB http://postmaster.info.aol.com/errors/554rtrbb.html",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 RTR:CH http://postmaster.info.aol.com/errors/554rtrch.html",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 RTR:BG http://postmaster.info.aol.com/errors/554rtrbg.html",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 RTR:RD http://postmaster.info.aol.com/errors/554rtrrd.html",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554- (RLY:B1) The information presently available to AOL indicates this server is transmitting unsolicited e-mail to AOL. http://postmaster.info.aol.com/errors/554rlyb1.html",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.1 : (DNS:NR) http://postmaster.info.aol.com/errors/421dnsnr.html",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.0 : (CON:B1) http://postmaster.info.aol.com/errors/421conb1.html",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "554 HVU:B1 http://postmaster.info.aol.com/errors/554hvub1.html",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "500 5.1.1 <nosuchuser@aol.com>: Recipient address rejected: aol.com",
+                "userunknown",
+                "sender",
+            ),
+            ("550 MAILBOX NOT FOUND", "userunknown", "sender"),
+            (
+                "421 4.7.0 [TSS04] Messages from 192.0.2.8 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes (mx-aol.mail.gm0.yahoodns.net)",
+                "badreputation",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// postmaster.gmx.com/en/error-messages (GMX's structure of its replies and its block-list
+/// example), newsroom.gmx.net's page on undeliverable mail, the IONOS / 1&1 list of its mail
+/// servers' replies, and sitepackage.de's table of the GMX / WEB.DE / T-Online replies.
+#[test]
+fn gmx_web_de_replies() {
+    check(
+        "GMX / WEB.DE",
+        &[
+            (
+                "554-gmx.net (mxgmx104) Nemesis ESMTP Service not available 554-No SMTP service 554-IP address is block listed. 554 For explanation visit https://postmaster.gmx.net/en/case?c=r0201&i=ip&v=192.0.2.8&r=1AbCdE-1fGhIj2kLm-00XyZa",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.1.1 <taro@gmx.de>... User is unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.2.1 <taro@gmx.de>... User is inactive",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "550 Unknown local part taro in <taro@web.de>",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 Requested action not taken: mailbox unavailable (mx-ha02.web.de)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space.",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "421 gmx.net (mxgmx015) Nemesis ESMTP Service not available. Reject due to policy violations. For explanation visit https://postmaster.gmx.net/en/case?c=r0601",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 <taro@gmx.net>: Reject due to SPF policy. The originating IP of the message is not permitted by the domain owner (mxgmx117)",
+                "authfailure",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// postmaster.t-online.de, and the T-Online refusals quoted by timmehosting.de, bllmnn.de,
+/// spamresource.com, serverdevworker.com, help.creoline.com and sitepackage.de.
+#[test]
+fn t_online_replies() {
+    check(
+        "T-Online",
+        &[
+            (
+                "554 IP=192.0.2.8 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 IP=192.0.2.8 - None/bad reputation. Ask your postmaster for help or to contact tobr@rx.t-online.de for reset. (NOWL)",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "554 IP=192.0.2.8 - Dialup/transient IP not allowed. Use a mailgateway or contact toda@rx.t-online.de if obsolete or false positive (DIAL)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "552 5.2.2 <taro@t-online.de> Over STORAGE quota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550 5.1.1 <taro@t-online.de> user unknown",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// The Korean portals' refusals listed by puffinknight.tistory.com and kbit.tistory.com
+/// (Naver's realip.naver.com registration, its volume limit).
+#[test]
+fn naver_replies() {
+    check(
+        "Naver",
+        &[
+            (
+                "421 4.3.2 Your IP(192.0.2.8) is filtered and this connection will be closed. You must register your IP to http://realip.naver.com",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 4.3.1 You send too many messages. (mx.naver.com)",
+                "speeding",
+                "sender-admin",
+            ),
+            (
+                "550 5.1.1 <taro@naver.com>: No such user (mx.naver.com)",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// community.mimecast.com "Mimecast SMTP Error Codes" (and its copy at
+/// mimecastsupport.zendesk.com), with the replies quoted by dwlistore.dwli.org.
+#[test]
+fn mimecast_smtp_error_codes() {
+    check(
+        "Mimecast",
+        &[
+            (
+                "421 Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421 [AbCdEf12.us32]",
+                "blocked",
+                "recipient-admin",
+            ),
+            (
+                "421 Unable to process connection at this time - https://community.mimecast.com/docs/DOC-1369#421 [AbCdEf12.us32]",
+                "systemfull",
+                "nobody",
+            ),
+            (
+                "451 Internal resource is temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451 [AbCdEf12.us32]",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "550 Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us32]",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 Administrative prohibition envelope blocked - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.uk123]",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "550 Rejected by header based Blocked Senders - Block policy for Header From - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.uk123]",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "550 Anti-Spoofing policy - Inbound not allowed - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.uk456]",
+                "policyviolation",
+                "recipient-admin",
+            ),
+            (
+                "554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554 [AbCdEf12.us222]",
+                "policyviolation",
+                "recipient-admin",
+            ),
+            (
+                "550 SPF Sender Invalid - envelope rejected - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us789]",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 DMARC Sender Invalid - envelope rejected - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us789]",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 Local CT IP Reputation - (reject) - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.eu321]",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "554 Maximum email size exceeded - https://community.mimecast.com/docs/DOC-1369#554 [AbCdEf12.us111]",
+                "mesgtoobig",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// proofpoint.com/us/postmaster, hunter.cuny.edu's Proofpoint page ("5.7.0 Local Policy
+/// Violation" for senders on its block list), spambrella.com's Proofpoint Essentials codes,
+/// 404andmore.com (an Essentials SPF refusal) and suped.com's reports of Proofpoint blocks.
+#[test]
+fn proofpoint_replies() {
+    check(
+        "Proofpoint",
+        &[
+            (
+                "554 5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.0 Local Policy Violation (mx0a-00123401.pphosted.com)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 <taro@example.com>: Recipient address rejected: User email address is marked as invalid",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Message rejected per sender's SPF policy - OXSUS001_514",
+                "authfailure",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// campus.barracuda.com (Email Security Gateway SMTP error codes), smtp.codes/barracuda,
+/// tig.csail.mit.edu and luxsci.com (the "blocked using Barracuda Reputation" refusal), and
+/// suped.com on the "550 permanent failure ... blocked" of Barracuda-hosted domains.
+#[test]
+fn barracuda_replies() {
+    check(
+        "Barracuda",
+        &[
+            (
+                "554 Service unavailable; Client host [192.0.2.8] blocked using Barracuda Reputation; http://www.barracudanetworks.com/reputation/?r=1&ip=192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 cuda_nsu 5.1.1 <taro@example.com>: Recipient address rejected: User unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 No such user (taro@example.com)",
+                "userunknown",
+                "sender",
+            ),
+            ("550 rejecting spoofed message", "policyviolation", "sender"),
+            ("554 rejecting banned content", "policyviolation", "sender"),
+            (
+                "450 cuda_nsu 4.7.1 <taro@example.com>: Recipient address rejected: Policy Rejection- Abuse. Go to http://www.barracudanetworks.com/reputation/?pr=1&ip=192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// postmaster.comcast.net mail-error-codes.html (the specific codes ES and BL) and
+/// smtp-error-codes.php (the non-specific codes), xfinity.com's email error codes.
+#[test]
+fn comcast_mail_error_codes() {
+    check(
+        "Comcast mail error codes",
+        &[
+            (
+                "554 resimta-po-01v.sys.comcast.net comcast 192.0.2.8 Comcast block for spam. Please see http://postmaster.comcast.net/smtp-error-codes.php#ES000001",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 resimta-po-01v.sys.comcast.net comcast 192.0.2.8 Comcast block for spam. Please see http://postmaster.comcast.net/smtp-error-codes.php#BL000000",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 resimta-po-01v.sys.comcast.net comcast 192.0.2.8 found on one or more DNSBLs, see http://postmaster.comcast.net/smtp-error-codes.php#BL000010",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 - [Too many sessions opened] mx.comcast.net",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "421 - [Reverse DNS failure : Try again later] mx.comcast.net",
+                "requireptr",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// postmaster.cox.net Error Codes (CDRBL, IPBL), Postmaster Home (reverse DNS), and the Cox
+/// forum's quotes of the CXSNDR and CXMJ entries.
+#[test]
+fn cox_error_codes_more() {
+    check(
+        "Cox (more codes)",
+        &[
+            (
+                "554 192.0.2.8 rejected. Refer to Error Codes section at https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CDRBL",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 192.0.2.8 rejected. Refer to Error Codes section at https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#IPBL0001",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 192.0.2.8 rejected. Refer to Error Codes section at https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#IPBL1000",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 192.0.2.8 rejected - no rDNS - AUP#CXDNS https://www.cox.com/residential/support/email-error-codes.html",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 <taro@cox.net> sender domain authentication failed - AUP#CXSNDR https://www.cox.com/residential/support/email-error-codes.html",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 Email sending blocked due to suspicious account activity on primary Cox account. To secure your account, please reset all Cox account passwords and contact Cox to remove the block referenced by error code AUP#CXMJ",
+                "securityerror",
+                "sender",
+            ),
+        ],
+    );
+}
