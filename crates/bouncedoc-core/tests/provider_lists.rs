@@ -1005,3 +1005,94 @@ fn cox_error_codes_more() {
         ],
     );
 }
+
+/// NetEase's published list of its refusal codes (163.com, 126.com, yeah.net), as copied at
+/// biecuoliao.com (退信代码说明).
+#[test]
+fn netease_refusal_codes() {
+    check(
+        "NetEase",
+        &[
+            (
+                "421 HL:MEP 192.0.2.8 mx.163.com http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 HL:ICC 192.0.2.8 mx.126.com http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            ("450 WM:BLU 192.0.2.8 mx.163.com", "blocked", "sender-admin"),
+            (
+                "451 DT:SPM 163 mx15,QM_pbAAHzbSc,please try again http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "451 MI:SFQ 163 smtp11 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "speeding",
+                "sender",
+            ),
+            (
+                "451 RP:QRC 163 smtp11 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 MI:DMA mx1.126.com http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 MI:STC 163 smtp11 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 RP:RCL 163 smtp11 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "toomanyconn",
+                "sender",
+            ),
+            (
+                "550 Requested mail action not taken: too much recipient (smtp11.163.com)",
+                "toomanyconn",
+                "sender",
+            ),
+            ("550 User suspended (mx.163.com)", "suspend", "recipient"),
+            ("550 Invalid User (mx.126.com)", "userunknown", "sender"),
+            (
+                "552 Requested mail action aborted: exceeded mailsize limit (mx.163.com)",
+                "mesgtoobig",
+                "sender",
+            ),
+            ("554 HL:IPB 192.0.2.8 mx.163.com", "blocked", "sender-admin"),
+            ("554 MI:SPB 163 mx.163.com", "blocked", "sender-admin"),
+        ],
+    );
+}
+
+/// qqmailbox.com/transceivers/169.html (QQ Mail's bounce keywords) and smtp.codes/qq.
+#[test]
+fn qq_mail_bounce_keywords() {
+    check(
+        "QQ Mail (more)",
+        &[
+            (
+                "550 Error: content rejected. http://mail.qq.com/zh_CN/help/content/rejectedmail.html",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 Mail is rejected by recipients [MnbVcX12 IP: 192.0.2.8]. https://service.mail.qq.com/detail/122/92",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "550 DMARC check failed. http://service.mail.qq.com/cgi-bin/help?subtype=1&&no=1001508&&id=16.",
+                "authfailure",
+                "sender-admin",
+            ),
+        ],
+    );
+}
