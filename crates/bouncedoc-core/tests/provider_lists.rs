@@ -612,7 +612,8 @@ fn rackspace_replies() {
 
 /// postmaster.info.aol.com/errors (AOL's list of errors: RTR, RLY, HVU, DNS, CON blocks), its
 /// copy at community.hostcheetah.com, postmaster-blog.aol.com (the user-unknown replies after
-/// the MTA migration) and sitepackage.de's table of typical provider replies.
+/// the MTA migration), wordtothewise.com (AOL's CON:B1 under 521 5.2.1), SendGrid's "Email
+/// Error Messages" page (DYN:T1, throttled) and sitepackage.de's table of provider replies.
 #[test]
 fn aol_postmaster_errors() {
     check(
@@ -665,6 +666,21 @@ fn aol_postmaster_errors() {
             ),
             ("550 MAILBOX NOT FOUND", "userunknown", "sender"),
             (
+                "521 5.2.1 :(CON:B1) http://postmaster.info.aol.com/errors/554conb1.html",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.1 : (DYN:T1) http://postmaster.info.aol.com/errors/421dynt1.html",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "550 5.1.1 <nosuchuser@aol.com>: Recipient address rejected: aol.com",
+                "userunknown",
+                "sender",
+            ),
+            (
                 "421 4.7.0 [TSS04] Messages from 192.0.2.8 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes (mx-aol.mail.gm0.yahoodns.net)",
                 "badreputation",
                 "sender-admin",
@@ -675,7 +691,8 @@ fn aol_postmaster_errors() {
 
 /// postmaster.gmx.com/en/error-messages (GMX's structure of its replies and its block-list
 /// example), newsroom.gmx.net's page on undeliverable mail, the IONOS / 1&1 list of its mail
-/// servers' replies, and sitepackage.de's table of the GMX / WEB.DE / T-Online replies.
+/// servers' replies (help.1and1.com "SMTP Error Messages for the 1&1 Mail Server"),
+/// smtp.codes/unitedinternet, and sitepackage.de's table of the GMX / WEB.DE / T-Online replies.
 #[test]
 fn gmx_web_de_replies() {
     check(
@@ -725,6 +742,26 @@ fn gmx_web_de_replies() {
                 "550 <taro@gmx.net>: Reject due to SPF policy. The originating IP of the message is not permitted by the domain owner (mxgmx117)",
                 "authfailure",
                 "sender-admin",
+            ),
+            (
+                "450 gmx.net (mxgmx015) Nemesis ESMTP Service not available. Reject due to policy violations.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 <taro@web.de>: Syntax error in parameters or arguments (mxweb112)",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "550 <taro@gmx.de>: Requested action not taken: mailbox unavailable (mxgmx117)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "451 Requested action aborted: local error in processing (mxgmx117)",
+                "systemerror",
+                "nobody",
             ),
         ],
     );
@@ -866,6 +903,7 @@ fn mimecast_smtp_error_codes() {
 /// proofpoint.com/us/postmaster, hunter.cuny.edu's Proofpoint page ("5.7.0 Local Policy
 /// Violation" for senders on its block list), spambrella.com's Proofpoint Essentials codes,
 /// 404andmore.com (an Essentials SPF refusal) and suped.com's reports of Proofpoint blocks.
+/// spambrella.com's list also gives the recipient server's lack of resources.
 #[test]
 fn proofpoint_replies() {
     check(
@@ -890,6 +928,11 @@ fn proofpoint_replies() {
                 "550 5.7.1 Message rejected per sender's SPF policy - OXSUS001_514",
                 "authfailure",
                 "sender-admin",
+            ),
+            (
+                "452 4.3.1 Insufficient system resources (mx1-us1.ppe-hosted.com)",
+                "systemfull",
+                "nobody",
             ),
         ],
     );
@@ -920,6 +963,11 @@ fn barracuda_replies() {
             ),
             ("550 rejecting spoofed message", "policyviolation", "sender"),
             ("554 rejecting banned content", "policyviolation", "sender"),
+            (
+                "550 permanent failure for one or more recipients (taro@example.com:blocked)",
+                "filtered",
+                "recipient-admin",
+            ),
             (
                 "450 cuda_nsu 4.7.1 <taro@example.com>: Recipient address rejected: Policy Rejection- Abuse. Go to http://www.barracudanetworks.com/reputation/?pr=1&ip=192.0.2.8",
                 "blocked",
@@ -1092,6 +1140,47 @@ fn qq_mail_bounce_keywords() {
                 "550 DMARC check failed. http://service.mail.qq.com/cgi-bin/help?subtype=1&&no=1001508&&id=16.",
                 "authfailure",
                 "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// yandex.com/support/mail/bounces/yandex.html (Report on non-delivery to Yandex) and its page
+/// on "Message rejected under suspicion of SPAM".
+#[test]
+fn yandex_non_delivery_reports() {
+    check(
+        "Yandex (more)",
+        &[
+            (
+                "554 5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/1IrBc 1700000000-AbCdEf12-mxfront1.mail.yandex.net",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 5.7.1 Client host [192.0.2.8] blocked using spamsource.mail.yandex.net; Blocked by spam statistics - see https://ya.cc/1IrBc 1700000000-AbCdEf12-mxfront1.mail.yandex.net",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "501 5.1.3 Bad recipient address syntax 1700000000-AbCdEf12-mxfront1.mail.yandex.net",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 No such user! 1700000000-AbCdEf12-mxfront1.mail.yandex.net",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "452 4.2.2 Mailbox size exceeded 1700000000-AbCdEf12-mxfront1.mail.yandex.net",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "554 5.7.1 Message infected by virus 1700000000-AbCdEf12-mxfront1.mail.yandex.net",
+                "virusdetected",
+                "sender",
             ),
         ],
     );
