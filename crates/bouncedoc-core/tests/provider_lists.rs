@@ -1185,3 +1185,35 @@ fn yandex_non_delivery_reports() {
         ],
     );
 }
+
+/// wordtothewise.com "Who are Mimecast?" (Mimecast replies from bounce logs),
+/// mimecastsupport.zendesk.com "Managing Blocked Senders and Email Rejections" and suped.com on
+/// "550 Envelope blocked - User Entry".
+#[test]
+fn mimecast_replies_from_bounce_logs() {
+    check(
+        "Mimecast (bounce logs)",
+        &[
+            (
+                "550 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us32]",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "550 Rejected by header based manually Blocked Senders: taro@example.com - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us32]",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "550 spamcop.mimecast.org Blocked - see http://www.spamcop.net/bl.shtml?192.0.2.8. - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us32]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Envelope rejected due to policy level block list in force - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us32]",
+                "filtered",
+                "recipient-admin",
+            ),
+        ],
+    );
+}
