@@ -1217,3 +1217,44 @@ fn mimecast_replies_from_bounce_logs() {
         ],
     );
 }
+
+/// smtp.codes/qq and QQ Mail's own explanations of its refusal codes as published at
+/// qiao.yimirj.com (Domain / Sender / Connection frequency limited).
+#[test]
+fn qq_mail_frequency_and_content_codes() {
+    check(
+        "QQ Mail (frequency and content)",
+        &[
+            (
+                "550 Domain frequency limited. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000722",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "550 Connection frequency limited. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000724",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "550 Mail content denied. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000726",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 Suspected spam sender. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000726",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Mailbox unavailable or access denied http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "501 Bad address syntax. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000730",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
