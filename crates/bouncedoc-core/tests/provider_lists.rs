@@ -1013,8 +1013,9 @@ fn comcast_mail_error_codes() {
     );
 }
 
-/// postmaster.cox.net Error Codes (CDRBL, IPBL), Postmaster Home (reverse DNS), and the Cox
-/// forum's quotes of the CXSNDR and CXMJ entries.
+/// postmaster.cox.net Error Codes (CDRBL, IPBL; the 452 message threshold and invalid-recipient
+/// entries), Postmaster Home (reverse DNS), and the Cox forum's quotes of the CXSNDR and CXMJ
+/// entries.
 #[test]
 fn cox_error_codes_more() {
     check(
@@ -1049,6 +1050,16 @@ fn cox_error_codes_more() {
                 "550 Email sending blocked due to suspicious account activity on primary Cox account. To secure your account, please reset all Cox account passwords and contact Cox to remove the block referenced by error code AUP#CXMJ",
                 "securityerror",
                 "sender",
+            ),
+            (
+                "452 - [Message threshold exceeded] cxr.mx.a.cloudfilter.net",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "452 - source IP rejected. Too many invalid recipients cxr.mx.a.cloudfilter.net",
+                "blocked",
+                "sender-admin",
             ),
         ],
     );
