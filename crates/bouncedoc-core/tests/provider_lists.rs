@@ -1269,3 +1269,41 @@ fn qq_mail_frequency_and_content_codes() {
         ],
     );
 }
+
+/// The gateway and provider replies quoted in reacherhq/check-if-email-exists
+/// (core/src/smtp/parser.rs and error.rs, its heuristics over real SMTP answers): Mimecast's
+/// poor-reputation refusal, Proofpoint Reputation Services, Barracuda's block list, GMX's
+/// missing PTR.
+#[test]
+fn gateway_replies_quoted_by_an_email_verifier() {
+    check(
+        "Gateways (quoted replies)",
+        &[
+            (
+                "550 csi.mimecast.org Poor Reputation Sender. - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us31]",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.0 Mail from 192.0.2.8 refused by Proofpoint Reputation Services. SENDER please see and take action: https://support.proofpoint.com/dnsbl-lookup.cgi?192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 Rejected because 192.0.2.8 is in a black list at b.barracudacentral.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 JunkMail rejected - (mail.example.com) [192.0.2.8]:46615 is in an RBL: http://www.barracudanetworks.com/reputation/?pr=1&ip=192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554-gmx.net (mxgmx108) Nemesis ESMTP Service not available 554-No SMTP service 554-Bad DNS PTR resource record. 554 For explanation visit https://postmaster.gmx.net/en/case?c=r0601&i=ip&v=192.0.2.8",
+                "requireptr",
+                "sender-admin",
+            ),
+        ],
+    );
+}
