@@ -1193,6 +1193,11 @@ fn yandex_non_delivery_reports() {
                 "virusdetected",
                 "sender",
             ),
+            (
+                "552 5.3.4 Message size exceeds fixed limit 1700000000-AbCdEf12-mxfront1.mail.yandex.net",
+                "mesgtoobig",
+                "sender",
+            ),
         ],
     );
 }
@@ -1270,8 +1275,8 @@ fn qq_mail_frequency_and_content_codes() {
     );
 }
 
-/// The gateway and provider replies quoted in reacherhq/check-if-email-exists
-/// (core/src/smtp/parser.rs and error.rs, its heuristics over real SMTP answers): Mimecast's
+/// The gateway and provider replies quoted in reacherhq/check-if-email-exists (core/src/smtp,
+/// the comments of its heuristics over real SMTP answers): Mimecast's
 /// poor-reputation refusal, Proofpoint Reputation Services, Barracuda's block list, GMX's
 /// missing PTR.
 #[test]
