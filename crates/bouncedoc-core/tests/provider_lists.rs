@@ -804,7 +804,9 @@ fn t_online_replies() {
 }
 
 /// The Korean portals' refusals listed by puffinknight.tistory.com and kbit.tistory.com
-/// (Naver's realip.naver.com registration, its volume limit).
+/// (Naver's realip.naver.com registration, its volume limit), and the SMTP log of a Naver
+/// refusal (help.naver.com's unauthenticated-sender page) in newkennybaik/portfolio
+/// (knowledge_base, "basic concept mail sending process").
 #[test]
 fn naver_replies() {
     check(
@@ -824,6 +826,11 @@ fn naver_replies() {
                 "550 5.1.1 <taro@naver.com>: No such user (mx.naver.com)",
                 "userunknown",
                 "sender",
+            ),
+            (
+                "550 5.7.2 Your email has been blocked because the sender is unauthenticated. For more information, go to https://help.naver.com/alias/mail/newmail10.naver AbCdEf12GhIj - nsmtp",
+                "authfailure",
+                "sender-admin",
             ),
         ],
     );
