@@ -632,6 +632,17 @@ fn gmail_smtp_errors_and_codes_more() {
             ),
             (
                 "421-4.7.0 [192.0.2.8] Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily blocked. x12si345 - gsmtp",
+/// postmaster.info.aol.com/errors (AOL's list of errors: RTR, RLY, HVU, DNS, CON blocks), its
+/// copy at community.hostcheetah.com, postmaster-blog.aol.com (the user-unknown replies after
+/// the MTA migration), wordtothewise.com (AOL's CON:B1 under 521 5.2.1), SendGrid's "Email
+/// Error Messages" page (DYN:T1, throttled) and sitepackage.de's table of provider replies.
+#[test]
+fn aol_postmaster_errors() {
+    check(
+        "AOL",
+        &[
+            (
+                "554 RTR:BB http://postmaster.info.aol.com/errors/554rtrbb.html",
                 "blocked",
                 "sender-admin",
             ),
@@ -747,11 +758,13 @@ fn gmail_smtp_errors_and_codes_more() {
             ),
             (
                 "550-5.7.1 [192.0.2.8] The IP you're using to send mail is not authorized to send email directly to our servers. Please use the SMTP relay at your service provider instead. x12si345 - gsmtp",
+                "554 RTR:CH http://postmaster.info.aol.com/errors/554rtrch.html",
                 "blocked",
                 "sender-admin",
             ),
             (
                 "550-5.7.1 [192.0.2.8] Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been blocked. x12si345 - gsmtp",
+                "554 RTR:BG http://postmaster.info.aol.com/errors/554rtrbg.html",
                 "blocked",
                 "sender-admin",
             ),
@@ -827,6 +840,17 @@ fn gmail_smtp_errors_and_codes_more() {
             ),
             (
                 "421-4.7.25 [192.0.2.8] The IP address sending this message does not have a PTR record setup, or the corresponding forward DNS entry does not point to the sending IP. x12si345 - gsmtp",
+                "554 RTR:RD http://postmaster.info.aol.com/errors/554rtrrd.html",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554- (RLY:B1) The information presently available to AOL indicates this server is transmitting unsolicited e-mail to AOL. http://postmaster.info.aol.com/errors/554rlyb1.html",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.1 : (DNS:NR) http://postmaster.info.aol.com/errors/421dnsnr.html",
                 "requireptr",
                 "sender-admin",
             ),
@@ -1202,6 +1226,28 @@ fn microsoft_ndr_and_outlook_com_replies_more() {
             ),
             (
                 "450 4.7.3 Organization queue quota exceeded. [outlook.com]",
+                "421 4.7.0 : (CON:B1) http://postmaster.info.aol.com/errors/421conb1.html",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "554 HVU:B1 http://postmaster.info.aol.com/errors/554hvub1.html",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "500 5.1.1 <nosuchuser@aol.com>: Recipient address rejected: aol.com",
+                "userunknown",
+                "sender",
+            ),
+            ("550 MAILBOX NOT FOUND", "userunknown", "sender"),
+            (
+                "521 5.2.1 :(CON:B1) http://postmaster.info.aol.com/errors/554conb1.html",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.1 : (DYN:T1) http://postmaster.info.aol.com/errors/421dynt1.html",
                 "speeding",
                 "nobody",
             ),
@@ -1227,12 +1273,15 @@ fn microsoft_ndr_and_outlook_com_replies_more() {
             ),
             (
                 "501 5.1.3 Invalid address [outlook.com]",
+                "550 5.1.1 <nosuchuser@aol.com>: Recipient address rejected: aol.com",
                 "userunknown",
                 "sender",
             ),
             (
                 "550 5.7.1 Service unavailable; Client host [192.0.2.8] blocked using Blocklist 1; To request removal from this list please forward this message to delist@messaging.microsoft.com",
                 "blocked",
+                "421 4.7.0 [TSS04] Messages from 192.0.2.8 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes (mx-aol.mail.gm0.yahoodns.net)",
+                "badreputation",
                 "sender-admin",
             ),
         ],
@@ -1250,6 +1299,17 @@ fn yahoo_smtp_error_codes_more() {
         &[
             (
                 "553 5.7.1 [BL21] Connections will not be accepted from 192.0.2.8, because the ip is in Spamhaus's list; see http://postmaster.yahoo.com/550-bl23.html",
+/// postmaster.gmx.com/en/error-messages (GMX's structure of its replies and its block-list
+/// example), newsroom.gmx.net's page on undeliverable mail, the IONOS / 1&1 list of its mail
+/// servers' replies (help.1and1.com "SMTP Error Messages for the 1&1 Mail Server"),
+/// smtp.codes/unitedinternet, and sitepackage.de's table of the GMX / WEB.DE / T-Online replies.
+#[test]
+fn gmx_web_de_replies() {
+    check(
+        "GMX / WEB.DE",
+        &[
+            (
+                "554-gmx.net (mxgmx104) Nemesis ESMTP Service not available 554-No SMTP service 554-IP address is block listed. 554 For explanation visit https://postmaster.gmx.net/en/case?c=r0201&i=ip&v=192.0.2.8&r=1AbCdE-1fGhIj2kLm-00XyZa",
                 "blocked",
                 "sender-admin",
             ),
@@ -1275,16 +1335,24 @@ fn yahoo_smtp_error_codes_more() {
             ),
             (
                 "554 30 Sorry, your message to taro@yahoo.com cannot be delivered. This account has been disabled or discontinued [#102].",
+                "550 5.1.1 <taro@gmx.de>... User is unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.2.1 <taro@gmx.de>... User is inactive",
                 "suspend",
                 "recipient",
             ),
             (
                 "554 delivery error: dd Not a valid recipient - atlas117.free.mail.ne1.yahoo.com",
+                "550 Unknown local part taro in <taro@web.de>",
                 "userunknown",
                 "sender",
             ),
             (
                 "552 1 Requested mail action aborted, mailbox not found",
+                "550 Requested action not taken: mailbox unavailable (mx-ha02.web.de)",
                 "userunknown",
                 "sender",
             ),
@@ -1310,6 +1378,7 @@ fn yahoo_smtp_error_codes_more() {
             ),
             (
                 "554 delivery error: dd Sorry, your message to taro@yahoo.com cannot be delivered. This account is over quota. - mta1001.mail.ne1.yahoo.com",
+                "550 Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space.",
                 "mailboxfull",
                 "recipient",
             ),
@@ -1320,6 +1389,12 @@ fn yahoo_smtp_error_codes_more() {
             ),
             (
                 "451 VS1-MF Excessive unknown recipients - possible Open Relay (#4.4.5)",
+                "550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "421 gmx.net (mxgmx015) Nemesis ESMTP Service not available. Reject due to policy violations. For explanation visit https://postmaster.gmx.net/en/case?c=r0601",
                 "blocked",
                 "sender-admin",
             ),
@@ -1335,6 +1410,17 @@ fn yahoo_smtp_error_codes_more() {
             ),
             (
                 "501 Syntax error in parameters or arguments - mta1001.mail.gq1.yahoo.com",
+                "550 <taro@gmx.net>: Reject due to SPF policy. The originating IP of the message is not permitted by the domain owner (mxgmx117)",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "450 gmx.net (mxgmx015) Nemesis ESMTP Service not available. Reject due to policy violations.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 <taro@web.de>: Syntax error in parameters or arguments (mxweb112)",
                 "syntaxerror",
                 "sender-admin",
             ),
@@ -1345,6 +1431,12 @@ fn yahoo_smtp_error_codes_more() {
             ),
             (
                 "451 Message temporarily deferred - [160]",
+                "550 <taro@gmx.de>: Requested action not taken: mailbox unavailable (mxgmx117)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "451 Requested action aborted: local error in processing (mxgmx117)",
                 "systemerror",
                 "nobody",
             ),
@@ -1387,11 +1479,26 @@ fn icloud_replies_more() {
             ),
             (
                 "550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.8",
+/// postmaster.t-online.de, and the T-Online refusals quoted by timmehosting.de, bllmnn.de,
+/// spamresource.com, serverdevworker.com, help.creoline.com and sitepackage.de.
+#[test]
+fn t_online_replies() {
+    check(
+        "T-Online",
+        &[
+            (
+                "554 IP=192.0.2.8 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)",
                 "blocked",
                 "sender-admin",
             ),
             (
                 "550 5.7.1 Mail from IP 192.0.2.8 was rejected due to listing in Spamhaus SBL. For details please see http://www.spamhaus.org/query/bl?ip=192.0.2.8",
+                "554 IP=192.0.2.8 - None/bad reputation. Ask your postmaster for help or to contact tobr@rx.t-online.de for reset. (NOWL)",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "554 IP=192.0.2.8 - Dialup/transient IP not allowed. Use a mailgateway or contact toda@rx.t-online.de if obsolete or false positive (DIAL)",
                 "blocked",
                 "sender-admin",
             ),
@@ -1402,18 +1509,533 @@ fn icloud_replies_more() {
             ),
             (
                 "550 5.1.1 unknown or illegal alias: hanako@me.com",
+                "552 5.2.2 <taro@t-online.de> Over STORAGE quota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550 5.1.1 <taro@t-online.de> user unknown",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// The Korean portals' refusals listed by puffinknight.tistory.com and kbit.tistory.com
+/// (Naver's realip.naver.com registration, its volume limit), and the SMTP log of a Naver
+/// refusal (help.naver.com's unauthenticated-sender page) in newkennybaik/portfolio
+/// (knowledge_base, "basic concept mail sending process").
+#[test]
+fn naver_replies() {
+    check(
+        "Naver",
+        &[
+            (
+                "421 4.3.2 Your IP(192.0.2.8) is filtered and this connection will be closed. You must register your IP to http://realip.naver.com",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 4.3.1 You send too many messages. (mx.naver.com)",
+                "speeding",
+                "sender-admin",
+            ),
+            (
+                "550 5.1.1 <taro@naver.com>: No such user (mx.naver.com)",
                 "userunknown",
                 "sender",
             ),
             (
                 "554 5.7.1 Your message was rejected due to example.com's DMARC policy. See https://support.apple.com/en-us/102322 for details. host mx01.mail.icloud.com",
+                "550 5.7.2 Your email has been blocked because the sender is unauthenticated. For more information, go to https://help.naver.com/alias/mail/newmail10.naver AbCdEf12GhIj - nsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// community.mimecast.com "Mimecast SMTP Error Codes" (and its copy at
+/// mimecastsupport.zendesk.com), with the replies quoted by dwlistore.dwli.org.
+#[test]
+fn mimecast_smtp_error_codes() {
+    check(
+        "Mimecast",
+        &[
+            (
+                "421 Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421 [AbCdEf12.us32]",
+                "blocked",
+                "recipient-admin",
+            ),
+            (
+                "421 Unable to process connection at this time - https://community.mimecast.com/docs/DOC-1369#421 [AbCdEf12.us32]",
+                "systemfull",
+                "nobody",
+            ),
+            (
+                "451 Internal resource is temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451 [AbCdEf12.us32]",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "550 Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us32]",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 Administrative prohibition envelope blocked - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.uk123]",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "550 Rejected by header based Blocked Senders - Block policy for Header From - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.uk123]",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "550 Anti-Spoofing policy - Inbound not allowed - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.uk456]",
+                "policyviolation",
+                "recipient-admin",
+            ),
+            (
+                "554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554 [AbCdEf12.us222]",
+                "policyviolation",
+                "recipient-admin",
+            ),
+            (
+                "550 SPF Sender Invalid - envelope rejected - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us789]",
                 "authfailure",
                 "sender-admin",
             ),
             (
                 "552 5.3.4 Message size exceeds maximum permitted",
+                "550 DMARC Sender Invalid - envelope rejected - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us789]",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 Local CT IP Reputation - (reject) - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.eu321]",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "554 Maximum email size exceeded - https://community.mimecast.com/docs/DOC-1369#554 [AbCdEf12.us111]",
                 "mesgtoobig",
                 "sender",
+            ),
+        ],
+    );
+}
+
+/// proofpoint.com/us/postmaster, hunter.cuny.edu's Proofpoint page ("5.7.0 Local Policy
+/// Violation" for senders on its block list), spambrella.com's Proofpoint Essentials codes,
+/// 404andmore.com (an Essentials SPF refusal) and suped.com's reports of Proofpoint blocks.
+/// spambrella.com's list also gives the recipient server's lack of resources.
+#[test]
+fn proofpoint_replies() {
+    check(
+        "Proofpoint",
+        &[
+            (
+                "554 5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.0 Local Policy Violation (mx0a-00123401.pphosted.com)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 <taro@example.com>: Recipient address rejected: User email address is marked as invalid",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Message rejected per sender's SPF policy - OXSUS001_514",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "452 4.3.1 Insufficient system resources (mx1-us1.ppe-hosted.com)",
+                "systemfull",
+                "nobody",
+            ),
+        ],
+    );
+}
+
+/// campus.barracuda.com (Email Security Gateway SMTP error codes), smtp.codes/barracuda,
+/// tig.csail.mit.edu and luxsci.com (the "blocked using Barracuda Reputation" refusal), and
+/// suped.com on the "550 permanent failure ... blocked" of Barracuda-hosted domains.
+#[test]
+fn barracuda_replies() {
+    check(
+        "Barracuda",
+        &[
+            (
+                "554 Service unavailable; Client host [192.0.2.8] blocked using Barracuda Reputation; http://www.barracudanetworks.com/reputation/?r=1&ip=192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 cuda_nsu 5.1.1 <taro@example.com>: Recipient address rejected: User unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 No such user (taro@example.com)",
+                "userunknown",
+                "sender",
+            ),
+            ("550 rejecting spoofed message", "policyviolation", "sender"),
+            ("554 rejecting banned content", "policyviolation", "sender"),
+            (
+                "550 permanent failure for one or more recipients (taro@example.com:blocked)",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "450 cuda_nsu 4.7.1 <taro@example.com>: Recipient address rejected: Policy Rejection- Abuse. Go to http://www.barracudanetworks.com/reputation/?pr=1&ip=192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// postmaster.comcast.net mail-error-codes.html (the specific codes ES and BL) and
+/// smtp-error-codes.php (the non-specific codes), xfinity.com's email error codes.
+#[test]
+fn comcast_mail_error_codes() {
+    check(
+        "Comcast mail error codes",
+        &[
+            (
+                "554 resimta-po-01v.sys.comcast.net comcast 192.0.2.8 Comcast block for spam. Please see http://postmaster.comcast.net/smtp-error-codes.php#ES000001",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 resimta-po-01v.sys.comcast.net comcast 192.0.2.8 Comcast block for spam. Please see http://postmaster.comcast.net/smtp-error-codes.php#BL000000",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 resimta-po-01v.sys.comcast.net comcast 192.0.2.8 found on one or more DNSBLs, see http://postmaster.comcast.net/smtp-error-codes.php#BL000010",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 - [Too many sessions opened] mx.comcast.net",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "421 - [Reverse DNS failure : Try again later] mx.comcast.net",
+                "requireptr",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// postmaster.cox.net Error Codes (CDRBL, IPBL; the 452 message threshold and invalid-recipient
+/// entries), Postmaster Home (reverse DNS), and the Cox forum's quotes of the CXSNDR and CXMJ
+/// entries.
+#[test]
+fn cox_error_codes_more() {
+    check(
+        "Cox (more codes)",
+        &[
+            (
+                "554 192.0.2.8 rejected. Refer to Error Codes section at https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CDRBL",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 192.0.2.8 rejected. Refer to Error Codes section at https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#IPBL0001",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 192.0.2.8 rejected. Refer to Error Codes section at https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#IPBL1000",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 192.0.2.8 rejected - no rDNS - AUP#CXDNS https://www.cox.com/residential/support/email-error-codes.html",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 <taro@cox.net> sender domain authentication failed - AUP#CXSNDR https://www.cox.com/residential/support/email-error-codes.html",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 Email sending blocked due to suspicious account activity on primary Cox account. To secure your account, please reset all Cox account passwords and contact Cox to remove the block referenced by error code AUP#CXMJ",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "452 - [Message threshold exceeded] cxr.mx.a.cloudfilter.net",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "452 - source IP rejected. Too many invalid recipients cxr.mx.a.cloudfilter.net",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// NetEase's published list of its refusal codes (163.com, 126.com, yeah.net), as copied at
+/// biecuoliao.com (退信代码说明).
+#[test]
+fn netease_refusal_codes() {
+    check(
+        "NetEase",
+        &[
+            (
+                "421 HL:MEP 192.0.2.8 mx.163.com http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 HL:ICC 192.0.2.8 mx.126.com http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            ("450 WM:BLU 192.0.2.8 mx.163.com", "blocked", "sender-admin"),
+            (
+                "451 DT:SPM 163 mx15,QM_pbAAHzbSc,please try again http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "451 MI:SFQ 163 smtp11 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "speeding",
+                "sender",
+            ),
+            (
+                "451 RP:QRC 163 smtp11 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 MI:DMA mx1.126.com http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 MI:STC 163 smtp11 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 RP:RCL 163 smtp11 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
+                "toomanyconn",
+                "sender",
+            ),
+            (
+                "550 Requested mail action not taken: too much recipient (smtp11.163.com)",
+                "toomanyconn",
+                "sender",
+            ),
+            ("550 User suspended (mx.163.com)", "suspend", "recipient"),
+            ("550 Invalid User (mx.126.com)", "userunknown", "sender"),
+            (
+                "552 Requested mail action aborted: exceeded mailsize limit (mx.163.com)",
+                "mesgtoobig",
+                "sender",
+            ),
+            ("554 HL:IPB 192.0.2.8 mx.163.com", "blocked", "sender-admin"),
+            ("554 MI:SPB 163 mx.163.com", "blocked", "sender-admin"),
+        ],
+    );
+}
+
+/// qqmailbox.com/transceivers/169.html (QQ Mail's bounce keywords) and smtp.codes/qq.
+#[test]
+fn qq_mail_bounce_keywords() {
+    check(
+        "QQ Mail (more)",
+        &[
+            (
+                "550 Error: content rejected. http://mail.qq.com/zh_CN/help/content/rejectedmail.html",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 Mail is rejected by recipients [MnbVcX12 IP: 192.0.2.8]. https://service.mail.qq.com/detail/122/92",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "550 DMARC check failed. http://service.mail.qq.com/cgi-bin/help?subtype=1&&no=1001508&&id=16.",
+                "authfailure",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// yandex.com/support/mail/bounces/yandex.html (Report on non-delivery to Yandex) and its page
+/// on "Message rejected under suspicion of SPAM".
+#[test]
+fn yandex_non_delivery_reports() {
+    check(
+        "Yandex (more)",
+        &[
+            (
+                "554 5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/1IrBc 1700000000-AbCdEf12-mxfront1.mail.yandex.net",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 5.7.1 Client host [192.0.2.8] blocked using spamsource.mail.yandex.net; Blocked by spam statistics - see https://ya.cc/1IrBc 1700000000-AbCdEf12-mxfront1.mail.yandex.net",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "501 5.1.3 Bad recipient address syntax 1700000000-AbCdEf12-mxfront1.mail.yandex.net",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 No such user! 1700000000-AbCdEf12-mxfront1.mail.yandex.net",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "452 4.2.2 Mailbox size exceeded 1700000000-AbCdEf12-mxfront1.mail.yandex.net",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "554 5.7.1 Message infected by virus 1700000000-AbCdEf12-mxfront1.mail.yandex.net",
+                "virusdetected",
+                "sender",
+            ),
+            (
+                "552 5.3.4 Message size exceeds fixed limit 1700000000-AbCdEf12-mxfront1.mail.yandex.net",
+                "mesgtoobig",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// wordtothewise.com "Who are Mimecast?" (Mimecast replies from bounce logs),
+/// mimecastsupport.zendesk.com "Managing Blocked Senders and Email Rejections" and suped.com on
+/// "550 Envelope blocked - User Entry".
+#[test]
+fn mimecast_replies_from_bounce_logs() {
+    check(
+        "Mimecast (bounce logs)",
+        &[
+            (
+                "550 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us32]",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "550 Rejected by header based manually Blocked Senders: taro@example.com - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us32]",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "550 spamcop.mimecast.org Blocked - see http://www.spamcop.net/bl.shtml?192.0.2.8. - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us32]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Envelope rejected due to policy level block list in force - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us32]",
+                "filtered",
+                "recipient-admin",
+            ),
+        ],
+    );
+}
+
+/// smtp.codes/qq and QQ Mail's own explanations of its refusal codes as published at
+/// qiao.yimirj.com (Domain / Sender / Connection frequency limited).
+#[test]
+fn qq_mail_frequency_and_content_codes() {
+    check(
+        "QQ Mail (frequency and content)",
+        &[
+            (
+                "550 Domain frequency limited. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000722",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "550 Connection frequency limited. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000724",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "550 Mail content denied. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000726",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 Suspected spam sender. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000726",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Mailbox unavailable or access denied http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "501 Bad address syntax. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000730",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// The gateway and provider replies quoted in reacherhq/check-if-email-exists (core/src/smtp,
+/// the comments of its heuristics over real SMTP answers): Mimecast's
+/// poor-reputation refusal, Proofpoint Reputation Services, Barracuda's block list, GMX's
+/// missing PTR.
+#[test]
+fn gateway_replies_quoted_by_an_email_verifier() {
+    check(
+        "Gateways (quoted replies)",
+        &[
+            (
+                "550 csi.mimecast.org Poor Reputation Sender. - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us31]",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.0 Mail from 192.0.2.8 refused by Proofpoint Reputation Services. SENDER please see and take action: https://support.proofpoint.com/dnsbl-lookup.cgi?192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 Rejected because 192.0.2.8 is in a black list at b.barracudacentral.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 JunkMail rejected - (mail.example.com) [192.0.2.8]:46615 is in an RBL: http://www.barracudanetworks.com/reputation/?pr=1&ip=192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554-gmx.net (mxgmx108) Nemesis ESMTP Service not available 554-No SMTP service 554-Bad DNS PTR resource record. 554 For explanation visit https://postmaster.gmx.net/en/case?c=r0601&i=ip&v=192.0.2.8",
+                "requireptr",
+                "sender-admin",
             ),
         ],
     );
