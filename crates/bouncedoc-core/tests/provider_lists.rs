@@ -609,3 +609,227 @@ fn rackspace_replies() {
         ],
     );
 }
+
+/// note.com/sendmagic (SMTP応答コードについて: ドコモ編 n/neb6bbe7e51cf, au編 n/n875d8dcb6cb8,
+/// SoftBank編 n/n5afbf98aeb25), support.ntt.com/mail/faq/detail/pid2300000e64,
+/// akisoftware.com/pmsrv/help/docomo.html, moneytimes.jp/archives/185548/2, au's "EZwebへメール
+/// 送信する際の注意事項" (存在しないアドレスは 550), SoftBank's "送信のご注意" (creation.mb.softbank.jp).
+#[test]
+fn japanese_carrier_replies() {
+    check(
+        "docomo / au / SoftBank",
+        &[
+            (
+                "host mfsmax.docomo.ne.jp[203.0.113.240] said: 550 Unknown user example-sakura@docomo.ne.jp (in reply to end of DATA command)",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "host mfsmax.docomo.ne.jp[203.0.113.240] said: 550 Unknown user example-kenji@docomo.ne.jp (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Status: 5.2.0\nDiagnostic-Code: smtp; 550 Unknown user example-yuna@docomo.ne.jp",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "Status: 5.1.1\nDiagnostic-Code: smtp; 550 Unknown user example-haru@docomo.ne.jp",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host mfsmax.docomo.ne.jp[203.0.113.240] said: 552 Too much mail data example-rin@docomo.ne.jp (in reply to end of DATA command)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "host mfsmax.docomo.ne.jp[203.0.113.240] said: 500 Line Too Long (in reply to end of DATA command)",
+                "notcompliantrfc",
+                "sender",
+            ),
+            (
+                "host lsean.ezweb.ne.jp[203.0.113.228] said: 550 <example-mio@ezweb.ne.jp>: User unknown (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host lsean.ezweb.ne.jp[203.0.113.228] said: 554 <example..aoi.@ezweb.ne.jp>: Relay access denied (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host lsean.ezweb.ne.jp[203.0.113.228] said: 554 <example-riku@@ezweb.ne.jp>: Relay access denied (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host mx.softbank.jp[203.0.113.50] said: 550 Invalid recipient: <example-sota@i.softbank.jp> (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Status: 5.1.1\nDiagnostic-Code: smtp; 550 Invalid recipient: <example-hina@softbank.ne.jp>",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host mx.softbank.jp[203.0.113.50] said: 553 bounce.example.invalid does not exist (in reply to MAIL FROM command)",
+                "hostunknown",
+                "sender-admin",
+            ),
+            (
+                "Mail System Error - Returned Mail This Message was undeliverable due to the following reason: The user(s) account is temporarily over quota. <example-kana@ezweb.ne.jp>",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "This Message was undeliverable due to the following reason: Each of the following recipients was rejected by a remote mail server. Recipient: <example-pwd@m1.point.ne.jp> Reason: <example-pwd@m1.point.ne.jp>... User unknown",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// support.google.com/mail/answer/6596?hl=ja (Gmail の返送メール), support.microsoft.com/ja-jp/kb/940620
+/// (RFC に準拠しない宛先への配信不能), diy-seikatsu.com (Gmail アプリからキャリアメールへ: Illegal envelope
+/// To: address), the mailbox-tool test quoting Gmail's Japanese "アドレス不明" notice.
+#[test]
+fn gmail_and_outlook_as_japanese_users_see_them() {
+    check(
+        "Gmail / Outlook (ja)",
+        &[
+            (
+                "アドレス不明 アドレスが見つからなかったか、メールを受信できないアドレスであるため、メールは example-taro@example.jp に配信されませんでした。 リモート サーバーからの応答: 550 5.1.1 User unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "アドレス不明 アドレスが見つからなかったか、メールを受信できないアドレスであるため、メールは example-hanako@docomo.ne.jp に配信されませんでした。",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Delivery to the following recipient failed permanently: example..jiro.@docomo.ne.jp Technical details of permanent failure: Internal parse error: Illegal envelope To: address (not valid RFC5321 syntax)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "このメールは、受信者全員または一部に届きませんでした。 以下の受信者にメールを配信できません: 'example..saburo.@ezweb.ne.jp' 無効な受信者",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "配信不能: お見積もりの件 次の受信者へのメッセージの配信に失敗しました: example-goro@example.co.jp 電子メール アドレスの形式が正しくありません。",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "配信不能: 打ち合わせ 次の受信者へのメッセージの配信に失敗しました: example-shiro@example.co.jp 無効な受信者です。",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "配信不能: 打ち合わせ example-nana@example.co.jp 不明なアドレスです。",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "送信先のメール アカウントは存在しません。 550 5.1.1 The email account that you tried to reach does not exist.",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Sorry, we were unable to deliver your message to the following address. <example-ryo@example.com>: Message expired for domain example.com. Remote host said: 454 4.7.1 <example-ryo@example.com>: Relay access denied [RCPT_TO]",
+                "norelaying",
+                "recipient-admin",
+            ),
+        ],
+    );
+}
+
+/// support.ocn.ne.jp (英語のエラーメール) and the OCN notice quoted by intx.co.jp/14091204,
+/// help.sakura.ad.jp/rs/2265 (さくらのレンタルサーバ: エラーメールの内容), design-inc.jp's reading of a
+/// KAGOYA (dmail.kagoya.net) refusal, support.biglobe.ne.jp/news/news716.html (BIGLOBE: 100 宛先,
+/// 20MB), did2memo.net/2020/02/16/yahoo-mail-failure-notice-mail (Yahoo!メール's "Failure Notice"),
+/// faq.megaegg.jp/faq_detail.html?id=296, asahi-net.jp (Returned mail の確認), goope.jp/info/information/?id=712.
+#[test]
+fn japanese_isp_and_hosting_replies() {
+    check(
+        "OCN / Sakura / KAGOYA / BIGLOBE / Yahoo! JAPAN / ISPs",
+        &[
+            (
+                "This is the Postfix program at host defer113.ocn.ad.jp. <example-ken@estate.ocn.ne.j>: Host or domain name not found. Name service error for name=estate.ocn.ne.j type=A: Host not found",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "host mx.ocn.ne.jp[203.0.113.70] said: 550 5.1.1 <example-emi@abc.ocn.ne.jp>: Recipient address rejected: User unknown (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "----- The following addresses had permanent fatal errors ----- <info@example.jp> (reason: 550 Host unknown) ----- Transcript of session follows ----- 550 5.1.2 <info@example.jp>... Host unknown (Name server: example.jp.: host not found)",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "host www1234.sakura.ne.jp[192.0.2.44] said: 550 5.1.1 <sales@example.sakura.ne.jp>... Invalid recipient (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host www1234.sakura.ne.jp[192.0.2.44] said: 550 <office@example.sakura.ne.jp>: Invalid Address (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "<info@example.co.jp>: host dmail.kagoya.net[192.0.2.92] said: 550 5.1.1 <info@example.co.jp>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "<support@example.co.jp>: host dmail.kagoya.net[192.0.2.92] said: 552 5.2.2 <support@example.co.jp>: Mailbox full (in reply to end of DATA command)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "host mx.biglobe.ne.jp[192.0.2.60] said: 552 5.3.4 Error: message file too big (in reply to end of DATA command)",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "Sorry, we were unable to deliver your message to the following address. <example-nao@example.com>: Remote host said: 550 5.1.1 <example-nao@example.com>: Recipient address rejected: User unknown [RCPT_TO]",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Sorry, no mailbox here by that name. (#5.1.1)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "<example-yuka@example.megaegg.ne.jp>: Recipient's mailbox is full, message returned to sender. (#5.2.2)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "<user@example.ne.jp>: user is over quota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "552 5.2.2: Recipient address rejected: Mailbox is full",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "This is the Postfix program at host mx1.asahi-net.or.jp. <example-tech@desk.asahi-net.or.jp@mx1.asahi-net.or.jp>: User unknown: \"example-tech@desk.asahi-net.or.jp\"",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
