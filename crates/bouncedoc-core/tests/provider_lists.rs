@@ -746,6 +746,21 @@ fn gmail_and_outlook_as_japanese_users_see_them() {
                 "norelaying",
                 "recipient-admin",
             ),
+            (
+                "メールのブロック example-mika@example.jp でメールがブロックされました。詳しくは、下記の詳細な技術情報をご覧ください。 リモート サーバーからの応答: 550 5.7.1 Service unavailable, Client host [192.0.2.8] blocked using Spamhaus",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "メッセージが配信されませんでした ドメイン example.invalid が見つからなかったため、メールは example-ai@example.invalid に配信されませんでした。 DNS Error: Domain name not found",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "192.0.2.25 does not like recipient. Remote host said: 550 5.1.1 <example-kei@example.co.jp>... User unknown Giving up on 192.0.2.25.",
+                "userunknown",
+                "sender",
+            ),
         ],
     );
 }
@@ -829,6 +844,39 @@ fn japanese_isp_and_hosting_replies() {
                 "This is the Postfix program at host mx1.asahi-net.or.jp. <example-tech@desk.asahi-net.or.jp@mx1.asahi-net.or.jp>: User unknown: \"example-tech@desk.asahi-net.or.jp\"",
                 "userunknown",
                 "sender",
+            ),
+        ],
+    );
+}
+
+/// cloud-sup.cybersolutions.co.jp/hc/ja/articles/360039226551 (MailGates: "550 sorry, we don't allow
+/// this mail." is a DMARC failure), jcity.zendesk.com (Gmail's DMARC refusal quoted for Japanese
+/// senders), maildata.jp/blog/blog-2024-03-12.html and blog-2024-06-22.html (Yahoo's and the SPF
+/// policy refusals, in Japanese).
+#[test]
+fn authentication_refusals_japanese_senders_see() {
+    check(
+        "MailGates / Gmail / Yahoo (ja pages)",
+        &[
+            (
+                "host mx.example.co.jp[192.0.2.30] said: 550 sorry, we don't allow this mail. (in reply to end of DATA command)",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.26 Unauthenticated email from gmail.com is not accepted due to domain's 550-5.7.26 DMARC policy. Please contact the administrator of gmail.com domain 550-5.7.26 if this was a legitimate mail. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.9 This mail has been blocked because the sender is unauthenticated. Yahoo requires all senders to authenticate with either SPF or DKIM.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.0 Email rejected per SPF policy",
+                "authfailure",
+                "sender-admin",
             ),
         ],
     );
