@@ -752,7 +752,7 @@ fn gmail_and_outlook_as_japanese_users_see_them() {
                 "sender-admin",
             ),
             (
-                "メッセージが配信されませんでした ドメイン example.invalid が見つからなかったため、メールは example-ai@example.invalid に配信されませんでした。 DNS Error: Domain name not found",
+                "Delivery to the following recipient failed permanently: example-ai@example.invalid Technical details of permanent failure: DNS Error: Domain name not found",
                 "hostunknown",
                 "sender",
             ),
@@ -769,7 +769,10 @@ fn gmail_and_outlook_as_japanese_users_see_them() {
 /// help.sakura.ad.jp/rs/2265 (さくらのレンタルサーバ: エラーメールの内容), design-inc.jp's reading of a
 /// KAGOYA (dmail.kagoya.net) refusal, support.biglobe.ne.jp/news/news716.html (BIGLOBE: 100 宛先,
 /// 20MB), did2memo.net/2020/02/16/yahoo-mail-failure-notice-mail (Yahoo!メール's "Failure Notice"),
-/// faq.megaegg.jp/faq_detail.html?id=296, asahi-net.jp (Returned mail の確認), goope.jp/info/information/?id=712.
+/// faq.megaegg.jp/faq_detail.html?id=296, asahi-net.jp (Returned mail の確認), goope.jp/info/information/?id=712,
+/// mahoro-ba.net/e771.html (Yahoo! JAPAN's "Delivery failure"), pa-solution.net (chupicom's reading),
+/// tiki.ne.jp/ace/faq/mail.html (ホスティングエース), sphere.ne.jp (InfoSphere: "550 can't accept user"),
+/// web.arena.ne.jp (WebARENA メールホスティング: 制限事項).
 #[test]
 fn japanese_isp_and_hosting_replies() {
     check(
@@ -843,6 +846,37 @@ fn japanese_isp_and_hosting_replies() {
             (
                 "This is the Postfix program at host mx1.asahi-net.or.jp. <example-tech@desk.asahi-net.or.jp@mx1.asahi-net.or.jp>: User unknown: \"example-tech@desk.asahi-net.or.jp\"",
                 "userunknown",
+                "sender",
+            ),
+            (
+                "Message from yahoo.co.jp. Unable to deliver message to the following address(es). <example-sho@yahoo.co.jp>: This user doesn't have a yahoo.co.jp account (example-sho@yahoo.co.jp)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "<example-rie@example.ne.jp>: temporarily over quota.",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "host mail.example.tiki.ne.jp[192.0.2.61] said: 452 sorry, mailbox is full (#4.5.2) (in reply to RCPT TO command)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "552 sorry, that message size exceeds my databytes limit (#5.3.4)",
+                "mesgtoobig",
+                "sender",
+            ),
+            ("550 can't accept user... (#5.7.1)", "userunknown", "sender"),
+            (
+                "554 5.7.1 <example-koji@example.net>: Relay access denied",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "552 5.3.4 Error: message file too big",
+                "mesgtoobig",
                 "sender",
             ),
         ],
