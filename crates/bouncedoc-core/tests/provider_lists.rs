@@ -915,3 +915,42 @@ fn authentication_refusals_japanese_senders_see() {
         ],
     );
 }
+
+/// mail.nifty.com/cs/mail-faq/detail/3s6akkq58l_k (@niftyメールへ送信する際の注意事項: FCrDNS 検証,
+/// SPF/DKIM/DMARC), faq.nifty.com/app/answers/detail/a_id/22527 (a refusal naming spamcop/spamhaus when
+/// @nifty's own server is listed), faq.bbiq.jp (BBIQ), help-gmobb.dga.jp (GMO とくとくBB): the ISPs'
+/// readings of the replies their members get back. The FCrDNS refusal is Postfix's wording
+/// (reject_unknown_client_hostname), the one such checks answer with.
+#[test]
+fn japanese_isp_sender_side_replies() {
+    check(
+        "@nifty / BBIQ / GMO",
+        &[
+            (
+                "host mx.nifty.com[192.0.2.70] said: 450 4.7.25 Client host rejected: cannot find your hostname, [192.0.2.8] (in reply to RCPT TO command)",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using bl.spamcop.net; Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.9",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.9",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "552 5.2.2 <example-moe@example.ne.jp>: Message size exceeds remaining quota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "552 5.3.4 Message exceeds maximum fixed size",
+                "exceedlimit",
+                "sender",
+            ),
+        ],
+    );
+}
