@@ -693,7 +693,8 @@ fn japanese_carrier_replies() {
     );
 }
 
-/// support.google.com/mail/answer/6596?hl=ja (Gmail の返送メール), support.microsoft.com/ja-jp/kb/940620
+/// support.google.com/mail/answer/6596?hl=ja (Gmail の返送メール), learn.microsoft.com/ja-jp (Exchange Online
+/// の配信不能レポート: 5.1.x, 5.2.2, 5.3.4, 5.7.1), support.microsoft.com/ja-jp/kb/940620
 /// (RFC に準拠しない宛先への配信不能), diy-seikatsu.com (Gmail アプリからキャリアメールへ: Illegal envelope
 /// To: address), the mailbox-tool test quoting Gmail's Japanese "アドレス不明" notice.
 #[test]
@@ -737,6 +738,26 @@ fn gmail_and_outlook_as_japanese_users_see_them() {
                 "sender",
             ),
             (
+                "example-goro@example.co.jp へのメッセージを配信できませんでした。example-goro が example.co.jp に見つかりませんでした。",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "次の受信者またはグループへの配信に失敗しました: 営業部 (sales@example.co.jp) この受信者またはグループに送信するためのアクセス許可がありません。",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "次の受信者またはグループへの配信に失敗しました: example-jun@example.co.jp 受信者のメールボックスがいっぱいで、現在はメッセージを受信できません。",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "メッセージが大きすぎるため、次の受信者に配信できませんでした: example-jun@example.co.jp",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
                 "送信先のメール アカウントは存在しません。 550 5.1.1 The email account that you tried to reach does not exist.",
                 "userunknown",
                 "sender",
@@ -772,7 +793,7 @@ fn gmail_and_outlook_as_japanese_users_see_them() {
 /// faq.megaegg.jp/faq_detail.html?id=296, asahi-net.jp (Returned mail の確認), goope.jp/info/information/?id=712,
 /// mahoro-ba.net/e771.html (Yahoo! JAPAN's "Delivery failure"), pa-solution.net (chupicom's reading),
 /// tiki.ne.jp/ace/faq/mail.html (ホスティングエース), sphere.ne.jp (InfoSphere: "550 can't accept user"),
-/// web.arena.ne.jp (WebARENA メールホスティング: 制限事項).
+/// web.arena.ne.jp (WebARENA メールホスティング: 制限事項), hocoroco.net/internet_lifeguide/errormail.html.
 #[test]
 fn japanese_isp_and_hosting_replies() {
     check(
@@ -851,6 +872,11 @@ fn japanese_isp_and_hosting_replies() {
             (
                 "Message from yahoo.co.jp. Unable to deliver message to the following address(es). <example-sho@yahoo.co.jp>: This user doesn't have a yahoo.co.jp account (example-sho@yahoo.co.jp)",
                 "userunknown",
+                "sender",
+            ),
+            (
+                "<example-taku@example.ne.jp>: 送信先メールアドレスの@マークの右側が存在しません",
+                "hostunknown",
                 "sender",
             ),
             (
