@@ -612,7 +612,8 @@ fn rackspace_replies() {
 
 /// note.com/sendmagic (SMTP応答コードについて: ドコモ編 n/neb6bbe7e51cf, au編 n/n875d8dcb6cb8,
 /// SoftBank編 n/n5afbf98aeb25), support.ntt.com/mail/faq/detail/pid2300000e64,
-/// akisoftware.com/pmsrv/help/docomo.html, moneytimes.jp/archives/185548/2, au's "EZwebへメール
+/// akisoftware.com/pmsrv/help/docomo.html, moneytimes.jp/archives/185548/2, kaltq.wicurio.com (Q1013: "Unknown
+/// user ... (in reply to RCPT TO command)" is a wrong address), au's "EZwebへメール
 /// 送信する際の注意事項" (存在しないアドレスは 550), SoftBank's "送信のご注意" (creation.mb.softbank.jp).
 #[test]
 fn japanese_carrier_replies() {
@@ -628,6 +629,16 @@ fn japanese_carrier_replies() {
                 "host mfsmax.docomo.ne.jp[203.0.113.240] said: 550 Unknown user example-kenji@docomo.ne.jp (in reply to RCPT TO command)",
                 "userunknown",
                 "sender",
+            ),
+            (
+                "SMTP error from remote mail server after RCPT TO:<example-kenji@docomo.ne.jp>: host mfsmax.docomo.ne.jp [203.0.113.240]: 550 Unknown user example-kenji@docomo.ne.jp",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "SMTP error from remote mail server after end of data: host mfsmax.docomo.ne.jp [203.0.113.240]: 550 Unknown user example-kenji@docomo.ne.jp",
+                "filtered",
+                "recipient",
             ),
             (
                 "Status: 5.2.0\nDiagnostic-Code: smtp; 550 Unknown user example-yuna@docomo.ne.jp",
@@ -693,7 +704,9 @@ fn japanese_carrier_replies() {
     );
 }
 
-/// support.google.com/mail/answer/6596?hl=ja (Gmail の返送メール), learn.microsoft.com/ja-jp (Exchange Online
+/// support.google.com/mail/answer/6596?hl=ja (Gmail の返送メール), support.google.com/mail/answer/22839?hl=ja
+/// (送信制限), support.google.com/a/answer/2451690?hl=ja (DMARC), urashita.com/?p=36286 (受信トレイの空き容量不足),
+/// learn.microsoft.com/ja-jp (Exchange Online
 /// の配信不能レポート: 5.1.x, 5.2.2, 5.3.4, 5.7.1), support.microsoft.com/ja-jp/kb/940620
 /// (RFC に準拠しない宛先への配信不能), diy-seikatsu.com (Gmail アプリからキャリアメールへ: Illegal envelope
 /// To: address), the mailbox-tool test quoting Gmail's Japanese "アドレス不明" notice.
@@ -755,6 +768,21 @@ fn gmail_and_outlook_as_japanese_users_see_them() {
             (
                 "メッセージが大きすぎるため、次の受信者に配信できませんでした: example-jun@example.co.jp",
                 "mesgtoobig",
+                "sender",
+            ),
+            (
+                "宛先の受信トレイの空き容量不足 example-yui@gmail.com にメールを配信できませんでした。宛先の受信トレイがいっぱいか、宛先で現在多数のメールを受信しています。",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550 5.7.26 example.co.jp から送信された未認証メールはドメインの DMARC ポリシーのために受け付けられません。",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "メッセージが送信されませんでした 送信できるメールの制限数に達しました。しばらくしてから送信してください。",
+                "speeding",
                 "sender",
             ),
             (
