@@ -853,6 +853,11 @@ fn japanese_isp_and_hosting_replies() {
                 "sender",
             ),
             (
+                "** THIS IS A WARNING MESSAGE ONLY ** ** YOU DO NOT NEED TO RESEND YOUR MESSAGE ** ----- The following addresses had transient non-fatal errors ----- <info@example.jp> ----- Transcript of session follows ----- 451 <info@example.jp>... example.jp: Name server timeout Warning: message still undelivered after 4 hours Will keep trying until message is 5 days old",
+                "expired",
+                "nobody",
+            ),
+            (
                 "<info@example.co.jp>: host dmail.kagoya.net[192.0.2.92] said: 550 5.1.1 <info@example.co.jp>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)",
                 "userunknown",
                 "sender",
