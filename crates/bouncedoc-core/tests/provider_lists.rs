@@ -978,12 +978,15 @@ fn authentication_refusals_japanese_senders_see() {
 /// mail.nifty.com/cs/mail-faq/detail/3s6akkq58l_k (@niftyメールへ送信する際の注意事項: FCrDNS 検証,
 /// SPF/DKIM/DMARC), faq.nifty.com/app/answers/detail/a_id/22527 (a refusal naming spamcop/spamhaus when
 /// @nifty's own server is listed), faq.bbiq.jp (BBIQ), help-gmobb.dga.jp (GMO とくとくBB): the ISPs'
-/// readings of the replies their members get back. The FCrDNS refusal is Postfix's wording
-/// (reject_unknown_client_hostname), the one such checks answer with.
+/// readings of the replies their members get back; support.so-net.ne.jp (000012544: notices from
+/// MAILER-DAEMON@mgate*.so-net.ne.jp), xserver.ne.jp's mail-trouble FAQ (an account over its capacity
+/// receives nothing; SMTP authentication from abroad is refused unless allowed). The FCrDNS refusal
+/// and the authentication failure are Postfix's wordings (reject_unknown_client_hostname,
+/// smtpd_sasl_auth), the ones such checks answer with.
 #[test]
 fn japanese_isp_sender_side_replies() {
     check(
-        "@nifty / BBIQ / GMO",
+        "@nifty / So-net / Xserver / BBIQ / GMO",
         &[
             (
                 "host mx.nifty.com[192.0.2.70] said: 450 4.7.25 Client host rejected: cannot find your hostname, [192.0.2.8] (in reply to RCPT TO command)",
@@ -1004,6 +1007,26 @@ fn japanese_isp_sender_side_replies() {
                 "552 5.2.2 <example-moe@example.ne.jp>: Message size exceeds remaining quota",
                 "mailboxfull",
                 "recipient",
+            ),
+            (
+                "<example-kou@nifty.com>: host mx.nifty.com[192.0.2.70] said: 550 5.1.1 <example-kou@nifty.com>: Recipient address rejected: User unknown (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "This is the mail system at host mgate01.so-net.ne.jp. <example-aya@ab.so-net.ne.jp>: host mx.so-net.ne.jp[192.0.2.75] said: 550 5.1.1 <example-aya@ab.so-net.ne.jp>: Recipient address rejected: User unknown (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "<info@example.co.jp>: host sv1234.xserver.jp[192.0.2.80] said: 552 5.2.2 <info@example.co.jp>: Mailbox full (in reply to end of DATA command)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "sv1234.xserver.jp[192.0.2.80]: 535 5.7.8 Error: authentication failed: authentication failure",
+                "securityerror",
+                "sender",
             ),
             (
                 "552 5.3.4 Message exceeds maximum fixed size",
