@@ -2128,3 +2128,430 @@ fn gateway_replies_quoted_by_an_email_verifier() {
         ],
     );
 }
+
+/// note.com/sendmagic (SMTP応答コードについて: ドコモ編 n/neb6bbe7e51cf, au編 n/n875d8dcb6cb8,
+/// SoftBank編 n/n5afbf98aeb25), support.ntt.com/mail/faq/detail/pid2300000e64,
+/// akisoftware.com/pmsrv/help/docomo.html, moneytimes.jp/archives/185548/2, kaltq.wicurio.com (Q1013: "Unknown
+/// user ... (in reply to RCPT TO command)" is a wrong address), au's "EZwebへメール
+/// 送信する際の注意事項" (存在しないアドレスは 550), SoftBank's "送信のご注意" (creation.mb.softbank.jp).
+#[test]
+fn japanese_carrier_replies() {
+    check(
+        "docomo / au / SoftBank",
+        &[
+            (
+                "host mfsmax.docomo.ne.jp[203.0.113.240] said: 550 Unknown user example-sakura@docomo.ne.jp (in reply to end of DATA command)",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "host mfsmax.docomo.ne.jp[203.0.113.240] said: 550 Unknown user example-kenji@docomo.ne.jp (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "SMTP error from remote mail server after RCPT TO:<example-kenji@docomo.ne.jp>: host mfsmax.docomo.ne.jp [203.0.113.240]: 550 Unknown user example-kenji@docomo.ne.jp",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "SMTP error from remote mail server after end of data: host mfsmax.docomo.ne.jp [203.0.113.240]: 550 Unknown user example-kenji@docomo.ne.jp",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "Status: 5.2.0\nDiagnostic-Code: smtp; 550 Unknown user example-yuna@docomo.ne.jp",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "Status: 5.1.1\nDiagnostic-Code: smtp; 550 Unknown user example-haru@docomo.ne.jp",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host mfsmax.docomo.ne.jp[203.0.113.240] said: 552 Too much mail data example-rin@docomo.ne.jp (in reply to end of DATA command)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "host mfsmax.docomo.ne.jp[203.0.113.240] said: 500 Line Too Long (in reply to end of DATA command)",
+                "notcompliantrfc",
+                "sender",
+            ),
+            (
+                "host lsean.ezweb.ne.jp[203.0.113.228] said: 550 <example-mio@ezweb.ne.jp>: User unknown (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host lsean.ezweb.ne.jp[203.0.113.228] said: 554 <example..aoi.@ezweb.ne.jp>: Relay access denied (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host lsean.ezweb.ne.jp[203.0.113.228] said: 554 <example-riku@@ezweb.ne.jp>: Relay access denied (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host mx.softbank.jp[203.0.113.50] said: 550 Invalid recipient: <example-sota@i.softbank.jp> (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Status: 5.1.1\nDiagnostic-Code: smtp; 550 Invalid recipient: <example-hina@softbank.ne.jp>",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host mx.softbank.jp[203.0.113.50] said: 553 bounce.example.invalid does not exist (in reply to MAIL FROM command)",
+                "hostunknown",
+                "sender-admin",
+            ),
+            (
+                "Mail System Error - Returned Mail This Message was undeliverable due to the following reason: The user(s) account is temporarily over quota. <example-kana@ezweb.ne.jp>",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "This Message was undeliverable due to the following reason: Each of the following recipients was rejected by a remote mail server. Recipient: <example-pwd@m1.point.ne.jp> Reason: <example-pwd@m1.point.ne.jp>... User unknown",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// support.google.com/mail/answer/6596?hl=ja (Gmail の返送メール), support.google.com/mail/answer/22839?hl=ja
+/// (送信制限), support.google.com/a/answer/2451690?hl=ja (DMARC), urashita.com/?p=36286 (受信トレイの空き容量不足),
+/// learn.microsoft.com/ja-jp (Exchange Online
+/// の配信不能レポート: 5.1.x, 5.2.2, 5.3.4, 5.7.1), support.microsoft.com/ja-jp/kb/940620
+/// (RFC に準拠しない宛先への配信不能), diy-seikatsu.com (Gmail アプリからキャリアメールへ: Illegal envelope
+/// To: address), the mailbox-tool test quoting Gmail's Japanese "アドレス不明" notice.
+#[test]
+fn gmail_and_outlook_as_japanese_users_see_them() {
+    check(
+        "Gmail / Outlook (ja)",
+        &[
+            (
+                "アドレス不明 アドレスが見つからなかったか、メールを受信できないアドレスであるため、メールは example-taro@example.jp に配信されませんでした。 リモート サーバーからの応答: 550 5.1.1 User unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "アドレス不明 アドレスが見つからなかったか、メールを受信できないアドレスであるため、メールは example-hanako@docomo.ne.jp に配信されませんでした。",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Delivery to the following recipient failed permanently: example..jiro.@docomo.ne.jp Technical details of permanent failure: Internal parse error: Illegal envelope To: address (not valid RFC5321 syntax)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "このメールは、受信者全員または一部に届きませんでした。 以下の受信者にメールを配信できません: 'example..saburo.@ezweb.ne.jp' 無効な受信者",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "配信不能: お見積もりの件 次の受信者へのメッセージの配信に失敗しました: example-goro@example.co.jp 電子メール アドレスの形式が正しくありません。",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "配信不能: 打ち合わせ 次の受信者へのメッセージの配信に失敗しました: example-shiro@example.co.jp 無効な受信者です。",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "配信不能: 打ち合わせ example-nana@example.co.jp 不明なアドレスです。",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "example-goro@example.co.jp へのメッセージを配信できませんでした。example-goro が example.co.jp に見つかりませんでした。",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "次の受信者またはグループへの配信に失敗しました: 営業部 (sales@example.co.jp) この受信者またはグループに送信するためのアクセス許可がありません。",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "次の受信者またはグループへの配信に失敗しました: example-jun@example.co.jp 受信者のメールボックスがいっぱいで、現在はメッセージを受信できません。",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "メッセージが大きすぎるため、次の受信者に配信できませんでした: example-jun@example.co.jp",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "宛先の受信トレイの空き容量不足 example-yui@gmail.com にメールを配信できませんでした。宛先の受信トレイがいっぱいか、宛先で現在多数のメールを受信しています。",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550 5.7.26 example.co.jp から送信された未認証メールはドメインの DMARC ポリシーのために受け付けられません。",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "メッセージが送信されませんでした 送信できるメールの制限数に達しました。しばらくしてから送信してください。",
+                "speeding",
+                "sender",
+            ),
+            (
+                "送信先のメール アカウントは存在しません。 550 5.1.1 The email account that you tried to reach does not exist.",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Sorry, we were unable to deliver your message to the following address. <example-ryo@example.com>: Message expired for domain example.com. Remote host said: 454 4.7.1 <example-ryo@example.com>: Relay access denied [RCPT_TO]",
+                "norelaying",
+                "recipient-admin",
+            ),
+            (
+                "メールのブロック example-mika@example.jp でメールがブロックされました。詳しくは、下記の詳細な技術情報をご覧ください。 リモート サーバーからの応答: 550 5.7.1 Service unavailable, Client host [192.0.2.8] blocked using Spamhaus",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "Delivery to the following recipient failed permanently: example-ai@example.invalid Technical details of permanent failure: DNS Error: Domain name not found",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "192.0.2.25 does not like recipient. Remote host said: 550 5.1.1 <example-kei@example.co.jp>... User unknown Giving up on 192.0.2.25.",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// support.ocn.ne.jp (英語のエラーメール) and the OCN notice quoted by intx.co.jp/14091204,
+/// help.sakura.ad.jp/rs/2265 (さくらのレンタルサーバ: エラーメールの内容), design-inc.jp's reading of a
+/// KAGOYA (dmail.kagoya.net) refusal, support.biglobe.ne.jp/news/news716.html (BIGLOBE: 100 宛先,
+/// 20MB), did2memo.net/2020/02/16/yahoo-mail-failure-notice-mail (Yahoo!メール's "Failure Notice"),
+/// faq.megaegg.jp/faq_detail.html?id=296, asahi-net.jp (Returned mail の確認), goope.jp/info/information/?id=712,
+/// mahoro-ba.net/e771.html (Yahoo! JAPAN's "Delivery failure"), pa-solution.net (chupicom's reading),
+/// tiki.ne.jp/ace/faq/mail.html (ホスティングエース), sphere.ne.jp (InfoSphere: "550 can't accept user"),
+/// web.arena.ne.jp (WebARENA メールホスティング: 制限事項), hocoroco.net/internet_lifeguide/errormail.html.
+#[test]
+fn japanese_isp_and_hosting_replies() {
+    check(
+        "OCN / Sakura / KAGOYA / BIGLOBE / Yahoo! JAPAN / ISPs",
+        &[
+            (
+                "This is the Postfix program at host defer113.ocn.ad.jp. <example-ken@estate.ocn.ne.j>: Host or domain name not found. Name service error for name=estate.ocn.ne.j type=A: Host not found",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "host mx.ocn.ne.jp[203.0.113.70] said: 550 5.1.1 <example-emi@abc.ocn.ne.jp>: Recipient address rejected: User unknown (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "----- The following addresses had permanent fatal errors ----- <info@example.jp> (reason: 550 Host unknown) ----- Transcript of session follows ----- 550 5.1.2 <info@example.jp>... Host unknown (Name server: example.jp.: host not found)",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "host www1234.sakura.ne.jp[192.0.2.44] said: 550 5.1.1 <sales@example.sakura.ne.jp>... Invalid recipient (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host www1234.sakura.ne.jp[192.0.2.44] said: 550 <office@example.sakura.ne.jp>: Invalid Address (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "** THIS IS A WARNING MESSAGE ONLY ** ** YOU DO NOT NEED TO RESEND YOUR MESSAGE ** ----- The following addresses had transient non-fatal errors ----- <info@example.jp> ----- Transcript of session follows ----- 451 <info@example.jp>... example.jp: Name server timeout Warning: message still undelivered after 4 hours Will keep trying until message is 5 days old",
+                "expired",
+                "nobody",
+            ),
+            (
+                "<info@example.co.jp>: host dmail.kagoya.net[192.0.2.92] said: 550 5.1.1 <info@example.co.jp>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "<support@example.co.jp>: host dmail.kagoya.net[192.0.2.92] said: 552 5.2.2 <support@example.co.jp>: Mailbox full (in reply to end of DATA command)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "host mx.biglobe.ne.jp[192.0.2.60] said: 552 5.3.4 Error: message file too big (in reply to end of DATA command)",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "Sorry, we were unable to deliver your message to the following address. <example-nao@example.com>: Remote host said: 550 5.1.1 <example-nao@example.com>: Recipient address rejected: User unknown [RCPT_TO]",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Sorry, no mailbox here by that name. (#5.1.1)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "<example-yuka@example.megaegg.ne.jp>: Recipient's mailbox is full, message returned to sender. (#5.2.2)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "<user@example.ne.jp>: user is over quota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "552 5.2.2: Recipient address rejected: Mailbox is full",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "This is the Postfix program at host mx1.asahi-net.or.jp. <example-tech@desk.asahi-net.or.jp@mx1.asahi-net.or.jp>: User unknown: \"example-tech@desk.asahi-net.or.jp\"",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Message from yahoo.co.jp. Unable to deliver message to the following address(es). <example-sho@yahoo.co.jp>: This user doesn't have a yahoo.co.jp account (example-sho@yahoo.co.jp)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "<example-taku@example.ne.jp>: 送信先メールアドレスの@マークの右側が存在しません",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "<example-rie@example.ne.jp>: temporarily over quota.",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "host mail.example.tiki.ne.jp[192.0.2.61] said: 452 sorry, mailbox is full (#4.5.2) (in reply to RCPT TO command)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "552 sorry, that message size exceeds my databytes limit (#5.3.4)",
+                "mesgtoobig",
+                "sender",
+            ),
+            ("550 can't accept user... (#5.7.1)", "userunknown", "sender"),
+            (
+                "554 5.7.1 <example-koji@example.net>: Relay access denied",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "552 5.3.4 Error: message file too big",
+                "mesgtoobig",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// cloud-sup.cybersolutions.co.jp/hc/ja/articles/360039226551 (MailGates: "550 sorry, we don't allow
+/// this mail." is a DMARC failure), jcity.zendesk.com (Gmail's DMARC refusal quoted for Japanese
+/// senders), maildata.jp/blog/blog-2024-03-12.html and blog-2024-06-22.html (Yahoo's and the SPF
+/// policy refusals, in Japanese).
+#[test]
+fn authentication_refusals_japanese_senders_see() {
+    check(
+        "MailGates / Gmail / Yahoo (ja pages)",
+        &[
+            (
+                "host mx.example.co.jp[192.0.2.30] said: 550 sorry, we don't allow this mail. (in reply to end of DATA command)",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.26 Unauthenticated email from gmail.com is not accepted due to domain's 550-5.7.26 DMARC policy. Please contact the administrator of gmail.com domain 550-5.7.26 if this was a legitimate mail. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.9 This mail has been blocked because the sender is unauthenticated. Yahoo requires all senders to authenticate with either SPF or DKIM.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.0 Email rejected per SPF policy",
+                "authfailure",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// mail.nifty.com/cs/mail-faq/detail/3s6akkq58l_k (@niftyメールへ送信する際の注意事項: FCrDNS 検証,
+/// SPF/DKIM/DMARC), faq.nifty.com/app/answers/detail/a_id/22527 (a refusal naming spamcop/spamhaus when
+/// @nifty's own server is listed), faq.bbiq.jp (BBIQ), help-gmobb.dga.jp (GMO とくとくBB): the ISPs'
+/// readings of the replies their members get back; support.so-net.ne.jp (000012544: notices from
+/// MAILER-DAEMON@mgate*.so-net.ne.jp), xserver.ne.jp's mail-trouble FAQ (an account over its capacity
+/// receives nothing; SMTP authentication from abroad is refused unless allowed). The FCrDNS refusal
+/// and the authentication failure are Postfix's wordings (reject_unknown_client_hostname,
+/// smtpd_sasl_auth), the ones such checks answer with.
+#[test]
+fn japanese_isp_sender_side_replies() {
+    check(
+        "@nifty / So-net / Xserver / BBIQ / GMO",
+        &[
+            (
+                "host mx.nifty.com[192.0.2.70] said: 450 4.7.25 Client host rejected: cannot find your hostname, [192.0.2.8] (in reply to RCPT TO command)",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using bl.spamcop.net; Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.9",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.9",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "552 5.2.2 <example-moe@example.ne.jp>: Message size exceeds remaining quota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "<example-kou@nifty.com>: host mx.nifty.com[192.0.2.70] said: 550 5.1.1 <example-kou@nifty.com>: Recipient address rejected: User unknown (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "This is the mail system at host mgate01.so-net.ne.jp. <example-aya@ab.so-net.ne.jp>: host mx.so-net.ne.jp[192.0.2.75] said: 550 5.1.1 <example-aya@ab.so-net.ne.jp>: Recipient address rejected: User unknown (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "<info@example.co.jp>: host sv1234.xserver.jp[192.0.2.80] said: 552 5.2.2 <info@example.co.jp>: Mailbox full (in reply to end of DATA command)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "sv1234.xserver.jp[192.0.2.80]: 535 5.7.8 Error: authentication failed: authentication failure",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "552 5.3.4 Message exceeds maximum fixed size",
+                "exceedlimit",
+                "sender",
+            ),
+        ],
+    );
+}
