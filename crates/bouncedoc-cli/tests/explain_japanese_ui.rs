@@ -49,7 +49,7 @@ fn outlooks_japanese_notices_are_read() {
         (
             "次の受信者またはグループへの配信に失敗しました:\n営業部 (sales@example.co.jp)\n\
              この受信者またはグループに送信するためのアクセス許可がありません。\n",
-            "filtered",
+            "rejected",
             "recipient-admin",
         ),
         (
