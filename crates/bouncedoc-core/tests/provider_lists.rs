@@ -2150,6 +2150,16 @@ fn japanese_carrier_replies() {
                 "sender",
             ),
             (
+                "203.0.113.240 does not like recipient.\nRemote host said: 550 Unknown user example-kenji@docomo.ne.jp\nGiving up on 203.0.113.240.",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "203.0.113.240 failed after I sent the message.\nRemote host said: 550 Unknown user example-sakura@docomo.ne.jp",
+                "filtered",
+                "recipient",
+            ),
+            (
                 "SMTP error from remote mail server after RCPT TO:<example-kenji@docomo.ne.jp>: host mfsmax.docomo.ne.jp [203.0.113.240]: 550 Unknown user example-kenji@docomo.ne.jp",
                 "userunknown",
                 "sender",

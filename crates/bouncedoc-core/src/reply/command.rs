@@ -35,6 +35,13 @@ const STAGE_WORDS: &[(&str, SmtpCommand)] = &[
     ("while connected to", SmtpCommand::Connect),
     ("greeting", SmtpCommand::Connect),
     ("in reply to starttls command", SmtpCommand::StartTls),
+    // qmail-remote's sentences (notqmail qmail-remote.c), as a pasted qmail bounce has them.
+    ("but greeting failed", SmtpCommand::Connect),
+    ("but my name was rejected", SmtpCommand::Helo),
+    ("but sender was rejected", SmtpCommand::Mail),
+    ("does not like recipient", SmtpCommand::Rcpt),
+    ("failed on data command", SmtpCommand::Data),
+    ("failed after i sent the message", SmtpCommand::Data),
 ];
 
 /// [`STAGE_WORDS`] as one automaton: leftmost-first finds the earliest match in the text,
@@ -78,5 +85,21 @@ mod tests {
             Some(SmtpCommand::Rcpt)
         );
         assert_eq!(find_command("end of data"), Some(SmtpCommand::Data));
+    }
+
+    #[test]
+    fn qmail_remote_names_the_stage_in_its_own_sentences() {
+        assert_eq!(
+            find_command("192.0.2.1 does not like recipient.\nremote host said: 550 unknown user"),
+            Some(SmtpCommand::Rcpt)
+        );
+        assert_eq!(
+            find_command("connected to 192.0.2.1 but sender was rejected."),
+            Some(SmtpCommand::Mail)
+        );
+        assert_eq!(
+            find_command("192.0.2.1 failed after i sent the message.\nremote host said: 554 spam"),
+            Some(SmtpCommand::Data)
+        );
     }
 }
