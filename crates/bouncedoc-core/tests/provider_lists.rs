@@ -2565,3 +2565,126 @@ fn japanese_isp_sender_side_replies() {
         ],
     );
 }
+
+/// Q1: postmaster.bellsouth.net/error.htm (AT&T's "E-mail Error List", net 001-009),
+/// rbl.att.net and worldnet.att.net block_enduser.html (AT&T's "Error Message Summary" and its
+/// individual-users page), mailout.ru's list of Mail.ru's errors, bentonow.com/smtp-errors/sfr
+/// and postmastery.com on SFR's SFR_IN codes, postmaster.free.fr, aiuto.libero.it and
+/// aiuto.virgilio.it ("Messaggi di errore più frequenti dopo invio email"), and
+/// bentonow.com/smtp-errors/orange.
+#[test]
+fn att_mailru_french_and_italian_provider_replies() {
+    check(
+        "AT&T / Mail.ru / SFR / Free / Libero / Orange",
+        &[
+            (
+                "421-failure in DNS look-up. Your IP address must have a valid reverse DNS entry to send mail to the AT&T domain.",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 [permfail] bellsouth.net requires valid sender domain",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 unauthorized interface for <192.0.2.8>",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 <192.0.2.8> blocked by ldap:ou=rblmx, dc=bellsouth, dc=net",
+                "blocked",
+                "sender-admin",
+            ),
+            ("550 Error. Blocked for abuse", "blocked", "sender-admin"),
+            (
+                "550 Error. Blocked for status: <unknown sender>",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 net 004: The recipient(s) account is temporarily over quota.",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "552 net 006: Your e-mail message is larger than the destination mail system is able to accept.",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "550 net 008: The IP you are sending from does not have a valid reverse DNS entry.",
+                "requireptr",
+                "sender-admin",
+            ),
+            ("550 net 009: Invalid recipient.", "userunknown", "sender"),
+            (
+                "550 message sending for this account is disabled",
+                "blocked",
+                "sender",
+            ),
+            (
+                "550 Message was not accepted -- invalid mailbox. Local mailbox taro@mail.ru is unavailable: account is disabled",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "550 spam message rejected. Please visit http://help.mail.ru/notspam-support/id?c=AbCdEf0123 or report details to abuse@corp.mail.ru. Error code: 0123ABCD. ID: 0000AAAA.",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "452 4.2.2 Mailbox full: taro@mail.ru, user quota exceeded",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "450 4.7.1 Service refused due to bad behavior - Too many spam messages. SFR_IN_101 (smtp-in.sfr.fr)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 Service refused. SFR_IN_102 (smtp-in.sfr.fr)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 Service refused. SFR_IN_103 (smtp-in.sfr.fr)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 Service refused. SFR_IN_104 (smtp-in.sfr.fr)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 Service refused. SFR_IN_105 (smtp-in.sfr.fr)",
+                "blocked",
+                "sender-admin",
+            ),
+            ("550 spam detected", "spamdetected", "sender"),
+            (
+                "552 5.2.2 <taro@libero.it>: MAILBOX FULL (User quota exceeded)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550 5.1.1 <taro@virgilio.it>: Bad destination mailbox address - User unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 <hanako@example.net>: Relaying not allowed (550 Relay Disabled)",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "421 OFR004_105 Service refuse. Veuillez essayer plus tard / Service refused, please try later",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
