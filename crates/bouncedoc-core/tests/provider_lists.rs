@@ -2688,3 +2688,34 @@ fn att_mailru_french_and_italian_provider_replies() {
         ],
     );
 }
+
+/// Q1: postmaster.bellsouth.net/error.htm (AT&T's "E-mail Error List": net 001, 007),
+/// and suped.com on Virgilio's and Libero's "550 Invalid Domain" refusals.
+#[test]
+fn att_error_list_and_italiaonline_replies() {
+    check(
+        "AT&T / Libero / Virgilio",
+        &[
+            (
+                "550 net 001: You are not allowed to send e-mail to taro@att.net",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 net 007: Your current IP address is not allowed to relay to att.net",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "550 Invalid Domain [smtp-41.iol.local; VIR_420]",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 Invalid Domain [smtp-12.iol.local; LIB_420]",
+                "rejected",
+                "sender-admin",
+            ),
+        ],
+    );
+}
