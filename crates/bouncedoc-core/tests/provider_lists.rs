@@ -2719,3 +2719,29 @@ fn att_error_list_and_italiaonline_replies() {
         ],
     );
 }
+
+/// Q1: suped.com on Orange's OFR_999 and OFR_108 refusals (a temporary block of the sending IP
+/// after complaints or abnormal sending) and bentonow.com/smtp-errors/orange.
+#[test]
+fn orange_temporary_ip_blocks() {
+    check(
+        "Orange",
+        &[
+            (
+                "421 mwinf5c42 ME Service refuse. Veuillez essayer plus tard. OFR_999 [999]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 mwinf5c42 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_108 [108]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 mwinf5c42 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR_104 [104]",
+                "toomanyconn",
+                "sender-admin",
+            ),
+        ],
+    );
+}
