@@ -2682,3 +2682,39 @@ fn interia_and_seznam_replies() {
         ],
     );
 }
+
+/// postmaster.mail.com/en/error-messages (mail.com's explanations of the error messages its mail
+/// system gives: rate limit, policy violations, administrative reject, SPF policy).
+#[test]
+fn mail_com_error_messages() {
+    check(
+        "mail.com",
+        &[
+            (
+                "421 mail.com (mxgmxus004) Nemesis ESMTP Service not available. Rate limit reached. Please try again later. For explanation visit https://postmaster.mail.com/en/case?c=r0402&i=ip&v=192.0.2.8",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "450 mail.com (mxgmxus004) Nemesis ESMTP Service not available. Reject due to policy violations. For explanation visit https://postmaster.mail.com/en/case?c=r0300&i=ip&v=192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 mail.com (mxgmxus004) Nemesis ESMTP Service not available. Administrative reject. For explanation visit https://postmaster.mail.com/en/case?c=r0100",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "550 <example-ann@mail.com>: Reject due to SPF policy. The originating IP of the message is not permitted by the domain owner (mxgmxus004)",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 Requested action not taken: mailbox unavailable (mxgmxus004.mail.com)",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
