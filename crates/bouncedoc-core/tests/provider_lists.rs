@@ -2718,3 +2718,37 @@ fn mail_com_error_messages() {
         ],
     );
 }
+
+/// puffinknight.tistory.com/102 (the Korean portals' replies grouped by case: disabled
+/// recipients, full mailboxes, the recipient's own refusal setting, IPs blocked after bulk
+/// sending), foxydog.tistory.com/69 (the size refusal of Daum / Kakao and Gmail).
+#[test]
+fn korean_portal_replies() {
+    check(
+        "Korean portals (Daum / Kakao and others)",
+        &[
+            (
+                "552 5.3.4 Message size exceeds fixed limit (mx1.hanmail.net)",
+                "mesgtoobig",
+                "sender",
+            ),
+            ("550 Account disabled", "suspend", "recipient"),
+            ("550 5.1.1 Inactive mbox", "suspend", "recipient"),
+            (
+                "552 Requested mail action aborted: exceeded storage allocation",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "554 5.0.0 Service unavailable (example-sora: mail is denied, by spam filter)",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "550 5.7.1 <example-sora@example.co.kr>... Error.your access was denied. Since you sent too many e-mails,you are not allowed to send more e-mails within 24 hours.After 24 hours,you can send e-mails as usual.",
+                "speeding",
+                "sender-admin",
+            ),
+        ],
+    );
+}
