@@ -2647,6 +2647,11 @@ fn aliyun_alibaba_mail_replies() {
                 "sender",
             ),
             (
+                "503 Rcptto account isn't a local account",
+                "userunknown",
+                "sender",
+            ),
+            (
                 "505 the total of RCPTs is achieved the maximum threshold",
                 "toomanyconn",
                 "sender",
