@@ -2745,3 +2745,195 @@ fn orange_temporary_ip_blocks() {
         ],
     );
 }
+
+/// oliveit.tistory.com/39 (리턴메일 유형: Daum / Kakao's coded replies, "RUSR", "CHIC", "CCRT"),
+/// auctionpro.co.kr/?p=2544 (a hanmail.net refusal "DAS51 ... blocked automatically by anti-spam
+/// system"), puffinknight.tistory.com/102 (the Korean portals' replies by case).
+#[test]
+fn daum_kakao_replies() {
+    check(
+        "Daum / Kakao",
+        &[
+            (
+                "<example-min@hanmail.net>: host mx1.hanmail.net[192.0.2.30] said: 550 5.1.1 RUSR 192.0.2.8: No such user: <example-min@hanmail.net> (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "421 4.4.1 CHIC 192.0.2.8: Network is busy.",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "421 4.4.5 CCRT 192.0.2.8: Connection refused. Server is busy(RT)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 DAS51 192.0.2.8: Your mail is blocked automatically by anti-spam system. (E06)",
+                "blocked",
+                "sender-admin",
+            ),
+            ("550 5.1.1 Suspended user", "suspend", "recipient"),
+            (
+                "550 You are registered as spammer (by user's reject list)",
+                "filtered",
+                "recipient",
+            ),
+        ],
+    );
+}
+
+/// help.aliyun.com's list of Alibaba Mail's bounce wordings (mirrored at
+/// bestwisewords.com/document_detail/36612.html: 阿里邮箱常见退信报错), sh-aliyun.com's list of the
+/// SMTP/MTA error codes of Alibaba's enterprise mail (错误码 with their meanings),
+/// www.yuntunpuzi.com/aliyun/745 (阿里云企业邮箱退信报错原因).
+#[test]
+fn aliyun_alibaba_mail_replies() {
+    check(
+        "Aliyun / Alibaba Mail",
+        &[
+            (
+                "554 RCPT (example-li@example.cn) dosn't exist",
+                "userunknown",
+                "sender",
+            ),
+            ("552 mailbox is full", "mailboxfull", "recipient"),
+            (
+                "551 virus infected mail rejected",
+                "virusdetected",
+                "sender",
+            ),
+            ("554 Reject by content spam", "spamdetected", "sender"),
+            (
+                "554 5.7.1 spamed by local spam engine",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "454 Transient reject by behaviour spam",
+                "blocked",
+                "sender-admin",
+            ),
+            ("554 Reject by behaviour spam", "blocked", "sender-admin"),
+            (
+                "542 This account isn't allowed to receive email",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "510 The length of Attach is achieved the maximum threshold",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "503 Rcptto account isn't a local account",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "505 the total of RCPTs is achieved the maximum threshold",
+                "toomanyconn",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// pomoc.poczta.interia.pl (Dlaczego wiadomość nie została dostarczona?: Interia's own replies
+/// and their meanings), napoveda.seznam.cz/uzivatel-neexistuje (Seznam's notice for an address
+/// that does not exist).
+#[test]
+fn interia_and_seznam_replies() {
+    check(
+        "Interia / Seznam",
+        &[
+            ("550 5.1.1 Account not found", "userunknown", "sender"),
+            (
+                "550 5.7.1 Recipient doesn't want your mail",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "550 5.7.0 [SPF] 192.0.2.8 is not allowed to send mail from example.pl",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "5.1.1 szn; User hasn't got the service mapped",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// postmaster.mail.com/en/error-messages (mail.com's explanations of the error messages its mail
+/// system gives: rate limit, policy violations, administrative reject, SPF policy).
+#[test]
+fn mail_com_error_messages() {
+    check(
+        "mail.com",
+        &[
+            (
+                "421 mail.com (mxgmxus004) Nemesis ESMTP Service not available. Rate limit reached. Please try again later. For explanation visit https://postmaster.mail.com/en/case?c=r0402&i=ip&v=192.0.2.8",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "450 mail.com (mxgmxus004) Nemesis ESMTP Service not available. Reject due to policy violations. For explanation visit https://postmaster.mail.com/en/case?c=r0300&i=ip&v=192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 mail.com (mxgmxus004) Nemesis ESMTP Service not available. Administrative reject. For explanation visit https://postmaster.mail.com/en/case?c=r0100",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "550 <example-ann@mail.com>: Reject due to SPF policy. The originating IP of the message is not permitted by the domain owner (mxgmxus004)",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 Requested action not taken: mailbox unavailable (mxgmxus004.mail.com)",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// puffinknight.tistory.com/102 (the Korean portals' replies grouped by case: disabled
+/// recipients, full mailboxes, the recipient's own refusal setting, IPs blocked after bulk
+/// sending), foxydog.tistory.com/69 (the size refusal of Daum / Kakao and Gmail).
+#[test]
+fn korean_portal_replies() {
+    check(
+        "Korean portals (Daum / Kakao and others)",
+        &[
+            (
+                "552 5.3.4 Message size exceeds fixed limit (mx1.hanmail.net)",
+                "mesgtoobig",
+                "sender",
+            ),
+            ("550 Account disabled", "suspend", "recipient"),
+            ("550 5.1.1 Inactive mbox", "suspend", "recipient"),
+            (
+                "552 Requested mail action aborted: exceeded storage allocation",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "554 5.0.0 Service unavailable (example-sora: mail is denied, by spam filter)",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "550 5.7.1 <example-sora@example.co.kr>... Error.your access was denied. Since you sent too many e-mails,you are not allowed to send more e-mails within 24 hours.After 24 hours,you can send e-mails as usual.",
+                "speeding",
+                "sender-admin",
+            ),
+        ],
+    );
+}
