@@ -2565,3 +2565,92 @@ fn japanese_isp_sender_side_replies() {
         ],
     );
 }
+
+/// fastmail.help "Why messages bounce back" (its common Fastmail bounce errors), fastmail.com
+/// help/send/undeliverable.html (Undelivered email), GoDaddy's "Fix rejected email with a bounce
+/// error" (the recipient, invalid-recipient and common bounces past the ones above), smtp.codes/zoho
+/// and ZeptoMail's "SMTP Error Codes" page (the entries past the ones above), and the cPanel hosts'
+/// help pages on Exim's per-domain sending limits (forums.cpanel.net "Email quota", my.maxer.com
+/// and billing.chillidoghosting.com on "max defers and failures per hour").
+#[test]
+fn hosted_mail_replies_q2() {
+    check(
+        "Hosted mail (Q2)",
+        &[
+            // Fastmail
+            (
+                "550 5.1.1 <taro@example.com>: Recipient address rejected: User unknown in virtual mailbox table",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 Sorry, user address unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "535 5.7.8 Error: authentication failed: authentication failure",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <hanako@example.net>: Recipient address rejected: Relay access denied",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "<taro@example.com>: host mx1.example.com[192.0.2.9] said: 550 5.1.1 <taro@example.com>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            // GoDaddy
+            (
+                "550 Recipient not found host mx1.secureserver.net",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "This message is looping: it already has my Delivered-To line. (#5.4.6)",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "451 Sorry, I wasn't able to establish an SMTP connection. I'm not going to try again; this message has been in the queue too long.",
+                "networkerror",
+                "nobody",
+            ),
+            // Zoho
+            (
+                "550 5.1.1 <taro@example.com> User unknown host mx.zoho.com",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "530 Must issue a STARTTLS command first.",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "553 Relaying disallowed as <taro@example.com> host smtp.zeptomail.com",
+                "norelaying",
+                "sender",
+            ),
+            // cPanel / Exim shared hosting
+            (
+                "Domain example.com has exceeded the max emails per hour (3/2 (150%)) allowed. Message discarded.",
+                "speeding",
+                "sender",
+            ),
+            (
+                "Domain \"example.com\" has exceeded the max emails per hour (2/2 (100%)) allowed. Message will be reattempted later",
+                "speeding",
+                "sender",
+            ),
+            (
+                "Domain example.com has exceeded the max defers and failures per hour (5/5 (100%)) allowed. Message discarded.",
+                "speeding",
+                "sender",
+            ),
+        ],
+    );
+}
