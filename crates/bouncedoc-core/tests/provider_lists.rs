@@ -2654,3 +2654,93 @@ fn hosted_mail_replies_q2() {
         ],
     );
 }
+
+/// smtp.codes/rackspace and docs.rackspace.com "Common email bounce messages" (the entries past
+/// the ones above), fastmail.com help/send/undeliverable.html and fastmail.help "Why messages
+/// bounce back" (its blocklist and connection entries), OVH's guide "Questions about SMTP, POP3
+/// and IMAP" (gids.ovh.nl), and the shared-hosting help pages quoting their servers' refusals
+/// (thiswebhost.com "I am receiving an error sending e-mail", portal.hostmedia.uk "My emails are
+/// being rejected", support.hostinguk.net on sending without authentication).
+#[test]
+fn hosted_mail_replies_q2_more() {
+    check(
+        "Hosted mail (Q2, more)",
+        &[
+            // Rackspace
+            (
+                "450 4.4.1 <taro@example.com>: The recipient's server was temporarily unavailable to accept your message (G6)",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "450 4.4.6 Routing loop detected (G16)",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "450 4.4.0 <taro@example.com> Temporary DMARC DNS lookup failure (G1E)",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "450 4.1.8 <hanako@example.net>: Sender address rejected: Domain not found",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "451 4.3.0 <mail.example.net[192.0.2.8]>: Client host rejected: Throttled - Too much spam from your mail server. Try again later.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "Host or domain name not found. Name service error for name=example.com type=A: Host not found",
+                "hostunknown",
+                "sender",
+            ),
+            // Fastmail
+            (
+                "<taro@example.com>: connect to mx1.example.com[192.0.2.9]:25: Connection refused",
+                "expired",
+                "recipient-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.8] blocked using xbl.spamhaus.org",
+                "blocked",
+                "sender-admin",
+            ),
+            // OVH
+            (
+                "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1) I'm not going to try again; this message has been in the queue too long.",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
+                "norelaying",
+                "sender",
+            ),
+            // Shared hosting
+            (
+                "550 5.7.1 [CSR] Our system has detected an unusual amount of unsolicited email originating from your address",
+                "blocked",
+                "sender",
+            ),
+            (
+                "Domain <example.com> has exceeded the max defers and failures per hour (5/5 (100%)) allowed",
+                "speeding",
+                "sender",
+            ),
+            ("550 5.7.1 [ESA] Sender blocked", "blocked", "sender-admin"),
+            (
+                "550 5.1.2 Sender Domain Not Found",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 not allowed, not local host, not a gateway",
+                "norelaying",
+                "sender",
+            ),
+        ],
+    );
+}
