@@ -2723,7 +2723,7 @@ fn hosted_mail_replies_q2_more() {
             (
                 "550 5.7.1 [CSR] Our system has detected an unusual amount of unsolicited email originating from your address",
                 "blocked",
-                "sender",
+                "sender-admin",
             ),
             (
                 "Domain <example.com> has exceeded the max defers and failures per hour (5/5 (100%)) allowed",
@@ -2740,6 +2740,76 @@ fn hosted_mail_replies_q2_more() {
                 "550 not allowed, not local host, not a gateway",
                 "norelaying",
                 "sender",
+            ),
+        ],
+    );
+}
+
+/// postmaster.gandi.net (GandiMail's troubleshooting page: its RULE refusals, greylisting,
+/// blocklist and infected-client entries), and the Zoho Mail community threads quoting its
+/// outgoing blocks ("550 5.4.6 Unusual sending activity detected", "554 5.1.8 Sender Address
+/// Blocked", "554 5.1.8 email outgoing blocked").
+#[test]
+fn gandi_and_zoho_outgoing_replies() {
+    check(
+        "Gandi and Zoho outgoing",
+        &[
+            // Gandi
+            (
+                "550 5.7.1 Reject for policy reason. RULE1_1",
+                "virusdetected",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Reject for policy reason. RULE2_1",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Reject for policy reason. RULE2_2",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Reject for policy reason. RULE3_1",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Reject for policy reason. RULE3_2",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "450 4.7.1 <taro@example.com>: Recipient address rejected: Greylisted for 300 seconds",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "554 5.7.1 <hanako@example.net>: Client host rejected: blocked you maybe infected",
+                "blocked",
+                "sender",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.8] blocked using sbl-xbl.spamhaus.org",
+                "blocked",
+                "sender-admin",
+            ),
+            // Zoho's outgoing blocks
+            (
+                "Unable to send message;Reason:550 5.4.6 Unusual sending activity detected.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "Unable to connect SMTP server:smtpout.mail.zoho.com Reason:Authentication failed:554 5.1.8 Sender Address Blocked",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.1.8 email outgoing blocked",
+                "blocked",
+                "sender-admin",
             ),
         ],
     );
