@@ -2814,3 +2814,37 @@ fn gandi_and_zoho_outgoing_replies() {
         ],
     );
 }
+
+/// fastmail.help "Why messages bounce back" ("551 5.7.1 Not authorised to send from this header
+/// address"), support.tppwholesale.com.au "Are there any email sending restrictions?" (cPanel
+/// hosting's "550 Daily limit has been exceeded for ..."), and the submission servers' refusals
+/// of a sender address the login does not own that public Postfix logs quote
+/// (pastebin.com/zxBiePqa, pastebin.com/gAjumB3y, pastebin.com/iZTjg9SQ).
+#[test]
+fn hosted_mail_submission_refusals() {
+    check(
+        "Hosted mail submission",
+        &[
+            (
+                "551 5.7.1 Not authorised to send from this header address",
+                "rejected",
+                "sender",
+            ),
+            (
+                "553 5.7.1 <taro@example.com>: Sender address rejected: not owned by user hanako@example.com",
+                "rejected",
+                "sender",
+            ),
+            (
+                "553 5.7.1 Sender address rejected: not owned by auth user.",
+                "rejected",
+                "sender",
+            ),
+            (
+                "550 Daily limit has been exceeded for taro@example.com",
+                "speeding",
+                "sender",
+            ),
+        ],
+    );
+}
