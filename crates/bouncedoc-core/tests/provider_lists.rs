@@ -2848,3 +2848,41 @@ fn hosted_mail_submission_refusals() {
         ],
     );
 }
+
+/// Tuta's own account of its mail server's refusals (github.com/tutao/tutanota issues #2082 and
+/// #2767, and the "Recipient not found" reply quoted in turtl/tracker#345), and GoDaddy's "Fix
+/// rejected email with a bounce error" as topwebhostingoffers.com's list of cPanel bounces and
+/// GoDaddy's own example quote it (IB605, "552 Message rejected for spam or virus content").
+#[test]
+fn tuta_and_godaddy_more_replies() {
+    check(
+        "Tuta and GoDaddy",
+        &[
+            (
+                "550 5.7.1 <taro@tutanota.com>: Recipient address rejected: Recipient not found",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.8]",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "450 4.1.8 <hanako@example.net>: Sender address rejected: Domain not found",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "452 This message contains too many recipients Please reduce the number of recipients and retry. IB605",
+                "toomanyconn",
+                "sender",
+            ),
+            (
+                "552 Message rejected for spam or virus content",
+                "spamdetected",
+                "sender",
+            ),
+        ],
+    );
+}
