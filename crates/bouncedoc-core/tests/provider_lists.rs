@@ -2937,3 +2937,324 @@ fn korean_portal_replies() {
         ],
     );
 }
+
+/// fastmail.help "Why messages bounce back" (its common Fastmail bounce errors), fastmail.com
+/// help/send/undeliverable.html (Undelivered email), GoDaddy's "Fix rejected email with a bounce
+/// error" (the recipient, invalid-recipient and common bounces past the ones above), smtp.codes/zoho
+/// and ZeptoMail's "SMTP Error Codes" page (the entries past the ones above), and the cPanel hosts'
+/// help pages on Exim's per-domain sending limits (forums.cpanel.net "Email quota", my.maxer.com
+/// and billing.chillidoghosting.com on "max defers and failures per hour").
+#[test]
+fn hosted_mail_replies_q2() {
+    check(
+        "Hosted mail (Q2)",
+        &[
+            // Fastmail
+            (
+                "550 5.1.1 <taro@example.com>: Recipient address rejected: User unknown in virtual mailbox table",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 Sorry, user address unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "535 5.7.8 Error: authentication failed: authentication failure",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <hanako@example.net>: Recipient address rejected: Relay access denied",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "<taro@example.com>: host mx1.example.com[192.0.2.9] said: 550 5.1.1 <taro@example.com>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            // GoDaddy
+            (
+                "550 Recipient not found host mx1.secureserver.net",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "This message is looping: it already has my Delivered-To line. (#5.4.6)",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "451 Sorry, I wasn't able to establish an SMTP connection. I'm not going to try again; this message has been in the queue too long.",
+                "networkerror",
+                "nobody",
+            ),
+            // Zoho
+            (
+                "550 5.1.1 <taro@example.com> User unknown host mx.zoho.com",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "530 Must issue a STARTTLS command first.",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "553 Relaying disallowed as <taro@example.com> host smtp.zeptomail.com",
+                "norelaying",
+                "sender",
+            ),
+            // cPanel / Exim shared hosting
+            (
+                "Domain example.com has exceeded the max emails per hour (3/2 (150%)) allowed. Message discarded.",
+                "speeding",
+                "sender",
+            ),
+            (
+                "Domain \"example.com\" has exceeded the max emails per hour (2/2 (100%)) allowed. Message will be reattempted later",
+                "speeding",
+                "sender",
+            ),
+            (
+                "Domain example.com has exceeded the max defers and failures per hour (5/5 (100%)) allowed. Message discarded.",
+                "speeding",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// smtp.codes/rackspace and docs.rackspace.com "Common email bounce messages" (the entries past
+/// the ones above), fastmail.com help/send/undeliverable.html and fastmail.help "Why messages
+/// bounce back" (its blocklist and connection entries), OVH's guide "Questions about SMTP, POP3
+/// and IMAP" (gids.ovh.nl), and the shared-hosting help pages quoting their servers' refusals
+/// (thiswebhost.com "I am receiving an error sending e-mail", portal.hostmedia.uk "My emails are
+/// being rejected", support.hostinguk.net on sending without authentication).
+#[test]
+fn hosted_mail_replies_q2_more() {
+    check(
+        "Hosted mail (Q2, more)",
+        &[
+            // Rackspace
+            (
+                "450 4.4.1 <taro@example.com>: The recipient's server was temporarily unavailable to accept your message (G6)",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "450 4.4.6 Routing loop detected (G16)",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "450 4.4.0 <taro@example.com> Temporary DMARC DNS lookup failure (G1E)",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "450 4.1.8 <hanako@example.net>: Sender address rejected: Domain not found",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "451 4.3.0 <mail.example.net[192.0.2.8]>: Client host rejected: Throttled - Too much spam from your mail server. Try again later.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "Host or domain name not found. Name service error for name=example.com type=A: Host not found",
+                "hostunknown",
+                "sender",
+            ),
+            // Fastmail
+            (
+                "<taro@example.com>: connect to mx1.example.com[192.0.2.9]:25: Connection refused",
+                "expired",
+                "recipient-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.8] blocked using xbl.spamhaus.org",
+                "blocked",
+                "sender-admin",
+            ),
+            // OVH
+            (
+                "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1) I'm not going to try again; this message has been in the queue too long.",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
+                "norelaying",
+                "sender",
+            ),
+            // Shared hosting
+            (
+                "550 5.7.1 [CSR] Our system has detected an unusual amount of unsolicited email originating from your address",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "Domain <example.com> has exceeded the max defers and failures per hour (5/5 (100%)) allowed",
+                "speeding",
+                "sender",
+            ),
+            ("550 5.7.1 [ESA] Sender blocked", "blocked", "sender-admin"),
+            (
+                "550 5.1.2 Sender Domain Not Found",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 not allowed, not local host, not a gateway",
+                "norelaying",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// postmaster.gandi.net (GandiMail's troubleshooting page: its RULE refusals, greylisting,
+/// blocklist and infected-client entries), and the Zoho Mail community threads quoting its
+/// outgoing blocks ("550 5.4.6 Unusual sending activity detected", "554 5.1.8 Sender Address
+/// Blocked", "554 5.1.8 email outgoing blocked").
+#[test]
+fn gandi_and_zoho_outgoing_replies() {
+    check(
+        "Gandi and Zoho outgoing",
+        &[
+            // Gandi
+            (
+                "550 5.7.1 Reject for policy reason. RULE1_1",
+                "virusdetected",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Reject for policy reason. RULE2_1",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Reject for policy reason. RULE2_2",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Reject for policy reason. RULE3_1",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Reject for policy reason. RULE3_2",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "450 4.7.1 <taro@example.com>: Recipient address rejected: Greylisted for 300 seconds",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "554 5.7.1 <hanako@example.net>: Client host rejected: blocked you maybe infected",
+                "blocked",
+                "sender",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.8] blocked using sbl-xbl.spamhaus.org",
+                "blocked",
+                "sender-admin",
+            ),
+            // Zoho's outgoing blocks
+            (
+                "Unable to send message;Reason:550 5.4.6 Unusual sending activity detected.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "Unable to connect SMTP server:smtpout.mail.zoho.com Reason:Authentication failed:554 5.1.8 Sender Address Blocked",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.1.8 email outgoing blocked",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// fastmail.help "Why messages bounce back" ("551 5.7.1 Not authorised to send from this header
+/// address"), support.tppwholesale.com.au "Are there any email sending restrictions?" (cPanel
+/// hosting's "550 Daily limit has been exceeded for ..."), and the submission servers' refusals
+/// of a sender address the login does not own that public Postfix logs quote
+/// (pastebin.com/zxBiePqa, pastebin.com/gAjumB3y, pastebin.com/iZTjg9SQ).
+#[test]
+fn hosted_mail_submission_refusals() {
+    check(
+        "Hosted mail submission",
+        &[
+            (
+                "551 5.7.1 Not authorised to send from this header address",
+                "rejected",
+                "sender",
+            ),
+            (
+                "553 5.7.1 <taro@example.com>: Sender address rejected: not owned by user hanako@example.com",
+                "rejected",
+                "sender",
+            ),
+            (
+                "553 5.7.1 Sender address rejected: not owned by auth user.",
+                "rejected",
+                "sender",
+            ),
+            (
+                "550 Daily limit has been exceeded for taro@example.com",
+                "speeding",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// Tuta's own account of its mail server's refusals (github.com/tutao/tutanota issues #2082 and
+/// #2767, and the "Recipient not found" reply quoted in turtl/tracker#345), and GoDaddy's "Fix
+/// rejected email with a bounce error" as topwebhostingoffers.com's list of cPanel bounces and
+/// GoDaddy's own example quote it (IB605, "552 Message rejected for spam or virus content").
+#[test]
+fn tuta_and_godaddy_more_replies() {
+    check(
+        "Tuta and GoDaddy",
+        &[
+            (
+                "550 5.7.1 <taro@tutanota.com>: Recipient address rejected: Recipient not found",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.8]",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "450 4.1.8 <hanako@example.net>: Sender address rejected: Domain not found",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "452 This message contains too many recipients Please reduce the number of recipients and retry. IB605",
+                "toomanyconn",
+                "sender",
+            ),
+            (
+                "552 Message rejected for spam or virus content",
+                "spamdetected",
+                "sender",
+            ),
+        ],
+    );
+}
