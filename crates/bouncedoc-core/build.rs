@@ -73,8 +73,8 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     let json = serde_json::to_string(&docs).expect("knowledge serializes");
     std::fs::write(out_dir.join("knowledge.json"), json).expect("write knowledge.json");
-    // Each rule pattern's literal gate, read here once: parsing some 350 patterns took a
-    // third of the start-up of `bouncedoc explain`.
+    // Each rule pattern's literal gate, read here once, so that start-up does not parse every
+    // pattern again.
     let gates: Vec<(&str, Option<gate::Gate>)> = rule_patterns(&docs)
         .map(|p| (p, gate::Gate::of_pattern(p)))
         .collect();

@@ -157,8 +157,8 @@ impl<R: BufRead> Iterator for MboxReader<R> {
 /// and says how many were appended (0 at the end of the input).
 ///
 /// What `reader.take(room).read_until(b'\n', out)` does, written out because the standard
-/// library's byte search is not vectorized: with `memchr` the mbox split takes about half
-/// as long, and it was 4% of a whole `parse` run.
+/// library's byte search is not vectorized and `memchr`'s is (`docs/perf/throughput.md`,
+/// stop 17).
 fn read_line_into<R: BufRead>(
     reader: &mut R,
     room: usize,
@@ -198,7 +198,7 @@ fn skip_rest_of_line<R: BufRead>(reader: &mut R, line_ended: bool) {
     loop {
         let (used, ended) = match reader.fill_buf() {
             Ok([]) | Err(_) => return,
-            Ok(buf) => match buf.iter().position(|&b| b == b'\n') {
+            Ok(buf) => match memchr::memchr(b'\n', buf) {
                 Some(i) => (i + 1, true),
                 None => (buf.len(), false),
             },
