@@ -3,25 +3,10 @@
 //! must decide the reason and the party the list's explanation gives. The list each table
 //! comes from is named above it; the rules cite the same pages in their `source`.
 
-use bouncedoc_core::{Engine, Lang};
+#[path = "support/reply_table.rs"]
+mod reply_table;
 
-/// Each row: the reply, the reason, who must act.
-fn check(list: &str, rows: &[(&str, &str, &str)]) {
-    let engine = Engine::new().unwrap();
-    let mut failures = Vec::new();
-    for (text, reason, party) in rows {
-        let d = engine.explain(text, Lang::En).unwrap();
-        if d.reason.as_str() != *reason || d.party.as_str() != *party {
-            failures.push(format!(
-                "{text:?}: {} / {} (rule {:?}), want {reason} / {party}",
-                d.reason,
-                d.party,
-                d.rule_id()
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{list}:\n{}", failures.join("\n"));
-}
+use reply_table::check;
 
 /// support.google.com/a/answer/3726730 (Gmail SMTP errors and codes).
 #[test]
