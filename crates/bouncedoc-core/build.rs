@@ -12,6 +12,29 @@ mod schema;
 #[allow(dead_code)]
 mod gate;
 
+// The best guess's vectors, trained here on the embedded knowledge: their code, with the
+// module paths it names.
+#[path = "src/reply/normalize.rs"]
+#[allow(dead_code)]
+mod normalize;
+#[path = "src/diagnosis/guess/tokens.rs"]
+#[allow(dead_code)]
+mod tokens;
+#[path = "src/diagnosis/guess/vectors.rs"]
+#[allow(dead_code)]
+mod vectors;
+mod reply {
+    pub(crate) use super::normalize::Normalized;
+}
+mod diagnosis {
+    pub mod guess {
+        pub(crate) use crate::tokens;
+    }
+}
+mod knowledge {
+    pub(crate) use super::schema;
+}
+
 fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
@@ -27,15 +50,17 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Every regular expression of every rule, in the knowledge's order.
-fn rule_patterns(docs: &schema::KnowledgeDocs) -> impl Iterator<Item = &str> {
+/// Every rule, in the knowledge's order.
+fn all_rules(docs: &schema::KnowledgeDocs) -> impl Iterator<Item = &schema::RuleDoc> {
     let reasons = docs.reasons.iter().flat_map(|f| &f.rule);
     let providers = docs.providers.iter().flat_map(|f| &f.rule);
     let servers = docs.servers.iter().flat_map(|f| &f.rule);
-    reasons
-        .chain(providers)
-        .chain(servers)
-        .flat_map(|r| r.regex.iter().map(String::as_str))
+    reasons.chain(providers).chain(servers)
+}
+
+/// Every regular expression of every rule, in the knowledge's order.
+fn rule_patterns(docs: &schema::KnowledgeDocs) -> impl Iterator<Item = &str> {
+    all_rules(docs).flat_map(|r| r.regex.iter().map(String::as_str))
 }
 
 fn main() {
@@ -44,6 +69,9 @@ fn main() {
     println!("cargo::rerun-if-changed=knowledge");
     println!("cargo::rerun-if-changed=src/knowledge/schema.rs");
     println!("cargo::rerun-if-changed=src/knowledge/gate.rs");
+    println!("cargo::rerun-if-changed=src/reply/normalize.rs");
+    println!("cargo::rerun-if-changed=src/diagnosis/guess/tokens.rs");
+    println!("cargo::rerun-if-changed=src/diagnosis/guess/vectors.rs");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     let mut texts = Vec::new();
@@ -80,6 +108,16 @@ fn main() {
         .collect();
     let json = serde_json::to_string(&gates).expect("gates serialize");
     std::fs::write(out_dir.join("gates.json"), json).expect("write gates.json");
+    // The best guess's vectors of every rule's wordings, trained here once; the rules are
+    // numbered as the library indexes them (generic, then providers', then servers').
+    let rules: Vec<&schema::RuleDoc> = all_rules(&docs).collect();
+    let wordings = rules
+        .iter()
+        .enumerate()
+        .flat_map(|(i, doc)| vectors::wordings(doc).map(move |w| (i as u32, w)));
+    let trained = vectors::Vectors::train(rules.len() as u32, wordings);
+    std::fs::write(out_dir.join("guess_vectors.bin"), trained.to_bytes())
+        .expect("write guess_vectors.bin");
     let mut code = String::from(
         "/// Every knowledge file: its path under `knowledge/` and its text.\npub const FILES: &[(&str, &str)] = &[\n",
     );

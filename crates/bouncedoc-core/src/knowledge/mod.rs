@@ -32,6 +32,10 @@ const PREPARSED: &str = include_str!(concat!(env!("OUT_DIR"), "/knowledge.json")
 /// Each embedded rule pattern's gate, as the build read it (`(pattern, gate)` pairs).
 const PREPARSED_GATES: &str = include_str!(concat!(env!("OUT_DIR"), "/gates.json"));
 
+/// The best guess's vectors of the embedded knowledge, trained by `build.rs`.
+pub(crate) const PRETRAINED_GUESS: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/guess_vectors.bin"));
+
 /// The embedded knowledge files: `(path under knowledge/, text)`.
 pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
     files::FILES
@@ -149,8 +153,10 @@ pub struct Knowledge {
     rule_ids: HashMap<&'static str, usize>,
     /// The formats that have rules read on the Subject.
     subject_servers: Vec<&'static str>,
-    /// The best guess's model of the rules' wordings, trained on first use.
+    /// The best guess's model of the rules' wordings, made on first use.
     guess: std::sync::OnceLock<crate::diagnosis::guess::Model>,
+    /// The guess's vectors as the crate's build trained them, for the embedded knowledge.
+    pretrained_guess: Option<&'static [u8]>,
 }
 
 /// The knowledge base could not be loaded (the build checks prevent this).
@@ -181,12 +187,11 @@ impl Knowledge {
         let gates: Vec<(String, Option<Gate>)> = serde_json::from_str(PREPARSED_GATES)
             .map_err(|e| KnowledgeError::Invalid(e.to_string()))?;
         let gates: HashMap<String, Option<Gate>> = gates.into_iter().collect();
-        Knowledge::index(Box::leak(Box::new(docs)), |pattern: &str| {
-            match gates.get(pattern) {
-                Some(gate) => gate.clone(),
-                None => Gate::of_pattern(pattern),
-            }
-        })
+        let gate_of = |pattern: &str| match gates.get(pattern) {
+            Some(gate) => gate.clone(),
+            None => Gate::of_pattern(pattern),
+        };
+        Knowledge::index(Box::leak(Box::new(docs)), gate_of, Some(PRETRAINED_GUESS))
     }
 
     /// Loads, checks and indexes knowledge files given as `(path under knowledge/, text)`.
@@ -200,13 +205,15 @@ impl Knowledge {
                     .join("; "),
             )
         })?;
-        Knowledge::index(Box::leak(Box::new(docs)), Gate::of_pattern)
+        Knowledge::index(Box::leak(Box::new(docs)), Gate::of_pattern, None)
     }
 
-    /// Indexes checked knowledge, with `gate_of` giving each rule pattern's literal gate.
+    /// Indexes checked knowledge, with `gate_of` giving each rule pattern's literal gate and
+    /// `pretrained_guess` the guess's vectors trained on it, if the build trained them.
     fn index(
         docs: &'static KnowledgeDocs,
         gate_of: impl Fn(&str) -> Option<Gate>,
+        pretrained_guess: Option<&'static [u8]>,
     ) -> Result<Knowledge, KnowledgeError> {
         let invalid = |m: String| KnowledgeError::Invalid(m);
         let mut reasons = HashMap::default();
@@ -298,6 +305,7 @@ impl Knowledge {
         Ok(Knowledge {
             subject_servers,
             guess: std::sync::OnceLock::new(),
+            pretrained_guess,
             docs,
             reasons,
             advice: docs
@@ -414,10 +422,16 @@ impl Knowledge {
         self.rule_ids.get(id).map(|&i| &self.rules[i])
     }
 
-    /// The best guess's model, trained on every rule's wordings the first time it is asked.
+    /// The best guess's model of every rule's wordings, made the first time it is asked: read
+    /// from the vectors the build trained, or (for knowledge loaded from files) trained then.
     pub(crate) fn guess_model(&self) -> &crate::diagnosis::guess::Model {
-        self.guess
-            .get_or_init(|| crate::diagnosis::guess::Model::train(self, |_| true))
+        use crate::diagnosis::guess::{Model, vectors::Vectors};
+        self.guess.get_or_init(|| {
+            self.pretrained_guess
+                .and_then(Vectors::from_bytes)
+                .and_then(|v| Model::from_vectors(self, v))
+                .unwrap_or_else(|| Model::train(self, |_| true))
+        })
     }
 
     /// The rules and the hints that occur in `text`, found in one pass.
@@ -515,6 +529,26 @@ mod tests {
             format!("{:?}", from_toml.docs),
             format!("{:?}", preparsed.docs)
         );
+    }
+
+    /// Knowledge loaded from files has no vectors from the build: its guess is trained on it,
+    /// and the embedded knowledge's is read from the build's.
+    #[test]
+    fn only_the_embedded_knowledge_reads_the_pretrained_guess() {
+        let from_toml = Knowledge::load_files(embedded_files()).expect("files load");
+        assert!(from_toml.pretrained_guess.is_none());
+        let shared = Knowledge::shared().expect("knowledge loads");
+        assert!(shared.pretrained_guess.is_some());
+        let probe = "the destination mailbox has no room left for new messages";
+        let near = |k: &Knowledge| {
+            k.guess_model()
+                .nearest(probe, 3, 0.1)
+                .iter()
+                .map(|n| (n.rule, n.similarity))
+                .collect::<Vec<_>>()
+        };
+        assert!(!near(shared).is_empty());
+        assert_eq!(near(&from_toml), near(shared));
     }
 
     #[test]

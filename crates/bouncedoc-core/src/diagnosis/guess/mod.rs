@@ -3,8 +3,9 @@
 //! evidence (issue 15, point 3).
 //!
 //! The model ([`Model`]) holds every rule's examples and phrases as TF-IDF vectors of word
-//! unigrams and bigrams ([`tokens`]); it is trained once per knowledge base, the first time a
-//! guess is asked for. The nearest wordings vote, weighted by their likeness; the guess is
+//! unigrams and bigrams ([`tokens`], [`vectors`]); for the embedded knowledge they are
+//! trained when the crate builds and read the first time a guess is asked for (other
+//! knowledge is trained then). The nearest wordings vote, weighted by their likeness; the guess is
 //! given only when the nearest one is alike enough and its reason wins the vote clearly, so
 //! that a text that is no bounce stays "nothing recognized". It never answers a reason that
 //! is no failure (`delivered`, `feedback`, `vacation`) nor the reasons that say the cause is
@@ -14,7 +15,8 @@
 //! guesses; the model and its measurements stay (see `tests.rs`).
 
 mod model;
-mod tokens;
+pub(crate) mod tokens;
+pub(crate) mod vectors;
 
 #[cfg(test)]
 mod tests;

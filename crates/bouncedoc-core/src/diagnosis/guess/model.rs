@@ -1,5 +1,6 @@
 //! The model of the best guess: TF-IDF vectors of every known wording (each rule's examples
-//! and phrases), compared by cosine with the words of a reply; the nearest wordings vote.
+//! and phrases, [`Vectors`]), compared by cosine with the words of a reply; the nearest
+//! wordings vote.
 //!
 //! Written by hand rather than taken from a crate: the whole model is an inverted index and
 //! a dot product (about a hundred lines), and the text-classification crates that build on
@@ -9,8 +10,8 @@
 use foldhash::HashMap;
 
 use super::tokens::{self, Term};
+use super::vectors::{self, Vectors, counts};
 use crate::knowledge::Knowledge;
-use crate::reply::Normalized;
 use crate::vocab::Reason;
 
 /// One known wording: an example or a phrase of a rule.
@@ -48,95 +49,47 @@ pub(crate) struct Neighbour {
     pub shared: (usize, usize),
 }
 
-/// Each distinct term with its frequency, damped: `1 + ln(tf)` (sorted, not hashed: the
-/// wordings are short).
-fn counts(terms: &[Term]) -> Vec<(&str, f32)> {
-    let mut texts: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
-    texts.sort_unstable();
-    let mut tf: Vec<(&str, f32)> = Vec::with_capacity(texts.len());
-    for t in texts {
-        match tf.last_mut() {
-            Some((last, n)) if *last == t => *n += 1.0,
-            _ => tf.push((t, 1.0)),
-        }
-    }
-    for (_, v) in &mut tf {
-        *v = 1.0 + v.ln();
-    }
-    tf
-}
-
 impl Model {
-    /// Trains on the examples and phrases of the rules that `keep` keeps (every rule, for the
-    /// engine; four fifths of them, to measure the guess on the rest).
-    pub fn train(kb: &Knowledge, keep: impl Fn(usize) -> bool) -> Model {
-        // One pass over the wordings: each one's terms become ids and damped counts at once,
-        // so that no wording's terms are kept.
-        let mut vocab: HashMap<String, u32> = HashMap::default();
-        let mut df: Vec<f32> = Vec::new();
-        let mut wordings: Vec<(usize, Vec<(u32, f32)>)> = Vec::new();
-        for (i, rule) in kb.rules.iter().enumerate() {
-            // A format's own statement is read only in its reports: no general wording.
-            if !keep(i) || !rule.doc.server.is_empty() {
-                continue;
-            }
-            let texts = rule
-                .doc
-                .example
-                .iter()
-                .map(|e| e.input.as_str())
-                .chain(rule.doc.phrases.iter().map(String::as_str));
-            for w in texts {
-                let terms = tokens::terms(Normalized::new(w).as_str());
-                if terms.is_empty() {
-                    continue;
-                }
-                let tf: Vec<(u32, f32)> = counts(&terms)
-                    .into_iter()
-                    .map(|(term, f)| {
-                        let id = match vocab.get(term) {
-                            Some(&id) => id,
-                            None => {
-                                let id = vocab.len() as u32;
-                                vocab.insert(term.to_string(), id);
-                                df.push(0.0);
-                                id
-                            }
-                        };
-                        df[id as usize] += 1.0;
-                        (id, f)
-                    })
-                    .collect();
-                wordings.push((i, tf));
-            }
-        }
-        let n = wordings.len() as f32;
-        let idf: Vec<f32> = df
+    /// The vectors of the rules that `keep` keeps (every rule, for the engine; four fifths of
+    /// them, to measure the guess on the rest), trained now.
+    pub fn vectors(kb: &Knowledge, keep: impl Fn(usize) -> bool) -> Vectors {
+        let wordings = kb
+            .rules
             .iter()
-            .map(|d| ((1.0 + n) / (1.0 + d)).ln() + 1.0)
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .flat_map(|(i, rule)| vectors::wordings(rule.doc).map(move |w| (i as u32, w)));
+        Vectors::train(kb.rules.len() as u32, wordings)
+    }
+
+    /// Trains on the examples and phrases of the rules that `keep` keeps.
+    pub fn train(kb: &Knowledge, keep: impl Fn(usize) -> bool) -> Model {
+        Model::from_vectors(kb, Model::vectors(kb, keep))
+            .expect("vectors trained on the knowledge belong to it")
+    }
+
+    /// The model of trained vectors, or `None` when they were not trained on `kb` (they
+    /// name another number of rules).
+    pub fn from_vectors(kb: &Knowledge, v: Vectors) -> Option<Model> {
+        if v.rule_count as usize != kb.rules.len() {
+            return None;
+        }
+        let vocab = v.terms.into_iter().zip(0u32..).collect();
+        let docs = v
+            .doc_rules
+            .iter()
+            .map(|&rule| Doc {
+                rule: rule as usize,
+                reason: kb.rules[rule as usize].reason,
+            })
             .collect();
-        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); idf.len()];
-        let mut docs = Vec::with_capacity(wordings.len());
-        for (d, (rule, mut weights)) in wordings.into_iter().enumerate() {
-            for (id, f) in &mut weights {
-                *f *= idf[*id as usize];
-            }
-            let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            for (id, w) in weights {
-                postings[id as usize].push((d as u32, w / norm));
-            }
-            docs.push(Doc {
-                rule,
-                reason: kb.rules[rule].reason,
-            });
-        }
-        Model {
+        Some(Model {
             vocab,
-            idf,
-            unseen_idf: (1.0 + n).ln() + 1.0,
-            postings,
+            idf: v.idf,
+            unseen_idf: v.unseen_idf,
+            postings: v.postings,
             docs,
-        }
+        })
     }
 
     /// The known wordings nearest to the normalized words, most similar first (at most
