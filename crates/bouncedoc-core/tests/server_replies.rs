@@ -254,3 +254,263 @@ fn zimbra_lmtp_replies() {
         ],
     );
 }
+
+/// HCL Domino's router error texts, as copied from the Domino C API in klehmann/domino-jna
+/// domino-jna/src/main/java/com/mindoo/domino/jna/errors/errortexts/IRouteErr.java (and
+/// INsfErr.java for the mail file's quota and the mail rules).
+#[test]
+fn domino_router_errors() {
+    check(
+        "Domino IRouteErr.java",
+        &[
+            (
+                "User taro.yamada (taro@example.jp) not listed in Domino Directory",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Recipient user name Taro Yamada not unique.  Several matches found in Domino Directory.",
+                "systemerror",
+                "recipient-admin",
+            ),
+            (
+                "Recipient's Domino Directory entry does not specify a valid Notes mail file",
+                "systemerror",
+                "recipient-admin",
+            ),
+            (
+                "Router: Database disk quota exceeded",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "Router: Recipient's mail file size exceeds the maximum size allowed for mail delivery.",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "Unable to write to database - database mail\\tyamada.nsf would exceed its disk quota of 1048576 KB by 2048 KB.",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "The size of this message exceeds the administrator specified maximum message size for this server",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "Router: Unable to dispatch message. Size exceeds 10240 KBytes",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "Router: Unable to dispatch message. Effective size, number of recipients times message size, 51200 exceeds 40960 KBytes",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "Maximum hop count exceeded.  Message probably in a routing loop.",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "Maximum forwarding loop count exceeded.  Message probably in a forwarding loop. Examine Forwarding Address of intended recipient in Domino Directory.",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "No route found to domain example.jp from server MAIL01/EXAMPLE.  Check DNS configuration.",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "No route found to server MAIL02/EXAMPLE from server MAIL01/EXAMPLE.  Check Server and Connection documents in the Domino Directory.",
+                "systemerror",
+                "recipient-admin",
+            ),
+            // Restrictions a Domino administrator set (users or groups that take mail from some
+            // senders only, domains or users the server does not route for): the source's own
+            // words; the organisation that set them acts.
+            (
+                "Not authorized to send mail to this user or group",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "Your Domain does not have access to route messages to the specified domain.",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "Router: taro@example.jp is restricted from sending mail through server MAIL01/EXAMPLE",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "Router: Mailbox is not available",
+                "systemerror",
+                "recipient-admin",
+            ),
+            (
+                "Unable to open mailbox file mail.box",
+                "systemerror",
+                "recipient-admin",
+            ),
+            (
+                "Insufficient memory - Router pool is full.",
+                "systemerror",
+                "recipient-admin",
+            ),
+            (
+                "Insufficient Queue Space - Router message queue is full.",
+                "systemfull",
+                "recipient-admin",
+            ),
+            (
+                "Group expansion results exceed maximum size",
+                "systemerror",
+                "recipient-admin",
+            ),
+            (
+                "Groups cannot be nested more than 20 levels deep.",
+                "systemerror",
+                "recipient-admin",
+            ),
+            (
+                "DNS is unavailable, message will be requeued.",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "Router: Failed to connect to SMTP host mx.example.jp because Connection refused",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "Router: SMIME Encryption key not available for recipient",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "Document has been rejected by mail rule",
+                "filtered",
+                "recipient",
+            ),
+        ],
+    );
+}
+
+/// SmarterMail's report lines as hosting companies' help pages quote them:
+/// http://kb.indsoft.net/kb/a70/common-email-delivery-errors.aspx and
+/// http://support.rackteam.com/kb/a136/common-email-delivery-errors-you-may-receive.aspx.
+#[test]
+fn smartermail_report_reasons() {
+    check(
+        "SmarterMail help pages",
+        &[
+            (
+                "Reason: Failed to connect to the recipients mail server. No MX records were found for the 'example.jp' domain.",
+                "hostunknown",
+                "sender",
+            ),
+            // The retries ran out without a connection: the receiving side could not be reached.
+            (
+                "Failed four Attempts to connect to recipients mail server",
+                "networkerror",
+                "recipient-admin",
+            ),
+            ("Reason: The mailbox is full", "mailboxfull", "recipient"),
+            (
+                "Reason: The domain size limit has been exceeded",
+                "systemfull",
+                "recipient-admin",
+            ),
+        ],
+    );
+}
+
+/// IceWarp's table of its SMTP errors (docs.icewarp.com, "Interpretation of 5xx Errors in
+/// Icewarp SMTP"), the same table as Merak's FAQ at
+/// http://www.prosygma.com/aide/Interpretation-des-messages-5xx-dans-merak--114.htm.
+#[test]
+fn icewarp_smtp_errors() {
+    check(
+        "IceWarp 5xx table",
+        &[
+            (
+                "501 5.5.2 Domain name required",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            ("501 5.5.2 Unbalanced", "syntaxerror", "sender-admin"),
+            (
+                "501 5.5.4 Syntax error in parameters scanning",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "501 5.5.1 HELO/EHLO requires domain address",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            ("501 5.7.0 Authentication failed", "securityerror", "sender"),
+            ("501 5.7.1 Message is too long", "mesgtoobig", "sender"),
+        ],
+    );
+}
+
+/// MailEnable's relay refusal, as a MailEnable operator's log filter quotes it (a script that
+/// reads "C:\Program Files (x86)\Mail Enable\Logging\SMTP"), and MDaemon's over-quota reply
+/// from its manual (default_domain_and_servers_servers.htm: "...sends 552 when account is
+/// over quota (otherwise sends 452)").
+#[test]
+fn mailenable_and_mdaemon_replies() {
+    check(
+        "MailEnable and MDaemon",
+        &[
+            (
+                "503 This mail server requires authentication when attempting to send to a non-local e-mail address. Please check your mail client settings or contact your administrator to verify that the domain or address is defined for this server.",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "503 Too many invalid commands were received",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "552 Requested mail action aborted: exceeded storage allocation",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550 5.7.1 Backscatter protection detected an invalid or expired email address",
+                "rejected",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// Kerio Connect's support articles: "Outbound Email Delivery Troubleshooting" ("550 5.7.1
+/// Relaying is denied"), "Fixing SMTP NTLM authentication failures" ("550 5.7.1 Authentication
+/// Required") and "Message rejected as malware or phishing spam".
+#[test]
+fn kerio_connect_replies() {
+    check(
+        "Kerio Connect support articles",
+        &[
+            ("550 5.7.1 Relaying is denied", "norelaying", "sender"),
+            (
+                "550 5.7.1 Authentication Required",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "554 Message rejected as malware spam",
+                "spamdetected",
+                "sender",
+            ),
+        ],
+    );
+}
