@@ -514,3 +514,69 @@ fn kerio_connect_replies() {
         ],
     );
 }
+
+/// Ipswitch IMail's report lines as a university's IMail help page quotes them
+/// (http://www.sxu.edu/info_svcs/imail/fullmailbox.asp) and as GNU Mailman's detector reads
+/// them (wRAR/flufl.bounce flufl/bounce/_detectors/simplematch.py).
+#[test]
+fn imail_report_lines() {
+    check(
+        "IMail",
+        &[
+            (
+                "User mailbox exceeds allowed size: kijitora@example.co.jp",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "Invalid final delivery userid: kijitora@example.jp",
+                "userunknown",
+                "sender",
+            ),
+            ("Unknown user: kijitora@example.jp", "userunknown", "sender"),
+            ("Unknown host: example.invalid", "hostunknown", "sender"),
+            (
+                "550 Requested action not taken: virus detected",
+                "virusdetected",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// Oracle (Sun, iPlanet) Messaging Server: the Administration Guide's "Illegal Host/Domain
+/// Errors" (docs.oracle.com/cd/E19636-01/819-2650/bgbid), PMDF's book
+/// (vsm.com.au/pmdf_root/doc/html/sysman/book_wd4.html), and the DSN a mac.com Messaging
+/// Server sent that zotonic/zotonic src/smtp/z_email_receive_check.erl quotes.
+#[test]
+fn messaging_server_reports() {
+    check(
+        "Messaging Server",
+        &[
+            (
+                "Status: 5.4.4 (Illegal host/domain name found)",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "Status: 4.4.7 (unable to deliver this message after 2 days)",
+                "expired",
+                "nobody",
+            ),
+        ],
+    );
+}
+
+/// CommuniGate Pro's LOCAL module report, as a public paste of one of its bounces quotes it
+/// (https://pastebin.com/UBXPuzBK, Received "by mx10.intranet.ru (CommuniGate Pro SMTP 4.3.11)").
+#[test]
+fn communigate_local_module() {
+    check(
+        "CommuniGate Pro",
+        &[(
+            "Failed to deliver to 'taro@example.jp' LOCAL module(account taro@example.jp) reports: account is full (quota exceeded)",
+            "mailboxfull",
+            "recipient",
+        )],
+    );
+}
