@@ -580,3 +580,56 @@ fn communigate_local_module() {
         )],
     );
 }
+
+/// hMailServer's own bounce texts: hmailserver/source/Server/SMTP/ExternalDelivery.cpp,
+/// LocalDelivery.cpp, SMTPClientConnection.cpp and Server/Common/TCPIP/TCPConnection.cpp.
+#[test]
+fn hmailserver_bounce_texts() {
+    check(
+        "hMailServer ExternalDelivery.cpp",
+        &[
+            (
+                "Error Type: SMTP Error Description: No mail servers appear to exists for the recipient's address. Additional information: Please check that you have not misspelled the recipient's email address.",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "Error Type: SMTP Error Description: Unable to find the recipient's email server. The DNS query has failed.",
+                "networkerror",
+                "nobody",
+            ),
+            // The sending server's own smarthost setting.
+            (
+                "Error Type: SMTP Error Description: The host specified as SMTP relay server could not be found. Please contact your server administrator.",
+                "systemerror",
+                "sender-admin",
+            ),
+            (
+                "Error Type: SMTP Error Description: Inbox is full Additional information: The recipients inbox is full.",
+                "mailboxfull",
+                "recipient",
+            ),
+            ("Remote server closed connection.", "networkerror", "nobody"),
+            (
+                "Error Type: SMTP Connection to recipients server failed. Error: 10060",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "Excessive amount of data sent to server.",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "Could not connect to 192.0.2.1 on port 25 since this would mean connecting to myself.",
+                "systemerror",
+                "recipient-admin",
+            ),
+            (
+                "Error Type: SMTP Remote server (192.0.2.25) issued an error. hMailServer sent: RCPT TO:<taro@example.jp> Remote server replied: 550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown in virtual mailbox table",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
