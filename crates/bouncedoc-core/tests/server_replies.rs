@@ -251,6 +251,17 @@ fn zimbra_lmtp_replies() {
                 "rejected",
                 "recipient-admin",
             ),
+            // LmtpConfig.java and ServerConfig.java: the server's description in the reply.
+            (
+                "421 mail.example.jp Zimbra LMTP server closing connection; service busy",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "421 mail.example.jp Zimbra LMTP server Timeout exceeded",
+                "networkerror",
+                "nobody",
+            ),
         ],
     );
 }
