@@ -644,3 +644,16 @@ fn hmailserver_bounce_texts() {
         ],
     );
 }
+
+/// Novell (Micro Focus) GroupWise Internet Agent: support.microfocus.com/kb/doc.php?id=3020709
+/// (GWIA answering "550 Host unknown" for every outbound message).
+#[test]
+fn groupwise_internet_agent() {
+    // The article's case is a relay-host switch left empty in GWIA.CFG, so that GWIA looked up
+    // a host named after the next switch; the words themselves say the destination host is
+    // unknown, which is how they read wherever the reply does not say more.
+    check(
+        "GroupWise GWIA",
+        &[("550 Host unknown", "hostunknown", "sender")],
+    );
+}
