@@ -50,6 +50,15 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Writes a file of `OUT_DIR` as a new file put in place of the old one, never into the old
+/// one: a target directory copied with hard links shares its files with the copy, and
+/// writing into one would change the other's build.
+fn write_out(path: &Path, bytes: &[u8]) {
+    let fresh = path.with_extension("new");
+    std::fs::write(&fresh, bytes).unwrap_or_else(|e| panic!("write {}: {e}", fresh.display()));
+    std::fs::rename(&fresh, path).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+}
+
 /// Every rule, in the knowledge's order.
 fn all_rules(docs: &schema::KnowledgeDocs) -> impl Iterator<Item = &schema::RuleDoc> {
     let reasons = docs.reasons.iter().flat_map(|f| &f.rule);
@@ -100,14 +109,14 @@ fn main() {
     // several times faster than parsing and checking the TOML again.
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     let json = serde_json::to_string(&docs).expect("knowledge serializes");
-    std::fs::write(out_dir.join("knowledge.json"), json).expect("write knowledge.json");
+    write_out(&out_dir.join("knowledge.json"), json.as_bytes());
     // Each rule pattern's literal gate, read here once, so that start-up does not parse every
     // pattern again.
     let gates: Vec<(&str, Option<gate::Gate>)> = rule_patterns(&docs)
         .map(|p| (p, gate::Gate::of_pattern(p)))
         .collect();
     let json = serde_json::to_string(&gates).expect("gates serialize");
-    std::fs::write(out_dir.join("gates.json"), json).expect("write gates.json");
+    write_out(&out_dir.join("gates.json"), json.as_bytes());
     // The best guess's vectors of every rule's wordings, trained here once; the rules are
     // numbered as the library indexes them (generic, then providers', then servers').
     let rules: Vec<&schema::RuleDoc> = all_rules(&docs).collect();
@@ -116,8 +125,7 @@ fn main() {
         .enumerate()
         .flat_map(|(i, doc)| vectors::wordings(doc).map(move |w| (i as u32, w)));
     let trained = vectors::Vectors::train(rules.len() as u32, wordings);
-    std::fs::write(out_dir.join("guess_vectors.bin"), trained.to_bytes())
-        .expect("write guess_vectors.bin");
+    write_out(&out_dir.join("guess_vectors.bin"), &trained.to_bytes());
     let mut code = String::from(
         "/// Every knowledge file: its path under `knowledge/` and its text.\npub const FILES: &[(&str, &str)] = &[\n",
     );
@@ -130,5 +138,5 @@ fn main() {
     code.push_str("];\n");
     let out =
         PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("knowledge_files.rs");
-    std::fs::write(out, code).expect("write knowledge_files.rs");
+    write_out(&out, code.as_bytes());
 }
