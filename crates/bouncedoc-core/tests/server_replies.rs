@@ -28,3 +28,540 @@ fn postfix_smtpd_recipient_checks() {
         ],
     );
 }
+
+/// Postfix smtpd/smtpd_check.c (the `"<%s>: %s rejected: ..."` replies of the restrictions,
+/// their default codes in global/mail_params.h, `DEF_DEF_RBL_REPLY` for the DNSBL reply) and
+/// smtpd/smtpd_acl.ref: every refusal family of the restrictions, with the reply class
+/// (Recipient address, Sender address, Client host, Helo command) as Postfix names it.
+#[test]
+fn postfix_smtpd_restrictions() {
+    check(
+        "Postfix smtpd_check.c",
+        &[
+            (
+                "550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown in virtual alias table",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown in relay recipient table",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown",
+                "userunknown",
+                "sender",
+            ),
+            // reject_unverified_recipient: the probe's answer follows "unverified address:".
+            (
+                "450 4.1.1 <taro@example.jp>: Recipient address rejected: unverified address: host mx.example.jp[192.0.2.5] said: 550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 <taro@example.jp>: Recipient address rejected: undeliverable address: host mx.example.jp[192.0.2.5] said: 550 5.1.1 User unknown (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 <taro@example.jp>: Recipient address rejected: undeliverable address: unknown user: \"taro\"",
+                "userunknown",
+                "sender",
+            ),
+            // reject_unverified_sender: the sender address itself takes no mail, whatever the
+            // probe's words say about it (a user-unknown there is the sender's, not the
+            // recipient's).
+            (
+                "450 4.1.7 <info@example.com>: Sender address rejected: unverified address: host mx.example.com[198.51.100.2] said: 550 5.1.1 <info@example.com>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 5.1.7 <info@example.com>: Sender address rejected: undeliverable address: host mx.example.com[198.51.100.2] said: 550 5.1.1 No such user (in reply to RCPT TO command)",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.27 <info@example.com>: Sender address rejected: Domain example.com does not accept mail (nullMX)",
+                "rejected",
+                "sender-admin",
+            ),
+            // The recipient domain's null MX: the domain takes no mail at all.
+            (
+                "556 5.1.10 <taro@example.jp>: Recipient address rejected: Domain example.jp does not accept mail (nullMX)",
+                "notaccept",
+                "recipient-admin",
+            ),
+            (
+                "450 4.1.8 <info@example.com>: Sender address rejected: Domain not found",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "450 4.1.2 <taro@example.jp>: Recipient address rejected: Domain not found",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "504 5.5.2 <info>: Sender address rejected: need fully-qualified address",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "504 5.5.2 <taro>: Recipient address rejected: need fully-qualified address",
+                "syntaxerror",
+                "sender",
+            ),
+            (
+                "450 4.7.1 <mail.example.com>: Helo command rejected: Host not found",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "501 5.5.2 <mail_01!example>: Helo command rejected: Invalid name",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.7]",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.7]",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.7",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Helo command [mail.example.com] blocked using dbl.example.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Reverse Client host [mail.example.com] blocked using dbl.example.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 <taro@example.jp>: Relay access denied",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <unknown[192.0.2.7]>: Client host rejected: Access denied",
+                "blocked",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <info@example.com>: Sender address rejected: Access denied",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "503 5.5.0 <taro@example.jp>: Recipient address rejected: Improper use of SMTP command pipelining",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            // defer and lookup failures on the receiving side: time (or its administrator)
+            // cures them, nobody on the sending side can.
+            (
+                "451 4.3.0 <taro@example.jp>: Temporary lookup failure",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "451 4.3.5 Server configuration error",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "452 4.3.1 Insufficient system storage",
+                "systemfull",
+                "nobody",
+            ),
+            (
+                "553 5.7.1 <info@example.jp>: Sender address rejected: not owned by user taro@example.jp",
+                "rejected",
+                "sender",
+            ),
+            (
+                "553 5.7.1 <info@example.jp>: Sender address rejected: not logged in",
+                "securityerror",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// Postfix smtpd/smtpd.c (the replies of the SMTP server itself: rate and concurrency limits,
+/// sizes, syntax, STARTTLS, the cleanup server's refusals relayed as `"%d %s Error: %s"` from
+/// global/cleanup_strerror.c), smtpd/smtpd_sasl_glue.c and postscreen/ (postscreen_dnsbl.c,
+/// postscreen_early.c, postscreen_smtpd.c).
+#[test]
+fn postfix_smtpd_protocol_and_postscreen() {
+    check(
+        "Postfix smtpd.c, cleanup, postscreen",
+        &[
+            (
+                "421 4.7.0 mx.example.jp Error: too many connections from 192.0.2.7",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "450 4.7.1 Error: too much mail from 192.0.2.7",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "450 4.7.1 Error: too many recipients from 192.0.2.7",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "421 4.7.0 mx.example.jp Error: too many new TLS sessions from 192.0.2.7",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "452 4.5.3 Error: too many recipients",
+                "toomanyconn",
+                "sender",
+            ),
+            (
+                "552 5.3.4 Message size exceeds fixed limit",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "552 5.3.4 Message size exceeds file system imposed limit",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "552 5.3.4 Chunk exceeds message size limit",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "552 5.3.4 Error: message file too big",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "501 5.1.3 Bad recipient address syntax",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "501 5.1.7 Bad sender address syntax",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "530 5.7.0 Must issue a STARTTLS command first",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "535 5.7.8 Error: authentication failed: authentication failure",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "521 5.5.2 mx.example.jp Error: bare <LF> received",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "553 5.6.7 Must declare SMTPUTF8 to send unicode address",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            // header_checks/body_checks REJECT without a text of its own: cleanup's default
+            // (debatable: the checks are the administrator's patterns, mostly against spam;
+            // read as the generic content refusal).
+            (
+                "550 5.7.1 Error: message content rejected",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 5.4.0 Error: too many hops",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "451 4.3.0 Error: queue file write error",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "421 4.4.2 mx.example.jp Error: timeout exceeded",
+                "networkerror",
+                "nobody",
+            ),
+            // postscreen
+            (
+                "550 5.7.1 Service unavailable; client [192.0.2.7] blocked using zen.spamhaus.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.0 Error: too many connections",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "421 4.3.2 Service currently unavailable",
+                "systemerror",
+                "nobody",
+            ),
+        ],
+    );
+}
+
+/// Postfix as the sending and delivering side: smtp/smtp_proto.c, smtp/smtp_connect.c,
+/// smtp/smtp_addr.c, smtp/smtp_trouble.c, smtp/smtp_sasl_glue.c, dns/dns_lookup.c (the
+/// client's own words in its bounces), local/ (unknown.c, mailbox.c, dotforward.c,
+/// recipient.c), virtual/maildir.c and global/pipe_command.c.
+#[test]
+fn postfix_delivery_errors() {
+    check(
+        "Postfix smtp client, local, virtual",
+        &[
+            (
+                "host mx.example.jp[192.0.2.5] said: 550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] refused to talk to me: 554 5.7.1 Service unavailable; Client host [198.51.100.9] blocked using zen.spamhaus.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] refused to talk to me: 421 4.7.0 mx.example.jp Error: too many connections from 198.51.100.9",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "conversation with mx.example.jp[192.0.2.5] timed out while receiving the initial server greeting",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "lost connection with mx.example.jp[192.0.2.5] while sending end of data -- message may be sent more than once",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "lost connection with mx.example.jp[192.0.2.5] while receiving the initial server greeting",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "mail for example.jp loops back to myself",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] greeted me with my own hostname mail.example.jp",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "Host or domain name not found. Name service error for name=example.jp type=MX: Host not found",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "Name service error for name=example.jp type=MX: Host not found, try again",
+                "networkerror",
+                "nobody",
+            ),
+            // The domain exists and names mail exchangers, but none of them has an address:
+            // the recipient domain's DNS is broken (debatable: a typo cannot produce it).
+            (
+                "no MX host for example.jp has a valid address record",
+                "hostunknown",
+                "recipient-admin",
+            ),
+            (
+                "message size 20480000 exceeds size limit 10240000 of server mx.example.jp[192.0.2.5]",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "TLS is required, but was not offered by host mx.example.jp[192.0.2.5]",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "TLS is required, but host mx.example.jp[192.0.2.5] refused to start TLS: 454 4.7.0 TLS not available due to local problem",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "Cannot start TLS: handshake failure",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "Server certificate not verified",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            // The relay host refused the sending server's own credentials.
+            (
+                "SASL authentication failed; server smtp.example.net[198.51.100.3] said: 535 5.7.8 Error: authentication failed: authentication failure",
+                "securityerror",
+                "sender-admin",
+            ),
+            ("unknown user: \"taro\"", "userunknown", "sender"),
+            (
+                "mail forwarding loop for taro@example.jp",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "cannot update mailbox /var/mail/taro for user taro. error writing message: Disk quota exceeded",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "maildir delivery failed: create maildir file /home/taro/Maildir/tmp/1700000000.P1.mx: Disk quota exceeded",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "Command died with status 1: \"/usr/bin/procmail\"",
+                "mailererror",
+                "recipient-admin",
+            ),
+            (
+                "Command time limit exceeded: \"/usr/bin/procmail\"",
+                "mailererror",
+                "recipient-admin",
+            ),
+        ],
+    );
+}
+
+/// The policy services that answer for Postfix (Postfix sends their text after the reply
+/// class, "Recipient address rejected: ..."): postgrey `postgrey` (greylist_text),
+/// sqlgrey `sqlgrey` (reject text "Greylisted for N minutes", connect_src_throttle),
+/// cbpolicyd (hummermania/policyd cbp/modules/Greylisting.pm, CheckSPF.pm, CheckHelo.pm,
+/// Quotas.pm), the Python policyd-spf (spf-engine spf_engine/__init__.py `_rejectmessage`,
+/// policyd_spf.py's 5.7.23/5.7.24/4.7.24), postfix-policyd-spf-perl, and postfwd's
+/// documented actions (doc/postfwd3.txt).
+#[test]
+fn postfix_policy_services() {
+    check(
+        "Postfix policy services",
+        &[
+            (
+                "450 4.2.0 <taro@example.jp>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.jp.html",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: Greylisted for 5 minutes",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: Throttling too many connections from new source - Try again later.",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "451 4.7.1 <taro@example.jp>: Recipient address rejected: Greylisting in effect, please come back later",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Greylisting in effect, sending server blacklisted",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 <mail.example.com>: Helo command rejected: Invalid HELO/EHLO; HRP limit exceeded",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Failed SPF check; example.com: Sender is not authorized by default to use 'info@example.com' in 'mfrom' identity (mechanism '-all' matched)",
+                "authfailure",
+                "sender-admin",
+            ),
+            // cbpolicyd's quotas are set per sender (or per SASL user) on the sending side.
+            (
+                "554 5.7.1 <info@example.jp>: Sender address rejected: Policy rejection; Message count quota exceeded",
+                "speeding",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <info@example.jp>: Sender address rejected: Policy rejection; Cumulative message size quota exceeded",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 5.7.23 <taro@example.jp>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=info@example.com;ip=192.0.2.9;r=<UNKNOWN>",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.23 <taro@example.jp>: Recipient address rejected: Message rejected due to: Receiver policy for SPF Softfail. Please see http://www.openspf.net/Why?s=mfrom;id=info@example.com;ip=192.0.2.9;r=<UNKNOWN>",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.24 <taro@example.jp>: Recipient address rejected: Message rejected due to: SPF Permanent Error: Void lookup limit of 2 exceeded. Please see http://www.openspf.net/Why?s=mfrom;id=info@example.com;ip=192.0.2.9;r=<UNKNOWN>",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.24 <taro@example.jp>: Recipient address rejected: Message deferred due to: SPF Temporary Error: DNS Timeout. Please see http://www.openspf.net/Why?s=mfrom;id=info@example.com;ip=192.0.2.9;r=<UNKNOWN>",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 <taro@example.jp>: Recipient address rejected: Please see http://www.open-spf.org/Why?s=mfrom;id=info@example.com;ip=192.0.2.9;r=mx.example.jp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: SPF-Result=example.com: 'SERVFAIL' error on DNS 'TXT' lookup of 'example.com'",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 <unknown[192.0.2.9]>: Client host rejected: blocked using 2 dnsbls, INFO: [zen.spamhaus.org]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 <unknown[192.0.2.9]>: Client host rejected: listed on spamcop and bad rdns",
+                "blocked",
+                "sender-admin",
+            ),
+            // postfwd's rate() per client address: the receiving side's limit, time cures it.
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: sorry, max 30 requests per hour",
+                "speeding",
+                "nobody",
+            ),
+        ],
+    );
+}
