@@ -190,6 +190,24 @@ fn postfix_smtpd_restrictions() {
                 "systemfull",
                 "nobody",
             ),
+            // reject_unlisted_sender: the sender claims an address of the receiving server's own
+            // domains that does not exist there.
+            (
+                "550 5.1.0 <info@example.jp>: Sender address rejected: User unknown in local recipient table",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 5.1.0 <info@example.jp>: Sender address rejected: User unknown in virtual mailbox table",
+                "rejected",
+                "sender-admin",
+            ),
+            // reject_plaintext_session
+            (
+                "450 4.7.1 Session encryption is required",
+                "failedstarttls",
+                "sender-admin",
+            ),
             (
                 "553 5.7.1 <info@example.jp>: Sender address rejected: not owned by user taro@example.jp",
                 "rejected",
@@ -287,6 +305,23 @@ fn postfix_smtpd_protocol_and_postscreen() {
                 "553 5.6.7 Must declare SMTPUTF8 to send unicode address",
                 "notcompliantrfc",
                 "sender-admin",
+            ),
+            (
+                "503 5.5.1 Error: send HELO/EHLO first",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "501 5.5.4 Syntax: MAIL FROM:<address>",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            ("500 5.5.2 Error: bad syntax", "syntaxerror", "sender-admin"),
+            // The mail program tried a plain-text login before STARTTLS.
+            (
+                "504 5.5.4 Encryption required for requested authentication mechanism",
+                "securityerror",
+                "sender",
             ),
             // header_checks/body_checks REJECT without a text of its own: cleanup's default
             // (debatable: the checks are the administrator's patterns, mostly against spam;
@@ -422,6 +457,29 @@ fn postfix_delivery_errors() {
                 "failedstarttls",
                 "sender-admin",
             ),
+            (
+                "TLS is required, but our TLS engine is unavailable",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            // REQUIRETLS (RFC 8689): the sender asked for it, and the path does not offer it;
+            // sending without it is the sender's choice (debatable: the receiving side could
+            // add support).
+            (
+                "Sender requested REQUIRETLS, but TLS service was not offered by host mx.example.jp[192.0.2.5]",
+                "failedstarttls",
+                "sender",
+            ),
+            (
+                "Sender requested REQUIRETLS, but no server was found that supports REQUIRETLS. The last attempted server was mx.example.jp[192.0.2.5]",
+                "failedstarttls",
+                "sender",
+            ),
+            (
+                "connect to mx.example.jp[192.0.2.5]:25: Connection refused",
+                "expired",
+                "recipient-admin",
+            ),
             // The relay host refused the sending server's own credentials.
             (
                 "SASL authentication failed; server smtp.example.net[198.51.100.3] said: 535 5.7.8 Error: authentication failed: authentication failure",
@@ -444,6 +502,12 @@ fn postfix_delivery_errors() {
                 "mailboxfull",
                 "recipient",
             ),
+            (
+                "cannot update mailbox /var/mail/taro for user taro. destination /var/mail/taro is not owned by recipient",
+                "systemerror",
+                "recipient-admin",
+            ),
+            ("alias database unavailable", "systemerror", "nobody"),
             (
                 "Command died with status 1: \"/usr/bin/procmail\"",
                 "mailererror",
