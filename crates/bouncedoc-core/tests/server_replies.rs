@@ -458,6 +458,46 @@ fn postfix_delivery_errors() {
                 "sender-admin",
             ),
             (
+                "SASL authentication failed; cannot authenticate to server smtp.example.net[198.51.100.3]: no mechanism available",
+                "securityerror",
+                "sender-admin",
+            ),
+            (
+                "SASL authentication failed: server smtp.example.net[198.51.100.3] offered no compatible authentication mechanisms for this type of connection security",
+                "securityerror",
+                "sender-admin",
+            ),
+            (
+                "client TLS configuration problem",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            // local(8) refusing a .forward or alias that writes to a file or runs a command:
+            // the recipient side's own settings (debatable: read as the delivery agent's).
+            (
+                "mail to file is restricted",
+                "mailererror",
+                "recipient-admin",
+            ),
+            (
+                "mail to command is restricted",
+                "mailererror",
+                "recipient-admin",
+            ),
+            (
+                "mail system configuration error",
+                "systemerror",
+                "recipient-admin",
+            ),
+            ("address resolver failure", "systemerror", "nobody"),
+            ("table lookup failure", "systemerror", "nobody"),
+            // pipe(8)'s size_limit
+            (
+                "<list@example.jp>: message too large",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
                 "TLS is required, but our TLS engine is unavailable",
                 "failedstarttls",
                 "sender-admin",
