@@ -69,6 +69,29 @@ fn postfix_smtpd_restrictions() {
                 "userunknown",
                 "sender",
             ),
+            // The probe could not reach the next server: nothing is known about the address
+            // yet, and Postfix defers.
+            (
+                "450 4.1.1 <taro@example.jp>: Recipient address rejected: unverified address: connect to mx.example.jp[192.0.2.5]:25: Connection timed out",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "450 4.1.1 <taro@example.jp>: Recipient address rejected: unverified address: lost connection with mx.example.jp[192.0.2.5] while receiving the initial server greeting",
+                "networkerror",
+                "nobody",
+            ),
+            // The verify(8) service itself failed on the receiving side.
+            (
+                "450 4.1.1 <taro@example.jp>: Recipient address rejected: address verification problem",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "450 4.1.7 <info@example.com>: Sender address rejected: address verification problem",
+                "systemerror",
+                "nobody",
+            ),
             // reject_unverified_sender: the sender address itself takes no mail, whatever the
             // probe's words say about it (a user-unknown there is the sender's, not the
             // recipient's).
@@ -317,6 +340,12 @@ fn postfix_smtpd_protocol_and_postscreen() {
                 "sender-admin",
             ),
             ("500 5.5.2 Error: bad syntax", "syntaxerror", "sender-admin"),
+            // The receiving server's own SASL back end failed for a moment.
+            (
+                "454 4.7.0 Temporary authentication failure: generic failure",
+                "systemerror",
+                "nobody",
+            ),
             // The mail program tried a plain-text login before STARTTLS.
             (
                 "504 5.5.4 Encryption required for requested authentication mechanism",
