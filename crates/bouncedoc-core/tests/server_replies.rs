@@ -608,6 +608,24 @@ fn postfix_policy_services() {
                 "blocked",
                 "nobody",
             ),
+            // Without Postfix's etrn_domain attribute postgrey leaves the DSN to Postfix (4.7.1);
+            // %s in a custom greylist_text is the wait in seconds; older releases linked to
+            // the ETH help pages.
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.jp.html",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "450 4.2.0 <taro@example.jp>: Recipient address rejected: Greylisted for 300 seconds",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: Greylisted, see http://isg.ee.ethz.ch/tools/postgrey/help/example.jp.html",
+                "blocked",
+                "nobody",
+            ),
             (
                 "450 4.7.1 <taro@example.jp>: Recipient address rejected: Greylisted for 5 minutes",
                 "blocked",
