@@ -667,6 +667,13 @@ fn postfix_policy_services() {
                 "speeding",
                 "sender",
             ),
+            // The same quota as a hosting provider words it (DreamHost's SMTP quota page: the
+            // account's outgoing quota), on whichever recipient went over it.
+            (
+                "554 5.7.1 <hanako@example.com>: Recipient address rejected: Policy Rejection- Quota Exceeded.",
+                "speeding",
+                "sender",
+            ),
             (
                 "550 5.7.23 <taro@example.jp>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=info@example.com;ip=192.0.2.9;r=<UNKNOWN>",
                 "authfailure",
