@@ -386,6 +386,18 @@ fn postfix_smtpd_protocol_and_postscreen() {
                 "toomanyconn",
                 "nobody",
             ),
+            // postscreen_access_list's deny list (enforce, drop); the 4.3.2 form below is its
+            // default answer after its tests, when the client must come back.
+            (
+                "550 5.3.2 Service currently unavailable",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "521 5.3.2 Service currently unavailable",
+                "blocked",
+                "sender-admin",
+            ),
             (
                 "421 4.3.2 Service currently unavailable",
                 "systemerror",
