@@ -156,6 +156,17 @@ fn postfix_smtpd_restrictions() {
                 "requireptr",
                 "sender-admin",
             ),
+            // reject_unknown_client_hostname answers with RFC 7372's 4.7.25.
+            (
+                "450 4.7.25 Client host rejected: cannot find your hostname, [192.0.2.7]",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.25 Client host rejected: cannot find your hostname, [192.0.2.7]",
+                "requireptr",
+                "sender-admin",
+            ),
             (
                 "550 5.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.7]",
                 "requireptr",
@@ -608,7 +619,8 @@ fn postfix_delivery_errors() {
 /// sqlgrey `sqlgrey` (reject text "Greylisted for N minutes", connect_src_throttle),
 /// cbpolicyd (hummermania/policyd cbp/modules/Greylisting.pm, CheckSPF.pm, CheckHelo.pm,
 /// Quotas.pm), the Python policyd-spf (spf-engine spf_engine/__init__.py `_rejectmessage`,
-/// policyd_spf.py's 5.7.23/5.7.24/4.7.24), postfix-policyd-spf-perl, and postfwd's
+/// policyd_spf.py's 5.7.23/5.7.24/4.7.24), postfix-policyd-spf-perl, policyd-weight
+/// (`policyd-weight`: $REJECTMSG, $CACHEREJECTMSG, $DNSERRMSG, $MAXDNSBLMSG) and postfwd's
 /// documented actions (doc/postfwd3.txt).
 #[test]
 fn postfix_policy_services() {
@@ -723,6 +735,27 @@ fn postfix_policy_services() {
             ),
             (
                 "554 5.7.1 <unknown[192.0.2.9]>: Client host rejected: listed on spamcop and bad rdns",
+                "blocked",
+                "sender-admin",
+            ),
+            // policyd-weight: the score of the sending server, its cached refusal, its DNS.
+            (
+                "550 5.7.1 <taro@example.jp>: Recipient address rejected: Mail appeared to be SPAM or forged. Ask your Mail/DNS-Administrator to correct HELO and DNS MX settings or to get removed from DNSBLs; MTA helo: mail.example.com, MTA hostname: unknown[192.0.2.9] (helo/hostname mismatch)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: Mail appeared to be SPAM or forged. Ask your Mail/DNS-Administrator to correct HELO and DNS MX settings or to get removed from DNSBLs [cached] - retrying too fast. penalty: 30 seconds x 0 retries.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: No DNS entries for your MTA, HELO and Domain. Contact YOUR administrator Your HELO: mail.example.com, IP: 192.0.2.9",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 <taro@example.jp>: Recipient address rejected: Your MTA is listed in too many DNSBLs; check http://www.robtex.com/rbl/192.0.2.9.html",
                 "blocked",
                 "sender-admin",
             ),
