@@ -768,3 +768,66 @@ fn postfix_policy_services() {
         ],
     );
 }
+
+/// iRedAPD, the policy server of iRedMail (iredmail/iRedAPD libs/__init__.py `SMTP_ACTIONS`,
+/// libs/default_settings.py `GREYLISTING_MESSAGE`, plugins/throttle.py,
+/// plugins/reject_null_sender.py): its answers as Postfix sends them.
+#[test]
+fn postfix_iredapd() {
+    check(
+        "iRedAPD",
+        &[
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Policy rejection due to null sender",
+                "rejected",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <info@example.jp>: Sender address rejected: SMTP AUTH is required for users under this sender domain",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <info@example.jp>: Sender address rejected: Sender is not same as SMTP authenticate username",
+                "rejected",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Message size exceed (maybe caused by big attachment file)",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Message size is too large",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <unknown[192.0.2.9]>: Client host rejected: Blacklisted reverse DNS name of server IP address",
+                "blocked",
+                "sender-admin",
+            ),
+            // Throttling is set per sender, mostly on the users' own outgoing mail.
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Throttling quota exceeded",
+                "speeding",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Too many recipients in single message",
+                "toomanyconn",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Server IP address has bad reputation. FYI: https://www.senderscore.org/lookup.php?lookup=192.0.2.9",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "451 4.7.1 <taro@example.jp>: Recipient address rejected: Intentional policy rejection, please try again later",
+                "blocked",
+                "nobody",
+            ),
+        ],
+    );
+}
