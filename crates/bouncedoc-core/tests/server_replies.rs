@@ -432,6 +432,42 @@ fn postfix_delivery_errors() {
                 "userunknown",
                 "sender",
             ),
+            // The "said:" form around another Postfix's refusals, with the stage it names.
+            (
+                "host mx.example.jp[192.0.2.5] said: 554 5.7.1 <taro@example.jp>: Relay access denied (in reply to RCPT TO command)",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] said: 450 4.7.1 Client host rejected: cannot find your reverse hostname, [198.51.100.9] (in reply to RCPT TO command)",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] said: 450 4.2.0 <taro@example.jp>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.jp.html (in reply to RCPT TO command)",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] said: 552 5.3.4 Message size exceeds fixed limit (in reply to end of DATA command)",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] said: 550 5.7.1 Error: message content rejected (in reply to end of DATA command)",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] said: 550 5.7.1 <info@example.com>: Sender address rejected: Access denied (in reply to RCPT TO command)",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] said: 421 4.4.2 mx.example.jp Error: timeout exceeded (in reply to end of DATA command)",
+                "networkerror",
+                "nobody",
+            ),
             (
                 "host mx.example.jp[192.0.2.5] refused to talk to me: 554 5.7.1 Service unavailable; Client host [198.51.100.9] blocked using zen.spamhaus.org",
                 "blocked",
