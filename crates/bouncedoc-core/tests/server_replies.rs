@@ -657,3 +657,842 @@ fn groupwise_internet_agent() {
         &[("550 Host unknown", "hostunknown", "sender")],
     );
 }
+
+/// Postfix smtpd/smtpd_check.c (the `"<%s>: %s rejected: ..."` replies of the restrictions,
+/// their default codes in global/mail_params.h, `DEF_DEF_RBL_REPLY` for the DNSBL reply) and
+/// smtpd/smtpd_acl.ref: every refusal family of the restrictions, with the reply class
+/// (Recipient address, Sender address, Client host, Helo command) as Postfix names it.
+#[test]
+fn postfix_smtpd_restrictions() {
+    check(
+        "Postfix smtpd_check.c",
+        &[
+            (
+                "550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown in virtual alias table",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown in relay recipient table",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown",
+                "userunknown",
+                "sender",
+            ),
+            // reject_unverified_recipient: the probe's answer follows "unverified address:".
+            (
+                "450 4.1.1 <taro@example.jp>: Recipient address rejected: unverified address: host mx.example.jp[192.0.2.5] said: 550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 <taro@example.jp>: Recipient address rejected: undeliverable address: host mx.example.jp[192.0.2.5] said: 550 5.1.1 User unknown (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 <taro@example.jp>: Recipient address rejected: undeliverable address: unknown user: \"taro\"",
+                "userunknown",
+                "sender",
+            ),
+            // The probe could not reach the next server: nothing is known about the address
+            // yet, and Postfix defers.
+            (
+                "450 4.1.1 <taro@example.jp>: Recipient address rejected: unverified address: connect to mx.example.jp[192.0.2.5]:25: Connection timed out",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "450 4.1.1 <taro@example.jp>: Recipient address rejected: unverified address: lost connection with mx.example.jp[192.0.2.5] while receiving the initial server greeting",
+                "networkerror",
+                "nobody",
+            ),
+            // The verify(8) service itself failed on the receiving side.
+            (
+                "450 4.1.1 <taro@example.jp>: Recipient address rejected: address verification problem",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "450 4.1.7 <info@example.com>: Sender address rejected: address verification problem",
+                "systemerror",
+                "nobody",
+            ),
+            // reject_unverified_sender: the sender address itself takes no mail, whatever the
+            // probe's words say about it (a user-unknown there is the sender's, not the
+            // recipient's).
+            (
+                "450 4.1.7 <info@example.com>: Sender address rejected: unverified address: host mx.example.com[198.51.100.2] said: 550 5.1.1 <info@example.com>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 5.1.7 <info@example.com>: Sender address rejected: undeliverable address: host mx.example.com[198.51.100.2] said: 550 5.1.1 No such user (in reply to RCPT TO command)",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.27 <info@example.com>: Sender address rejected: Domain example.com does not accept mail (nullMX)",
+                "rejected",
+                "sender-admin",
+            ),
+            // The recipient domain's null MX: the domain takes no mail at all.
+            (
+                "556 5.1.10 <taro@example.jp>: Recipient address rejected: Domain example.jp does not accept mail (nullMX)",
+                "notaccept",
+                "recipient-admin",
+            ),
+            (
+                "450 4.1.8 <info@example.com>: Sender address rejected: Domain not found",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "450 4.1.2 <taro@example.jp>: Recipient address rejected: Domain not found",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "504 5.5.2 <info>: Sender address rejected: need fully-qualified address",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "504 5.5.2 <taro>: Recipient address rejected: need fully-qualified address",
+                "syntaxerror",
+                "sender",
+            ),
+            (
+                "450 4.7.1 <mail.example.com>: Helo command rejected: Host not found",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "501 5.5.2 <mail_01!example>: Helo command rejected: Invalid name",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.7]",
+                "requireptr",
+                "sender-admin",
+            ),
+            // reject_unknown_client_hostname answers with RFC 7372's 4.7.25.
+            (
+                "450 4.7.25 Client host rejected: cannot find your hostname, [192.0.2.7]",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.25 Client host rejected: cannot find your hostname, [192.0.2.7]",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.7]",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.7",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Helo command [mail.example.com] blocked using dbl.example.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Reverse Client host [mail.example.com] blocked using dbl.example.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 <taro@example.jp>: Relay access denied",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <unknown[192.0.2.7]>: Client host rejected: Access denied",
+                "blocked",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <info@example.com>: Sender address rejected: Access denied",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "503 5.5.0 <taro@example.jp>: Recipient address rejected: Improper use of SMTP command pipelining",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            // defer and lookup failures on the receiving side: time (or its administrator)
+            // cures them, nobody on the sending side can.
+            (
+                "451 4.3.0 <taro@example.jp>: Temporary lookup failure",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "451 4.3.5 Server configuration error",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "452 4.3.1 Insufficient system storage",
+                "systemfull",
+                "nobody",
+            ),
+            // reject_unlisted_sender: the sender claims an address of the receiving server's own
+            // domains that does not exist there.
+            (
+                "550 5.1.0 <info@example.jp>: Sender address rejected: User unknown in local recipient table",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 5.1.0 <info@example.jp>: Sender address rejected: User unknown in virtual mailbox table",
+                "rejected",
+                "sender-admin",
+            ),
+            // reject_plaintext_session
+            (
+                "450 4.7.1 Session encryption is required",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "553 5.7.1 <info@example.jp>: Sender address rejected: not owned by user taro@example.jp",
+                "rejected",
+                "sender",
+            ),
+            (
+                "553 5.7.1 <info@example.jp>: Sender address rejected: not logged in",
+                "securityerror",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// Postfix smtpd/smtpd.c (the replies of the SMTP server itself: rate and concurrency limits,
+/// sizes, syntax, STARTTLS, the cleanup server's refusals relayed as `"%d %s Error: %s"` from
+/// global/cleanup_strerror.c), smtpd/smtpd_sasl_glue.c and postscreen/ (postscreen_dnsbl.c,
+/// postscreen_early.c, postscreen_smtpd.c).
+#[test]
+fn postfix_smtpd_protocol_and_postscreen() {
+    check(
+        "Postfix smtpd.c, cleanup, postscreen",
+        &[
+            (
+                "421 4.7.0 mx.example.jp Error: too many connections from 192.0.2.7",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "450 4.7.1 Error: too much mail from 192.0.2.7",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "450 4.7.1 Error: too many recipients from 192.0.2.7",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "421 4.7.0 mx.example.jp Error: too many new TLS sessions from 192.0.2.7",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "452 4.5.3 Error: too many recipients",
+                "toomanyconn",
+                "sender",
+            ),
+            (
+                "552 5.3.4 Message size exceeds fixed limit",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "552 5.3.4 Message size exceeds file system imposed limit",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "552 5.3.4 Chunk exceeds message size limit",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "552 5.3.4 Error: message file too big",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "501 5.1.3 Bad recipient address syntax",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "501 5.1.7 Bad sender address syntax",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "530 5.7.0 Must issue a STARTTLS command first",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "535 5.7.8 Error: authentication failed: authentication failure",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "521 5.5.2 mx.example.jp Error: bare <LF> received",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "553 5.6.7 Must declare SMTPUTF8 to send unicode address",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "503 5.5.1 Error: send HELO/EHLO first",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "501 5.5.4 Syntax: MAIL FROM:<address>",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            ("500 5.5.2 Error: bad syntax", "syntaxerror", "sender-admin"),
+            // The receiving server's own SASL back end failed for a moment.
+            (
+                "454 4.7.0 Temporary authentication failure: generic failure",
+                "systemerror",
+                "nobody",
+            ),
+            // The mail program tried a plain-text login before STARTTLS.
+            (
+                "504 5.5.4 Encryption required for requested authentication mechanism",
+                "securityerror",
+                "sender",
+            ),
+            // header_checks/body_checks REJECT without a text of its own: cleanup's default
+            // (debatable: the checks are the administrator's patterns, mostly against spam;
+            // read as the generic content refusal).
+            (
+                "550 5.7.1 Error: message content rejected",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 5.4.0 Error: too many hops",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "451 4.3.0 Error: queue file write error",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "421 4.4.2 mx.example.jp Error: timeout exceeded",
+                "networkerror",
+                "nobody",
+            ),
+            // postscreen
+            (
+                "550 5.7.1 Service unavailable; client [192.0.2.7] blocked using zen.spamhaus.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.0 Error: too many connections",
+                "toomanyconn",
+                "nobody",
+            ),
+            // postscreen_access_list's deny list (enforce, drop); the 4.3.2 form below is its
+            // default answer after its tests, when the client must come back.
+            (
+                "550 5.3.2 Service currently unavailable",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "521 5.3.2 Service currently unavailable",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 4.3.2 Service currently unavailable",
+                "systemerror",
+                "nobody",
+            ),
+        ],
+    );
+}
+
+/// Postfix as the sending and delivering side: smtp/smtp_proto.c, smtp/smtp_connect.c,
+/// smtp/smtp_addr.c, smtp/smtp_trouble.c, smtp/smtp_sasl_glue.c, dns/dns_lookup.c (the
+/// client's own words in its bounces), local/ (unknown.c, mailbox.c, dotforward.c,
+/// recipient.c), virtual/maildir.c and global/pipe_command.c.
+#[test]
+fn postfix_delivery_errors() {
+    check(
+        "Postfix smtp client, local, virtual",
+        &[
+            (
+                "host mx.example.jp[192.0.2.5] said: 550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            // The "said:" form around another Postfix's refusals, with the stage it names.
+            (
+                "host mx.example.jp[192.0.2.5] said: 554 5.7.1 <taro@example.jp>: Relay access denied (in reply to RCPT TO command)",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] said: 450 4.7.1 Client host rejected: cannot find your reverse hostname, [198.51.100.9] (in reply to RCPT TO command)",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] said: 450 4.2.0 <taro@example.jp>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.jp.html (in reply to RCPT TO command)",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] said: 552 5.3.4 Message size exceeds fixed limit (in reply to end of DATA command)",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] said: 550 5.7.1 Error: message content rejected (in reply to end of DATA command)",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] said: 550 5.7.1 <info@example.com>: Sender address rejected: Access denied (in reply to RCPT TO command)",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] said: 421 4.4.2 mx.example.jp Error: timeout exceeded (in reply to end of DATA command)",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] refused to talk to me: 554 5.7.1 Service unavailable; Client host [198.51.100.9] blocked using zen.spamhaus.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] refused to talk to me: 421 4.7.0 mx.example.jp Error: too many connections from 198.51.100.9",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "conversation with mx.example.jp[192.0.2.5] timed out while receiving the initial server greeting",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "lost connection with mx.example.jp[192.0.2.5] while sending end of data -- message may be sent more than once",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "lost connection with mx.example.jp[192.0.2.5] while receiving the initial server greeting",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "mail for example.jp loops back to myself",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "host mx.example.jp[192.0.2.5] greeted me with my own hostname mail.example.jp",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "Host or domain name not found. Name service error for name=example.jp type=MX: Host not found",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "Name service error for name=example.jp type=MX: Host not found, try again",
+                "networkerror",
+                "nobody",
+            ),
+            // The domain exists and names mail exchangers, but none of them has an address:
+            // the recipient domain's DNS is broken (debatable: a typo cannot produce it).
+            (
+                "no MX host for example.jp has a valid address record",
+                "hostunknown",
+                "recipient-admin",
+            ),
+            (
+                "message size 20480000 exceeds size limit 10240000 of server mx.example.jp[192.0.2.5]",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "TLS is required, but was not offered by host mx.example.jp[192.0.2.5]",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "TLS is required, but host mx.example.jp[192.0.2.5] refused to start TLS: 454 4.7.0 TLS not available due to local problem",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "Cannot start TLS: handshake failure",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "Server certificate not verified",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "SASL authentication failed; cannot authenticate to server smtp.example.net[198.51.100.3]: no mechanism available",
+                "securityerror",
+                "sender-admin",
+            ),
+            (
+                "SASL authentication failed: server smtp.example.net[198.51.100.3] offered no compatible authentication mechanisms for this type of connection security",
+                "securityerror",
+                "sender-admin",
+            ),
+            (
+                "client TLS configuration problem",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            // local(8) refusing a .forward or alias that writes to a file or runs a command:
+            // the recipient side's own settings (debatable: read as the delivery agent's).
+            (
+                "mail to file is restricted",
+                "mailererror",
+                "recipient-admin",
+            ),
+            (
+                "mail to command is restricted",
+                "mailererror",
+                "recipient-admin",
+            ),
+            (
+                "mail system configuration error",
+                "systemerror",
+                "recipient-admin",
+            ),
+            ("address resolver failure", "systemerror", "nobody"),
+            ("table lookup failure", "systemerror", "nobody"),
+            // pipe(8)'s size_limit
+            (
+                "<list@example.jp>: message too large",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "TLS is required, but our TLS engine is unavailable",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            // REQUIRETLS (RFC 8689): the sender asked for it, and the path does not offer it;
+            // sending without it is the sender's choice (debatable: the receiving side could
+            // add support).
+            (
+                "Sender requested REQUIRETLS, but TLS service was not offered by host mx.example.jp[192.0.2.5]",
+                "failedstarttls",
+                "sender",
+            ),
+            (
+                "Sender requested REQUIRETLS, but no server was found that supports REQUIRETLS. The last attempted server was mx.example.jp[192.0.2.5]",
+                "failedstarttls",
+                "sender",
+            ),
+            (
+                "connect to mx.example.jp[192.0.2.5]:25: Connection refused",
+                "expired",
+                "recipient-admin",
+            ),
+            // The relay host refused the sending server's own credentials.
+            (
+                "SASL authentication failed; server smtp.example.net[198.51.100.3] said: 535 5.7.8 Error: authentication failed: authentication failure",
+                "securityerror",
+                "sender-admin",
+            ),
+            ("unknown user: \"taro\"", "userunknown", "sender"),
+            (
+                "mail forwarding loop for taro@example.jp",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "cannot update mailbox /var/mail/taro for user taro. error writing message: Disk quota exceeded",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "maildir delivery failed: create maildir file /home/taro/Maildir/tmp/1700000000.P1.mx: Disk quota exceeded",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "cannot update mailbox /var/mail/taro for user taro. destination /var/mail/taro is not owned by recipient",
+                "systemerror",
+                "recipient-admin",
+            ),
+            ("alias database unavailable", "systemerror", "nobody"),
+            (
+                "Command died with status 1: \"/usr/bin/procmail\"",
+                "mailererror",
+                "recipient-admin",
+            ),
+            (
+                "Command time limit exceeded: \"/usr/bin/procmail\"",
+                "mailererror",
+                "recipient-admin",
+            ),
+        ],
+    );
+}
+
+/// The policy services that answer for Postfix (Postfix sends their text after the reply
+/// class, "Recipient address rejected: ..."): postgrey `postgrey` (greylist_text),
+/// sqlgrey `sqlgrey` (reject text "Greylisted for N minutes", connect_src_throttle),
+/// cbpolicyd (hummermania/policyd cbp/modules/Greylisting.pm, CheckSPF.pm, CheckHelo.pm,
+/// Quotas.pm), the Python policyd-spf (spf-engine spf_engine/__init__.py `_rejectmessage`,
+/// policyd_spf.py's 5.7.23/5.7.24/4.7.24), postfix-policyd-spf-perl, policyd-weight
+/// (`policyd-weight`: $REJECTMSG, $CACHEREJECTMSG, $DNSERRMSG, $MAXDNSBLMSG) and postfwd's
+/// documented actions (doc/postfwd3.txt).
+#[test]
+fn postfix_policy_services() {
+    check(
+        "Postfix policy services",
+        &[
+            (
+                "450 4.2.0 <taro@example.jp>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.jp.html",
+                "blocked",
+                "nobody",
+            ),
+            // Without Postfix's etrn_domain attribute postgrey leaves the DSN to Postfix (4.7.1);
+            // %s in a custom greylist_text is the wait in seconds; older releases linked to
+            // the ETH help pages.
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.jp.html",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "450 4.2.0 <taro@example.jp>: Recipient address rejected: Greylisted for 300 seconds",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: Greylisted, see http://isg.ee.ethz.ch/tools/postgrey/help/example.jp.html",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: Greylisted for 5 minutes",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: Throttling too many connections from new source - Try again later.",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "451 4.7.1 <taro@example.jp>: Recipient address rejected: Greylisting in effect, please come back later",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Greylisting in effect, sending server blacklisted",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 <mail.example.com>: Helo command rejected: Invalid HELO/EHLO; HRP limit exceeded",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Failed SPF check; example.com: Sender is not authorized by default to use 'info@example.com' in 'mfrom' identity (mechanism '-all' matched)",
+                "authfailure",
+                "sender-admin",
+            ),
+            // cbpolicyd's quotas are set per sender (or per SASL user) on the sending side.
+            (
+                "554 5.7.1 <info@example.jp>: Sender address rejected: Policy rejection; Message count quota exceeded",
+                "speeding",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <info@example.jp>: Sender address rejected: Policy rejection; Cumulative message size quota exceeded",
+                "speeding",
+                "sender",
+            ),
+            // The same quota as a hosting provider words it (DreamHost's SMTP quota page: the
+            // account's outgoing quota), on whichever recipient went over it.
+            (
+                "554 5.7.1 <hanako@example.com>: Recipient address rejected: Policy Rejection- Quota Exceeded.",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 5.7.23 <taro@example.jp>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=info@example.com;ip=192.0.2.9;r=<UNKNOWN>",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.23 <taro@example.jp>: Recipient address rejected: Message rejected due to: Receiver policy for SPF Softfail. Please see http://www.openspf.net/Why?s=mfrom;id=info@example.com;ip=192.0.2.9;r=<UNKNOWN>",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.24 <taro@example.jp>: Recipient address rejected: Message rejected due to: SPF Permanent Error: Void lookup limit of 2 exceeded. Please see http://www.openspf.net/Why?s=mfrom;id=info@example.com;ip=192.0.2.9;r=<UNKNOWN>",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.24 <taro@example.jp>: Recipient address rejected: Message deferred due to: SPF Temporary Error: DNS Timeout. Please see http://www.openspf.net/Why?s=mfrom;id=info@example.com;ip=192.0.2.9;r=<UNKNOWN>",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 <taro@example.jp>: Recipient address rejected: Please see http://www.open-spf.org/Why?s=mfrom;id=info@example.com;ip=192.0.2.9;r=mx.example.jp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: SPF-Result=example.com: 'SERVFAIL' error on DNS 'TXT' lookup of 'example.com'",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 <unknown[192.0.2.9]>: Client host rejected: blocked using 2 dnsbls, INFO: [zen.spamhaus.org]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 <unknown[192.0.2.9]>: Client host rejected: listed on spamcop and bad rdns",
+                "blocked",
+                "sender-admin",
+            ),
+            // policyd-weight: the score of the sending server, its cached refusal, its DNS.
+            (
+                "550 5.7.1 <taro@example.jp>: Recipient address rejected: Mail appeared to be SPAM or forged. Ask your Mail/DNS-Administrator to correct HELO and DNS MX settings or to get removed from DNSBLs; MTA helo: mail.example.com, MTA hostname: unknown[192.0.2.9] (helo/hostname mismatch)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: Mail appeared to be SPAM or forged. Ask your Mail/DNS-Administrator to correct HELO and DNS MX settings or to get removed from DNSBLs [cached] - retrying too fast. penalty: 30 seconds x 0 retries.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: No DNS entries for your MTA, HELO and Domain. Contact YOUR administrator Your HELO: mail.example.com, IP: 192.0.2.9",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 <taro@example.jp>: Recipient address rejected: Your MTA is listed in too many DNSBLs; check http://www.robtex.com/rbl/192.0.2.9.html",
+                "blocked",
+                "sender-admin",
+            ),
+            // postfwd's rate() per client address: the receiving side's limit, time cures it.
+            (
+                "450 4.7.1 <taro@example.jp>: Recipient address rejected: sorry, max 30 requests per hour",
+                "speeding",
+                "nobody",
+            ),
+        ],
+    );
+}
+
+/// iRedAPD, the policy server of iRedMail (iredmail/iRedAPD libs/__init__.py `SMTP_ACTIONS`,
+/// libs/default_settings.py `GREYLISTING_MESSAGE`, plugins/throttle.py,
+/// plugins/reject_null_sender.py): its answers as Postfix sends them.
+#[test]
+fn postfix_iredapd() {
+    check(
+        "iRedAPD",
+        &[
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Policy rejection due to null sender",
+                "rejected",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <info@example.jp>: Sender address rejected: SMTP AUTH is required for users under this sender domain",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <info@example.jp>: Sender address rejected: Sender is not same as SMTP authenticate username",
+                "rejected",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Message size exceed (maybe caused by big attachment file)",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Message size is too large",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <unknown[192.0.2.9]>: Client host rejected: Blacklisted reverse DNS name of server IP address",
+                "blocked",
+                "sender-admin",
+            ),
+            // Throttling is set per sender, mostly on the users' own outgoing mail.
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Throttling quota exceeded",
+                "speeding",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Too many recipients in single message",
+                "toomanyconn",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <taro@example.jp>: Recipient address rejected: Server IP address has bad reputation. FYI: https://www.senderscore.org/lookup.php?lookup=192.0.2.9",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "451 4.7.1 <taro@example.jp>: Recipient address rejected: Intentional policy rejection, please try again later",
+                "blocked",
+                "nobody",
+            ),
+        ],
+    );
+}
