@@ -245,3 +245,287 @@ fn haraka_core_and_plugins() {
         ],
     );
 }
+
+/// Stalwart crates/smtp/src/inbound/{ehlo,mail,rcpt,data,auth,spawn,session}.rs (the replies
+/// of its SMTP server) and crates/smtp/src/queue/dsn.rs (the lines of its own delivery
+/// reports).
+#[test]
+fn stalwart_smtp_replies() {
+    check(
+        "Stalwart",
+        &[
+            ("550 5.1.2 Mailbox does not exist.", "userunknown", "sender"),
+            ("550 5.1.2 Relay not allowed.", "norelaying", "sender"),
+            (
+                "501 5.1.3 Bad destination mailbox address syntax.",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "501 5.1.8 Bad sender's system address.",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Sender address not allowed.",
+                "rejected",
+                "sender-admin",
+            ),
+            // An authenticated user giving a sender address its account may not use.
+            (
+                "501 5.5.4 You are not allowed to send from this address.",
+                "rejected",
+                "sender",
+            ),
+            (
+                "550 5.7.23 SPF validation failed, status: fail.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "451 4.7.24 Temporary SPF validation error.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.25 Reverse DNS validation failed.",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "451 4.7.25 Temporary error validating reverse DNS.",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.20 No passing DKIM signatures found.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "451 4.7.20 No passing DKIM signatures found.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Email rejected per DMARC policy.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "451 4.7.1 Email temporarily rejected per DMARC policy.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.29 ARC validation failed.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Message rejected due to excessive spam score.",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "452 4.2.2 Greylisted, please try again in a few moments.",
+                "blocked",
+                "nobody",
+            ),
+            // The receiver's throttle on one sending client: the sending server slows down.
+            (
+                "452 4.4.5 Rate limit exceeded, try again later.",
+                "speeding",
+                "sender-admin",
+            ),
+            // data.rs: the sending server may go on in a new connection; the limit is per session.
+            (
+                "452 4.4.5 Maximum number of messages per session exceeded.",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            ("455 4.5.3 Too many recipients.", "toomanyconn", "sender"),
+            (
+                "452 4.7.28 mx.example.jp Session exceeded transfer quota.",
+                "speeding",
+                "sender-admin",
+            ),
+            (
+                "552 5.3.4 Message too big for system.",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "550 5.7.7 Failed to parse message.",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "450 4.4.6 Too many Received headers. Possible loop detected.",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "452 4.3.1 Mail system full, try again later.",
+                "systemfull",
+                "nobody",
+            ),
+            (
+                "451 4.3.5 Unable to accept message at this time.",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "451 4.4.3 Unable to verify address at this time.",
+                "systemerror",
+                "nobody",
+            ),
+            ("550 5.5.0 Invalid EHLO domain.", "blocked", "sender-admin"),
+            (
+                "503 5.5.1 Polite people say EHLO first.",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "503 5.5.1 You must authenticate first.",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "535 5.7.8 Authentication credentials invalid.",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "<taro@example.jp> (host 'mx.example.jp' rejected command 'RCPT TO:<taro@example.jp>' with code 550 (5.1.1) 'User unknown')",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "<taro@example.jp> (host 'mx.example.jp' rejected transaction with code 552 (5.2.2) 'Mailbox full')",
+                "mailboxfull",
+                "recipient",
+            ),
+        ],
+    );
+}
+
+/// OpenSMTPD usr.sbin/smtpd/smtp_session.c (its SMTP replies), lka_session.c (the refusal of
+/// a recipient no rule of the ruleset accepts), esc.c (the texts of its enhanced codes),
+/// mta.c, mta_session.c, queue.c and lka_session.c (the error lines of its own bounces).
+#[test]
+fn opensmtpd_replies_and_bounce_lines() {
+    check(
+        "OpenSMTPD",
+        &[
+            (
+                "550 Invalid recipient: <taro@example.jp>",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 Invalid recipient: <taro@example.jp>",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "553 5.1.7 Sender address syntax error",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Message is not RFC 2822 compliant",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "554 5.3.4 Transaction failed, message too big",
+                "mesgtoobig",
+                "sender",
+            ),
+            ("451 4.5.3 Too many recipients", "toomanyconn", "sender"),
+            (
+                "452 4.5.3 Too many messages sent",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "530 5.7.0 Must issue a STARTTLS command first",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "530 5.7.0 Must issue an AUTH command first",
+                "securityerror",
+                "sender",
+            ),
+            ("535 Authentication failed", "securityerror", "sender"),
+            (
+                "500 5.4.6 Routing loop detected: Loop detected",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "524 5.2.4 Mailing list expansion problem",
+                "systemerror",
+                "recipient-admin",
+            ),
+            (
+                "taro@example.jp: Loop detected",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "taro@example.invalid: Domain does not exist",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "taro@example.net: Domain does not accept mail",
+                "notaccept",
+                "recipient-admin",
+            ),
+            (
+                "taro@example.net: No MX found for domain",
+                "notaccept",
+                "recipient-admin",
+            ),
+            (
+                "taro@example.net: Destination seem to reject all mails",
+                "notaccept",
+                "recipient-admin",
+            ),
+            // Bare bounce lines carry no code: the recipient's servers cannot be reached.
+            (
+                "taro@example.net: Network error on destination MXs",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "taro@example.net: Temporary failure in MX lookup",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "taro@example.net: Connection timeout",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "taro@example.jp: Temporary failure in user lookup",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "taro@example.jp: Could not retrieve credentials",
+                "securityerror",
+                "sender-admin",
+            ),
+            (
+                "taro@example.jp: No auth table for relaying",
+                "securityerror",
+                "sender-admin",
+            ),
+        ],
+    );
+}
