@@ -529,3 +529,253 @@ fn opensmtpd_replies_and_bounce_lines() {
         ],
     );
 }
+
+/// notqmail qmail-smtpd.c, qmail-local.c, qmail-remote.c, qmail-send.c and qmail-qmtpd.c
+/// (its SMTP replies and the lines of its "failure notice" bounces); chkuser
+/// chkuser_settings.h (the replies of the qmail-smtpd recipient check patch); spamdyke
+/// spamdyke/spamdyke.h (the refusals of the qmail-smtpd front-end filter).
+#[test]
+fn qmail_family_replies() {
+    check(
+        "qmail, chkuser, spamdyke",
+        &[
+            (
+                "<taro@example.jp>: Sorry, no mailbox here by that name. (#5.1.1)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "552 sorry, that message size exceeds my databytes limit (#5.3.4)",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "554 too many hops, this message is looping (#5.4.6)",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "<taro@example.jp>: This message is looping: it already has my Delivered-To line. (#5.4.6)",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "451 See https://cr.yp.to/docs/smtplf.html.",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "<taro@example.invalid>: Sorry, I couldn't find any host named example.invalid. (#5.1.2)",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "<taro@example.net>: Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)",
+                "notaccept",
+                "recipient-admin",
+            ),
+            (
+                "<taro@example.net>: Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "<taro@example.net>: SMTP cannot transfer messages with partial final lines. (#5.6.2)",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "<taro@example.jp>: Sorry, address must include host name. (#5.1.3)",
+                "userunknown",
+                "sender",
+            ),
+            // qmail-local's temporary troubles with the mailbox directory: the 4.2.1 is no
+            // disabled mailbox.
+            (
+                "<taro@example.jp>: Home directory is sticky: user is editing his .qmail file. (#4.2.1)",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "<taro@example.jp>: Temporary error on maildir delivery. (#4.3.0)",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "<taro@example.jp>: Unable to chdir to maildir. (#4.2.1)",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "I'm not going to try again; this message has been in the queue too long.",
+                "expired",
+                "recipient-admin",
+            ),
+            (
+                "511 sorry, no mailbox here by that name (#5.1.1 - chkuser)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "522 sorry, recipient mailbox is full (#5.2.2 - chkuser)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "571 sorry, reached maximum number of recipients for one session (#5.7.1 - chkuser)",
+                "toomanyconn",
+                "sender",
+            ),
+            (
+                "511 sorry, recipient address has invalid format (#5.1.1 - chkuser)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "511 sorry, you must specify a domain (#5.1.1 - chkuser)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "511 sorry, can't find a valid MX for rcpt domain (#5.1.1 - chkuser)",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "511 sorry, can't find a valid MX for sender domain (#5.1.1 - chkuser)",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "571 sorry, sender address has invalid format (#5.7.1 - chkuser)",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.5.3 - chkuser)",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "571 sorry, you are violating our security policies (#5.7.1 - chkuser)",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "451 DNS temporary failure (#4.5.1 - chkuser)",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "430 system temporary unavailable, try again later (#4.3.0 - chkuser)",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "421 Refused. You have no reverse DNS entry.",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "421 Refused. Your reverse DNS entry does not resolve.",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "554 Refused. Your reverse DNS entry contains your IP address and a banned keyword.",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "554 Refused. Your IP address is listed in the RBL at zen.spamhaus.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 Refused. Your IP address is blacklisted.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 Refused. Your domain name is blacklisted.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 Refused. Your domain name is listed in the RHSBL at dbl.spamhaus.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 Refused. Your sender address has been blacklisted.",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "421 Refused. The domain of your sender address has no mail exchanger (MX).",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "421 Your address has been graylisted. Try again later.",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "421 Too many recipients. Try the remaining addresses again later.",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "554 Refused. You are not following the SMTP protocol.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 Refused. Sending to remote addresses (relaying) is not allowed.",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "554 Refused. Authentication is required to send mail.",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "554 Refused. Authentication failed.",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "554 Refused. The recipient address does not exist.",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 Refused. Your message has been blocked due to its content.",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 Refused. Your sender address does not match your authentication username.",
+                "rejected",
+                "sender",
+            ),
+            (
+                "554 Refused. Mail for your sender domain is not hosted here.",
+                "rejected",
+                "sender",
+            ),
+        ],
+    );
+}
