@@ -779,3 +779,191 @@ fn qmail_family_replies() {
         ],
     );
 }
+
+/// Dovecot src/lmtp/lmtp-local.c, lmtp-recipient.c, lmtp-proxy.c (its LMTP replies),
+/// src/plugins/quota/quota.c and quota-settings.c (the quota refusals, answered as 552 5.2.2
+/// or 452 4.2.2), src/lib-storage/mail-error.h (its storage errors), src/lib-smtp/
+/// smtp-server-cmd-{rcpt,data}.c (the limits of its SMTP/LMTP server) and src/lib-lda/
+/// lda-settings.c (the Sieve rejection text).
+#[test]
+fn dovecot_lmtp_and_lda_replies() {
+    check(
+        "Dovecot",
+        &[
+            (
+                "550 5.1.1 <taro@example.jp> User doesn't exist: taro@example.jp",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "552 5.2.2 <taro@example.jp> Quota exceeded (mailbox for user is full)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "452 4.2.2 <taro@example.jp> Quota exceeded (mailbox for user is full)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "552 5.2.2 <taro@example.jp> Not enough disk quota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "552 5.2.2 <taro@example.jp> Too many messages in the mailbox",
+                "mailboxfull",
+                "recipient",
+            ),
+            // quota.c answers the per-message size limit with the same 5.2.2 as a full mailbox.
+            (
+                "552 5.2.2 <taro@example.jp> Mail size is larger than the maximum size allowed by server configuration",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "451 4.3.0 <taro@example.jp> Internal quota calculation error",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "451 4.3.0 <taro@example.jp> Temporary internal error",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "451 4.3.0 <taro@example.jp> Temporary user lookup failure",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "451 4.3.0 <taro@example.jp> Timeout while waiting for lock",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "550 5.3.5 <taro@example.jp> Internal user lookup failure",
+                "systemerror",
+                "recipient-admin",
+            ),
+            // The recipient's own deliveries are limited: time cures it.
+            (
+                "451 4.3.0 <taro@example.jp> Too many concurrent deliveries for user",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "554 5.4.6 <taro@example.jp> Proxying loops to itself",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "554 5.4.6 <taro@example.jp> Proxying appears to be looping (TTL=0)",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "552 5.3.4 Message size exceeds administrative limit",
+                "exceedlimit",
+                "sender",
+            ),
+            ("451 4.5.3 Too many recipients", "toomanyconn", "sender"),
+            (
+                "Your message to <hanako@example.jp> was automatically rejected: I no longer accept mail from this address.",
+                "filtered",
+                "recipient",
+            ),
+        ],
+    );
+}
+
+/// Cyrus IMAP imap/lmtp_err.et (the LMTP reply of each error), imap/lmtpengine.c (which
+/// error gets which reply, and the size refusals), imap/imap_err.et (the texts put into
+/// them) and imap/lmtpd.c (the per-user connection limit).
+#[test]
+fn cyrus_lmtp_replies() {
+    check(
+        "Cyrus lmtpd",
+        &[
+            ("550 5.1.1 User unknown", "userunknown", "sender"),
+            (
+                "550-Mailbox unknown.  Either there is no mailbox associated with this 550-name or you do not have authorization to see it. 550 5.1.1 User unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "452 4.2.2 Over quota SESSIONID=<cyrus-1234-1>",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "552 5.2.2 Over quota SESSIONID=<cyrus-1234-1>",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "451 4.2.1 Delivery to mailbox is disabled",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "451 4.3.1 mail system storage has been exceeded",
+                "systemfull",
+                "nobody",
+            ),
+            (
+                "451 4.4.3 Server(s) unavailable to complete operation",
+                "systemerror",
+                "nobody",
+            ),
+            ("451 4.3.0 System I/O error", "systemerror", "nobody"),
+            ("451 4.3.0 Mailbox is locked", "systemerror", "nobody"),
+            // lmtpd.c: "this user" is the recipient, whose sessions are at their limit.
+            (
+                "451 4.4.5 Too many connections from this user",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "550-You do not have permission to post a message to this mailbox. 550-Please contact the owner of this mailbox in order to submit 550-your message, or postmaster@example.jp if you believe you 550-received this message in error. 550 5.7.1 Permission denied",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "554 5.6.0 Message contains NUL characters",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "554 5.6.0 Message contains bare newlines",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "554 5.6.0 Message contains non-ASCII characters in headers",
+                "contenterror",
+                "sender",
+            ),
+            (
+                "554 5.6.0 Message contains invalid header",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "554 5.6.0 Message has no header/body separator",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "552 5.2.3 Message size (12582912) exceeds fixed maximum message size (10485760)",
+                "exceedlimit",
+                "sender",
+            ),
+            (
+                "552 5.2.3 Message SIZE exceeds fixed maximum message size (10485760)",
+                "exceedlimit",
+                "sender",
+            ),
+        ],
+    );
+}
