@@ -967,3 +967,80 @@ fn cyrus_lmtp_replies() {
         ],
     );
 }
+
+/// Courier courier/courier/submit.C and submit2.C (the checks of every message it takes in:
+/// sender domain, size, spam, backscatter), module.esmtp/courieresmtpd.C (its SMTP
+/// replies), module.esmtp/libesmtp.C (the lines of its own bounces) and filters/ratefilter.C.
+#[test]
+fn courier_replies() {
+    check(
+        "Courier",
+        &[
+            ("550 User unknown.", "userunknown", "sender"),
+            (
+                "517 Sender rejected: taro@example.jp",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "517 Mail server at 192.0.2.1 is blocked.",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "517-MX records for taro@example.jp violate section 3.3.9 of RFC 1035.",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "517 Invalid domain, see <URL:https://datatracker.ietf.org/doc/html/rfc1035>",
+                "rejected",
+                "sender-admin",
+            ),
+            // submit.C: the address bounced here a short while ago, so it is refused at once.
+            ("556 Address unavailable.", "suppressed", "sender-admin"),
+            (
+                "523 Message length (12582912 bytes) exceeds administrative limit(10485760).",
+                "exceedlimit",
+                "sender",
+            ),
+            ("534 SIZE=Message too big.", "mesgtoobig", "sender"),
+            ("550 Spam refused.", "spamdetected", "sender"),
+            (
+                "500 Number of messages exceeded administrative limit.",
+                "speeding",
+                "sender-admin",
+            ),
+            (
+                "546 Routing loop detected -- too many Received: headers.",
+                "networkerror",
+                "recipient-admin",
+            ),
+            ("531 Too many recipients.", "toomanyconn", "sender-admin"),
+            ("535 Authentication required.", "securityerror", "sender"),
+            ("535 Authentication failed.", "securityerror", "sender"),
+            (
+                "554 Syntax error - your mail software violates RFC 821.",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "502 Polite people say HELO first",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "550 5.2.2 <hanako@example.jp>: maildrop: maildir over quota.",
+                "mailboxfull",
+                "recipient",
+            ),
+            ("<<< No such domain.", "hostunknown", "sender"),
+            (
+                "<taro@example.jp>: This domain's DNS violates RFC 1035.",
+                "systemerror",
+                "recipient-admin",
+            ),
+            ("DNS lookup failed.", "networkerror", "recipient-admin"),
+        ],
+    );
+}
