@@ -1044,3 +1044,265 @@ fn courier_replies() {
         ],
     );
 }
+
+/// maddy internal/endpoint/smtp/session.go, internal/check/{spf,dkim,dnsbl,rdns,
+/// requiretls,authorize_sender,command}/ (its checks), internal/msgpipeline/check_runner.go
+/// (DMARC, policy rejects), internal/target/remote/ (the failures of its own deliveries) and
+/// internal/storage/imapsql/delivery.go (its local mailboxes).
+#[test]
+fn maddy_replies() {
+    check(
+        "maddy",
+        &[
+            ("550 5.1.1 User does not exist", "userunknown", "sender"),
+            (
+                "550 5.7.23 SPF authentication failed",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.23 SPF authentication soft-failed",
+                "authfailure",
+                "sender-admin",
+            ),
+            ("550 5.7.23 No SPF policy", "authfailure", "sender-admin"),
+            (
+                "550 5.7.23 Neutral SPF result is not permitted",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "451 4.7.23 SPF authentication failed with a temporary error",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.20 No DKIM signatures",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.20 No passing DKIM signatures",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 DMARC check failed",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.25 No PTR record found",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.25 rDNS name does not match source hostname",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.0 Client identity is listed in the used DNSBL",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "501 5.7.27 Domain in MAIL FROM does not have any MX records",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "501 5.7.27 Domain in MAIL FROM has null MX record",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "553 5.7.0 Unauthorized use of sender address",
+                "rejected",
+                "sender",
+            ),
+            (
+                "550 5.7.1 TLS conversation required",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "530 5.7.0 Authentication required",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "550 5.7.0 Missing From header",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.0 Multiple From addresses are not allowed",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "554 5.6.0 Message does not contains a From header field",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "554 5.6.0 Invalid address in From",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "552 5.3.4 Message header size exceeds limit",
+                "contenterror",
+                "sender",
+            ),
+            (
+                "554 5.4.6 Too many Received header fields (51), possible forwarding loop",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "550 5.1.10 Domain does not accept email (null MX)",
+                "notaccept",
+                "recipient-admin",
+            ),
+            (
+                "450 4.4.5 High load, try again later",
+                "systemerror",
+                "nobody",
+            ),
+        ],
+    );
+}
+
+/// chasquid internal/smtpsrv/conn.go (its SMTP replies, the SPF and loop checks) and
+/// internal/queue/queue.go.
+#[test]
+fn chasquid_replies() {
+    check(
+        "chasquid",
+        &[
+            (
+                "550 5.1.1 Destination address is unknown (user does not exist)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.3 Destination address is invalid",
+                "userunknown",
+                "sender",
+            ),
+            ("503 5.7.1 Relay not allowed", "norelaying", "sender"),
+            ("452 4.5.3 Too many recipients", "toomanyconn", "sender"),
+            ("552 5.3.4 Message too big", "mesgtoobig", "sender"),
+            (
+                "550 5.7.23 SPF check failed: matched -all",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "554 5.4.6 Loop detected (50 hops)",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.9 Mail to submission port must be authenticated",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "535 5.7.8 Incorrect user or password",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "501 5.1.8 Sender address must contain a domain",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "451 4.3.0 Queue size too big, try again later",
+                "systemerror",
+                "nobody",
+            ),
+        ],
+    );
+}
+
+/// Apache James protocols/smtp/src/main/java/org/apache/james/protocols/smtp/core/ and
+/// core/fastfail/ (its SMTP handlers: recipients, relaying, DNSBL, greylisting, HELO checks,
+/// sender domain, URIBL, size) and server/protocols/protocols-smtp/.../fastfail/
+/// (SPFHandler, ValidRcptHandler).
+#[test]
+fn james_replies() {
+    check(
+        "Apache James",
+        &[
+            (
+                "550 5.1.1 Unknown user: taro@example.jp",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Requested action not taken: relaying denied",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "452 5.5.3 Requested action not taken: max recipients reached",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Rejected: unauthenticated e-mail from 192.0.2.8 is restricted.  Contact the postmaster for details.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "451 4.7.1 Temporary rejected: Reconnect to fast. Please try again later",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "451 4.7.1 Temporary rejected: Please try again later",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "501 5.1.8 sender taro@example.jp contains a domain with no valid MX records",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Rejected: message contains domain example.net listed by multi.surbl.org",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Blocked - see: http://www.openspf.org/why.html?sender=taro%40example.jp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "451 4.4.3 Temporarily rejected: Problem on SPF lookup",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "501 5.5.2 Provided EHLO/HELO mx.example.jp can not resolved.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "552 5.3.4 Message size exceeds fixed maximum message size",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "500 5.0.0 line delimiter must be CRLF",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+        ],
+    );
+}
