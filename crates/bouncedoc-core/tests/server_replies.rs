@@ -1306,3 +1306,28 @@ fn james_replies() {
         ],
     );
 }
+
+/// simscan simscan.c (its custom SMTP rejections, passed on by qmail-smtpd).
+#[test]
+fn simscan_replies() {
+    check(
+        "simscan",
+        &[
+            (
+                "554 Your email was rejected because it contains the Eicar-Test-Signature virus",
+                "virusdetected",
+                "sender",
+            ),
+            (
+                "554 Your email was rejected because it contains a bad attachment: invoice.exe",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "554 Your email is considered spam (12.40 spam-hits)",
+                "spamdetected",
+                "sender",
+            ),
+        ],
+    );
+}
