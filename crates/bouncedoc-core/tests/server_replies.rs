@@ -1331,3 +1331,61 @@ fn simscan_replies() {
         ],
     );
 }
+
+/// Haraka's packaged scanner and HELO plugins: haraka-plugin-spamassassin, -rspamd, -clamd
+/// and -helo.checks (index.js, the default messages of config), and plugins/early_talker.js.
+#[test]
+fn haraka_scanner_and_helo_plugins() {
+    check(
+        "Haraka plugins",
+        &[
+            (
+                "550 spam score exceeded threshold",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 spam score exceeded relay threshold",
+                "spamdetected",
+                "sender",
+            ),
+            ("550 Detected as spam", "spamdetected", "sender"),
+            ("451 Virus scanner timed out", "systemerror", "nobody"),
+            (
+                "451 Error connecting to virus scanner",
+                "systemerror",
+                "nobody",
+            ),
+            ("451 spamd scan timeout", "systemerror", "nobody"),
+            ("451 Rspamd scan error", "systemerror", "nobody"),
+            ("550 HELO host name invalid", "blocked", "sender-admin"),
+            ("550 That HELO not allowed here", "blocked", "sender-admin"),
+            (
+                "550 Invalid address format in HELO",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 You are not who you say you are",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Big company w/o rDNS? Unlikely.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 HELO IP literal does not match your IP address",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 HELO host has no forward DNS match",
+                "blocked",
+                "sender-admin",
+            ),
+            ("554 You talk too soon", "blocked", "sender-admin"),
+        ],
+    );
+}
