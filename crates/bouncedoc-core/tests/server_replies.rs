@@ -296,6 +296,38 @@ fn exchange_online_ndr_reference() {
                 "speeding",
                 "sender",
             ),
+            // Connectors (defender-docs defender-office-365/connectors-mail-flow-intelligence.md):
+            // Microsoft 365 cannot reach the destination's server; its side must fix it.
+            (
+                "450 4.4.312 DNS query failed",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "450 4.4.315 Connection timed out",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "450 4.4.316 Connection refused [Message=Socket error code 10061]",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "450 4.4.318 Connection was closed abruptly",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "450 4.7.320 Certificate validation failed",
+                "failedstarttls",
+                "recipient-admin",
+            ),
+            (
+                "550 5.4.312 Message expired, DNS query failed",
+                "expired",
+                "recipient-admin",
+            ),
         ],
     );
 }
@@ -447,6 +479,31 @@ fn exchange_server_receive_and_transport_replies() {
             (
                 "550 5.7.1 Message rejected as spam by Content Filtering.",
                 "spamdetected",
+                "sender",
+            ),
+            // The sender filter: the receiving organisation blocks this sender.
+            ("554 5.1.0 Sender denied", "rejected", "recipient-admin"),
+            // The IP block list: entries an administrator added, and the ones the sender
+            // reputation added by itself (IPBlockListConfigSchema's default responses).
+            (
+                "550 5.7.1 External client with IP address 192.0.2.8 does not have permissions to submit to this server.",
+                "blocked",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.1 External client with IP address 192.0.2.8 does not have permissions to submit to this server. Visit http://support.microsoft.com/kb/928123 for more information.",
+                "blocked",
+                "sender-admin",
+            ),
+            // The attachment filter's default reject response.
+            (
+                "550 5.7.1 Message rejected due to unacceptable attachments",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Client does not have permissions to submit to this server",
+                "securityerror",
                 "sender",
             ),
             // Transport (categorizer, routing, store driver) codes of its reports.
