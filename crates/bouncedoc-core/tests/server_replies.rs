@@ -328,6 +328,27 @@ fn exchange_online_ndr_reference() {
                 "expired",
                 "recipient-admin",
             ),
+            // fix-error-code-450-4-4-317-untrusted-root.md: the remote server sends its
+            // certificate without the intermediate ones.
+            (
+                "450 4.4.317 Cannot connect to remote server [Message=UntrustedRoot] [LastAttemptedServerName=mx.example.net] [LastAttemptedIP=192.0.2.25:25]",
+                "failedstarttls",
+                "recipient-admin",
+            ),
+            // fix-error-code-550-5-1-20-multiple-from-addresses.md.
+            (
+                "550 5.1.20 Multiple From addresses are not allowed without Sender address",
+                "notcompliantrfc",
+                "sender",
+            ),
+            // forwarded-message-rejected-5-7-367-ndr.md: a downstream gateway refuses mail
+            // that the forwarding tenant sent from its relay pool; the tenant's settings
+            // (enhanced filtering, accepted domains) decide it.
+            (
+                "550 5.7.367 Remote server returned not permitted to relay -> 554 5.7.1 Relaying denied",
+                "norelaying",
+                "sender-admin",
+            ),
         ],
     );
 }
