@@ -618,6 +618,57 @@ fn exchange_server_receive_and_transport_replies() {
                 "rejected",
                 "recipient-admin",
             ),
+            // More of the SMTP receive side (SmtpResponse.cs).
+            (
+                "454 4.7.5 Certificate validation failure",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.3 Unable to initialize security subsystem",
+                "failedstarttls",
+                "recipient-admin",
+            ),
+            (
+                "421 4.4.2 Connection dropped due to SocketError",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "451 4.4.0 SMTPSEND.SuspiciousRemoteServerError; remote server disconnected abruptly; retry will be delayed",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "554 5.4.4 Unable to route due to invalid recipient address",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.3.5 System incorrectly configured",
+                "systemerror",
+                "recipient-admin",
+            ),
+            (
+                "554 5.6.0 STOREDRV.Deliver; invalid message content",
+                "contenterror",
+                "sender",
+            ),
+            (
+                "550 5.7.9 STOREDRV.Deliver; Recipient mailbox quarantined.",
+                "systemerror",
+                "recipient-admin",
+            ),
+            (
+                "550 4.4.7 Message dropped. Message too old",
+                "expired",
+                "nobody",
+            ),
+            (
+                "550 5.2.1 Mailbox cannot be accessed",
+                "suspend",
+                "recipient",
+            ),
         ],
     );
 }
