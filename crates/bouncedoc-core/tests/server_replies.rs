@@ -296,6 +296,24 @@ fn exchange_online_ndr_reference() {
                 "speeding",
                 "sender",
             ),
+            // fix-error-code-550-5-7-1-in-exchange-online.md: Microsoft's own IP blocklist,
+            // a public folder closed to outside senders, an account disabled on premises.
+            (
+                "550 5.7.1 Service unavailable; Client host [192.0.2.8] blocked using Blocklist 1; To request removal from this list please forward this message to delist@messaging.microsoft.com",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "Remote Server returned '<BN8PR04MB1234.namprd04.prod.outlook.com> #5.7.1 smtp;550 5.7.1 RESOLVER.RST.AuthRequired; authentication required [Stage: CreateMessage]'",
+                "securityerror",
+                "recipient-admin",
+            ),
+            // The generic "no permission to send to this address" wording reads `filtered`.
+            (
+                "Your message couldn't be delivered to the recipient because you don't have permission to send to it. Ask the recipient's email admin to add you to the accept list for the recipient. 550 5.7.129",
+                "filtered",
+                "recipient-admin",
+            ),
             // Connectors (defender-docs defender-office-365/connectors-mail-flow-intelligence.md):
             // Microsoft 365 cannot reach the destination's server; its side must fix it.
             (
