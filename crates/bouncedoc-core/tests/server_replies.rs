@@ -636,6 +636,20 @@ fn exchange_server_receive_and_transport_replies() {
                 "rejected",
                 "recipient-admin",
             ),
+            // The on-premises NDR table: 5.7.900-5.7.999 are a mail flow rule's rejection.
+            (
+                "550 5.7.900 Delivery not authorized, message refused",
+                "policyviolation",
+                "recipient-admin",
+            ),
+            // Out of sequence: the client did not say EHLO first.
+            ("503 5.5.2 Send hello first", "syntaxerror", "sender-admin"),
+            // The address book policy routing agent: a directory setting of the recipient's side.
+            (
+                "532 5.3.2 STOREDRV.Deliver; Missing or bad StoreDriver MDB properties",
+                "systemerror",
+                "recipient-admin",
+            ),
             // More of the SMTP receive side (SmtpResponse.cs).
             (
                 "454 4.7.5 Certificate validation failure",
