@@ -314,6 +314,18 @@ fn exchange_online_ndr_reference() {
                 "filtered",
                 "recipient-admin",
             ),
+            // The user text of a 5.7.x NDR ("How to interpret an Exchange NDR"); a specific
+            // SMTP reply beside it decides instead.
+            (
+                "Your message wasn't delivered due to a permission or security issue. It might have been rejected by a moderator, the address might only accept email from certain senders, or another restriction might be preventing delivery.",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "Your message wasn't delivered due to a permission or security issue. It might have been rejected by a moderator, the address might only accept email from certain senders, or another restriction might be preventing delivery. mail.example.com #<exchange.example.com #5.7.1 smtp;530 5.7.1 Client was not authenticated> #SMTP#",
+                "securityerror",
+                "sender",
+            ),
             // Connectors (defender-docs defender-office-365/connectors-mail-flow-intelligence.md):
             // Microsoft 365 cannot reach the destination's server; its side must fix it.
             (
