@@ -314,6 +314,18 @@ fn exchange_online_ndr_reference() {
                 "filtered",
                 "recipient-admin",
             ),
+            // cannot-send-mail-mepf.md: a public folder (or its mailbox) over its quota.
+            (
+                "The recipient's mailbox is full and can't accept messages now. Please try resending this message later or contact the recipient directly. Remote Server returned '554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionQuotaExceeded'",
+                "mailboxfull",
+                "recipient",
+            ),
+            // mapiexceptionnotfound-ndr.md: a missing Clutter folder in the recipient's mailbox.
+            (
+                "554 5.2.0 STOREDRV.Deliver.Exception:ObjectNotFoundException.MapiExceptionNotFound; Failed to process message due to a permanent exception with message Cannot get ID from name",
+                "systemerror",
+                "recipient-admin",
+            ),
             // The user text of a 5.7.x NDR ("How to interpret an Exchange NDR"); a specific
             // SMTP reply beside it decides instead.
             (
