@@ -674,6 +674,21 @@ fn exchange_server_receive_and_transport_replies() {
                 "systemerror",
                 "recipient-admin",
             ),
+            (
+                "550 5.7.1 APPROVAL.NotAuthorized; message cannot be delivered.",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.1 TRA: Policy processing failed: transport rule evaluation timed out.",
+                "systemerror",
+                "recipient-admin",
+            ),
+            (
+                "451 4.7.0 Timeout waiting for client input",
+                "networkerror",
+                "nobody",
+            ),
             // More of the SMTP receive side (SmtpResponse.cs).
             (
                 "454 4.7.5 Certificate validation failure",
