@@ -303,3 +303,481 @@ fn amavis_blocked_replies() {
         ],
     );
 }
+
+/// Barracuda: amavisd-new README_FILES/README.protocol (the "Message content rejected, UBE"
+/// reply its Spam Firewall inherited); the replies of the Email Security Gateway and
+/// Service quoted in the public reports the rules of knowledge/servers/barracuda.toml cite
+/// (hardwaresecrets.com, suped.com, ActiveCampaign/smtp-field-manual data/codes).
+#[test]
+fn barracuda_gateway_replies() {
+    check(
+        "Barracuda",
+        &[
+            (
+                "550 5.7.1 Message content rejected, UBE, id=00000-22-225",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 rejected due to spam URL in content",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.77] blocked using Barracuda Reputation; http://www.barracudanetworks.com/reputation/?r=1&ip=192.0.2.77",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 Service unavailable; Client host [192.0.2.77] blocked using b.barracudacentral.org; https://www.barracudanetworks.com/reputation/?pr=1&ip=192.0.2.77",
+                "blocked",
+                "sender-admin",
+            ),
+            ("550 rejecting spoofed message", "policyviolation", "sender"),
+            ("554 rejecting banned content", "policyviolation", "sender"),
+            ("422 License Expired", "systemerror", "recipient-admin"),
+            (
+                "450 cuda_nsu 4.7.1 <hanako@example.jp>: Recipient address rejected: Policy Rejection- Abuse. Go away.",
+                "blocked",
+                "sender-admin",
+            ),
+            // suped.com: a "blocked" recipient result is the recipient organisation's policy
+            (
+                "550 permanent failure for one or more recipients (hanako@example.jp:blocked)",
+                "filtered",
+                "recipient-admin",
+            ),
+        ],
+    );
+}
+
+/// Trend Micro: success.trendmicro.com/solution/1097055 (Email Reputation Services: "550
+/// Mail from <IP> refused by rbl-plus.mail-abuse.org", "550 Service unavailable; Client host
+/// [<IP>] blocked using Trend Micro RBL+"), esupport.trendmicro.com/solution/en-us/1053962
+/// (Hosted Email Security: "554 5.7.1 <address>: Recipient address rejected: Access denied",
+/// the recipient is not in the customer's directory), docs.trendmicro.com Deep Discovery
+/// Email Inspector 5.1 SMTP error codes ("Block temporarily (Sender Filtering/
+/// Authentication)", "Block permanently ...", "Temporary denial of connection (450) for Zombie
+/// matches (ERS)", "Permanent denial of connection (550) for RBL+ matches (ERS)"),
+/// hardwaresecrets.com ("Mail from [ip] deferred using Trend Micro Email Reputation
+/// database").
+#[test]
+fn trendmicro_replies() {
+    check(
+        "Trend Micro",
+        &[
+            (
+                "550 Mail from 192.0.2.1 refused by rbl-plus.mail-abuse.org. Please refer to http://mail-abuse.org/rbl+ for an explanation",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Service unavailable; Client host [192.0.2.1] blocked using Trend Micro RBL+. Please see http://www.mail-abuse.com/cgi-bin/lookup?ip_address=192.0.2.1",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "451 4.7.1 Mail from 192.0.2.1 deferred using Trend Micro Email Reputation database. Please see https://www.mail-abuse.com/cgi-bin/lookup?192.0.2.1",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Permanent denial of connection (550) for RBL+ matches (ERS)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "450 Temporary denial of connection (450) for Zombie matches (ERS)",
+                "blocked",
+                "sender-admin",
+            ),
+            // the sender filter covers harvest attacks, bounce attacks, throttling and
+            // SPF/DKIM/DMARC: a refusal of the sending side that names no single cause
+            (
+                "421 Block temporarily (Sender Filtering/Authentication)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "521 Block permanently (Sender Filtering/Authentication)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 <hanako@example.com>: Recipient address rejected: Access denied",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// Proofpoint: ipcheck.proofpoint.com (the Dynamic Reputation replies "Blocked - see" and
+/// "Delayed - see"), the Spambrella (Proofpoint Essentials) error list
+/// www.spambrella.com/faq/email-delivery-error-codes ("Recipient address rejected: User email
+/// address is marked as invalid", "550 5.1.0 sender rejected", "550 5.7.1 Relay Access
+/// denied", "452 4.3.1 Insufficient system resources"), and the Proofpoint protection of
+/// pphosted.com ("Local Policy Violation").
+#[test]
+fn proofpoint_replies() {
+    check(
+        "Proofpoint",
+        &[
+            (
+                "554 5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.25",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "451 4.7.1 Delayed - see https://ipcheck.proofpoint.com/?ip=192.0.2.25",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 <taro@example.com>: Recipient address rejected: User email address is marked as invalid",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.0 Local Policy Violation (mx0b-00123401.pphosted.com)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 <taro@example.com>: Relay Access denied",
+                "norelaying",
+                "sender",
+            ),
+            // the list: the recipient's server is short of resources; time or its admin cures it
+            (
+                "452 4.3.1 Insufficient system resources",
+                "systemfull",
+                "nobody",
+            ),
+        ],
+    );
+}
+
+/// Cisco Secure Email (IronPort) AsyncOS for Email Advanced Configuration Guide and CLI
+/// Reference Guide, SPF/SIDF verification, the default SMTP responses ("Reject code: 550",
+/// "Reject text: #5.7.1 SPF unauthorized mail is prohibited.", "Defer code: 451", "Defer
+/// text: #4.4.3 Temporary error occurred during SPF verification."), as copied at
+/// manualsbrain.com/en/manuals/1700579/?page=292 and manualsbrain.com/it/manuals/1649627/?page=293.
+#[test]
+fn ironport_default_replies() {
+    check(
+        "Cisco Secure Email",
+        &[
+            (
+                "550 #5.7.1 SPF unauthorized mail is prohibited.",
+                "authfailure",
+                "sender-admin",
+            ),
+            // a DNS error while checking the sender's SPF record: temporary, the sending
+            // domain's DNS is what failed
+            (
+                "451 #4.4.3 Temporary error occurred during SPF verification.",
+                "authfailure",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// Sophos Email: docs.sophos.com/central/customer/help/en-us/ManageYourProducts/EmailSecurity/
+/// SMTPErrorCodes (XGEMAIL_0001 to XGEMAIL_0015) and community.sophos.com ("554 5.7.28 Mail
+/// flood detected").
+#[test]
+fn sophos_email_replies() {
+    check(
+        "Sophos Email",
+        &[
+            (
+                "550 5.7.1 XGEMAIL_0001 Message rejected, SPF hard fail",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Message rejected: XGEMAIL_0003 DMARC policy",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 XGEMAIL_0004 Sender IP address failed RBL test",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "530 5.7.0 XGEMAIL_0006 TLS version mismatch",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 XGEMAIL_0007 License expired",
+                "systemerror",
+                "recipient-admin",
+            ),
+            // the recipient's own block list refuses the sender's address: the list reads it
+            // as the sender refused by that user (rejected), and only the user can undo it
+            (
+                "550 5.7.1 XGEMAIL_0009 Message rejected, sender blocked by recipient",
+                "rejected",
+                "recipient",
+            ),
+            (
+                "550 5.7.1 XGEMAIL_0010 Domain not protected by Sophos Email",
+                "norelaying",
+                "recipient-admin",
+            ),
+            (
+                "550 5.1.1 XGEMAIL_0011 Unknown address error",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "552 5.3.4 XGEMAIL_0012 Message size exceeds limit",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "452 4.5.3 XGEMAIL_0013 Too many recipients for a large message",
+                "toomanyconn",
+                "sender",
+            ),
+            (
+                "451 4.7.1 XGEMAIL_0015 Inbound rate limit exceeded",
+                "speeding",
+                "nobody",
+            ),
+            ("554 5.7.28 Mail flood detected", "speeding", "sender"),
+        ],
+    );
+}
+
+/// Mimecast SMTP Error Codes (community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754,
+/// mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691): "421 Sender address
+/// blocked", "421 Unable to process connection at this time", "451 Internal resource
+/// temporarily unavailable" (greylisting), the 5xx list, and the public reports cited in
+/// knowledge/providers/mimecast.toml.
+#[test]
+fn mimecast_error_code_list() {
+    check(
+        "Mimecast",
+        &[
+            (
+                "421 Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421 [a1B2c3D4.uk123]",
+                "blocked",
+                "recipient-admin",
+            ),
+            (
+                "421 Unable to process connection at this time - https://community.mimecast.com/docs/DOC-1369#421",
+                "systemfull",
+                "nobody",
+            ),
+            (
+                "451 Internal resource temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "550 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "550 Administrative prohibition envelope blocked - https://community.mimecast.com/docs/DOC-1369#550",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "550 Rejected by header based Anti-Spoofing policy: taro@example.jp - https://community.mimecast.com/docs/DOC-1369#550",
+                "policyviolation",
+                "recipient-admin",
+            ),
+            (
+                "550 Local CT IP Reputation - (reject) - https://community.mimecast.com/docs/DOC-1369#550",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "554 Maximum email size exceeded - https://community.mimecast.com/docs/DOC-1369#554",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554",
+                "policyviolation",
+                "recipient-admin",
+            ),
+            (
+                "554 email rejected due to security policies - MCSpamSignature.sa.2.2 host service222.mimecast.com",
+                "virusdetected",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// Broadcom knowledge.broadcom.com/external/article/169925 (Email Security.cloud: the
+/// refusals its customers' mail meets at other organisations' filtering gateways: "550
+/// \"5.7.0\" Mail relay denied", "550 5.7.1 Message rejected as spam by Content Filtering",
+/// "550 Message contained unsafe content (Heuristics.Phishing.Email.SpoofedDomain)", "551
+/// Sender is on domain's blacklist", "5.7.1 Recipient not authorized, your IP has been found
+/// on a block list", "554 Rejected due to banned content", "554 Rejected due to spam
+/// content"), and the MessageLabs replies of knowledge/providers/messagelabs.toml.
+#[test]
+fn messagelabs_and_gateway_refusals() {
+    check(
+        "Email Security.cloud",
+        &[
+            ("550 \"5.7.0\" Mail relay denied", "norelaying", "sender"),
+            (
+                "550 5.7.1 Message rejected as spam by Content Filtering",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "5.7.1 Message Rejected as spam by Content Filter",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 Message contained unsafe content (Heuristics.Phishing.Email.SpoofedDomain)",
+                "virusdetected",
+                "sender",
+            ),
+            (
+                "551 Sender is on domain's blacklist",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "5.7.1 Recipient not authorized, your IP has been found on a block list",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 Rejected due to banned content",
+                "policyviolation",
+                "sender",
+            ),
+            ("554 Rejected due to spam content", "spamdetected", "sender"),
+            (
+                "553 Message filtered. Refer to the Troubleshooting page at http://www.symanteccloud.com/troubleshooting for more information. (#5.7.1)",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "501 Connection rejected by policy [7.7] 20805, please visit www.messagelabs.com/support for more details about this error message.",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "553-SPF (Sender Policy Framework) domain authentication fail. Please visit www.symanteccloud.com/troubleshooting for more details.",
+                "authfailure",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// FortiMail Administration Guide 6.2/6.4 "Troubleshoot MTA issues"
+/// (docs.fortinet.com/document/fortimail/6.4.2/administration-guide/260598): "550 5.7.1
+/// Relay access denied" (no relay permission), "451 Try again later" (greylisting, or the
+/// recipient verification server unreachable).
+#[test]
+fn fortimail_replies() {
+    check(
+        "FortiMail",
+        &[
+            ("550 5.7.1 Relay access denied", "norelaying", "sender"),
+            ("451 Try again later", "blocked", "nobody"),
+        ],
+    );
+}
+
+/// Hornetsecurity (formerly antispameurope): its classification codes as listed at
+/// support.everycloud.com/support/solutions/articles/4000007755 ("554 5.5.4 Spam IP
+/// rejected", "554 5.5.5 e-mail Rejected Spam", "554 5.5.7 e-mail Rejected Content
+/// Attachment", "554 5.6.1 Spam Header rejected", "554 5.6.3 Spam Body rejected", "554 5.6.4
+/// Virus E-Mail Blocked", "554 5.7.1 unknown domain or unknown recipient (LDAP check)", "550
+/// 5.5.3 Recipient address rejected: Multi-recipient bounce", "450 4.1.8 Sender address
+/// rejected: Domain not found", "554 5.5.3 e-mail Rejected Content Filter Size").
+#[test]
+fn hornetsecurity_classification_codes() {
+    check(
+        "Hornetsecurity",
+        &[
+            ("554 5.5.4 Spam IP rejected", "blocked", "sender-admin"),
+            ("554 5.5.5 e-mail Rejected Spam", "spamdetected", "sender"),
+            (
+                "554 5.5.7 e-mail Rejected Content Attachment",
+                "policyviolation",
+                "sender",
+            ),
+            ("554 5.6.1 Spam Header rejected", "spamdetected", "sender"),
+            ("554 5.6.2 Spam Link rejected", "spamdetected", "sender"),
+            ("554 5.6.3 Spam Body rejected", "spamdetected", "sender"),
+            ("554 5.6.4 Virus E-Mail Blocked", "virusdetected", "sender"),
+            (
+                "554 5.7.1 unknown domain or unknown recipient (LDAP check)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "450 4.1.8 <taro@example.net>: Sender address rejected: Domain not found",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "554 5.5.3 e-mail Rejected Content Filter Size",
+                "mesgtoobig",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// The DNSBL operators' refusal shapes as receiving servers quote them: Postfix smtpd's
+/// reject_rbl_client ("Service unavailable; Client host [%s] blocked using %s; %s" with the
+/// list's own TXT), Exim's dnslists ("rejected because %s is in a black list at %s"), and
+/// the lists' published TXT answers (www.spamhaus.org/query/ip/, www.spamcop.net/bl.shtml,
+/// www.uceprotect.net/rblcheck.php, www.sorbs.net/lookup.shtml, barracudacentral.org).
+#[test]
+fn dnsbl_refusal_shapes() {
+    check(
+        "DNSBL refusals",
+        &[
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.9",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using bl.spamcop.net; Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.9",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using dnsbl-1.uceprotect.net; IP 192.0.2.9 is UCEPROTECT-Level1 listed. See http://www.uceprotect.net/rblcheck.php?ipr=192.0.2.9",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using dnsbl.sorbs.net; Currently Sending Spam See: http://www.sorbs.net/lookup.shtml?192.0.2.9",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 rejected because 192.0.2.9 is in a black list at zen.spamhaus.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Service unavailable; Sender address [taro@spammy.example] blocked using dbl.spamhaus.org; https://www.spamhaus.org/query/domain/spammy.example",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
