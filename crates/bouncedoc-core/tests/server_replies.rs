@@ -781,3 +781,158 @@ fn dnsbl_refusal_shapes() {
         ],
     );
 }
+
+/// SpamAssassin as the MTA asks spamd: Exim's spam= condition in its documented ACLs
+/// (Exim/exim doc/doc-docbook/spec.xfpt, content scanning at ACL time: "This message was
+/// classified as SPAM", "This message scored $spam_score spam points."), and sa-exim's
+/// default messages (prosyslab-warehouse/sa-exim-4.2.1 sa-exim.c: SAmsgpermrej "Rejected",
+/// SAmsgtemprej "Please try again later", SAmsgerror "Temporary local error while
+/// processing message, please contact postmaster").
+#[test]
+fn spamassassin_via_the_mta() {
+    check(
+        "SpamAssassin",
+        &[
+            (
+                "550 This message was classified as SPAM",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "host mx.example.org [192.0.2.7]: 550 This message scored 9.8 spam points.",
+                "spamdetected",
+                "sender",
+            ),
+            // a temporary trouble of the receiving filter, which time cures
+            (
+                "451 Temporary local error while processing message, please contact postmaster.",
+                "systemerror",
+                "nobody",
+            ),
+        ],
+    );
+}
+
+/// ClamAV's clamd behind an SMTP gateway: clamsmtp (beaujean/ClamSMTP-TLS src/clamsmtpd.c
+/// SMTP_DATAVIRUS "550 Virus Detected; Content Rejected", common/smtppass.c SMTP_REJPREFIX
+/// "550 Content Rejected; ", SMTP_STARTBUSY "421 Server busy, too many connections",
+/// SMTP_FAILED "451 Local Error"), and Exim's malware= condition (Exim/exim
+/// doc/doc-docbook/spec.xfpt: "This message contains malware ($malware_name)").
+#[test]
+fn clamav_gateways() {
+    check(
+        "ClamAV gateways",
+        &[
+            (
+                "550 Virus Detected; Content Rejected",
+                "virusdetected",
+                "sender",
+            ),
+            (
+                "550 This message contains malware (Win.Test.EICAR_HDB-1)",
+                "virusdetected",
+                "sender",
+            ),
+            (
+                "550 This message contains malware (Heuristics.Phishing.Email.SpoofedDomain)",
+                "virusdetected",
+                "sender",
+            ),
+            // the gateway's own connection limit: load on the receiving side
+            (
+                "421 Server busy, too many connections",
+                "toomanyconn",
+                "nobody",
+            ),
+            ("451 Local Error", "systemerror", "nobody"),
+        ],
+    );
+}
+
+/// ActiveCampaign/smtp-field-manual data/codes/*.json: the replies of the filtering
+/// gateways it lists with its own explanation of each (Proofpoint, Barracuda, Mimecast,
+/// Trend Micro), read for the replies not yet in the tables above.
+#[test]
+fn gateway_replies_of_the_smtp_field_manual() {
+    check(
+        "smtp-field-manual gateways",
+        &[
+            (
+                "550 5.1.1 - This is not a valid email address. Please verify that you have the correct email address for your recipient.",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.0 Email rejected per sender's DMARC policy",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Service unavailable; client [192.0.2.25] blocked using prs.proofpoint.com",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Service unavailable; client [192.0.2.25] blocked using Cloudmark Sender Intelligence (Visit http://csi.cloudmark.com/reset-request/ if you feel this is in error)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.25: taro@example.com",
+                "blocked",
+                "sender-admin",
+            ),
+            ("550 5.7.1 Relaying denied", "norelaying", "sender"),
+            (
+                "451 4.7.1 <hanako@example.jp>: Recipient address rejected: Greylisted for 5 minutes",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "451 cuda_nsu 4.4.3 Temporary server error. Please try again later",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "550 cuda_nsu 5.1.1 <hanako@example.jp>... User unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 No such user (hanako@example.jp)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "451 Open relay not allowed - https://community.mimecast.com/docs/DOC-1369#451 [AbC123.uk1]",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "451 Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#451 [AbC123.uk1]",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 Rejected by header based manually Blocked Senders: taro@example.com - https://community.mimecast.com/docs/DOC-1369#550 [AbC123.uk1]",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "550 DMARC Sender Invalid - envelope rejected - https://community.mimecast.com/docs/DOC-1369#550 [AbC123.uk1]",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 <hanako@example.com>: Recipient address rejected: BLOCK-SEND-ER.",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "554 5.7.1 <hanako@example.com>: Recipient address rejected: Invalid-Recipient.",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
