@@ -936,3 +936,19 @@ fn gateway_replies_of_the_smtp_field_manual() {
         ],
     );
 }
+
+/// A gateway's greylisting under its policy words: a Symantec Brightmail forum thread
+/// (www.symantec.com/connect/forums/error-452-too-many-recipients-received-hour-...) quoting
+/// "450 4.7.1 Recipient address rejected: Policy Rejection- Greylisted for 60 seconds: Please
+/// try later", the Barracuda hosted service's "Policy Rejection-" form.
+#[test]
+fn gateway_greylisting_under_policy_words() {
+    check(
+        "Gateway greylisting",
+        &[(
+            "450 4.7.1 <hanako@example.jp>: Recipient address rejected: Policy Rejection- Greylisted for 60 seconds: Please try later",
+            "blocked",
+            "nobody",
+        )],
+    );
+}
