@@ -952,3 +952,48 @@ fn gateway_greylisting_under_policy_words() {
         )],
     );
 }
+
+/// McAfee (MX Logic) SaaS Email Protection: blog.mailchannels.com/mx-logic-blocking-my-mails-
+/// with-554-denied-cs-mxlogic-net ("554 Denied [CS] [*] (Mode: normal)", a refusal for the
+/// message's content); and the recipients' refusals Broadcom lists in
+/// knowledge.broadcom.com/external/article/162445 ("554 Denied (Mode: normal)", "552
+/// MS-Office file containing VBA macros found inside of the email", "550 5.7.1 Message
+/// rejected due to content restrictions", "554 5.1.0 Sender denied", "550 5.7.1 Unable to
+/// Relay", "552 Message size exceeds fixed limit", "552 Requested mail action aborted:
+/// exceeded storage allocation").
+#[test]
+fn mcafee_and_recipient_gateway_refusals() {
+    check(
+        "McAfee and recipient gateways",
+        &[
+            (
+                "554 Denied [CS] [a1b2c3d4] (Mode: normal) (in reply to end of DATA command)",
+                "spamdetected",
+                "sender",
+            ),
+            ("554 Denied (Mode: normal)", "spamdetected", "sender"),
+            // refused by policy for what the file type can carry, not for malware found
+            (
+                "552 MS-Office file containing VBA macros found inside of the email",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Message rejected due to content restrictions",
+                "policyviolation",
+                "sender",
+            ),
+            ("550 5.7.1 Unable to Relay", "norelaying", "sender"),
+            (
+                "552 Message size exceeds fixed limit",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "552 Requested mail action aborted: exceeded storage allocation",
+                "mailboxfull",
+                "recipient",
+            ),
+        ],
+    );
+}
