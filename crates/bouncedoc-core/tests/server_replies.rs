@@ -997,3 +997,19 @@ fn mcafee_and_recipient_gateway_refusals() {
         ],
     );
 }
+
+/// Cisco Secure Email (IronPort) User Guide for AsyncOS 9.7, "Defining Which Hosts Are
+/// Allowed to Connect Using the Host Access Table", Directory Harvest Attack Prevention: the
+/// default "Max. Invalid Recipients Per Hour" code 550 and text "Too many invalid
+/// recipients." (manualsbrain.com/ko/manuals/1649669/?page=134).
+#[test]
+fn ironport_directory_harvest_prevention() {
+    check(
+        "Cisco Secure Email DHAP",
+        &[
+            // the sending host is cut off for addressing too many unknown recipients: the
+            // sender's list has to be cleaned
+            ("550 Too many invalid recipients", "toomanyconn", "sender"),
+        ],
+    );
+}
