@@ -1013,3 +1013,60 @@ fn ironport_directory_harvest_prevention() {
         ],
     );
 }
+
+/// amavisd-new's own notices (lathiat/amavisd:amavisd 2.9.1, the built-in templates): the
+/// delivery status notification's Subject ("Undeliverable mail, UNSOLICITED BULK EMAIL
+/// apparently from you", "..., VIRUS in message apparently from you (%V)", "..., BANNED
+/// contents type (%F)", "..., OVERSIZED message", "..., invalid header section: ...") and
+/// its explanation ("INVALID HEADER: INVALID 8-BIT CHARACTERS IN HEADER SECTION"), and the
+/// sender notice ("VIRUS ALERT" / "BANNED CONTENTS ALERT", "Our content checker found ... in
+/// email presumably from you").
+#[test]
+fn amavis_notices() {
+    check(
+        "amavisd-new notices",
+        &[
+            (
+                "Undeliverable mail, UNSOLICITED BULK EMAIL apparently from you",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "Undeliverable mail, VIRUS in message apparently from you (Eicar-Test-Signature)",
+                "virusdetected",
+                "sender",
+            ),
+            (
+                "Undeliverable mail, BANNED contents type (application/x-msdownload,.exe,setup.exe)",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "Undeliverable mail, OVERSIZED message",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "Undeliverable mail, invalid header section: duplicate header field",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            // the generic rule for unencoded 8-bit headers reads these as content errors
+            (
+                "INVALID HEADER: INVALID 8-BIT CHARACTERS IN HEADER SECTION",
+                "contenterror",
+                "sender",
+            ),
+            (
+                "VIRUS ALERT Our content checker found virus: Eicar-Test-Signature in email presumably from you <taro@example.jp> to the following recipient: -> hanako@example.org",
+                "virusdetected",
+                "sender",
+            ),
+            (
+                "BANNED CONTENTS ALERT Our content checker found banned name: .exe,setup.exe in email presumably from you <taro@example.jp> to the following recipient: -> hanako@example.org",
+                "policyviolation",
+                "sender",
+            ),
+        ],
+    );
+}
