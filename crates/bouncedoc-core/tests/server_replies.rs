@@ -1070,3 +1070,38 @@ fn amavis_notices() {
         ],
     );
 }
+
+/// The rest of ActiveCampaign/smtp-field-manual data/codes/*.json for filtering gateways:
+/// Proofpoint passing on the downstream server's refusal ("Recipient address rejected:
+/// undeliverable address: host ... said: ... user unknown"), its sender checks ("550 5.1.8
+/// Domain of sender address does not exist"), and ZeroSpam's greylisting and recipient list
+/// ("greylisted for 60 seconds by ZEROSPAM", "Recipient address rejected: Not in recipient
+/// list").
+#[test]
+fn gateway_replies_of_the_smtp_field_manual_more() {
+    check(
+        "smtp-field-manual gateways (more)",
+        &[
+            (
+                "550 5.1.1 <hanako@example.com>: Recipient address rejected: undeliverable address: host mail.example.com[192.0.2.30] said: 550 5.1.1 <hanako@example.com>: Recipient address rejected: User unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.8 Domain of sender address does not exist",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "450 4.2.0 <hanako@example.com>: Recipient address rejected: example.com greylisted for 60 seconds by ZEROSPAM",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "554 5.7.1 <hanako@example.com>: Recipient address rejected: Not in recipient list",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
