@@ -817,7 +817,8 @@ fn spamassassin_via_the_mta() {
 /// SMTP_DATAVIRUS "550 Virus Detected; Content Rejected", common/smtppass.c SMTP_REJPREFIX
 /// "550 Content Rejected; ", SMTP_STARTBUSY "421 Server busy, too many connections",
 /// SMTP_FAILED "451 Local Error"), and Exim's malware= condition (Exim/exim
-/// doc/doc-docbook/spec.xfpt: "This message contains malware ($malware_name)").
+/// doc/doc-docbook/spec.xfpt: "This message contains malware ($malware_name)";
+/// src/src/configure.default: "This message contains a virus ($malware_name).").
 #[test]
 fn clamav_gateways() {
     check(
@@ -830,6 +831,11 @@ fn clamav_gateways() {
             ),
             (
                 "550 This message contains malware (Win.Test.EICAR_HDB-1)",
+                "virusdetected",
+                "sender",
+            ),
+            (
+                "550 This message contains a virus (Eicar-Test-Signature).",
                 "virusdetected",
                 "sender",
             ),
