@@ -1111,3 +1111,70 @@ fn gateway_replies_of_the_smtp_field_manual_more() {
         ],
     );
 }
+
+/// DNSBL listings as many receiving servers word them: the replies quoted in the comments of
+/// zone-eu/zone-mta config/bounces.txt (its bounce rule table, read for the wordings only:
+/// "is blacklisted using SPAMHAUS-XBL", "is in the SpamHaus SBL-XBL database, bye", "listed at
+/// zen.spamhaus.org", "Blacklisted by zen.spamhaus.org", "was rejected due to listing in
+/// Spamhaus XBL", "rejected by the Realtime Block List provider", "is listed by the lookup
+/// site", "Email blocked by SPAMHAUS", "is blacklisted (xbl.spamhaus.org)").
+#[test]
+fn dnsbl_listing_wordings() {
+    check(
+        "DNSBL listing wordings",
+        &[
+            // the words name the listing; the 5.2.1 beside them does not make it a mailbox
+            (
+                "550 5.2.1 Mailbox unavailable. Your IP address 192.0.2.9 is blacklisted using SPAMHAUS-XBL. Details: https://www.spamhaus.org/query/ip/192.0.2.9.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.0 Your server IP address is in the SpamHaus SBL-XBL database, bye",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 <taro@example.jp>... 192.0.2.9 listed at zen.spamhaus.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Blacklisted by zen.spamhaus.org. To avoid this problem on this particular server please visit http://spamfiltered.example.net/resolve/000-00",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Mail from IP 192.0.2.9 was rejected due to listing in Spamhaus XBL. For details please see http://www.spamhaus.org/query/bl?ip=192.0.2.9",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 The IP address was rejected by the Realtime Block List provider zen.spamhaus.org.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 This system is configured to reject mail from mta.example.com. Connecting host [192.0.2.9] is listed by the lookup site 'zen.spamhaus.org.'.",
+                "blocked",
+                "sender-admin",
+            ),
+            ("550 Email blocked by SPAMHAUS", "blocked", "sender-admin"),
+            (
+                "553 https://www.spamhaus.org/query/ip/192.0.2.9",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550-IP 192.0.2.9 is blacklisted (xbl.spamhaus.org). Help at/Hilfe unter www.mfaq.info",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "454 4.7.1 Service unavailable; Client host [192.0.2.9] blocked using dnsbl.sorbs.net; Currently Sending Spam See: http://www.sorbs.net/lookup.shtml?192.0.2.9",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
