@@ -45,6 +45,12 @@ fn rspamd_milter_and_plugins() {
         "Rspamd",
         &[
             ("554 5.7.1 Spam message rejected", "spamdetected", "sender"),
+            // as a Postfix report lists it without the codes (sympa-community/sympa#447)
+            (
+                "<taro@example.jp>: Spam message rejected",
+                "spamdetected",
+                "sender",
+            ),
             (
                 "host mx.example.org[192.0.2.25] said: 554 5.7.1 Spam message rejected (in reply to end of DATA command)",
                 "spamdetected",
