@@ -186,6 +186,20 @@ fn exim_smtp_acl_replies() {
                 "sender",
             ),
             ("550 Too many bad recipients", "toomanyconn", "sender"),
+            // The spec's other ACL examples.
+            ("550 Can't verify sender", "rejected", "sender-admin"),
+            ("550 Sender did not verify", "rejected", "sender-admin"),
+            ("550 Can't verify recipient", "userunknown", "sender"),
+            (
+                "550 Sender's domain is listed at dbl.example.net",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 Too many connections from this IP right now",
+                "toomanyconn",
+                "sender-admin",
+            ),
             // The spec's load example and smtp_in.c's load refusal: the receiving server
             // itself is busy; time cures it.
             (
@@ -280,6 +294,24 @@ fn exim_delivery_errors() {
                 "taro@example.jp: message has lines too long for transport",
                 "notcompliantrfc",
                 "sender",
+            ),
+            // retry.c / smtp.c: the summaries of a message kept too long; no cause named, so
+            // the reason's own party stands (the receiving side kept failing).
+            (
+                "taro@example.jp: retry timeout exceeded",
+                "expired",
+                "recipient-admin",
+            ),
+            (
+                "taro@example.jp: retry time not reached for any host after a long failure period",
+                "expired",
+                "recipient-admin",
+            ),
+            // deliver.c: the delay warning, still being retried.
+            (
+                "This message was created automatically by mail delivery software.\nA message that you sent has not yet been delivered to one or more of its\nrecipients after more than 24 hours on the queue on mx.example.jp.\n\nThe address to which the message has not yet been delivered is:\n\n  taro@example.org\n    Delay reason: SMTP error from remote mail server after RCPT TO:<taro@example.org>:\n    host mx.example.org [192.0.2.77]: 451 Temporary local problem - please try later\n\nNo action is required on your part. Delivery attempts will continue for\nsome time, and this warning may be repeated at intervals if the message\nremains undelivered.",
+                "expired",
+                "nobody",
             ),
             // smtp.c: the sending Exim's own transport requires TLS (hosts_require_tls) and
             // could not get it; the sending side's configuration decides.
@@ -471,6 +503,18 @@ fn sendmail_replies() {
                 "hostunknown",
                 "sender",
             ),
+            // deliver.c / libsm/strexit.c: the recipient domain's MX points back at the
+            // sending host; the recipient domain's DNS must change.
+            (
+                "553 5.3.5 mx.example.jp config error: mail loops back to me (MX problem?)",
+                "systemerror",
+                "recipient-admin",
+            ),
+            (
+                "552 5.2.3 Message is too large; 10485760 bytes max",
+                "exceedlimit",
+                "sender",
+            ),
             (
                 "503 5.0.0 Polite people say HELO first",
                 "syntaxerror",
@@ -480,7 +524,9 @@ fn sendmail_replies() {
     );
 }
 
-/// The milters: clamav-milter clamav-milter/clamfi.c ("Infected (%s)"); spamass-milter
+/// The milters (clamav-milter clamav-milter/clamfi.c writes no text of its own: its
+/// "Infected (%s)" is a header, and a refusal carries the administrator's RejectMsg or the
+/// MTA's "Command rejected", so it has no row here); spamass-milter
 /// spamass-milter.cpp ("Blocked by SpamAssassin", 5.7.1); OpenDKIM opendkim/opendkim.c ("bad
 /// DKIM signature data", "no DKIM signature data", "DKIM signature processing failed", "DKIM
 /// key retrieval failed", "DKIM signature syntax error", "Message deferred for policy
@@ -493,11 +539,6 @@ fn milter_replies() {
     check(
         "clamav-milter, spamass-milter, OpenDKIM, OpenDMARC, milter-greylist, MIMEDefang",
         &[
-            (
-                "550 5.7.1 Infected (Win.Test.EICAR_HDB-1)",
-                "virusdetected",
-                "sender",
-            ),
             (
                 "550 5.7.1 Blocked by SpamAssassin",
                 "spamdetected",
@@ -547,6 +588,72 @@ fn milter_replies() {
                 "554 5.7.1 Forbidden for policy reasons",
                 "policyviolation",
                 "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// hestiacp/hestiacp install/deb/exim/exim4.conf.template: the ACLs of a hosting control
+/// panel's Exim ("is sending too many emails - rate overlimit", "Your host in blacklist on
+/// this server.", "HELO required before MAIL", "Helo name contains an IP address", "Access
+/// denied - Invalid HELO name", "Rejected because %s is in a black list at %s", "smtp auth
+/// required", "Message contains a virus (%s) and has been rejected", "This message scored %s
+/// spam points", "Blacklisted file extension detected").
+#[test]
+fn exim_hosting_panel_acls() {
+    check(
+        "HestiaCP exim4.conf.template",
+        &[
+            (
+                "550 Email account taro@example.jp is sending too many emails - rate overlimit = 201.0 / 1h",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 Website of user admin is sending too many emails - rate overlimit = 201.0 / 1h",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 Your host in blacklist on this server.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 HELO required before MAIL",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "550 Helo name contains an IP address (HELO was 192-0-2-8) and not is valid",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Access denied - Invalid HELO name (See RFC2821 4.1.3)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Rejected because 192.0.2.8 is in a black list at zen.example.net\nhttps://zen.example.net/query/ip/192.0.2.8",
+                "blocked",
+                "sender-admin",
+            ),
+            ("550 smtp auth required", "securityerror", "sender"),
+            (
+                "550 Message contains a virus (Eicar-Signature) and has been rejected",
+                "virusdetected",
+                "sender",
+            ),
+            (
+                "550 This message scored 15.2 spam points",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 Blacklisted file extension detected",
+                "policyviolation",
+                "sender",
             ),
         ],
     );
