@@ -503,6 +503,48 @@ fn sendmail_replies() {
                 "hostunknown",
                 "sender",
             ),
+            // parseaddr.c: addresses it cannot read.
+            (
+                "553 5.1.0 Address \"taro@example.jp...\" too long (256 bytes max)",
+                "syntaxerror",
+                "sender",
+            ),
+            (
+                "501 5.1.3 Syntax error in mailbox address \"taro@@example.jp\" (unbalanced)",
+                "syntaxerror",
+                "sender",
+            ),
+            (
+                "501 5.1.3 8-bit character in mailbox address \"tar\u{f6}@example.jp\"",
+                "syntaxerror",
+                "sender",
+            ),
+            (
+                "553 5.1.3 <taro,@example.jp>... Illegal character ,",
+                "syntaxerror",
+                "sender",
+            ),
+            // daemon.c: too many sessions from one client host.
+            (
+                "421 4.4.5 Too many SMTP sessions for this host",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "421 4.3.1 Out of disk space for temp file",
+                "systemfull",
+                "nobody",
+            ),
+            (
+                "421 4.7.0 mx.example.jp Too many bad recipients; closing connection",
+                "toomanyconn",
+                "sender",
+            ),
+            (
+                "451 4.3.0 mailer local died with signal 9",
+                "systemerror",
+                "nobody",
+            ),
             // deliver.c / libsm/strexit.c: the recipient domain's MX points back at the
             // sending host; the recipient domain's DNS must change.
             (
@@ -532,8 +574,10 @@ fn sendmail_replies() {
 /// key retrieval failed", "DKIM signature syntax error", "Message deferred for policy
 /// reasons"); OpenDMARC opendmarc/opendmarc.c ("rejected by DMARC policy for %s");
 /// milter-greylist milter-greylist.c ("Greylisting in action, please come back later", "...
-/// come back in %R"); MIMEDefang mimedefang.pl action_bounce (the default "Forbidden for
-/// policy reasons", 554 5.7.1).
+/// come back in %R"); MIMEDefang modules/lib/Mail/MIMEDefang/Actions.pm action_bounce (the
+/// default "Forbidden for policy reasons", 554 5.7.1), mimedefang.pl.in ("too many MIME
+/// parts") and examples/suggested-minimum-filter-for-windows-clients ("MIME type
+/// message/partial not accepted here", "Problem running virus-scanner").
 #[test]
 fn milter_replies() {
     check(
@@ -582,6 +626,21 @@ fn milter_replies() {
             (
                 "451 4.7.1 Greylisting in action, please come back in 00:05:00",
                 "blocked",
+                "nobody",
+            ),
+            (
+                "554 5.7.1 Message contained too many MIME parts.  We do not accept such complicated messages.",
+                "contenterror",
+                "sender",
+            ),
+            (
+                "554 5.7.1 MIME type message/partial not accepted here",
+                "contenterror",
+                "sender",
+            ),
+            (
+                "451 4.3.0 Problem running virus-scanner",
+                "systemerror",
                 "nobody",
             ),
             (
