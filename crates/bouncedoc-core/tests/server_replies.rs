@@ -139,6 +139,7 @@ fn exim_smtp_acl_replies() {
                 "toomanyconn",
                 "sender",
             ),
+            ("550 header syntax", "notcompliantrfc", "sender"),
             // The spec's SPF example (doc/doc-docbook/spec.xfpt).
             (
                 "550 192.0.2.8 is not allowed to send mail from example.com.  Please see http://www.open-spf.org/Why;identity=mailfrom;ip=192.0.2.8",
@@ -312,6 +313,13 @@ fn exim_delivery_errors() {
                 "This message was created automatically by mail delivery software.\nA message that you sent has not yet been delivered to one or more of its\nrecipients after more than 24 hours on the queue on mx.example.jp.\n\nThe address to which the message has not yet been delivered is:\n\n  taro@example.org\n    Delay reason: SMTP error from remote mail server after RCPT TO:<taro@example.org>:\n    host mx.example.org [192.0.2.77]: 451 Temporary local problem - please try later\n\nNo action is required on your part. Delivery attempts will continue for\nsome time, and this warning may be repeated at intervals if the message\nremains undelivered.",
                 "expired",
                 "nobody",
+            ),
+            // A router's `:fail:` in a local-only setup (Debian's exim4 default): the sending
+            // machine itself refuses other domains.
+            (
+                "taro@example.org\n    Mailing to remote domains not supported",
+                "norelaying",
+                "sender-admin",
             ),
             // smtp.c: the sending Exim's own transport requires TLS (hosts_require_tls) and
             // could not get it; the sending side's configuration decides.
