@@ -140,6 +140,22 @@ fn exim_smtp_acl_replies() {
                 "sender",
             ),
             ("550 header syntax", "notcompliantrfc", "sender"),
+            // verify.c / acl.c: the header checks with error details returned.
+            (
+                "550 Rejected after DATA: syntax error in 'From:' header when scanning for sender: missing or malformed local part in \"<@example.com>\" in \"From: <@example.com>\"",
+                "notcompliantrfc",
+                "sender",
+            ),
+            (
+                "550-Rejected after DATA: could not verify \"From:\" header address\n550 info@nowhere.example: Unrouteable address",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 Rejected after DATA: there is no valid sender in any header line",
+                "rejected",
+                "sender-admin",
+            ),
             // The spec's SPF example (doc/doc-docbook/spec.xfpt).
             (
                 "550 192.0.2.8 is not allowed to send mail from example.com.  Please see http://www.open-spf.org/Why;identity=mailfrom;ip=192.0.2.8",
