@@ -156,6 +156,20 @@ fn exim_smtp_acl_replies() {
                 "rejected",
                 "sender-admin",
             ),
+            // smtp_in.c: host_reject_connection, a failed TLS negotiation; verify.c: a
+            // recipient callout answered from its cache.
+            ("554 SMTP service not available", "blocked", "sender-admin"),
+            ("554 Security failure", "failedstarttls", "sender-admin"),
+            (
+                "550 Previous (cached) callout verification failure",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550-Verification failed for <info@example.com>\n550-Previous (cached) callout verification failure\n550 Sender verify failed",
+                "rejected",
+                "sender-admin",
+            ),
             // The spec's SPF example (doc/doc-docbook/spec.xfpt).
             (
                 "550 192.0.2.8 is not allowed to send mail from example.com.  Please see http://www.open-spf.org/Why;identity=mailfrom;ip=192.0.2.8",
