@@ -570,6 +570,29 @@ fn sendmail_replies() {
                 "expired",
                 "recipient-admin",
             ),
+            // proto.m4: the TLS policy rulesets.
+            (
+                "454 4.7.0 TLS handshake failed.",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "403 4.7.0 encryption too weak 56 less than 128",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "454 4.7.0 STARTTLS temporarily not possible.",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            // DANE: the receiving server's certificate does not match its TLSA records; the
+            // receiving domain must fix them (debatable; the source's check is the sender's).
+            (
+                "454 4.7.0 DANE check failed.",
+                "failedstarttls",
+                "recipient-admin",
+            ),
             // parseaddr.c: addresses it cannot read.
             (
                 "553 5.1.0 Address \"taro@example.jp...\" too long (256 bytes max)",
