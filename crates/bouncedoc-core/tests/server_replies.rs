@@ -75,7 +75,7 @@ fn hmailserver_smtp_replies() {
             ("550 Not authorized sender.", "rejected", "recipient-admin"),
             // Read as the generic rule of reasons/toomanyconn.toml reads it: the sending server
             // is to send the rest in another transaction.
-            ("550 Too many recipients.", "toomanyconn", "sender-admin"),
+            ("550 Too many recipients.", "toomanyconn", "sender"),
             (
                 "552 Message size exceeds fixed maximum message size. Size: 30720 KB, Max size: 20480 KB",
                 "mesgtoobig",
@@ -2202,7 +2202,7 @@ fn qmail_family_replies() {
             (
                 "421 Too many recipients. Try the remaining addresses again later.",
                 "toomanyconn",
-                "sender-admin",
+                "sender",
             ),
             (
                 "554 Refused. You are not following the SMTP protocol.",
@@ -2484,7 +2484,7 @@ fn courier_replies() {
                 "networkerror",
                 "recipient-admin",
             ),
-            ("531 Too many recipients.", "toomanyconn", "sender-admin"),
+            ("531 Too many recipients.", "toomanyconn", "sender"),
             ("535 Authentication required.", "securityerror", "sender"),
             ("535 Authentication failed.", "securityerror", "sender"),
             (
