@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -37,7 +38,8 @@ impl Hit {
 
 /// A set of phrases and regular expressions, each belonging to an entry, compiled once.
 ///
-/// Phrases are found by one Aho-Corasick pass. Each regular expression has a [`Gate`]
+/// Phrases are found by one Aho-Corasick pass (the first few short texts, by a search for each
+/// phrase: see [`DIRECT_TEXTS`]). Each regular expression has a [`Gate`]
 /// where one can be read from it: the literals a text must hold for it to match. Those
 /// literals go into the same pass, and a regular expression runs on its own only when its
 /// gate holds. The few without a gate are matched together as one `RegexSet`. (One set of
@@ -46,7 +48,12 @@ impl Hit {
 #[derive(Debug)]
 pub struct Matcher {
     /// Phrases first (`0..phrase_entry.len()`), then the gates' distinct literals.
-    automaton: AhoCorasick,
+    literals: Vec<Vec<u8>>,
+    /// The automaton of the literals, built the first time a text is not searched directly
+    /// (`None` if it could not be built: every text is then searched directly).
+    automaton: OnceLock<Option<AhoCorasick>>,
+    /// How many more texts may be searched directly, without the automaton.
+    direct_left: AtomicUsize,
     phrase_entry: Vec<usize>,
     /// For each gate literal, the regexes whose gates use it.
     literal_regexes: Vec<Vec<usize>>,
@@ -62,6 +69,18 @@ pub struct Matcher {
     long_regexes: Vec<OnceLock<Option<Regex>>>,
     regex_entry: Vec<usize>,
 }
+
+/// How many texts a matcher searches for each literal on its own before it builds its
+/// automaton, if they are no longer than [`DIRECT_MAX_LEN`].
+///
+/// Building the automaton of the knowledge's 3,500 literals is the larger part of the
+/// engine's start-up (5 to 7 ms), and `explain` reads one short text: searching it for each
+/// literal with `memchr::memmem` takes a fraction of a millisecond. A batch builds the
+/// automaton after its first few texts, and searches every other text in one pass.
+pub const DIRECT_TEXTS: usize = 4;
+
+/// The longest text searched for each literal on its own (in bytes).
+pub const DIRECT_MAX_LEN: usize = 2048;
 
 /// A pattern that does not compile (the build checks prevent this; kept as a type so that
 /// the library never panics on its own data).
@@ -167,10 +186,6 @@ impl Matcher {
             });
             gates.push(Some(gate));
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&literals)
-            .map_err(|e| PatternError(e.to_string()))?;
         // Matched on bytes without Unicode classes: `\w`, `\s` and `.` as ASCII make the
         // automaton many times smaller and faster to build, and the texts are already
         // lower-cased and white-space-normalized. Non-ASCII literals still match as UTF-8.
@@ -189,7 +204,9 @@ impl Matcher {
         let regexes = patterns.iter().map(|_| OnceLock::new()).collect();
         let long_regexes = patterns.iter().map(|_| OnceLock::new()).collect();
         Ok(Matcher {
-            automaton,
+            literals,
+            automaton: OnceLock::new(),
+            direct_left: AtomicUsize::new(DIRECT_TEXTS),
             phrase_entry,
             literal_regexes,
             gates,
@@ -199,6 +216,55 @@ impl Matcher {
             long_regexes,
             regex_entry,
         })
+    }
+
+    /// Every occurrence of every literal in `hay` (overlapping ones too) as `(literal, start,
+    /// end)`, in the automaton's order: by where they end, the longer of two ending together
+    /// first.
+    fn literal_matches(&self, hay: &[u8]) -> Vec<(usize, usize, usize)> {
+        let direct = self.automaton.get().is_none()
+            && hay.len() <= DIRECT_MAX_LEN
+            && self
+                .direct_left
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+                .is_ok();
+        let automaton = if direct {
+            None
+        } else {
+            self.automaton
+                .get_or_init(|| {
+                    AhoCorasickBuilder::new()
+                        .match_kind(MatchKind::Standard)
+                        .build(&self.literals)
+                        .ok()
+                })
+                .as_ref()
+        };
+        match automaton {
+            Some(ac) => ac
+                .find_overlapping_iter(hay)
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect(),
+            None => self.direct_matches(hay),
+        }
+    }
+
+    /// [`Matcher::literal_matches`] by a search for each literal on its own.
+    fn direct_matches(&self, hay: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        for (id, literal) in self.literals.iter().enumerate() {
+            let mut from = 0;
+            while let Some(at) = memchr::memmem::find(&hay[from..], literal) {
+                let start = from + at;
+                found.push((id, start, start + literal.len()));
+                from = start + 1;
+                if literal.is_empty() || from > hay.len() {
+                    break;
+                }
+            }
+        }
+        found.sort_unstable_by_key(|&(id, start, end)| (end, std::cmp::Reverse(end - start), id));
+        found
     }
 
     /// How many regexes are matched behind a literal gate, and how many without one.
@@ -215,14 +281,9 @@ impl Matcher {
         let mut hits = Vec::new();
         let mut present = vec![false; self.literal_regexes.len()];
         let mut candidates: Vec<usize> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(hay) {
-            let id = m.pattern().as_usize();
+        for (id, start, end) in self.literal_matches(hay.as_bytes()) {
             match self.phrase_entry.get(id) {
-                Some(&entry) => hits.push(Hit {
-                    entry,
-                    start: m.start(),
-                    end: m.end(),
-                }),
+                Some(&entry) => hits.push(Hit { entry, start, end }),
                 None if !present[id - phrases] => {
                     present[id - phrases] = true;
                     candidates.extend(&self.literal_regexes[id - phrases]);
@@ -315,6 +376,69 @@ mod tests {
             }
         }
         assert!(compared >= 150, "only {compared} matches compared");
+    }
+
+    /// The search for each literal on its own finds what the automaton finds, in the same
+    /// order, on every example of the knowledge base and on a long text of them all.
+    #[test]
+    fn the_direct_search_finds_what_the_automaton_finds() {
+        use crate::knowledge::Knowledge;
+        use crate::knowledge::testing::examples;
+        let kb = Knowledge::shared().expect("knowledge loads");
+        let m = Matcher::new(
+            kb.rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (i, &r.doc.phrases[..], &r.doc.regex[..])),
+        )
+        .unwrap();
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&m.literals)
+            .unwrap();
+        let texts = examples();
+        let all = texts
+            .iter()
+            .map(|t| t.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut found = 0;
+        for hay in texts
+            .iter()
+            .map(|t| t.as_str())
+            .chain([all.as_str(), "aaaa"])
+        {
+            let expected: Vec<(usize, usize, usize)> = ac
+                .find_overlapping_iter(hay)
+                .map(|h| (h.pattern().as_usize(), h.start(), h.end()))
+                .collect();
+            assert_eq!(m.direct_matches(hay.as_bytes()), expected, "{hay:?}");
+            found += expected.len();
+        }
+        assert!(found >= 5000, "only {found} literal matches compared");
+    }
+
+    /// A matcher searches its first few short texts directly and then builds its automaton;
+    /// the hits are the same either way.
+    #[test]
+    fn the_automaton_is_built_after_the_first_texts() {
+        let phrases = ["mailbox full".to_string(), "full".to_string()];
+        let none: Vec<String> = vec![];
+        let m = Matcher::new([(0, &phrases[..], &none[..])]).unwrap();
+        let text = Normalized::new("452 Mailbox full, mailbox FULL");
+        let first = m.find_all(&text);
+        assert_eq!(first.len(), 4);
+        for _ in 1..DIRECT_TEXTS {
+            assert_eq!(m.find_all(&text), first);
+        }
+        assert!(m.automaton.get().is_none());
+        assert_eq!(m.find_all(&text), first);
+        assert!(m.automaton.get().is_some_and(Option::is_some));
+        // A long text is never searched directly.
+        let fresh = Matcher::new([(0, &phrases[..], &none[..])]).unwrap();
+        let long = Normalized::new(&"mailbox full ".repeat(DIRECT_MAX_LEN / 13 + 1));
+        assert_eq!(fresh.find_all(&long).len(), 2 * (DIRECT_MAX_LEN / 13 + 1));
+        assert!(fresh.automaton.get().is_some());
     }
 
     #[test]
