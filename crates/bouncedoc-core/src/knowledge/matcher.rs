@@ -218,10 +218,10 @@ impl Matcher {
         })
     }
 
-    /// Every occurrence of every literal in `hay` (overlapping ones too) as `(literal, start,
-    /// end)`, in the automaton's order: by where they end, the longer of two ending together
-    /// first.
-    fn literal_matches(&self, hay: &[u8]) -> Vec<(usize, usize, usize)> {
+    /// Calls `found(literal, start, end)` for every occurrence of every literal in `hay`
+    /// (overlapping ones too), in the automaton's order: by where they end, the longer of two
+    /// ending together first.
+    fn each_literal_match(&self, hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
         let direct = self.automaton.get().is_none()
             && hay.len() <= DIRECT_MAX_LEN
             && self
@@ -241,15 +241,21 @@ impl Matcher {
                 .as_ref()
         };
         match automaton {
-            Some(ac) => ac
-                .find_overlapping_iter(hay)
-                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-                .collect(),
-            None => self.direct_matches(hay),
+            Some(ac) => {
+                for m in ac.find_overlapping_iter(hay) {
+                    found(m.pattern().as_usize(), m.start(), m.end());
+                }
+            }
+            None => {
+                for (id, start, end) in self.direct_matches(hay) {
+                    found(id, start, end);
+                }
+            }
         }
     }
 
-    /// [`Matcher::literal_matches`] by a search for each literal on its own.
+    /// The matches of [`Matcher::each_literal_match`], found by a search for each literal on
+    /// its own.
     fn direct_matches(&self, hay: &[u8]) -> Vec<(usize, usize, usize)> {
         let mut found = Vec::new();
         for (id, literal) in self.literals.iter().enumerate() {
@@ -281,7 +287,7 @@ impl Matcher {
         let mut hits = Vec::new();
         let mut present = vec![false; self.literal_regexes.len()];
         let mut candidates: Vec<usize> = Vec::new();
-        for (id, start, end) in self.literal_matches(hay.as_bytes()) {
+        self.each_literal_match(hay.as_bytes(), |id, start, end| {
             match self.phrase_entry.get(id) {
                 Some(&entry) => hits.push(Hit { entry, start, end }),
                 None if !present[id - phrases] => {
@@ -290,7 +296,7 @@ impl Matcher {
                 }
                 None => {}
             }
-        }
+        });
         candidates.sort_unstable();
         candidates.dedup();
         candidates.retain(|&i| {
