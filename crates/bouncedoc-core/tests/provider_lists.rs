@@ -3243,3 +3243,131 @@ fn tuta_and_godaddy_more_replies() {
         ],
     );
 }
+
+/// postmaster-earthlink.vadesecure.com "Inbound SMTP error codes" (the ELNK_ codes Earthlink's
+/// inbound servers name in their replies) and emailquestions.com "SMTP and Sending Limits for
+/// Earthlink Email" (the outbound message limit).
+#[test]
+fn earthlink_inbound_error_codes() {
+    check(
+        "Earthlink",
+        &[
+            (
+                "550 5.7.1 Connection refused ELNK_101 [192.0.2.8]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Sender blocked error ELNK_102 [192.0.2.8]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 4.2.1 Connection deferred ELNK_103",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "550 5.7.1 Connection refused ELNK_105 [192.0.2.8]",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Connection refused ELNK_108 [192.0.2.8]",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "421 4.2.1 Connection deferred ELNK_110 [192.0.2.8]",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Sender blocked error ELNK_111 [192.0.2.8]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 4.2.1 Connection deferred ELNK_130 [192.0.2.8]",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "554 Outbound message limit exceeded",
+                "speeding",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// bt.com "BT Email Error 550 – what it means and how to fix it" and btbusiness.custhelp.com
+/// "My emails are being rejected - I'm getting messages with the error code 550".
+#[test]
+fn bt_email_error_550() {
+    check(
+        "BT",
+        &[
+            (
+                "550 Message rejected due to sender IP reputation ([192.0.2.8])",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "550 unknown local user",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 Recipient Not Authorised [recipient rejected due to no authorised destination groups]",
+                "rejected",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// suped.com on Spectrum/Charter ("421 cmsmtp ... blocked" with AUP#In-1340, the limit on
+/// concurrent connections; AUP#In-1370 and AUP#I-1010 with "554 ESMTP server not available",
+/// blocks of the sending IP), Spectrum's moderator on community.spectrum.net (AUP#In-1020: a
+/// block of the sending address after recipients' spam reports), suped.com on Bigpond/Telstra
+/// ("558 5.7.1 Message content rejected due to suspected spam. IB704x"), and the Bigpond reply
+/// naming a block list quoted on themssforum.com.
+#[test]
+fn spectrum_and_bigpond_replies() {
+    check(
+        "Spectrum and Bigpond",
+        &[
+            (
+                "421 cmsmtp 192.0.2.8 blocked. AUP#In-1340",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.0 mta1.charter.net cmsmtp 192.0.2.8 blocked. AUP#In-1370",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 impin001.msg.chrl.nc.charter.net cmsmtp 192.0.2.8 blocked. Please see https://www.spectrum.net/support/internet/understanding-email-error-codes for more information. AUP#In-1020",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 192.0.2.8 ESMTP server not available. AUP#I-1010",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "558 5.7.1 Message content rejected due to suspected spam. IB704x",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "553 192.0.2.8 Defined SPAM source: bl.spamcop.net",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
