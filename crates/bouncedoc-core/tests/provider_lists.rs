@@ -3292,11 +3292,7 @@ fn earthlink_inbound_error_codes() {
                 "badreputation",
                 "sender-admin",
             ),
-            (
-                "554 Outbound message limit exceeded",
-                "speeding",
-                "sender",
-            ),
+            ("554 Outbound message limit exceeded", "speeding", "sender"),
         ],
     );
 }
@@ -3313,11 +3309,7 @@ fn bt_email_error_550() {
                 "badreputation",
                 "sender-admin",
             ),
-            (
-                "550 unknown local user",
-                "userunknown",
-                "sender",
-            ),
+            ("550 unknown local user", "userunknown", "sender"),
             (
                 "550 Recipient Not Authorised [recipient rejected due to no authorised destination groups]",
                 "rejected",
