@@ -3363,3 +3363,33 @@ fn spectrum_and_bigpond_replies() {
         ],
     );
 }
+
+/// community.virginmedia.com "Email Spam Content Found error 550 - 554" (Virgin Media's own
+/// notice), suped.com on TalkTalk's TT992 ("Content rejected (TT992)": a policy reject), on
+/// Bigpond's content-based spam bounces (IB703) and on CenturyLink's internal reputation
+/// service ("550 5.7.1 [C10] RBL restriction: Blacklisted by Internal Reputation Service").
+#[test]
+fn virgin_media_talktalk_bigpond_centurylink_replies() {
+    check(
+        "Virgin Media, TalkTalk, Bigpond, CenturyLink",
+        &[
+            ("554 5.2.0 Spam content found", "spamdetected", "sender"),
+            ("550 5.2.0 Spam content found", "spamdetected", "sender"),
+            (
+                "550 5.7.1 Content rejected (TT992)",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Message content rejected due to suspected spam. IB703 5.7.1 i{a03ab15d-1d81-442c-964f-4a23c88f44cf}",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 5.7.1 [C10] RBL restriction: Blacklisted by Internal Reputation Service",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
