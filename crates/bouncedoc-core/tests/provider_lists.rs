@@ -3393,3 +3393,46 @@ fn virgin_media_talktalk_bigpond_centurylink_replies() {
         ],
     );
 }
+
+/// support.shaw.ca "Shaw server blocking emails from domain" (Shaw's Cloudmark-filtered
+/// servers: AUP#MXRT, connections rate limited; AUP#CNCT, too many concurrent connections).
+#[test]
+fn shaw_aup_codes() {
+    check(
+        "Shaw",
+        &[
+            (
+                "421 4.7.0 shw-central.mx.a.cloudfilter.net cmsmtp 192.0.2.8 blocked. AUP#MXRT",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "421 cmsmtp 192.0.2.8 blocked. AUP#CNCT",
+                "toomanyconn",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// chirpinternet.eu "iiNet blocking relayed emails" (the reply of iiNet's inbound servers,
+/// asav.iinet.net.au) and suped.com on the soft bounces from Windstream, TDS, CenturyTel and
+/// other ISPs ("554 5.7.1 [VI-1] Message blocked due to spam content in the message").
+#[test]
+fn iinet_and_windstream_replies() {
+    check(
+        "iiNet and Windstream",
+        &[
+            (
+                "554 Your access to this mail system from 192.0.2.8 has been rejected due to the sending MTA's poor reputation. If you believe that this failure is in error, please contact the intended recipient via alternate means.",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 [VI-1] Message blocked due to spam content in the message.",
+                "spamdetected",
+                "sender",
+            ),
+        ],
+    );
+}
