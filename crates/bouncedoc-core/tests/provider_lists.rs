@@ -3436,3 +3436,31 @@ fn iinet_and_windstream_replies() {
         ],
     );
 }
+
+/// postmaster-earthlink.vadesecure.com "Outbound SMTP error codes" (the ELNK_ codes EarthLink's
+/// sending servers give its own users) and crowdsupport.telstra.com.au "Why is my email being
+/// blacklisted?" (BigPond's outbound server refusing a connection from an address on the
+/// Exploits Block List).
+#[test]
+fn earthlink_outbound_and_bigpond_outbound_refusals() {
+    check(
+        "EarthLink and BigPond outbound",
+        &[
+            (
+                "421 4.2.1 Connection deferred ELNK_136",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 5.7.1 HELO command rejected ELNK_201",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 nschwcmgw08p BigPond Outbound [OB105. Connection refused. 192.0.2.8 is listed on the Exploits Block List (XBL).",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
