@@ -3464,3 +3464,18 @@ fn earthlink_outbound_and_bigpond_outbound_refusals() {
         ],
     );
 }
+
+/// vomitcomet.org "Rogers is eating things it calls spam" (Rogers mail hosted by Yahoo: the
+/// "UP Email not accepted for policy reasons" refusal and Yahoo's explanation of it, contents
+/// Yahoo Mail will not accept for policy reasons such as phishing or viruses).
+#[test]
+fn rogers_hosted_by_yahoo() {
+    check(
+        "Rogers",
+        &[(
+            "554 Message not allowed - UP Email not accepted for policy reasons. Please visit http://postmaster.yahoo.com/errors/postmaster-27.html [120]",
+            "policyviolation",
+            "sender-admin",
+        )],
+    );
+}
