@@ -3243,3 +3243,239 @@ fn tuta_and_godaddy_more_replies() {
         ],
     );
 }
+
+/// postmaster-earthlink.vadesecure.com "Inbound SMTP error codes" (the ELNK_ codes Earthlink's
+/// inbound servers name in their replies) and emailquestions.com "SMTP and Sending Limits for
+/// Earthlink Email" (the outbound message limit).
+#[test]
+fn earthlink_inbound_error_codes() {
+    check(
+        "Earthlink",
+        &[
+            (
+                "550 5.7.1 Connection refused ELNK_101 [192.0.2.8]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Sender blocked error ELNK_102 [192.0.2.8]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 4.2.1 Connection deferred ELNK_103",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "550 5.7.1 Connection refused ELNK_105 [192.0.2.8]",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Connection refused ELNK_108 [192.0.2.8]",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "421 4.2.1 Connection deferred ELNK_110 [192.0.2.8]",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Sender blocked error ELNK_111 [192.0.2.8]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 4.2.1 Connection deferred ELNK_130 [192.0.2.8]",
+                "badreputation",
+                "sender-admin",
+            ),
+            ("554 Outbound message limit exceeded", "speeding", "sender"),
+        ],
+    );
+}
+
+/// bt.com "BT Email Error 550 – what it means and how to fix it" and btbusiness.custhelp.com
+/// "My emails are being rejected - I'm getting messages with the error code 550".
+#[test]
+fn bt_email_error_550() {
+    check(
+        "BT",
+        &[
+            (
+                "550 Message rejected due to sender IP reputation ([192.0.2.8])",
+                "badreputation",
+                "sender-admin",
+            ),
+            ("550 unknown local user", "userunknown", "sender"),
+            (
+                "550 Recipient Not Authorised [recipient rejected due to no authorised destination groups]",
+                "rejected",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// suped.com on Spectrum/Charter ("421 cmsmtp ... blocked" with AUP#In-1340, the limit on
+/// concurrent connections; AUP#In-1370 and AUP#I-1010 with "554 ESMTP server not available",
+/// blocks of the sending IP), Spectrum's moderator on community.spectrum.net (AUP#In-1020: a
+/// block of the sending address after recipients' spam reports), suped.com on Bigpond/Telstra
+/// ("558 5.7.1 Message content rejected due to suspected spam. IB704x"), and the Bigpond reply
+/// naming a block list quoted on themssforum.com.
+#[test]
+fn spectrum_and_bigpond_replies() {
+    check(
+        "Spectrum and Bigpond",
+        &[
+            (
+                "421 cmsmtp 192.0.2.8 blocked. AUP#In-1340",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.0 mta1.charter.net cmsmtp 192.0.2.8 blocked. AUP#In-1370",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 impin001.msg.chrl.nc.charter.net cmsmtp 192.0.2.8 blocked. Please see https://www.spectrum.net/support/internet/understanding-email-error-codes for more information. AUP#In-1020",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 192.0.2.8 ESMTP server not available. AUP#I-1010",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "558 5.7.1 Message content rejected due to suspected spam. IB704x",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "553 192.0.2.8 Defined SPAM source: bl.spamcop.net",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// community.virginmedia.com "Email Spam Content Found error 550 - 554" (Virgin Media's own
+/// notice), suped.com on TalkTalk's TT992 ("Content rejected (TT992)": a policy reject), on
+/// Bigpond's content-based spam bounces (IB703) and on CenturyLink's internal reputation
+/// service ("550 5.7.1 [C10] RBL restriction: Blacklisted by Internal Reputation Service").
+#[test]
+fn virgin_media_talktalk_bigpond_centurylink_replies() {
+    check(
+        "Virgin Media, TalkTalk, Bigpond, CenturyLink",
+        &[
+            ("554 5.2.0 Spam content found", "spamdetected", "sender"),
+            ("550 5.2.0 Spam content found", "spamdetected", "sender"),
+            (
+                "550 5.7.1 Content rejected (TT992)",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Message content rejected due to suspected spam. IB703 5.7.1 i{a03ab15d-1d81-442c-964f-4a23c88f44cf}",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 5.7.1 [C10] RBL restriction: Blacklisted by Internal Reputation Service",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// support.shaw.ca "Shaw server blocking emails from domain" (Shaw's Cloudmark-filtered
+/// servers: AUP#MXRT, connections rate limited; AUP#CNCT, too many concurrent connections).
+#[test]
+fn shaw_aup_codes() {
+    check(
+        "Shaw",
+        &[
+            (
+                "421 4.7.0 shw-central.mx.a.cloudfilter.net cmsmtp 192.0.2.8 blocked. AUP#MXRT",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "421 cmsmtp 192.0.2.8 blocked. AUP#CNCT",
+                "toomanyconn",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// chirpinternet.eu "iiNet blocking relayed emails" (the reply of iiNet's inbound servers,
+/// asav.iinet.net.au) and suped.com on the soft bounces from Windstream, TDS, CenturyTel and
+/// other ISPs ("554 5.7.1 [VI-1] Message blocked due to spam content in the message").
+#[test]
+fn iinet_and_windstream_replies() {
+    check(
+        "iiNet and Windstream",
+        &[
+            (
+                "554 Your access to this mail system from 192.0.2.8 has been rejected due to the sending MTA's poor reputation. If you believe that this failure is in error, please contact the intended recipient via alternate means.",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 [VI-1] Message blocked due to spam content in the message.",
+                "spamdetected",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// postmaster-earthlink.vadesecure.com "Outbound SMTP error codes" (the ELNK_ codes EarthLink's
+/// sending servers give its own users) and crowdsupport.telstra.com.au "Why is my email being
+/// blacklisted?" (BigPond's outbound server refusing a connection from an address on the
+/// Exploits Block List).
+#[test]
+fn earthlink_outbound_and_bigpond_outbound_refusals() {
+    check(
+        "EarthLink and BigPond outbound",
+        &[
+            (
+                "421 4.2.1 Connection deferred ELNK_136",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 5.7.1 HELO command rejected ELNK_201",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 nschwcmgw08p BigPond Outbound [OB105. Connection refused. 192.0.2.8 is listed on the Exploits Block List (XBL).",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
+
+/// vomitcomet.org "Rogers is eating things it calls spam" (Rogers mail hosted by Yahoo: the
+/// "UP Email not accepted for policy reasons" refusal and Yahoo's explanation of it, contents
+/// Yahoo Mail will not accept for policy reasons such as phishing or viruses).
+#[test]
+fn rogers_hosted_by_yahoo() {
+    check(
+        "Rogers",
+        &[(
+            "554 Message not allowed - UP Email not accepted for policy reasons. Please visit http://postmaster.yahoo.com/errors/postmaster-27.html [120]",
+            "policyviolation",
+            "sender-admin",
+        )],
+    );
+}
