@@ -3333,3 +3333,30 @@ fn pop_before_smtp_refusals() {
         ],
     );
 }
+
+/// GMO とくとくBB's help on the bounces its users receive (help-gmobb.dga.jp, faq 1021046:
+/// "User unknown" / "HOST unknown" for a wrong address, "Message size exceeds remaining quota" /
+/// "over quota" for a recipient's full mailbox).
+#[test]
+fn gmo_bb_error_mail_replies() {
+    check(
+        "GMO BB",
+        &[
+            (
+                "<example-aki@example.jp>: host mx.example.jp[192.0.2.3] said: 550 5.1.1 <example-aki@example.jp>: Recipient address rejected: User unknown (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "552 5.2.2 <example-aki@example.jp>: Message size exceeds remaining quota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "<example-aki@example.jp>: host mx.example.jp[192.0.2.3] said: 452 4.2.2 <example-aki@example.jp>: over quota (in reply to RCPT TO command)",
+                "mailboxfull",
+                "recipient",
+            ),
+        ],
+    );
+}
