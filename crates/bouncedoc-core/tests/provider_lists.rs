@@ -3479,3 +3479,120 @@ fn rogers_hosted_by_yahoo() {
         )],
     );
 }
+
+/// Japanese ISPs' and hosting services' own lists of the bounces their users receive: DTI's
+/// "Mail System Error - Returned Mail" example (dream.jp/support/techinfo/mail/error/error05.html)
+/// and its MAILER-DAEMON page (www-wp.dream.jp/search.php/?p=1215, "Message could not be
+/// delivered for 5 days"), WebARENA's list of typical error messages (help.arena.ne.jp article
+/// 360038694154) and its mail hosting limits (web.arena.ne.jp/support/mailhosting/manual/mail/
+/// restrict.html), TikiTiki's Hosting Ace mail FAQ (www.tiki.ne.jp/ace/faq/mail.html), and UQ
+/// mobile's notes for senders (www.uqwimax.jp/mobile/plan/option/mail/caution/: a 550 reply for
+/// an address that no longer exists).
+#[test]
+fn dti_webarena_tikitiki_uq_replies() {
+    check(
+        "Japanese ISPs and hosting (DTI, WebARENA, TikiTiki, UQ mobile)",
+        &[
+            // DTI
+            (
+                "Mail System Error - Returned Mail This Message was undeliverable due to the following reason: Each of the following recipients was rejected by a remote mail server. Recipient: <example-taro@m1.point.ne.jp> Reason: <example-taro@m1.point.ne.jp>... User unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Message could not be delivered for 5 days. Message will be deleted from queue.",
+                "expired",
+                "recipient-admin",
+            ),
+            // WebARENA
+            (
+                "554 5.7.1 <hanako@example.com>: Client host rejected: Access denied",
+                "blocked",
+                "sender",
+            ),
+            (
+                "550 5.1.1 <hanako@example.com>... User unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 5.7.1 <hanako@example.com>: Relay access denied",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "552 5.3.4 Error: message file too big",
+                "mesgtoobig",
+                "sender",
+            ),
+            // TikiTiki Hosting Ace
+            (
+                "452 sorry, mailbox is full (#4.5.2)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "552 sorry, that message size exceeds my databytes limit (#5.3.4)",
+                "mesgtoobig",
+                "sender",
+            ),
+            // UQ mobile
+            (
+                "550 <example-jiro@uqmobile.jp>: User unknown",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// The POP-before-SMTP refusals of Japanese providers' and rental servers' outgoing servers, as
+/// their own lists give them: faq.support.nifty.com/?p=4076 (@nifty: "sorry, you must get
+/// POP/APOP authorization."), the same reply quoted at mahoro-ba.net/index.php?j=530, and a
+/// rental server's manual (shbhlxxjs.com/onlineManualDetail161.html: "Please receive your mail
+/// before sending"). The mail program has to receive first, or log in: the sender's to fix.
+#[test]
+fn pop_before_smtp_refusals() {
+    check(
+        "POP before SMTP",
+        &[
+            (
+                "554 sorry, you must get POP/APOP authorization.",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "553 5.3.0 <hanako@example.jp>... Please receive your mail before sending.",
+                "securityerror",
+                "sender",
+            ),
+        ],
+    );
+}
+
+/// GMO とくとくBB's help on the bounces its users receive (help-gmobb.dga.jp, faq 1021046:
+/// "User unknown" / "HOST unknown" for a wrong address, "Message size exceeds remaining quota" /
+/// "over quota" for a recipient's full mailbox).
+#[test]
+fn gmo_bb_error_mail_replies() {
+    check(
+        "GMO BB",
+        &[
+            (
+                "<example-aki@example.jp>: host mx.example.jp[192.0.2.3] said: 550 5.1.1 <example-aki@example.jp>: Recipient address rejected: User unknown (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "552 5.2.2 <example-aki@example.jp>: Message size exceeds remaining quota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "<example-aki@example.jp>: host mx.example.jp[192.0.2.3] said: 452 4.2.2 <example-aki@example.jp>: over quota (in reply to RCPT TO command)",
+                "mailboxfull",
+                "recipient",
+            ),
+        ],
+    );
+}
