@@ -5507,3 +5507,43 @@ fn exim_hosting_panel_acls() {
         ],
     );
 }
+
+/// The leftovers of the server sweep (issue 15): OpenSMTPD usr.sbin/smtpd/smtp_session.c
+/// ("Recipient address syntax error"), Apache James HeloCmdHandler.java ("Invalid domain
+/// name or ip supplied as HELO argument"), Exim src/src/smtp_in.c ("too many messages in
+/// this connection") and Spamhaus's error return codes quoted in a DNSBL refusal
+/// (spamhaus.org/news/article/788).
+#[test]
+fn server_sweep_leftovers() {
+    check(
+        "server sweep leftovers",
+        &[
+            // The address given to RCPT TO cannot be parsed: the address is wrong, not the
+            // dialogue.
+            (
+                "501 5.1.3 Recipient address syntax error",
+                "userunknown",
+                "sender",
+            ),
+            // A check of the HELO name's form only (no block list): the sending server's
+            // setting.
+            (
+                "501 5.5.4 Invalid domain name or ip supplied as HELO argument",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "421 too many messages in this connection",
+                "toomanyconn",
+                "nobody",
+            ),
+            // The refusal quotes an error of the query, not a listing: the receiving server's
+            // own misconfiguration.
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.8] blocked using zen.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/198.51.100.1",
+                "systemerror",
+                "recipient-admin",
+            ),
+        ],
+    );
+}
