@@ -4607,11 +4607,11 @@ fn amavis_notices() {
                 "notcompliantrfc",
                 "sender-admin",
             ),
-            // the generic rule for unencoded 8-bit headers reads these as content errors
+            // the same category (CC_BADH) as the Subject above and the "BAD HEADER" reply
             (
                 "INVALID HEADER: INVALID 8-BIT CHARACTERS IN HEADER SECTION",
-                "contenterror",
-                "sender",
+                "notcompliantrfc",
+                "sender-admin",
             ),
             (
                 "VIRUS ALERT Our content checker found virus: Eicar-Test-Signature in email presumably from you <taro@example.jp> to the following recipient: -> hanako@example.org",
@@ -5543,6 +5543,28 @@ fn server_sweep_leftovers() {
                 "554 5.7.1 Service unavailable; Client host [192.0.2.8] blocked using zen.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/198.51.100.1",
                 "systemerror",
                 "recipient-admin",
+            ),
+        ],
+    );
+}
+
+/// amavisd-new (lathiat/amavisd amavisd): its SMTP reply ("BAD HEADER: nonencoded 8-bit
+/// character", %smtp_reason_by_ccat) and its notification's heading ("INVALID HEADER: INVALID
+/// 8-BIT CHARACTERS IN HEADER SECTION") state the same category, CC_BADH, and must agree.
+#[test]
+fn amavis_bad_header_reply_and_notice_agree() {
+    check(
+        "amavisd-new CC_BADH",
+        &[
+            (
+                "554 5.6.3 Reject, id=12345-09 - BAD HEADER: nonencoded 8-bit character",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "INVALID HEADER: INVALID 8-BIT CHARACTERS IN HEADER SECTION",
+                "notcompliantrfc",
+                "sender-admin",
             ),
         ],
     );
