@@ -4607,11 +4607,11 @@ fn amavis_notices() {
                 "notcompliantrfc",
                 "sender-admin",
             ),
-            // the generic rule for unencoded 8-bit headers reads these as content errors
+            // the same category (CC_BADH) as the Subject above and the "BAD HEADER" reply
             (
                 "INVALID HEADER: INVALID 8-BIT CHARACTERS IN HEADER SECTION",
-                "contenterror",
-                "sender",
+                "notcompliantrfc",
+                "sender-admin",
             ),
             (
                 "VIRUS ALERT Our content checker found virus: Eicar-Test-Signature in email presumably from you <taro@example.jp> to the following recipient: -> hanako@example.org",
@@ -5503,6 +5503,68 @@ fn exim_hosting_panel_acls() {
                 "550 Blacklisted file extension detected",
                 "policyviolation",
                 "sender",
+            ),
+        ],
+    );
+}
+
+/// The leftovers of the server sweep (issue 15): OpenSMTPD usr.sbin/smtpd/smtp_session.c
+/// ("Recipient address syntax error"), Apache James HeloCmdHandler.java ("Invalid domain
+/// name or ip supplied as HELO argument"), Exim src/src/smtp_in.c ("too many messages in
+/// this connection") and Spamhaus's error return codes quoted in a DNSBL refusal
+/// (spamhaus.org/news/article/788).
+#[test]
+fn server_sweep_leftovers() {
+    check(
+        "server sweep leftovers",
+        &[
+            // The address given to RCPT TO cannot be parsed: the address is wrong, not the
+            // dialogue.
+            (
+                "501 5.1.3 Recipient address syntax error",
+                "userunknown",
+                "sender",
+            ),
+            // A check of the HELO name's form only (no block list): the sending server's
+            // setting.
+            (
+                "501 5.5.4 Invalid domain name or ip supplied as HELO argument",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "421 too many messages in this connection",
+                "toomanyconn",
+                "nobody",
+            ),
+            // The refusal quotes an error of the query, not a listing: the receiving server's
+            // own misconfiguration.
+            (
+                "554 5.7.1 Service unavailable; Client host [192.0.2.8] blocked using zen.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/198.51.100.1",
+                "systemerror",
+                "recipient-admin",
+            ),
+        ],
+    );
+}
+
+/// amavisd-new (lathiat/amavisd amavisd): its SMTP reply ("BAD HEADER: nonencoded 8-bit
+/// character", %smtp_reason_by_ccat) and its notification's heading ("INVALID HEADER: INVALID
+/// 8-BIT CHARACTERS IN HEADER SECTION") state the same category, CC_BADH, and must agree.
+#[test]
+fn amavis_bad_header_reply_and_notice_agree() {
+    check(
+        "amavisd-new CC_BADH",
+        &[
+            (
+                "554 5.6.3 Reject, id=12345-09 - BAD HEADER: nonencoded 8-bit character",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "INVALID HEADER: INVALID 8-BIT CHARACTERS IN HEADER SECTION",
+                "notcompliantrfc",
+                "sender-admin",
             ),
         ],
     );
