@@ -5569,3 +5569,17 @@ fn amavis_bad_header_reply_and_notice_agree() {
         ],
     );
 }
+
+/// The Proofpoint hourly recipient throttle, as suped.com's page on "452 Too many recipients
+/// received this hour" and a gateway forum thread quote it.
+#[test]
+fn proofpoint_recipients_per_hour() {
+    check(
+        "Proofpoint recipient throttle",
+        &[(
+            "452 Too many recipients received this hour",
+            "speeding",
+            "nobody",
+        )],
+    );
+}
