@@ -3596,3 +3596,41 @@ fn gmo_bb_error_mail_replies() {
         ],
     );
 }
+
+/// Z2: replies of other providers quoted in public GitHub threads: chatmail/provider-db#205
+/// (Yandex), jackfrued/Python-100-Days#255,
+/// zabbix-book/zabbix_mail_with_graph#1 and Vincedream/NodeMail#20 (NetEase `DT:SPM`: content
+/// taken for spam), sansan0/TrendRadar#373 and songquanpeng/message-pusher#127 (QQ).
+#[test]
+fn z2_other_providers_public_reports() {
+    check(
+        "Z2 public reports",
+        &[
+            (
+                "5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/1IrBc 1631900360-h4Ajl35YEe-dK78OYi4",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 DT:SPM 163 smtp12,EMCowACnzwc_BjhcKMZmAQ--.20404S2 1547175487,please see http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.2&hostid=smtp12&time=1547175487",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 DT:SPM 126 smtp2,DMmowAAnNDQz4zxdCk6LIw--.52838S2 1564271411,please see http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.3&hostid=smtp2&time=1564271411",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 The mail may contain inappropriate words or content.",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 The \"From\" header is missing or invalid. Please follow RFC5322, RFC2047, RFC822 standard protocol. [MEwgNYCUUqQdt1qml2CjHV6aouwXiNz1KplnTFuwgwGN67bolrd0KDmJ07BuZ3e8jQ== IP: 192.0.2.189]. https://service.mail.qq.com/detail/124/995.",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+        ],
+    );
+}
