@@ -3600,7 +3600,9 @@ fn gmo_bb_error_mail_replies() {
 /// Z2: replies of other providers quoted in public GitHub threads: chatmail/provider-db#205
 /// (Yandex), jackfrued/Python-100-Days#255,
 /// zabbix-book/zabbix_mail_with_graph#1 and Vincedream/NodeMail#20 (NetEase `DT:SPM`: content
-/// taken for spam), sansan0/TrendRadar#373 and songquanpeng/message-pusher#127 (QQ).
+/// taken for spam), sansan0/TrendRadar#373 and songquanpeng/message-pusher#127 (QQ),
+/// ActiveCampaign/smtp-field-manual#60 and MieuxVoter/app.mieuxvoter.fr-front#71 (Orange),
+/// frappe/erpnext#19057 and mybb/mybb#2644 (Zoho: From not the account's address).
 #[test]
 fn z2_other_providers_public_reports() {
     check(
@@ -3630,6 +3632,21 @@ fn z2_other_providers_public_reports() {
                 "550 The \"From\" header is missing or invalid. Please follow RFC5322, RFC2047, RFC822 standard protocol. [MEwgNYCUUqQdt1qml2CjHV6aouwXiNz1KplnTFuwgwGN67bolrd0KDmJ07BuZ3e8jQ== IP: 192.0.2.189]. https://service.mail.qq.com/detail/124/995.",
                 "notcompliantrfc",
                 "sender-admin",
+            ),
+            (
+                "550 mwinf5c14 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=192.0.2.14 [102]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "553 Relaying disallowed as taro@example.com",
+                "norelaying",
+                "sender",
             ),
         ],
     );
