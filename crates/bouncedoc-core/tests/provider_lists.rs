@@ -3602,7 +3602,9 @@ fn gmo_bb_error_mail_replies() {
 /// zabbix-book/zabbix_mail_with_graph#1 and Vincedream/NodeMail#20 (NetEase `DT:SPM`: content
 /// taken for spam), sansan0/TrendRadar#373 and songquanpeng/message-pusher#127 (QQ),
 /// ActiveCampaign/smtp-field-manual#60 and MieuxVoter/app.mieuxvoter.fr-front#71 (Orange),
-/// frappe/erpnext#19057 and mybb/mybb#2644 (Zoho: From not the account's address).
+/// frappe/erpnext#19057 and mybb/mybb#2644 (Zoho: From not the account's address),
+/// your-digital-rights/yourdigitalrights.org#736 (Naver), rspamd/rspamd#5098 and
+/// Cloud9Developer/Jellyfin-Newsletter-Plugin#130 (Proton).
 #[test]
 fn z2_other_providers_public_reports() {
     check(
@@ -3646,6 +3648,21 @@ fn z2_other_providers_public_reports() {
             (
                 "553 Relaying disallowed as taro@example.com",
                 "norelaying",
+                "sender",
+            ),
+            (
+                "550 5.1.1 No such user. For more information, go to https://help.naver.com/alias/mail/newmail10.naver YFIkhhfiSGCl2Nuynp4eNQ - nsmtp",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 5.7.1 rejected by rspamd filter",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "5.7.1 <taro@example.com>: Sender address rejected: not logged in",
+                "securityerror",
                 "sender",
             ),
         ],
