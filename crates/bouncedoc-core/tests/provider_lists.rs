@@ -3604,7 +3604,8 @@ fn gmo_bb_error_mail_replies() {
 /// ActiveCampaign/smtp-field-manual#60 and MieuxVoter/app.mieuxvoter.fr-front#71 (Orange),
 /// frappe/erpnext#19057 and mybb/mybb#2644 (Zoho: From not the account's address),
 /// your-digital-rights/yourdigitalrights.org#736 (Naver), rspamd/rspamd#5098 and
-/// Cloud9Developer/Jellyfin-Newsletter-Plugin#130 (Proton).
+/// Cloud9Developer/Jellyfin-Newsletter-Plugin#130 (Proton), maxcom/lorsource#1094 (Yandex: a
+/// mistyped address), codeforamerica/clean#331 (quoted by SendGrid).
 #[test]
 fn z2_other_providers_public_reports() {
     check(
@@ -3663,6 +3664,12 @@ fn z2_other_providers_public_reports() {
             (
                 "5.7.1 <taro@example.com>: Sender address rejected: not logged in",
                 "securityerror",
+                "sender",
+            ),
+            ("550 5.7.1 No such user!", "userunknown", "sender"),
+            (
+                "552 #5.3.4 message size exceeds limit",
+                "mesgtoobig",
                 "sender",
             ),
         ],
