@@ -3596,3 +3596,82 @@ fn gmo_bb_error_mail_replies() {
         ],
     );
 }
+
+/// Z2: replies of other providers quoted in public GitHub threads: chatmail/provider-db#205
+/// (Yandex), jackfrued/Python-100-Days#255,
+/// zabbix-book/zabbix_mail_with_graph#1 and Vincedream/NodeMail#20 (NetEase `DT:SPM`: content
+/// taken for spam), sansan0/TrendRadar#373 and songquanpeng/message-pusher#127 (QQ),
+/// ActiveCampaign/smtp-field-manual#60 and MieuxVoter/app.mieuxvoter.fr-front#71 (Orange),
+/// frappe/erpnext#19057 and mybb/mybb#2644 (Zoho: From not the account's address),
+/// your-digital-rights/yourdigitalrights.org#736 (Naver), rspamd/rspamd#5098 and
+/// Cloud9Developer/Jellyfin-Newsletter-Plugin#130 (Proton), maxcom/lorsource#1094 (Yandex: a
+/// mistyped address), codeforamerica/clean#331 (quoted by SendGrid).
+#[test]
+fn z2_other_providers_public_reports() {
+    check(
+        "Z2 public reports",
+        &[
+            (
+                "5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/1IrBc 1631900360-h4Ajl35YEe-dK78OYi4",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 DT:SPM 163 smtp12,EMCowACnzwc_BjhcKMZmAQ--.20404S2 1547175487,please see http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.2&hostid=smtp12&time=1547175487",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 DT:SPM 126 smtp2,DMmowAAnNDQz4zxdCk6LIw--.52838S2 1564271411,please see http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.3&hostid=smtp2&time=1564271411",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 The mail may contain inappropriate words or content.",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550 The \"From\" header is missing or invalid. Please follow RFC5322, RFC2047, RFC822 standard protocol. [MEwgNYCUUqQdt1qml2CjHV6aouwXiNz1KplnTFuwgwGN67bolrd0KDmJ07BuZ3e8jQ== IP: 192.0.2.189]. https://service.mail.qq.com/detail/124/995.",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "550 mwinf5c14 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=192.0.2.14 [102]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "553 Relaying disallowed as taro@example.com",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "550 5.1.1 No such user. For more information, go to https://help.naver.com/alias/mail/newmail10.naver YFIkhhfiSGCl2Nuynp4eNQ - nsmtp",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 5.7.1 rejected by rspamd filter",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "5.7.1 <taro@example.com>: Sender address rejected: not logged in",
+                "securityerror",
+                "sender",
+            ),
+            ("550 5.7.1 No such user!", "userunknown", "sender"),
+            (
+                "552 #5.3.4 message size exceeds limit",
+                "mesgtoobig",
+                "sender",
+            ),
+        ],
+    );
+}
