@@ -3596,3 +3596,89 @@ fn gmo_bb_error_mail_replies() {
         ],
     );
 }
+
+/// Z1: replies of Gmail, Microsoft 365 / Outlook.com and Yahoo / AOL that users quoted in GitHub
+/// threads: github.com/cgeo/cgeo/issues/5737 and postalserver/postal/issues/266 (Gmail's
+/// "likely unsolicited mail"), bruceg/ezmlm-idx/issues/11 (Gmail's DMARC refusal),
+/// mohamedboukari/bunmail/issues/68 (Gmail's unknown account), sendgrid/docs/issues/6275,
+/// kakshay21/verify_email/issues/44 and aad-for-linux/pam_aad/issues/15 (Exchange Online's
+/// Spamhaus refusal and IP-reputation rate limit), root-io/vmail/issues/91 and
+/// hestiacp/hestiacp/issues/2901 (Outlook.com's network block list),
+/// docker-mailserver/docker-mailserver/issues/2704 (Microsoft's IP block then a Spamhaus
+/// listing), zone-eu/zone-mta/pull/214 (Exchange Online's AS(201806281)),
+/// Mailu/Mailu/issues/1458, postalserver/postal/issues/843 and
+/// KumoCorp/kumomta/pull/376 (Yahoo's TSS04/TSS05/IPTS04 deferrals), hardware/mailserver/issues/206
+/// (Yahoo's TSS06).
+#[test]
+fn z1_replies_quoted_in_public_threads() {
+    check(
+        "Z1 public threads",
+        &[
+            (
+                "550-5.7.1 [192.0.2.8      12] Our system has detected that this message is 550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail, 550-5.7.1 this message has been blocked. Please visit 550 5.7.1  https://support.google.com/mail/answer/188131 for more information. r11si2166wmb.87 - gsmtp",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550-5.7.1 [192.0.2.8 12] Our system has detected that this message is 550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail, 550-5.7.1 this message has been blocked. Please visit 550-5.7.1 https://support.google.com/mail/?p=UnsolicitedMessageError 550 5.7.1 for more information. w28si1688632wra.157 - gsmtp",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550-5.7.1 Unauthenticated email from example.com is not accepted due to 550-5.7.1 domain's DMARC policy. Please contact the administrator of 550-5.7.1 example.com domain if this was a legitimate mail. Please visit 550-5.7.1  https://support.google.com/mail/answer/2451690 to learn about the 550 5.7.1 DMARC initiative. r75si5694561wmf.156 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.1.1 The email account that you tried to reach does not exist",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Service unavailable, Client host [192.0.2.8] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.8 (AS3130). [VE1EUR01FT062.eop-EUR01.prod.protection.outlook.com]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 - 5.7.1 Service unavailable, Client host [192.0.2.9] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.9 AS(1450) [VI1EUR04FT062.eop-eur04.prod.protection.outlook.com]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "451 4.7.650 The mail server [192.0.2.10] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com (S3113) [VI1EUR06FT038.eop-eur06.prod.protection.outlook.com]",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Unfortunately, messages from [192.0.2.11] weren't sent. Please contact your Internet service provider since part of their network is on our block list (AS3140). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. (in reply to MAIL FROM command)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Unfortunately, messages from [192.0.2.12] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3140). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [DM6NAM12FT008.eop-nam12.prod.protection.outlook.com 2023-02-01T02:52:56.703Z 08DB03E3F757F606]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [PR2FRA01FT009.eop-fra01.prod.protection.outlook.com]",
+                "userunknown",
+                "recipient-admin",
+            ),
+            (
+                "421 4.7.0 [TSS04] Messages from 192.0.2.14 temporarily deferred due to user complaints - 4.16.55.1; see https://help.yahoo.com/kb/postmaster/SLN3434.html (in reply to MAIL FROM command)",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.0 [TSS05] Messages from 192.0.2.15 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "421 [IPTS04] Messages from 192.0.2.16 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
+                "badreputation",
+                "sender-admin",
+            ),
+        ],
+    );
+}
