@@ -3608,7 +3608,10 @@ fn gmo_bb_error_mail_replies() {
 /// listing), zone-eu/zone-mta/pull/214 (Exchange Online's AS(201806281)),
 /// Mailu/Mailu/issues/1458, postalserver/postal/issues/843 and
 /// KumoCorp/kumomta/pull/376 (Yahoo's TSS04/TSS05/IPTS04 deferrals), hardware/mailserver/issues/206
-/// (Yahoo's TSS06).
+/// (Yahoo's TSS06); mail-in-a-box/mailinabox/issues/1771, maxking/docker-mailman/issues/303,
+/// Purelymail/purelymail-issues/issues/354 and TechAndCheck/tech-and-check-alerts/issues/274
+/// (Gmail's rate limits and content block); chatmail/core/issues/6547, MailCore/mailcore2/issues/1738
+/// and docker-mailserver/docker-mailserver/issues/22 (iCloud's CS01 and Proofpoint block).
 #[test]
 fn z1_replies_quoted_in_public_threads() {
     check(
@@ -3677,6 +3680,46 @@ fn z1_replies_quoted_in_public_threads() {
             (
                 "421 [IPTS04] Messages from 192.0.2.16 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
                 "badreputation",
+                "sender-admin",
+            ),
+            (
+                "host mta6.am0.yahoodns.net[192.0.2.24] said: 553 5.7.2 [TSS06] All messages from 192.0.2.25 will be permanently deferred; Retrying will NOT succeed. See https://help.yahoo.com/kb/postmaster/SLN3436.html (in reply to MAIL FROM command)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.28 [192.0.2.17       4] Our system has detected an unusual rate of 421-4.7.28 unsolicited mail originating from your IP address. To protect our 421-x.x.xx users from spam, mail sent from your IP address has been temporarily 421-x.x.xx rate limited. Please visit 421-x.x.xx  https://support.google.com/mail/?p=UnsolicitedRateLimitError to 421 x.x.xx review our Bulk Email Senders Guidelines. z1si9679476pln.401 - gsmtp (in reply to end of DATA command)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.1 [192.0.2.18       1] Our system has detected an unusual rate of 550-5.7.1 unsolicited mail originating from your IP address. To protect our 550-5.7.1 users from spam, mail sent from your IP address has been blocked. 550-5.7.1 Please visit 550-5.7.1  https://support.google.com/mail/?p=UnsolicitedIPError to review our 550 5.7.1 Bulk Email Senders Guidelines. q16si3475662wrs.311 - gsmtp (in reply to end of DATA command)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.28 Gmail has detected an unusual rate of mail originating from your SPF\n421-4.7.28 domain [example.com]. To protect our users from\n421-4.7.28 spam, mail sent from your domain has been temporarily rate limited.\n421-4.7.28 For more information, go to\n421-4.7.28  https://support.google.com/mail/?p=UnsolicitedRateLimitError to\n421 4.7.28 review our Bulk Email Senders Guidelines. x12si345 - gsmtp",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "Our system has detected that this message is suspicious due to the nature of the content and/or the links within. To best protect our users from spam, the message has been blocked. Please visit https://support.google.com/mail/answer/188131 for more information.",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "host mx02.mail.icloud.com[192.0.2.21] said: 554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137 (in reply to end of DATA command)",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "550: 5.7.1 Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "host mx1.mail.icloud.com[192.0.2.22] said: 550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.23: example-jiro@icloud.com (in reply to RCPT TO command)",
+                "blocked",
                 "sender-admin",
             ),
         ],
