@@ -3675,3 +3675,132 @@ fn z2_other_providers_public_reports() {
         ],
     );
 }
+
+/// Z1: replies of Gmail, Microsoft 365 / Outlook.com and Yahoo / AOL that users quoted in GitHub
+/// threads: github.com/cgeo/cgeo/issues/5737 and postalserver/postal/issues/266 (Gmail's
+/// "likely unsolicited mail"), bruceg/ezmlm-idx/issues/11 (Gmail's DMARC refusal),
+/// mohamedboukari/bunmail/issues/68 (Gmail's unknown account), sendgrid/docs/issues/6275,
+/// kakshay21/verify_email/issues/44 and aad-for-linux/pam_aad/issues/15 (Exchange Online's
+/// Spamhaus refusal and IP-reputation rate limit), root-io/vmail/issues/91 and
+/// hestiacp/hestiacp/issues/2901 (Outlook.com's network block list),
+/// docker-mailserver/docker-mailserver/issues/2704 (Microsoft's IP block then a Spamhaus
+/// listing), zone-eu/zone-mta/pull/214 (Exchange Online's AS(201806281)),
+/// Mailu/Mailu/issues/1458, postalserver/postal/issues/843 and
+/// KumoCorp/kumomta/pull/376 (Yahoo's TSS04/TSS05/IPTS04 deferrals), hardware/mailserver/issues/206
+/// (Yahoo's TSS06); mail-in-a-box/mailinabox/issues/1771, maxking/docker-mailman/issues/303,
+/// Purelymail/purelymail-issues/issues/354 and TechAndCheck/tech-and-check-alerts/issues/274
+/// (Gmail's rate limits and content block); chatmail/core/issues/6547, MailCore/mailcore2/issues/1738
+/// and docker-mailserver/docker-mailserver/issues/22 (iCloud's CS01 and Proofpoint block).
+#[test]
+fn z1_replies_quoted_in_public_threads() {
+    check(
+        "Z1 public threads",
+        &[
+            (
+                "550-5.7.1 [192.0.2.8      12] Our system has detected that this message is 550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail, 550-5.7.1 this message has been blocked. Please visit 550 5.7.1  https://support.google.com/mail/answer/188131 for more information. r11si2166wmb.87 - gsmtp",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550-5.7.1 [192.0.2.8 12] Our system has detected that this message is 550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail, 550-5.7.1 this message has been blocked. Please visit 550-5.7.1 https://support.google.com/mail/?p=UnsolicitedMessageError 550 5.7.1 for more information. w28si1688632wra.157 - gsmtp",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550-5.7.1 Unauthenticated email from example.com is not accepted due to 550-5.7.1 domain's DMARC policy. Please contact the administrator of 550-5.7.1 example.com domain if this was a legitimate mail. Please visit 550-5.7.1  https://support.google.com/mail/answer/2451690 to learn about the 550 5.7.1 DMARC initiative. r75si5694561wmf.156 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.1.1 The email account that you tried to reach does not exist",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Service unavailable, Client host [192.0.2.8] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.8 (AS3130). [VE1EUR01FT062.eop-EUR01.prod.protection.outlook.com]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 - 5.7.1 Service unavailable, Client host [192.0.2.9] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.9 AS(1450) [VI1EUR04FT062.eop-eur04.prod.protection.outlook.com]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "451 4.7.650 The mail server [192.0.2.10] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com (S3113) [VI1EUR06FT038.eop-eur06.prod.protection.outlook.com]",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Unfortunately, messages from [192.0.2.11] weren't sent. Please contact your Internet service provider since part of their network is on our block list (AS3140). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. (in reply to MAIL FROM command)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Unfortunately, messages from [192.0.2.12] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3140). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [DM6NAM12FT008.eop-nam12.prod.protection.outlook.com 2023-02-01T02:52:56.703Z 08DB03E3F757F606]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [PR2FRA01FT009.eop-fra01.prod.protection.outlook.com]",
+                "userunknown",
+                "recipient-admin",
+            ),
+            (
+                "421 4.7.0 [TSS04] Messages from 192.0.2.14 temporarily deferred due to user complaints - 4.16.55.1; see https://help.yahoo.com/kb/postmaster/SLN3434.html (in reply to MAIL FROM command)",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.0 [TSS05] Messages from 192.0.2.15 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "421 [IPTS04] Messages from 192.0.2.16 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "host mta6.am0.yahoodns.net[192.0.2.24] said: 553 5.7.2 [TSS06] All messages from 192.0.2.25 will be permanently deferred; Retrying will NOT succeed. See https://help.yahoo.com/kb/postmaster/SLN3436.html (in reply to MAIL FROM command)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.28 [192.0.2.17       4] Our system has detected an unusual rate of 421-4.7.28 unsolicited mail originating from your IP address. To protect our 421-x.x.xx users from spam, mail sent from your IP address has been temporarily 421-x.x.xx rate limited. Please visit 421-x.x.xx  https://support.google.com/mail/?p=UnsolicitedRateLimitError to 421 x.x.xx review our Bulk Email Senders Guidelines. z1si9679476pln.401 - gsmtp (in reply to end of DATA command)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.1 [192.0.2.18       1] Our system has detected an unusual rate of 550-5.7.1 unsolicited mail originating from your IP address. To protect our 550-5.7.1 users from spam, mail sent from your IP address has been blocked. 550-5.7.1 Please visit 550-5.7.1  https://support.google.com/mail/?p=UnsolicitedIPError to review our 550 5.7.1 Bulk Email Senders Guidelines. q16si3475662wrs.311 - gsmtp (in reply to end of DATA command)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421-4.7.28 Gmail has detected an unusual rate of mail originating from your SPF\n421-4.7.28 domain [example.com]. To protect our users from\n421-4.7.28 spam, mail sent from your domain has been temporarily rate limited.\n421-4.7.28 For more information, go to\n421-4.7.28  https://support.google.com/mail/?p=UnsolicitedRateLimitError to\n421 4.7.28 review our Bulk Email Senders Guidelines. x12si345 - gsmtp",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "Our system has detected that this message is suspicious due to the nature of the content and/or the links within. To best protect our users from spam, the message has been blocked. Please visit https://support.google.com/mail/answer/188131 for more information.",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "host mx02.mail.icloud.com[192.0.2.21] said: 554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137 (in reply to end of DATA command)",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "550: 5.7.1 Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "host mx1.mail.icloud.com[192.0.2.22] said: 550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.23: example-jiro@icloud.com (in reply to RCPT TO command)",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
