@@ -3804,3 +3804,25 @@ fn z1_replies_quoted_in_public_threads() {
         ],
     );
 }
+
+/// Self-hosted Postfix replies quoted in public threads: mailcow/mailcow-dockerized#893
+/// ("User unknown in virtual mailbox table") and docker-mailserver/docker-mailserver#1633
+/// ("User unknown in local recipient table").
+#[test]
+fn self_hosted_postfix_quoted_replies() {
+    check(
+        "self-hosted Postfix",
+        &[
+            (
+                "550 5.1.1 <taro@example.com>: Recipient address rejected: User unknown in virtual mailbox table",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 <hanako@example.jp>: Recipient address rejected: User unknown in local recipient table",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
