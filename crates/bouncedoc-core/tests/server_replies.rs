@@ -626,10 +626,12 @@ fn hmailserver_bounce_texts() {
                 "networkerror",
                 "nobody",
             ),
+            // SMTPClientConnection::OnExcessiveDataReceived: the remote server's reply overran
+            // hMailServer's line buffer, a fault between the servers, not the message's size
             (
                 "Excessive amount of data sent to server.",
-                "mesgtoobig",
-                "sender",
+                "systemerror",
+                "nobody",
             ),
             (
                 "Could not connect to 192.0.2.1 on port 25 since this would mean connecting to myself.",

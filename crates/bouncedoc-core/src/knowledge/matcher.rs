@@ -259,14 +259,16 @@ impl Matcher {
     fn direct_matches(&self, hay: &[u8]) -> Vec<(usize, usize, usize)> {
         let mut found = Vec::new();
         for (id, literal) in self.literals.iter().enumerate() {
+            if literal.is_empty() {
+                continue;
+            }
+            // Overlapping occurrences, as the automaton reports them: `memmem::find_iter`
+            // skips past each match, so the search restarts one byte after each start.
             let mut from = 0;
             while let Some(at) = memchr::memmem::find(&hay[from..], literal) {
                 let start = from + at;
                 found.push((id, start, start + literal.len()));
                 from = start + 1;
-                if literal.is_empty() || from > hay.len() {
-                    break;
-                }
             }
         }
         found.sort_unstable_by_key(|&(id, start, end)| (end, std::cmp::Reverse(end - start), id));
