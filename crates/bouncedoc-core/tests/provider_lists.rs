@@ -3836,7 +3836,13 @@ fn self_hosted_postfix_quoted_replies() {
 /// (Free's reverse DNS check), zone-eu/zone-mta#177 and thunderbird/mailstrom#197 (Trend Micro's
 /// RBL+ and ERS-DUL), mysociety/fixmystreet#1651 (Mimecast's anti-spoofing policy),
 /// customeros/mailsherpa#19 ("#5.1.0 Address rejected") and thunderbird/mailstrom#162
-/// (Barracuda Reputation, answered per recipient).
+/// (Barracuda Reputation, answered per recipient); the submission servers' refusals of
+/// nodeSolidServer/node-solid-server#1281 (QQ: sender must be the login address),
+/// splitbrain/dokuwiki-plugin-smtp#1, open-falcon/mail-provider#6 (NetEase: SMTP not turned on),
+/// Vincedream/NodeMail#11 (163 login failed), muquit/mailsend#74 (Mail.ru login failed),
+/// nodemailer/nodemailer#421 and muquit/mailsend#159 (Yandex: bad sender syntax, no AUTH),
+/// MailCore/mailcore2#1517 (Tiscali: password refused); and WEB.DE's user-unknown line listed on
+/// sitepackage.de/service/dokumentation/auswertung/typische-fehlermeldungen-bei-unzustellbarkeit.html.
 #[test]
 fn z6_other_providers_and_gateways_quoted_in_public() {
     check(
@@ -3902,6 +3908,47 @@ fn z6_other_providers_and_gateways_quoted_in_public() {
                 "550 Service unavailable; Client host [smtp001.example.com] blocked using Barracuda Reputation; http://www.barracudanetworks.com/reputation/?r=1&ip=192.0.2.43 (taro@example.com:blocked,hanako@example.com:blocked)",
                 "blocked",
                 "sender-admin",
+            ),
+            (
+                "501 mail from address must be same as authorization user",
+                "rejected",
+                "sender",
+            ),
+            (
+                "553 Mail from must equal authorized user",
+                "rejected",
+                "sender",
+            ),
+            ("550 User has no permission", "securityerror", "sender"),
+            (
+                "535 Error: authentication failed",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "535 Incorrect authentication data: authentication failed",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "501 5.1.7 Bad address mailbox syntax.",
+                "rejected",
+                "sender",
+            ),
+            (
+                "503 5.5.4 Error: send AUTH command first.",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "535 5.7.0 authentication rejected: your password is too simple",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "550 Benutzer nicht bekannt/User unknown",
+                "userunknown",
+                "sender",
             ),
         ],
     );
