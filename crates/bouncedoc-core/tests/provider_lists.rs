@@ -3842,7 +3842,11 @@ fn self_hosted_postfix_quoted_replies() {
 /// Vincedream/NodeMail#11 (163 login failed), muquit/mailsend#74 (Mail.ru login failed),
 /// nodemailer/nodemailer#421 and muquit/mailsend#159 (Yandex: bad sender syntax, no AUTH),
 /// MailCore/mailcore2#1517 (Tiscali: password refused); and WEB.DE's user-unknown line listed on
-/// sitepackage.de/service/dokumentation/auswertung/typische-fehlermeldungen-bei-unzustellbarkeit.html.
+/// sitepackage.de/service/dokumentation/auswertung/typische-fehlermeldungen-bei-unzustellbarkeit.html;
+/// Interia's SPF refusal from pomoc.poczta.interia.pl (news-dlaczego-wiadomosc-nie-zostala-dostarczona),
+/// Paran's IP block listed on puffinknight.tistory.com/102, and Coremail's (NetEase's mail system)
+/// "Fake sender" and "Local user only" texts from yunrelay.com/news/mailreject/714205212544.html and
+/// icoremail.vip/support (cate_id=84).
 #[test]
 fn z6_other_providers_and_gateways_quoted_in_public() {
     check(
@@ -3948,6 +3952,26 @@ fn z6_other_providers_and_gateways_quoted_in_public() {
             (
                 "550 Benutzer nicht bekannt/User unknown",
                 "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.0 [SPF] 192.0.2.62 is not allowed to send mail from example.com",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550-'Transaction failed. (SPAM_SUSPECT:IP_CONTROL) (http://cleanip.paran.com)'",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Requested mail action not taken: Fake sender",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "553 Requested action not taken: Local user only",
+                "rejected",
                 "sender",
             ),
         ],
