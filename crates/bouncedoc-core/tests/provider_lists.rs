@@ -3846,7 +3846,8 @@ fn self_hosted_postfix_quoted_replies() {
 /// Interia's SPF refusal from pomoc.poczta.interia.pl (news-dlaczego-wiadomosc-nie-zostala-dostarczona),
 /// Paran's IP block listed on puffinknight.tistory.com/102, and Coremail's (NetEase's mail system)
 /// "Fake sender" and "Local user only" texts from yunrelay.com/news/mailreject/714205212544.html and
-/// icoremail.vip/support (cate_id=84).
+/// icoremail.vip/support (cate_id=84); WEB.DE's "invalid DNS PTR resource record" from
+/// mailcow/mailcow#915.
 #[test]
 fn z6_other_providers_and_gateways_quoted_in_public() {
     check(
@@ -3973,6 +3974,11 @@ fn z6_other_providers_and_gateways_quoted_in_public() {
                 "553 Requested action not taken: Local user only",
                 "rejected",
                 "sender",
+            ),
+            (
+                "554-web.de (mxweb012) Nemesis ESMTP Service not available 554-No SMTP service 554 invalid DNS PTR resource record, IP=192.0.2.70",
+                "requireptr",
+                "sender-admin",
             ),
         ],
     );
