@@ -3826,3 +3826,160 @@ fn self_hosted_postfix_quoted_replies() {
         ],
     );
 }
+
+/// Z6: replies of European, Russian and Chinese providers and of the big mail gateways that
+/// users quoted in GitHub threads: louislam/uptime-kuma#3434 and pandolia/qqbot#36 (QQ Mail's
+/// refusal of a login without its authorization code), ruanyf/weather-action#5 (NetEase's
+/// "Local user only" on smtp.163.com), rustdesk/rustdesk#3716 (Yandex's suspected spam),
+/// LukeSmithxyz/emailwiz#82 (WEB.DE's check of the sending domain's DNS), EDSM-NET/FrontEnd#21
+/// (GMX's missing PTR), JamBrain/JamBrain#270 (La Poste's LPN007_510), iredmail/iRedMail#156
+/// (Free's reverse DNS check), zone-eu/zone-mta#177 and thunderbird/mailstrom#197 (Trend Micro's
+/// RBL+ and ERS-DUL), mysociety/fixmystreet#1651 (Mimecast's anti-spoofing policy),
+/// customeros/mailsherpa#19 ("#5.1.0 Address rejected") and thunderbird/mailstrom#162
+/// (Barracuda Reputation, answered per recipient); the submission servers' refusals of
+/// nodeSolidServer/node-solid-server#1281 (QQ: sender must be the login address),
+/// splitbrain/dokuwiki-plugin-smtp#1, open-falcon/mail-provider#6 (NetEase: SMTP not turned on),
+/// Vincedream/NodeMail#11 (163 login failed), muquit/mailsend#74 (Mail.ru login failed),
+/// nodemailer/nodemailer#421 and muquit/mailsend#159 (Yandex: bad sender syntax, no AUTH),
+/// MailCore/mailcore2#1517 (Tiscali: password refused); and WEB.DE's user-unknown line listed on
+/// sitepackage.de/service/dokumentation/auswertung/typische-fehlermeldungen-bei-unzustellbarkeit.html;
+/// Interia's SPF refusal from pomoc.poczta.interia.pl (news-dlaczego-wiadomosc-nie-zostala-dostarczona),
+/// Paran's IP block listed on puffinknight.tistory.com/102, and Coremail's (NetEase's mail system)
+/// "Fake sender" and "Local user only" texts from yunrelay.com/news/mailreject/714205212544.html and
+/// icoremail.vip/support (cate_id=84); WEB.DE's "invalid DNS PTR resource record" from
+/// mailcow/mailcow#915.
+#[test]
+fn z6_other_providers_and_gateways_quoted_in_public() {
+    check(
+        "Z6 other providers and gateways",
+        &[
+            (
+                "535 Login Fail. Please enter your authorization code to login. More information in http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "535 Error: 请使用授权码登录。详情请看: http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "553 Local user only,163 smtp5,HdxpCgA3f+63sTNhtiNZDA--.2001S2 1630777785",
+                "rejected",
+                "sender",
+            ),
+            (
+                "554 5.7.1 Message rejected under suspicion of SPAM; https://ya.cc/1IrBc",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "550-Requested action not taken: mailbox unavailable 550 invalid DNS MX or A/AAAA resource record",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "554-gmx.net (mxgmx017) Nemesis ESMTP Service not available 554-No SMTP service 554-Bad DNS PTR resource record. 554 For explanation visit http://postmaster.gmx.com/en/error-messages?ip=192.0.2.40&c=rdns",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 5.5.0 Service refuse. Veuillez essayer plus tard. service refused, please try later. LPN007_510",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 Refused. Your reverse DNS entry does not resolve to an IP.",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 Service unavailable; Client Host [192.0.2.41] blocked using Trend Micro RBL+. Please see http://www.mail-abuse.com/cgi-bin/lookup?ip_address=192.0.2.41",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "Recipient address rejected: Mail from <192.0.2.42> was refused due to the sender IP found in ERS-DUL. For details, query the IP reputation on https://servicecentral.trendmicro.com/en-US/ers/.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Rejected by header based Anti-Spoofing policy",
+                "policyviolation",
+                "recipient-admin",
+            ),
+            ("550 #5.1.0 Address rejected.", "userunknown", "sender"),
+            (
+                "550 Service unavailable; Client host [smtp001.example.com] blocked using Barracuda Reputation; http://www.barracudanetworks.com/reputation/?r=1&ip=192.0.2.43 (taro@example.com:blocked,hanako@example.com:blocked)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "501 mail from address must be same as authorization user",
+                "rejected",
+                "sender",
+            ),
+            (
+                "553 Mail from must equal authorized user",
+                "rejected",
+                "sender",
+            ),
+            ("550 User has no permission", "securityerror", "sender"),
+            (
+                "535 Error: authentication failed",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "535 Incorrect authentication data: authentication failed",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "501 5.1.7 Bad address mailbox syntax.",
+                "rejected",
+                "sender",
+            ),
+            (
+                "503 5.5.4 Error: send AUTH command first.",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "535 5.7.0 authentication rejected: your password is too simple",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "550 Benutzer nicht bekannt/User unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.0 [SPF] 192.0.2.62 is not allowed to send mail from example.com",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550-'Transaction failed. (SPAM_SUSPECT:IP_CONTROL) (http://cleanip.paran.com)'",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Requested mail action not taken: Fake sender",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "553 Requested action not taken: Local user only",
+                "rejected",
+                "sender",
+            ),
+            (
+                "554-web.de (mxweb012) Nemesis ESMTP Service not available 554-No SMTP service 554 invalid DNS PTR resource record, IP=192.0.2.70",
+                "requireptr",
+                "sender-admin",
+            ),
+        ],
+    );
+}
