@@ -20,9 +20,11 @@ pub mod fml;
 pub mod gateway_resend;
 pub mod imailserver;
 pub mod mailfoundry;
+pub mod mailman;
 pub mod messagingserver;
 pub mod mfilter;
 pub mod mxlogic;
+pub mod netscape;
 pub mod notes;
 pub mod opensmtpd;
 pub mod postfix;
@@ -118,6 +120,8 @@ pub static DETECTORS: &[&dyn Detector] = &[
     &activehunter::ActiveHunter,
     &imailserver::IMailServer,
     &fml::Fml,
+    &mailman::Mailman,
+    &netscape::Netscape,
     &verizon::Verizon,
     &apachejames::ApacheJames,
     &biglobe::Biglobe,
