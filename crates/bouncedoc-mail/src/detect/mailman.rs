@@ -14,7 +14,26 @@
 //!
 //! (the reason for a non-member, or for a `From:` domain whose DMARC policy the list
 //! mitigates by rejecting, `mailman/rules/dmarc.py`), or `[No bounce details are available]`.
-//! The failed recipient is the list: the owner address without `-owner`.
+//!
+//! A moderator's refusal of a post (Mailman 2 `Mailman/ListAdmin.py`, Mailman 3
+//! `src/mailman/app/docs/moderator.rst`): `Subject: Request to mailing list NAME rejected`, `From:` the
+//! list's owner (Mailman 2) or bounces address (Mailman 3), and
+//!
+//! ```text
+//! Your request to the LIST mailing list
+//!
+//!     Posting of your message titled "..."
+//!
+//! has been rejected by the list moderator.  The moderator gave the
+//! following reason for rejecting your request:
+//! ```
+//!
+//! then Mailman 2 quotes the post after `---------- Original Message ----------`. The same
+//! words refuse a subscription or unsubscription request ("Subscription request" in place of
+//! "Posting of your message titled"): that is no bounce, and is left alone.
+//!
+//! The failed recipient is the list: the address the refusal names when it is a whole
+//! address (Mailman 3), else the sender's address without `-owner` or `-bounces`.
 
 use super::common::{squeeze, text_until};
 use super::{Detected, Detector};
@@ -33,17 +52,34 @@ const REASONS: &[&str] = &[
     "[No bounce details are available]",
 ];
 
-/// The local part suffix of a list's owner address.
-const OWNER: &str = "-owner";
+/// The fixed words of a moderator's refusal.
+const REFUSED: &str = "has been rejected by the list moderator.";
 
-/// The list's posting address, from its owner address (`LIST-owner@DOMAIN`).
-fn list_of_owner(from: &str) -> Option<String> {
+/// What a refused post is called in the refusal (the same text refuses a subscription or an
+/// unsubscription request, which is no bounce).
+const POSTING: &str = "Posting of your message titled";
+
+/// Where Mailman 2 quotes the refused post.
+const ENDS: &[&str] = &["---------- Original Message ----------"];
+
+/// The local part suffixes of the addresses a list writes from.
+const SENDERS: &[&str] = &["-owner", "-bounces"];
+
+/// The list's posting address, from the address it writes from (`LIST-owner@DOMAIN`).
+fn list_of_sender(from: &str) -> Option<String> {
     let address = parse_address(from)?;
     let (local, domain) = address.rsplit_once('@')?;
-    let list = local
-        .strip_suffix(OWNER)
-        .or_else(|| local.strip_suffix("-OWNER"))?;
+    let lower = local.to_ascii_lowercase();
+    let suffix = SENDERS.iter().find(|s| lower.ends_with(*s))?;
+    let list = &local[..local.len() - suffix.len()];
     (!list.is_empty()).then(|| format!("{list}@{domain}"))
+}
+
+/// The list a refusal names as a whole address ("Your request to the LIST mailing list").
+fn named_list(text: &str) -> Option<String> {
+    let at = text.find("Your request to the ")? + "Your request to the ".len();
+    let name = text[at..].split_whitespace().next()?;
+    name.contains('@').then(|| parse_address(name)).flatten()
 }
 
 impl Detector for Mailman {
@@ -52,13 +88,21 @@ impl Detector for Mailman {
     }
 
     fn detect(&self, message: &Message) -> Option<Detected> {
-        let list = list_of_owner(message.header("from")?)?;
-        // The refused post travels with the notice.
-        message.parts_of("message/rfc822").next()?;
-        let text = text_until(message, &[]);
-        if !REASONS.iter().any(|r| text.holds(r)) {
-            return None;
-        }
+        let sender_list = list_of_sender(message.header("from")?)?;
+        let text = text_until(message, ENDS);
+        let list = if text.holds(REFUSED) {
+            if !text.holds(POSTING) {
+                return None;
+            }
+            named_list(text).unwrap_or(sender_list)
+        } else {
+            // The refused post travels with the notice.
+            message.parts_of("message/rfc822").next()?;
+            if !REASONS.iter().any(|r| text.holds(r)) {
+                return None;
+            }
+            sender_list
+        };
         let words = squeeze(text);
         Detected::found(ID, vec![super::common::recipient(Some(list), words)])
     }
@@ -78,6 +122,22 @@ mod tests {
             Some("ant@example.com")
         );
         assert!(d.recipients[0].diagnostic.contains("not allowed to post"));
+    }
+
+    #[test]
+    fn a_moderator_refusal_names_the_list() {
+        let raw = b"From: alist-bounces@example.com\nTo: aperson@example.org\nSubject: Request to mailing list \"A Test List\" rejected\n\nYour request to the alist@example.com mailing list\n\n    Posting of your message titled \"Something important\"\n\nhas been rejected by the list moderator.  The moderator gave the\nfollowing reason for rejecting your request:\n\n\"Off topic\"\n";
+        let d = Mailman.detect(&Message::parse(raw).unwrap()).unwrap();
+        assert_eq!(
+            d.recipients[0].recipient.as_deref(),
+            Some("alist@example.com")
+        );
+    }
+
+    #[test]
+    fn a_refused_subscription_is_no_bounce() {
+        let raw = b"From: ant-bounces@example.com\nTo: gwen@example.org\nSubject: Request to mailing list \"A Test List\" rejected\n\nYour request to the ant@example.com mailing list\n\n    Subscription request\n\nhas been rejected by the list moderator.  The moderator gave the\nfollowing reason for rejecting your request:\n\n\"This is a closed list\"\n";
+        assert!(Mailman.detect(&Message::parse(raw).unwrap()).is_none());
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub mod qmail;
 pub mod qmail_like;
 pub mod ruled_report;
 pub mod sendmail;
+pub mod sympa;
 pub mod trouble_delivering;
 pub mod v5sendmail;
 pub mod verizon;
@@ -122,6 +123,7 @@ pub static DETECTORS: &[&dyn Detector] = &[
     &fml::Fml,
     &mailman::Mailman,
     &netscape::Netscape,
+    &sympa::Sympa,
     &verizon::Verizon,
     &apachejames::ApacheJames,
     &biglobe::Biglobe,
