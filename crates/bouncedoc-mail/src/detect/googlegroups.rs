@@ -30,6 +30,14 @@ const ID: &str = "googlegroups";
 /// Where the returned message starts.
 const ENDS: &[&str] = &["----- Original message -----"];
 
+/// What the notice says in every version: the link to Google Groups, or its fixed sentences
+/// ("the group you tried to contact (NAME) may not exist", "any other Google Group").
+const MARKERS: &[&str] = &[
+    "groups.google.com",
+    "the group you tried to contact",
+    "or any other Google Group",
+];
+
 /// The addresses of an `X-Failed-Recipients` header (comma-separated).
 pub(crate) fn failed_recipients(message: &Message) -> Vec<String> {
     message
@@ -49,7 +57,9 @@ impl Detector for GoogleGroups {
             return None;
         }
         let text = text_until(message, ENDS);
-        if !text.holds("groups.google.com") {
+        // The notice points to groups.google.com, or (for a group of a Google Workspace
+        // domain) to the domain's Help Center; its fixed sentences name the group either way.
+        if !MARKERS.iter().any(|m| text.holds(m)) {
             return None;
         }
         let words = squeeze(text);

@@ -20,9 +20,11 @@ pub mod fml;
 pub mod gateway_resend;
 pub mod imailserver;
 pub mod mailfoundry;
+pub mod mailman;
 pub mod messagingserver;
 pub mod mfilter;
 pub mod mxlogic;
+pub mod netscape;
 pub mod notes;
 pub mod opensmtpd;
 pub mod postfix;
@@ -30,6 +32,7 @@ pub mod qmail;
 pub mod qmail_like;
 pub mod ruled_report;
 pub mod sendmail;
+pub mod sympa;
 pub mod trouble_delivering;
 pub mod v5sendmail;
 pub mod verizon;
@@ -118,6 +121,9 @@ pub static DETECTORS: &[&dyn Detector] = &[
     &activehunter::ActiveHunter,
     &imailserver::IMailServer,
     &fml::Fml,
+    &mailman::Mailman,
+    &netscape::Netscape,
+    &sympa::Sympa,
     &verizon::Verizon,
     &apachejames::ApacheJames,
     &biglobe::Biglobe,

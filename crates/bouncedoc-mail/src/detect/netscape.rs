@@ -1,0 +1,105 @@
+//! Netscape / iPlanet Messaging Server's notice of recipients a remote server refused, also
+//! sent by providers on that software (DTI's `Mail System Error - Returned Mail`, its example
+//! at <http://dream.jp/support/techinfo/mail/error/error05.html>):
+//!
+//! ```text
+//! This Message was undeliverable due to the following reason:
+//!
+//! Each of the following recipients was rejected by a remote mail server.
+//! The reasons given by the server are included to help you determine why
+//! each recipient was rejected.
+//!
+//!     Recipient: <user@example.jp>
+//!     Reason:    <user@example.jp>... User unknown
+//!
+//! Please reply to Postmaster@example.jp
+//! if you feel this message to be in error.
+//! ```
+//!
+//! The layout says what was refused: each recipient, that is the remote server's answer to
+//! `RCPT TO`; the words after `Reason:` are that answer.
+
+use bouncedoc_core::SmtpCommand;
+
+use super::common::{recipient, squeeze};
+use super::{Detected, Detector};
+use crate::detect::common::TextSearch;
+use crate::facts::{RecipientFacts, parse_address};
+use crate::message::Message;
+
+/// The Netscape Messaging Server detector.
+pub struct Netscape;
+
+const ID: &str = "netscape";
+
+/// The sentence that opens the list of refused recipients.
+const START: &str = "Each of the following recipients was rejected by a remote mail server.";
+
+/// The line after the list.
+const END: &str = "Please reply to ";
+
+/// The recipients listed after [`START`], each with the words after its `Reason:`.
+fn refused(text: &str) -> Vec<RecipientFacts> {
+    let Some(at) = text.find(START) else {
+        return Vec::new();
+    };
+    let mut out: Vec<RecipientFacts> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut current: Option<String> = None;
+    let mut flush = |current: &mut Option<String>, words: &mut Vec<&str>| {
+        if let Some(address) = current.take() {
+            let mut r = recipient(Some(address), squeeze(&words.join(" ")));
+            r.command = Some(SmtpCommand::Rcpt);
+            out.push(r);
+        }
+        words.clear();
+    };
+    for line in text[at + START.len()..].lines() {
+        let line = line.trim();
+        if line.starts_with(END) {
+            break;
+        }
+        if let Some(rest) = line.strip_prefix("Recipient:") {
+            flush(&mut current, &mut words);
+            current = parse_address(rest.trim());
+        } else if let Some(rest) = line.strip_prefix("Reason:") {
+            words.push(rest.trim());
+        } else if line.is_empty() {
+            flush(&mut current, &mut words);
+        } else if current.is_some() && !words.is_empty() {
+            words.push(line);
+        }
+    }
+    flush(&mut current, &mut words);
+    out
+}
+
+impl Detector for Netscape {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn detect(&self, message: &Message) -> Option<Detected> {
+        let text = message.report_text();
+        if !text.holds(START) {
+            return None;
+        }
+        Detected::found(ID, refused(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_refused_recipient_with_its_reason() {
+        let text = "This Message was undeliverable due to the following reason:\n\nEach of the following recipients was rejected by a remote mail server.\nThe reasons given by the server are included to help you determine why\neach recipient was rejected.\n\n    Recipient: <a@example.jp>\n    Reason:    <a@example.jp>... User unknown\n\n    Recipient: <b@example.jp>\n    Reason:    552 mailbox full\n\nPlease reply to Postmaster@example.jp\nif you feel this message to be in error.\n";
+        let r = refused(text);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].recipient.as_deref(), Some("a@example.jp"));
+        assert_eq!(r[0].diagnostic, "<a@example.jp>... User unknown");
+        assert_eq!(r[0].command, Some(SmtpCommand::Rcpt));
+        assert_eq!(r[1].diagnostic, "552 mailbox full");
+    }
+}
