@@ -60,7 +60,7 @@ pub fn blocks(body: &str) -> Vec<Fields<'_>> {
             continue;
         };
         let field = Field {
-            name: k.trim(),
+            name: spaced_name(k.trim()),
             value: Cow::Borrowed(v.trim()),
         };
         if field.name.contains(' ') {
@@ -82,6 +82,31 @@ pub fn blocks(body: &str) -> Vec<Fields<'_>> {
         out.push(current);
     }
     out
+}
+
+/// ZMailer's scheduler writes `Final Recipient:` and `Original Recipient:` with a space
+/// (scheduler/msgerror.c); they are the RFC 3464 fields.
+fn spaced_name(name: &str) -> &str {
+    if name.eq_ignore_ascii_case("final recipient") {
+        "Final-Recipient"
+    } else if name.eq_ignore_ascii_case("original recipient") {
+        "Original-Recipient"
+    } else {
+        name
+    }
+}
+
+/// The action of a block. A block without `Action` (ZMailer's machine part writes none)
+/// takes it from the class of its `Status`: 4 is a delay, 5 a failure.
+fn block_action(fields: &Fields) -> Option<bouncedoc_core::Action> {
+    if let Some(action) = get(fields, "action") {
+        return parse_action(action);
+    }
+    match get(fields, "status")?.trim().as_bytes().first()? {
+        b'4' => Some(bouncedoc_core::Action::Delayed),
+        b'5' => Some(bouncedoc_core::Action::Failed),
+        _ => None,
+    }
 }
 
 fn get<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
@@ -156,7 +181,7 @@ pub fn recipients(body: &str) -> Vec<RecipientFacts> {
                 diagnostic_type: get(b, "diagnostic-code").and_then(diagnostic_type),
                 status: get(b, "status").and_then(parse_status),
                 reply_code: None,
-                action: get(b, "action").and_then(parse_action),
+                action: block_action(b),
                 command: None,
                 remote_mta: get(b, "remote-mta").map(|v| diagnostic_text(v).to_string()),
                 reporting_mta: reporting.clone(),
