@@ -97,12 +97,13 @@ fn spaced_name(name: &str) -> &str {
 }
 
 /// The action of a block. A block without `Action` (ZMailer's machine part writes none)
-/// takes it from the class of its `Status`: 4 is a delay, 5 a failure.
+/// takes it from the class of its `Status`: 2 is a delivery, 4 a delay, 5 a failure.
 fn block_action(fields: &Fields) -> Option<bouncedoc_core::Action> {
     if let Some(action) = get(fields, "action") {
         return parse_action(action);
     }
     match get(fields, "status")?.trim().as_bytes().first()? {
+        b'2' => Some(bouncedoc_core::Action::Delivered),
         b'4' => Some(bouncedoc_core::Action::Delayed),
         b'5' => Some(bouncedoc_core::Action::Failed),
         _ => None,
