@@ -284,9 +284,10 @@ Final-Recipient: rfc822;b@example.jp\nAction: delayed\nStatus: 4.4.7\n";
     /// ZMailer's machine part: `Final Recipient:` with a space, no `Action:`.
     #[test]
     fn zmailer_spaced_names_and_action_from_status() {
-        let body = "Reporting-MTA: dns; mx.example.jp\n\nOriginal Recipient: rfc822;x@example.jp\nFinal Recipient: RFC822;a@example.net\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n\nFinal Recipient: RFC822;b@example.org\nStatus: 4.4.1\n";
+        let body = "Reporting-MTA: dns; mx.example.jp\n\nOriginal Recipient: rfc822;x@example.jp\nFinal Recipient: RFC822;a@example.net\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n\nFinal Recipient: RFC822;b@example.org\nStatus: 4.4.1\n\nFinal Recipient: RFC822;c@example.org\nStatus: 2.0.0\n";
         let r = recipients(body);
-        assert_eq!(r.len(), 2);
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[2].action, Some(Action::Delivered));
         assert_eq!(r[0].recipient.as_deref(), Some("a@example.net"));
         assert_eq!(r[0].action, Some(Action::Failed));
         assert_eq!(r[1].recipient.as_deref(), Some("b@example.org"));
