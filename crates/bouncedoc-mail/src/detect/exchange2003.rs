@@ -25,7 +25,7 @@
 //! Recipient, ...); the knowledge base reads it (`servers/exchange.toml`). The `MTS-ID` lines are
 //! message identifiers, not words about the failure.
 
-use super::common::{TextSearch, address_in, header_contains, recipient, squeeze};
+use super::common::{TextSearch, address_in, dsn_text, header_contains, recipient, squeeze};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -75,6 +75,36 @@ fn by_its_text(text: &str) -> bool {
         && (text.holds("MSEXCH:") || text.holds(" #5.") || text.holds(" #4."))
 }
 
+/// `Kanri Bu on 12/9/2026 4:22 PM`: a recipient named by its display name only (Exchange
+/// 2000 writes the name of a directory entry, KB 323484). The name has no `@`, and a date
+/// follows ` on `.
+fn display_name_line(line: &str) -> Option<&str> {
+    if !line.starts_with([' ', '\t']) {
+        return None;
+    }
+    let (head, date) = line.trim().split_once(" on ")?;
+    let head = head.trim();
+    (!head.is_empty()
+        && !head.contains('@')
+        && head.split_whitespace().count() <= 4
+        && date.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    .then_some(head)
+}
+
+/// The address the report part gives for a display name (`X-Display-Name:`).
+fn address_of_display_name(message: &Message, name: &str) -> Option<String> {
+    let dsn = dsn_text(message);
+    crate::report::dsn::blocks(&dsn).iter().find_map(|b| {
+        let named = b
+            .iter()
+            .any(|f| f.is("x-display-name") && f.value.trim().eq_ignore_ascii_case(name));
+        named
+            .then(|| b.iter().find(|f| f.is("final-recipient")))
+            .flatten()
+            .and_then(|f| crate::facts::parse_address(&f.value))
+    })
+}
+
 /// `kijitora@example.jp on Thu, 29 Apr 2010 ...`: the address that opens a recipient's lines.
 fn recipient_line(line: &str) -> Option<String> {
     let t = line.trim();
@@ -102,11 +132,18 @@ impl Detector for Exchange2003 {
         let start = lines
             .iter()
             .position(|l| LIST.iter().any(|m| l.contains(m)))?;
-        let mut found: Vec<(String, Vec<&str>)> = Vec::new();
+        let mut found: Vec<(Option<String>, Vec<&str>)> = Vec::new();
         let mut in_mts_id = false;
         for line in &lines[start + 1..] {
             if let Some(a) = recipient_line(line) {
-                found.push((a, Vec::new()));
+                found.push((Some(a), Vec::new()));
+                in_mts_id = false;
+                continue;
+            }
+            // A recipient without an address in the text still opens its own lines, so
+            // that its words are not taken as the words of the one above.
+            if let Some(name) = display_name_line(line) {
+                found.push((address_of_display_name(message, name), Vec::new()));
                 in_mts_id = false;
                 continue;
             }
@@ -130,7 +167,8 @@ impl Detector for Exchange2003 {
         }
         let recipients: Vec<RecipientFacts> = found
             .into_iter()
-            .map(|(address, words)| recipient(Some(address), squeeze(&words.join(" "))))
+            .filter(|(address, _)| address.is_some())
+            .map(|(address, words)| recipient(address, squeeze(&words.join(" "))))
             .collect();
         Detected::found(ID, recipients)
     }
@@ -197,5 +235,21 @@ mod tests {
             r.diagnostic,
             "Recipient Not Found MSEXCH:IMC:NEKO:KIJITORA:CAT"
         );
+    }
+
+    /// Exchange 2000 (KB 323484) names a directory entry by its display name; the report
+    /// part gives its address, and its words stay its own.
+    #[test]
+    fn display_name_only_recipient() {
+        let raw = b"From: postmaster@example.jp\nSubject: Undeliverable: x\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nYour message did not reach some or all of the intended recipients.\n\nThe following recipient(s) could not be reached:\n\n      a@example.net on 12/9/2026 4:22 PM\n            The e-mail account does not exist.\n            <mx.example.net #5.1.1>\n\n      Sales Team on 12/9/2026 4:22 PM\n            The recipient's mailbox is full.\n            <gw.example.jp #5.2.2>\n\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns;gw.example.jp\n\nFinal-Recipient: rfc822;a@example.net\nAction: failed\nStatus: 5.1.1\n\nFinal-Recipient: rfc822;sales@example.jp\nAction: failed\nStatus: 5.2.2\nX-Display-Name: Sales Team\n\n--B--\n";
+        let m = Message::parse(raw).unwrap();
+        let d = Exchange2003.detect(&m).unwrap();
+        assert_eq!(d.recipients.len(), 2);
+        assert!(!d.recipients[0].diagnostic.contains("full"));
+        assert_eq!(
+            d.recipients[1].recipient.as_deref(),
+            Some("sales@example.jp")
+        );
+        assert!(d.recipients[1].diagnostic.contains("#5.2.2"));
     }
 }

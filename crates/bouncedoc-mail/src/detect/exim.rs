@@ -110,7 +110,7 @@ fn region(message: &Message) -> Vec<String> {
     let mut from = 0;
     let body = loop {
         let Some(at) = find_first(text, STARTS, from) else {
-            return Vec::new();
+            return customised_region(message, text);
         };
         let (start, end) = line_around(text, at);
         if !ENDS.iter().any(|e| text[start..end].holds(e)) {
@@ -121,6 +121,33 @@ fn region(message: &Message) -> Vec<String> {
     text[body..line_of_first(text, ENDS, body)]
         .lines()
         .map(|line| line.trim_end().to_string())
+        .collect()
+}
+
+/// A report whose paragraphs a site replaced (`bounce_message_file`, `warn_message_file`:
+/// Exim spec ch. 46) has none of Exim's opening lines, but Exim still writes its list of
+/// addresses, each indented by two spaces with its words indented below, and names them in
+/// `X-Failed-Recipients`. The region is that list: from the first line that is a listed
+/// address up to the next line that is not indented.
+fn customised_region(message: &Message, text: &str) -> Vec<String> {
+    let Some(listed) = message.header("x-failed-recipients") else {
+        return Vec::new();
+    };
+    let listed: Vec<String> = listed.split(',').filter_map(parse_address).collect();
+    let is_listed = |line: &str| {
+        line.strip_prefix("  ")
+            .filter(|rest| !rest.starts_with(' '))
+            .and_then(|rest| parse_address(rest.trim()))
+            .is_some_and(|a| listed.iter().any(|l| same_address(l, &a)))
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(start) = lines.iter().position(|l| is_listed(l)) else {
+        return Vec::new();
+    };
+    lines[start..]
+        .iter()
+        .take_while(|l| l.trim().is_empty() || l.starts_with("  "))
+        .map(|l| l.trim_end().to_string())
         .collect()
 }
 
@@ -430,5 +457,21 @@ mod tests {
         let m =
             Message::parse(b"From: a@example.jp\nSubject: Mail delivery failed\n\nhi\n").unwrap();
         assert!(Exim.detect(&m).is_none());
+    }
+
+    /// A site's bounce_message_file replaces Exim's paragraphs; the list of addresses and
+    /// X-Failed-Recipients stay Exim's.
+    #[test]
+    fn site_text_around_the_address_list() {
+        let raw = b"From: Mail Delivery System <Mailer-Daemon@mx.example.jp>\nX-Failed-Recipients: a@example.org\nSubject: Our mail service: not delivered\n\nWe could not deliver your message:\n\n  a@example.org\n    SMTP error from remote mail server after RCPT TO:<a@example.org>:\n    host mx.example.org [192.0.2.1]: 550 5.1.1 User unknown\n\n=== your message ===\n\nFrom: b@example.jp\nTo: a@example.org\n\nhi\n";
+        let m = Message::parse(raw).unwrap();
+        let d = Exim.detect(&m).unwrap();
+        assert_eq!(d.recipients.len(), 1);
+        assert!(
+            d.recipients[0]
+                .diagnostic
+                .contains("550 5.1.1 User unknown")
+        );
+        assert!(!d.recipients[0].diagnostic.contains("your message"));
     }
 }

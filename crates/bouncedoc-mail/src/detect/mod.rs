@@ -32,6 +32,7 @@ pub mod qmail;
 pub mod qmail_like;
 pub mod ruled_report;
 pub mod sendmail;
+pub mod smail;
 pub mod sympa;
 pub mod trouble_delivering;
 pub mod v5sendmail;
@@ -128,6 +129,7 @@ pub static DETECTORS: &[&dyn Detector] = &[
     &apachejames::ApacheJames,
     &biglobe::Biglobe,
     &mailfoundry::MailFoundry,
+    &smail::Smail,
     &sendmail::Sendmail,
     &v5sendmail::V5Sendmail,
     &bracketed_causes::BracketedCauses,

@@ -60,7 +60,7 @@ pub fn blocks(body: &str) -> Vec<Fields<'_>> {
             continue;
         };
         let field = Field {
-            name: k.trim(),
+            name: spaced_name(k.trim()),
             value: Cow::Borrowed(v.trim()),
         };
         if field.name.contains(' ') {
@@ -82,6 +82,32 @@ pub fn blocks(body: &str) -> Vec<Fields<'_>> {
         out.push(current);
     }
     out
+}
+
+/// ZMailer's scheduler writes `Final Recipient:` and `Original Recipient:` with a space
+/// (scheduler/msgerror.c); they are the RFC 3464 fields.
+fn spaced_name(name: &str) -> &str {
+    if name.eq_ignore_ascii_case("final recipient") {
+        "Final-Recipient"
+    } else if name.eq_ignore_ascii_case("original recipient") {
+        "Original-Recipient"
+    } else {
+        name
+    }
+}
+
+/// The action of a block. A block without `Action` (ZMailer's machine part writes none)
+/// takes it from the class of its `Status`: 2 is a delivery, 4 a delay, 5 a failure.
+fn block_action(fields: &Fields) -> Option<bouncedoc_core::Action> {
+    if let Some(action) = get(fields, "action") {
+        return parse_action(action);
+    }
+    match get(fields, "status")?.trim().as_bytes().first()? {
+        b'2' => Some(bouncedoc_core::Action::Delivered),
+        b'4' => Some(bouncedoc_core::Action::Delayed),
+        b'5' => Some(bouncedoc_core::Action::Failed),
+        _ => None,
+    }
 }
 
 fn get<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
@@ -156,7 +182,7 @@ pub fn recipients(body: &str) -> Vec<RecipientFacts> {
                 diagnostic_type: get(b, "diagnostic-code").and_then(diagnostic_type),
                 status: get(b, "status").and_then(parse_status),
                 reply_code: None,
-                action: get(b, "action").and_then(parse_action),
+                action: block_action(b),
                 command: None,
                 remote_mta: get(b, "remote-mta").map(|v| diagnostic_text(v).to_string()),
                 reporting_mta: reporting.clone(),
@@ -253,5 +279,24 @@ Final-Recipient: rfc822;b@example.jp\nAction: delayed\nStatus: 4.4.7\n";
         let r = recipients(body);
         assert_eq!(r.len(), 2);
         assert_eq!(r[1].status, Some(StatusCode::new(5, 2, 2)));
+    }
+
+    /// ZMailer's machine part: `Final Recipient:` with a space, no `Action:`.
+    #[test]
+    fn zmailer_spaced_names_and_action_from_status() {
+        let body = "Reporting-MTA: dns; mx.example.jp\n\nOriginal Recipient: rfc822;x@example.jp\nFinal Recipient: RFC822;a@example.net\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n\nFinal Recipient: RFC822;b@example.org\nStatus: 4.4.1\n\nFinal Recipient: RFC822;c@example.org\nStatus: 2.0.0\n";
+        let r = recipients(body);
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[2].action, Some(Action::Delivered));
+        assert_eq!(r[0].recipient.as_deref(), Some("a@example.net"));
+        assert_eq!(r[0].action, Some(Action::Failed));
+        assert_eq!(r[1].recipient.as_deref(), Some("b@example.org"));
+        assert_eq!(r[1].action, Some(Action::Delayed));
+    }
+
+    #[test]
+    fn a_written_action_wins_over_the_status() {
+        let body = "Final-Recipient: rfc822; a@example.jp\nAction: failed\nStatus: 4.4.7\n";
+        assert_eq!(recipients(body)[0].action, Some(Action::Failed));
     }
 }
