@@ -3826,3 +3826,124 @@ fn self_hosted_postfix_quoted_replies() {
         ],
     );
 }
+
+/// Z4: replies of Gmail, Microsoft (Outlook.com / Hotmail, Exchange Online), Yahoo, iCloud,
+/// Comcast, AT&T, GoDaddy and Zoho that people quoted in public (addresses and IPs replaced):
+/// hippich/PHPMailer-BMH#3 (Hotmail), Purelymail/purelymail-issues#394 and
+/// forwardemail/free-email-forwarding#113 (Gmail DMARC), mailcow/mailcow-dockerized#6486 (Gmail
+/// inbox out of storage), docker-mailserver/docker-mailserver#1137 (Gmail authentication),
+/// mail-in-a-box/mailinabox#2327 (Yahoo unresolvable MAIL FROM domain), dart-mailer/mailer#235
+/// (Yahoo "Message not allowed - [299]"), zone-eu/zone-mta#301 (iCloud / Proofpoint greeting),
+/// jstanden/cerb#1628 (GoDaddy IB103), jstedfast/MailKit#1176 (Exchange Online send-as),
+/// MicrosoftDocs/OfficeDocs-Exchange#2648 (5.7.3), the suped.com page on AT&T block bounces
+/// (flpd575 DNSBL:RBL), and ActiveCampaign/smtp-field-manual data/codes/452.json, 550.json,
+/// 552.json, 554.json (Comcast, AT&T / Prodigy, Zoho replies collected from senders' logs).
+#[test]
+fn z4_western_providers_quoted_in_public() {
+    check(
+        "Z4 western providers quoted in public",
+        &[
+            (
+                "host mx3.hotmail.com[192.0.2.44] said: 550 Requested action not taken: mailbox unavailable (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.26 Unauthenticated email from example.org is not accepted due to domain's DMARC policy. Please contact the administrator of example.org domain if this was a legitimate mail. To learn about the DMARC initiative, go to https://support.google.com/mail/?p=DmarcRejection 38308e7fff4ca-389f2f1fdd7sor3282081fa.1 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "Unauthenticated email from example.com is not accepted due to domain's DMARC policy. Please contact the administrator of example.com domain if this was a legitimate mail. Please visit https://support.google.com/mail/answer/2451690 to learn about the DMARC initiative. g7sor2225988ywa.193 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "host gmail-smtp-in.l.google.com[192.0.2.45] said: 452-4.2.2 The recipient's inbox is out of storage space. Please direct the 452-4.2.2 recipient to 452 4.2.2  https://support.google.com/mail/?p=OverQuotaTemp a640c23a62f3a-acab71ebb5fsi680413566b.136 - gsmtp (in reply to RCPT TO command)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550-5.7.1 This message does not have authentication information or fails to pass authentication checks. To best protect our users from spam, the message has been blocked. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "451 Message temporarily deferred due to unresolvable RFC.5321 from domain; see https://postmaster.yahooinc.com/error-codes",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "554 Message not allowed - [299]",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "Invalid greeting. response=554 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.52: 554 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.52",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 p3plibsmtp03-07.prod.phx3.secureserver.net CMGW IB103. Connection refused. 192.0.2.65 has a poor reputation on Cloudmark Sender Intelligence (CSI). Please visit http://csi.cloudmark.com/reset-request/?ip=192.0.2.65 to request a delisting.",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message Cannot submit message.",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "535 5.7.3 Authentication unsuccessful",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "553 5.3.0 flpd575 DNSBL:RBL 192.0.2.64_is_blocked",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "452 4.1.1 <hanako@comcast.net> too many recent messages; Try again later",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "550 5.2.0 Message rejected due to DMARC. Please see http://postmaster.comcast.net/smtp-error-codes.php#DM000001",
+                "authfailure",
+                "sender-admin",
+            ),
+            ("550 5.1.1 Not our Customer", "userunknown", "sender"),
+            (
+                "452 4.1.1 <hanako@comcast.net> user over quota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550 5.1.1 <hanako@comcast.net> recipient mailbox unallocated",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "552 5.1.1 <hanako@comcast.net> recipient rejected - extended quota violation",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550 5.2.1 <TARO@PRODIGY.NET>... Addressee unknown, relay=[192.0.2.70]",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.2.1 <taro@prodigy.net>... blank mailhost - invalid address, relay=[192.0.2.70]",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 5.7.1 Email cannot be delivered. Reason: Email flagged as Spam.",
+                "spamdetected",
+                "sender",
+            ),
+        ],
+    );
+}
