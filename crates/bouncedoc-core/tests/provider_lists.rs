@@ -3837,7 +3837,13 @@ fn self_hosted_postfix_quoted_replies() {
 /// jstanden/cerb#1628 (GoDaddy IB103), jstedfast/MailKit#1176 (Exchange Online send-as),
 /// MicrosoftDocs/OfficeDocs-Exchange#2648 (5.7.3), the suped.com page on AT&T block bounces
 /// (flpd575 DNSBL:RBL), and ActiveCampaign/smtp-field-manual data/codes/452.json, 550.json,
-/// 552.json, 554.json (Comcast, AT&T / Prodigy, Zoho replies collected from senders' logs).
+/// 552.json, 554.json and #34 (Comcast, AT&T / Prodigy, Zoho and Yahoo replies collected from
+/// senders' logs), aschroder/Magento-SMTP-Pro-Email-Extension#92 (Gmail 5.7.14), the suped.com page
+/// on iCloud bounces (450 4.2.2), fumail/fuglu fuglu/src/fuglu/plugins/attachment.py (Microsoft
+/// 365 5.6.211), the Ubuntu Forums threads "Getting server to send mail" (2015) and "Postfix:
+/// Ubuntu Configuration" (2010) (GoDaddy), and the linux-ppp list post "Re: [PATCH net-next v2]
+/// ppp: add IFLA_PPP_UNIT netlink attribute" (2026-03-18; Outlook.com S3140 with the Protocol
+/// Filter Agent tag).
 #[test]
 fn z4_western_providers_quoted_in_public() {
     check(
@@ -3943,6 +3949,41 @@ fn z4_western_providers_quoted_in_public() {
                 "554 5.7.1 Email cannot be delivered. Reason: Email flagged as Spam.",
                 "spamdetected",
                 "sender",
+            ),
+            (
+                "5.7.14 Please log in via your web browser and 5.7.14 then try again. 5.7.14 Learn more at 5.7.14 https://support.google.com/mail/bin/answer.py?answer=78754 v3sm309845wix.8 - gsmtp",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "554 delivery error: dd hanako@yahoo.com is no longer valid. [-20] - mta1001.mail.ne1.yahoo.com",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "450 4.2.2 <hanako@icloud.com>: user is overquota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "host example-com.mail.protection.outlook.com[192.0.2.91] said: 554 5.6.211 Invalid MIME Content: Number of MimePart objects (1001) exceeded allowed maximum (1000).",
+                "contenterror",
+                "sender",
+            ),
+            (
+                "host smtp.secureserver.net[192.0.2.95] said: 550 5.1.1 <taro@example.com> Recipient not found.  <http://x.co/irbounce> (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host mailstore1.secureserver.net[192.0.2.96] said: 550 #5.1.0 Address rejected taro@example.com (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host eur.olc.protection.outlook.com[192.0.2.100] said: 550 5.7.1 Unfortunately, messages from [192.0.2.101] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3140). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [Name=Protocol Filter Agent][AGT=PFA][MxId=11BD098F3639132A] [DB3PEPF0000885E.eurprd02.prod.outlook.com 2026-03-18T10:07:44.206Z 08DE84C79B425097] (in reply to MAIL FROM command)",
+                "blocked",
+                "sender-admin",
             ),
         ],
     );
