@@ -3843,7 +3843,8 @@ fn self_hosted_postfix_quoted_replies() {
 /// 365 5.6.211), the Ubuntu Forums threads "Getting server to send mail" (2015) and "Postfix:
 /// Ubuntu Configuration" (2010) (GoDaddy), and the linux-ppp list post "Re: [PATCH net-next v2]
 /// ppp: add IFLA_PPP_UNIT netlink attribute" (2026-03-18; Outlook.com S3140 with the Protocol
-/// Filter Agent tag).
+/// Filter Agent tag), postalsys/emailengine#203 (Gmail BadRcptDomain) and iredmail/iRedMail#264
+/// (Gmail NotAuthorizedError).
 #[test]
 fn z4_western_providers_quoted_in_public() {
     check(
@@ -3982,6 +3983,16 @@ fn z4_western_providers_quoted_in_public() {
             ),
             (
                 "host eur.olc.protection.outlook.com[192.0.2.100] said: 550 5.7.1 Unfortunately, messages from [192.0.2.101] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3140). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [Name=Protocol Filter Agent][AGT=PFA][MxId=11BD098F3639132A] [DB3PEPF0000885E.eurprd02.prod.outlook.com 2026-03-18T10:07:44.206Z 08DE84C79B425097] (in reply to MAIL FROM command)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "DNS Error: DNS type 'mx' lookup of example.com responded with code NXDOMAIN Domain name not found: example.com Learn more at https://support.google.com/mail/?p=BadRcptDomain",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "host aspmx.l.google.com[192.0.2.110] said: 550-5.7.1 [192.0.2.111] The IP you're using to send mail is not authorized to 550-5.7.1 send email directly to our servers. Please use the SMTP relay at your 550-5.7.1 service provider instead. For more information, go to 550 5.7.1  https://support.google.com/mail/?p=NotAuthorizedError d2e1a72fcca58-715e57a0f50si1104d2710b3a.328 - gsmtp (in reply to end of DATA command)",
                 "blocked",
                 "sender-admin",
             ),
