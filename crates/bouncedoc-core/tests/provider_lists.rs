@@ -3844,7 +3844,8 @@ fn self_hosted_postfix_quoted_replies() {
 /// Ubuntu Configuration" (2010) (GoDaddy), and the linux-ppp list post "Re: [PATCH net-next v2]
 /// ppp: add IFLA_PPP_UNIT netlink attribute" (2026-03-18; Outlook.com S3140 with the Protocol
 /// Filter Agent tag), postalsys/emailengine#203 (Gmail BadRcptDomain) and iredmail/iRedMail#264
-/// (Gmail NotAuthorizedError).
+/// (Gmail NotAuthorizedError), hippich/PHPMailer-BMH#1 (AOL / aim.com), zehm/sendEmail#1 (Microsoft
+/// 365 4.7.66) and nedimf/maildroid#29 (Outlook 5.7.3 STARTTLS).
 #[test]
 fn z4_western_providers_quoted_in_public() {
     check(
@@ -3994,6 +3995,21 @@ fn z4_western_providers_quoted_in_public() {
             (
                 "host aspmx.l.google.com[192.0.2.110] said: 550-5.7.1 [192.0.2.111] The IP you're using to send mail is not authorized to 550-5.7.1 send email directly to our servers. Please use the SMTP relay at your 550-5.7.1 service provider instead. For more information, go to 550 5.7.1  https://support.google.com/mail/?p=NotAuthorizedError d2e1a72fcca58-715e57a0f50si1104d2710b3a.328 - gsmtp (in reply to end of DATA command)",
                 "blocked",
+                "sender-admin",
+            ),
+            (
+                "host mailin-03.mx.aol.com[192.0.2.120] said: 550 5.1.1 taro@aim.com: Recipient address rejected: aim.com (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls. [SA9P221CA0019.NAMP221.PROD.OUTLOOK.COM]",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "451 5.7.3 STARTTLS is required to send mail",
+                "failedstarttls",
                 "sender-admin",
             ),
         ],
