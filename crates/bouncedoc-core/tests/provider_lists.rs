@@ -3845,7 +3845,9 @@ fn self_hosted_postfix_quoted_replies() {
 /// ppp: add IFLA_PPP_UNIT netlink attribute" (2026-03-18; Outlook.com S3140 with the Protocol
 /// Filter Agent tag), postalsys/emailengine#203 (Gmail BadRcptDomain) and iredmail/iRedMail#264
 /// (Gmail NotAuthorizedError), hippich/PHPMailer-BMH#1 (AOL / aim.com), zehm/sendEmail#1 (Microsoft
-/// 365 4.7.66) and nedimf/maildroid#29 (Outlook 5.7.3 STARTTLS).
+/// 365 4.7.66), nedimf/maildroid#29 (Outlook 5.7.3 STARTTLS), the Zoho community thread "Message
+/// from Zoho to Yahoo elicits 421 responses" (Yahoo [TS02]) and ZeptoMail's SMTP error codes page
+/// (zstatic.zohostatic.com/zeptomail/help/api/smtp-error-codes.html).
 #[test]
 fn z4_western_providers_quoted_in_public() {
     check(
@@ -4012,6 +4014,17 @@ fn z4_western_providers_quoted_in_public() {
                 "failedstarttls",
                 "sender-admin",
             ),
+            (
+                "421 4.7.0 [TS02] Messages from 192.0.2.130 temporarily deferred due to user complaints - 4.16.56.1; see http://postmaster.yahoo.com/421-ts02.html",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "5.2.0 Email size exceeded the policy.",
+                "mesgtoobig",
+                "sender",
+            ),
+            ("5.2.1 Subject is Mandatory.", "contenterror", "sender"),
         ],
     );
 }
