@@ -3847,7 +3847,8 @@ fn self_hosted_postfix_quoted_replies() {
 /// (Gmail NotAuthorizedError), hippich/PHPMailer-BMH#1 (AOL / aim.com), zehm/sendEmail#1 (Microsoft
 /// 365 4.7.66), nedimf/maildroid#29 (Outlook 5.7.3 STARTTLS), the Zoho community thread "Message
 /// from Zoho to Yahoo elicits 421 responses" (Yahoo [TS02]) and ZeptoMail's SMTP error codes page
-/// (zstatic.zohostatic.com/zeptomail/help/api/smtp-error-codes.html).
+/// (zstatic.zohostatic.com/zeptomail/help/api/smtp-error-codes.html), and mailcow/mailcow#238
+/// (Gmail over IPv6).
 #[test]
 fn z4_western_providers_quoted_in_public() {
     check(
@@ -4025,6 +4026,11 @@ fn z4_western_providers_quoted_in_public() {
                 "sender",
             ),
             ("5.2.1 Subject is Mandatory.", "contenterror", "sender"),
+            (
+                "host gmail-smtp-in.l.google.com[2001:db8::1a] said: 550-5.7.1 [2001:db8::25] Our system has detected that 550-5.7.1 this message does not meet IPv6 sending guidelines regarding PTR 550-5.7.1 records and authentication. Please review 550-5.7.1 https://support.google.com/mail/?p=ipv6_authentication_error for more 550 5.7.1 information. z186si39663674wmz.15 - gsmtp (in reply to end of DATA command)",
+                "requireptr",
+                "sender-admin",
+            ),
         ],
     );
 }
