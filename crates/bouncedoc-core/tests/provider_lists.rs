@@ -3848,7 +3848,7 @@ fn self_hosted_postfix_quoted_replies() {
 /// 365 4.7.66), nedimf/maildroid#29 (Outlook 5.7.3 STARTTLS), the Zoho community thread "Message
 /// from Zoho to Yahoo elicits 421 responses" (Yahoo [TS02]) and ZeptoMail's SMTP error codes page
 /// (zstatic.zohostatic.com/zeptomail/help/api/smtp-error-codes.html), and mailcow/mailcow#238
-/// (Gmail over IPv6).
+/// (Gmail over IPv6) and AnalogJ/justvanish#13 (Gmail SMTP login attempts).
 #[test]
 fn z4_western_providers_quoted_in_public() {
     check(
@@ -4030,6 +4030,11 @@ fn z4_western_providers_quoted_in_public() {
                 "host gmail-smtp-in.l.google.com[2001:db8::1a] said: 550-5.7.1 [2001:db8::25] Our system has detected that 550-5.7.1 this message does not meet IPv6 sending guidelines regarding PTR 550-5.7.1 records and authentication. Please review 550-5.7.1 https://support.google.com/mail/?p=ipv6_authentication_error for more 550 5.7.1 information. z186si39663674wmz.15 - gsmtp (in reply to end of DATA command)",
                 "requireptr",
                 "sender-admin",
+            ),
+            (
+                "454 4.7.0 Too many login attempts, please try again later. Learn more at 4.7.0  https://support.google.com/mail/answer/7126229 h6-20020a0561220b6600b0049d21a8f4b6sm1103848vkf.11 - gsmtp",
+                "securityerror",
+                "sender",
             ),
         ],
     );
