@@ -3848,7 +3848,9 @@ fn self_hosted_postfix_quoted_replies() {
 /// 365 4.7.66), nedimf/maildroid#29 (Outlook 5.7.3 STARTTLS), the Zoho community thread "Message
 /// from Zoho to Yahoo elicits 421 responses" (Yahoo [TS02]) and ZeptoMail's SMTP error codes page
 /// (zstatic.zohostatic.com/zeptomail/help/api/smtp-error-codes.html), and mailcow/mailcow#238
-/// (Gmail over IPv6) and AnalogJ/justvanish#13 (Gmail SMTP login attempts).
+/// (Gmail over IPv6), AnalogJ/justvanish#13 (Gmail SMTP login attempts), jtojnar/nixfiles#13,
+/// docker-mailserver/docker-mailserver#2996 and MyCaert/Issues-Enhancements#367 (Gmail's SPF / DKIM
+/// refusals with their authentication results; the last one as GoDaddy's outbound relay relays it).
 #[test]
 fn z4_western_providers_quoted_in_public() {
     check(
@@ -4035,6 +4037,21 @@ fn z4_western_providers_quoted_in_public() {
                 "454 4.7.0 Too many login attempts, please try again later. Learn more at 4.7.0  https://support.google.com/mail/answer/7126229 h6-20020a0561220b6600b0049d21a8f4b6sm1103848vkf.11 - gsmtp",
                 "securityerror",
                 "sender",
+            ),
+            (
+                "host gmail-smtp-in.l.google.com[2001:db8::1b] said: 550-5.7.26 Your email has been blocked because the sender is unauthenticated. 550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM. 550-5.7.26  550-5.7.26  Authentication results: 550-5.7.26  DKIM = did not pass 550-5.7.26  SPF [mx.example.org] with ip: [2001:db8::81:1] = did not pass 550-5.7.26  550-5.7.26  For instructions on setting up authentication, go to 550 5.7.26  https://support.google.com/mail/answer/81126#authentication a640c23a62f3a-aac0eff19desi1759812166b.313 - gsmtp (in reply to end of DATA command)",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "host gmail-smtp-in.l.google.com[192.0.2.160] said: 421-4.7.0 This message does not pass authentication checks (SPF and DKIM both do 421-4.7.0 not pass). SPF check for [example.com] does not pass with ip: 421-4.7.0 [192.0.2.161].To best protect our users from spam, the message has 421-4.7.0 been blocked. Please visit 421-4.7.0  https://support.google.com/mail/answer/81126#authentication for more 421 4.7.0 information. g206-20020a2552d7000000b006fcc3d767efsi15421136ybb.469 - gsmtp (in reply to end of DATA command)",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "MTA p3plwbeout27-01.prod.phx3.secureserver.net received this response from the destination host IP - 192.0.2.171 - 550 , 550-5.7.26 This message does not pass authentication checks (SPF and DKIM both 550-5.7.26 do not pass). SPF check for [example.net] does not pass with ip: 550-5.7.26 [192.0.2.172].To best protect our users from spam, the message has 550-5.7.26 been blocked. Please visit 550-5.7.26 https://support.google.com/mail/answer/81126#authentication for more 550 5.7.26 information. lp15-20020a17090b4a8f00b00219f65e19fcsi5522582pjb.170 - gsmtp",
+                "authfailure",
+                "sender-admin",
             ),
         ],
     );
