@@ -3952,16 +3952,74 @@ fn z6_other_providers_and_gateways_quoted_in_public() {
             ),
             (
                 "550 Benutzer nicht bekannt/User unknown",
+/// Z4: replies of Gmail, Microsoft (Outlook.com / Hotmail, Exchange Online), Yahoo, iCloud,
+/// Comcast, AT&T, GoDaddy and Zoho that people quoted in public (addresses and IPs replaced):
+/// hippich/PHPMailer-BMH#3 (Hotmail), Purelymail/purelymail-issues#394 and
+/// forwardemail/free-email-forwarding#113 (Gmail DMARC), mailcow/mailcow-dockerized#6486 (Gmail
+/// inbox out of storage), docker-mailserver/docker-mailserver#1137 (Gmail authentication),
+/// mail-in-a-box/mailinabox#2327 (Yahoo unresolvable MAIL FROM domain), dart-mailer/mailer#235
+/// (Yahoo "Message not allowed - [299]"), zone-eu/zone-mta#301 (iCloud / Proofpoint greeting),
+/// jstanden/cerb#1628 (GoDaddy IB103), jstedfast/MailKit#1176 (Exchange Online send-as),
+/// MicrosoftDocs/OfficeDocs-Exchange#2648 (5.7.3), the suped.com page on AT&T block bounces
+/// (flpd575 DNSBL:RBL), and ActiveCampaign/smtp-field-manual data/codes/452.json, 550.json,
+/// 552.json, 554.json and #34 (Comcast, AT&T / Prodigy, Zoho and Yahoo replies collected from
+/// senders' logs), aschroder/Magento-SMTP-Pro-Email-Extension#92 (Gmail 5.7.14), the suped.com page
+/// on iCloud bounces (450 4.2.2), fumail/fuglu fuglu/src/fuglu/plugins/attachment.py (Microsoft
+/// 365 5.6.211), the Ubuntu Forums threads "Getting server to send mail" (2015) and "Postfix:
+/// Ubuntu Configuration" (2010) (GoDaddy), and the linux-ppp list post "Re: [PATCH net-next v2]
+/// ppp: add IFLA_PPP_UNIT netlink attribute" (2026-03-18; Outlook.com S3140 with the Protocol
+/// Filter Agent tag), postalsys/emailengine#203 (Gmail BadRcptDomain) and iredmail/iRedMail#264
+/// (Gmail NotAuthorizedError), hippich/PHPMailer-BMH#1 (AOL / aim.com), zehm/sendEmail#1 (Microsoft
+/// 365 4.7.66), nedimf/maildroid#29 (Outlook 5.7.3 STARTTLS), the Zoho community thread "Message
+/// from Zoho to Yahoo elicits 421 responses" (Yahoo [TS02]) and ZeptoMail's SMTP error codes page
+/// (zstatic.zohostatic.com/zeptomail/help/api/smtp-error-codes.html), and mailcow/mailcow#238
+/// (Gmail over IPv6), AnalogJ/justvanish#13 (Gmail SMTP login attempts), jtojnar/nixfiles#13,
+/// docker-mailserver/docker-mailserver#2996 and MyCaert/Issues-Enhancements#367 (Gmail's SPF / DKIM
+/// refusals with their authentication results; the last one as GoDaddy's outbound relay relays it).
+#[test]
+fn z4_western_providers_quoted_in_public() {
+    check(
+        "Z4 western providers quoted in public",
+        &[
+            (
+                "host mx3.hotmail.com[192.0.2.44] said: 550 Requested action not taken: mailbox unavailable (in reply to RCPT TO command)",
                 "userunknown",
                 "sender",
             ),
             (
                 "550 5.7.0 [SPF] 192.0.2.62 is not allowed to send mail from example.com",
+                "550 5.7.26 Unauthenticated email from example.org is not accepted due to domain's DMARC policy. Please contact the administrator of example.org domain if this was a legitimate mail. To learn about the DMARC initiative, go to https://support.google.com/mail/?p=DmarcRejection 38308e7fff4ca-389f2f1fdd7sor3282081fa.1 - gsmtp",
                 "authfailure",
                 "sender-admin",
             ),
             (
                 "550-'Transaction failed. (SPAM_SUSPECT:IP_CONTROL) (http://cleanip.paran.com)'",
+                "Unauthenticated email from example.com is not accepted due to domain's DMARC policy. Please contact the administrator of example.com domain if this was a legitimate mail. Please visit https://support.google.com/mail/answer/2451690 to learn about the DMARC initiative. g7sor2225988ywa.193 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "host gmail-smtp-in.l.google.com[192.0.2.45] said: 452-4.2.2 The recipient's inbox is out of storage space. Please direct the 452-4.2.2 recipient to 452 4.2.2  https://support.google.com/mail/?p=OverQuotaTemp a640c23a62f3a-acab71ebb5fsi680413566b.136 - gsmtp (in reply to RCPT TO command)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550-5.7.1 This message does not have authentication information or fails to pass authentication checks. To best protect our users from spam, the message has been blocked. x12si345 - gsmtp",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "451 Message temporarily deferred due to unresolvable RFC.5321 from domain; see https://postmaster.yahooinc.com/error-codes",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "554 Message not allowed - [299]",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "Invalid greeting. response=554 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.52: 554 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.52",
                 "blocked",
                 "sender-admin",
             ),
@@ -3978,6 +4036,162 @@ fn z6_other_providers_and_gateways_quoted_in_public() {
             (
                 "554-web.de (mxweb012) Nemesis ESMTP Service not available 554-No SMTP service 554 invalid DNS PTR resource record, IP=192.0.2.70",
                 "requireptr",
+                "sender-admin",
+            ),
+                "554 p3plibsmtp03-07.prod.phx3.secureserver.net CMGW IB103. Connection refused. 192.0.2.65 has a poor reputation on Cloudmark Sender Intelligence (CSI). Please visit http://csi.cloudmark.com/reset-request/?ip=192.0.2.65 to request a delisting.",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message Cannot submit message.",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "535 5.7.3 Authentication unsuccessful",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "553 5.3.0 flpd575 DNSBL:RBL 192.0.2.64_is_blocked",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "452 4.1.1 <hanako@comcast.net> too many recent messages; Try again later",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "550 5.2.0 Message rejected due to DMARC. Please see http://postmaster.comcast.net/smtp-error-codes.php#DM000001",
+                "authfailure",
+                "sender-admin",
+            ),
+            ("550 5.1.1 Not our Customer", "userunknown", "sender"),
+            (
+                "452 4.1.1 <hanako@comcast.net> user over quota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550 5.1.1 <hanako@comcast.net> recipient mailbox unallocated",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "552 5.1.1 <hanako@comcast.net> recipient rejected - extended quota violation",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550 5.2.1 <TARO@PRODIGY.NET>... Addressee unknown, relay=[192.0.2.70]",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.2.1 <taro@prodigy.net>... blank mailhost - invalid address, relay=[192.0.2.70]",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 5.7.1 Email cannot be delivered. Reason: Email flagged as Spam.",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "5.7.14 Please log in via your web browser and 5.7.14 then try again. 5.7.14 Learn more at 5.7.14 https://support.google.com/mail/bin/answer.py?answer=78754 v3sm309845wix.8 - gsmtp",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "554 delivery error: dd hanako@yahoo.com is no longer valid. [-20] - mta1001.mail.ne1.yahoo.com",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "450 4.2.2 <hanako@icloud.com>: user is overquota",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "host example-com.mail.protection.outlook.com[192.0.2.91] said: 554 5.6.211 Invalid MIME Content: Number of MimePart objects (1001) exceeded allowed maximum (1000).",
+                "contenterror",
+                "sender",
+            ),
+            (
+                "host smtp.secureserver.net[192.0.2.95] said: 550 5.1.1 <taro@example.com> Recipient not found.  <http://x.co/irbounce> (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host mailstore1.secureserver.net[192.0.2.96] said: 550 #5.1.0 Address rejected taro@example.com (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "host eur.olc.protection.outlook.com[192.0.2.100] said: 550 5.7.1 Unfortunately, messages from [192.0.2.101] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3140). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [Name=Protocol Filter Agent][AGT=PFA][MxId=11BD098F3639132A] [DB3PEPF0000885E.eurprd02.prod.outlook.com 2026-03-18T10:07:44.206Z 08DE84C79B425097] (in reply to MAIL FROM command)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "DNS Error: DNS type 'mx' lookup of example.com responded with code NXDOMAIN Domain name not found: example.com Learn more at https://support.google.com/mail/?p=BadRcptDomain",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "host aspmx.l.google.com[192.0.2.110] said: 550-5.7.1 [192.0.2.111] The IP you're using to send mail is not authorized to 550-5.7.1 send email directly to our servers. Please use the SMTP relay at your 550-5.7.1 service provider instead. For more information, go to 550 5.7.1  https://support.google.com/mail/?p=NotAuthorizedError d2e1a72fcca58-715e57a0f50si1104d2710b3a.328 - gsmtp (in reply to end of DATA command)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "host mailin-03.mx.aol.com[192.0.2.120] said: 550 5.1.1 taro@aim.com: Recipient address rejected: aim.com (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls. [SA9P221CA0019.NAMP221.PROD.OUTLOOK.COM]",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "451 5.7.3 STARTTLS is required to send mail",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.0 [TS02] Messages from 192.0.2.130 temporarily deferred due to user complaints - 4.16.56.1; see http://postmaster.yahoo.com/421-ts02.html",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "5.2.0 Email size exceeded the policy.",
+                "mesgtoobig",
+                "sender",
+            ),
+            ("5.2.1 Subject is Mandatory.", "contenterror", "sender"),
+            (
+                "host gmail-smtp-in.l.google.com[2001:db8::1a] said: 550-5.7.1 [2001:db8::25] Our system has detected that 550-5.7.1 this message does not meet IPv6 sending guidelines regarding PTR 550-5.7.1 records and authentication. Please review 550-5.7.1 https://support.google.com/mail/?p=ipv6_authentication_error for more 550 5.7.1 information. z186si39663674wmz.15 - gsmtp (in reply to end of DATA command)",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "454 4.7.0 Too many login attempts, please try again later. Learn more at 4.7.0  https://support.google.com/mail/answer/7126229 h6-20020a0561220b6600b0049d21a8f4b6sm1103848vkf.11 - gsmtp",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "host gmail-smtp-in.l.google.com[2001:db8::1b] said: 550-5.7.26 Your email has been blocked because the sender is unauthenticated. 550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM. 550-5.7.26  550-5.7.26  Authentication results: 550-5.7.26  DKIM = did not pass 550-5.7.26  SPF [mx.example.org] with ip: [2001:db8::81:1] = did not pass 550-5.7.26  550-5.7.26  For instructions on setting up authentication, go to 550 5.7.26  https://support.google.com/mail/answer/81126#authentication a640c23a62f3a-aac0eff19desi1759812166b.313 - gsmtp (in reply to end of DATA command)",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "host gmail-smtp-in.l.google.com[192.0.2.160] said: 421-4.7.0 This message does not pass authentication checks (SPF and DKIM both do 421-4.7.0 not pass). SPF check for [example.com] does not pass with ip: 421-4.7.0 [192.0.2.161].To best protect our users from spam, the message has 421-4.7.0 been blocked. Please visit 421-4.7.0  https://support.google.com/mail/answer/81126#authentication for more 421 4.7.0 information. g206-20020a2552d7000000b006fcc3d767efsi15421136ybb.469 - gsmtp (in reply to end of DATA command)",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "MTA p3plwbeout27-01.prod.phx3.secureserver.net received this response from the destination host IP - 192.0.2.171 - 550 , 550-5.7.26 This message does not pass authentication checks (SPF and DKIM both 550-5.7.26 do not pass). SPF check for [example.net] does not pass with ip: 550-5.7.26 [192.0.2.172].To best protect our users from spam, the message has 550-5.7.26 been blocked. Please visit 550-5.7.26 https://support.google.com/mail/answer/81126#authentication for more 550 5.7.26 information. lp15-20020a17090b4a8f00b00219f65e19fcsi5522582pjb.170 - gsmtp",
+                "authfailure",
                 "sender-admin",
             ),
         ],
