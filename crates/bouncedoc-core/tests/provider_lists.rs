@@ -3839,7 +3839,8 @@ fn self_hosted_postfix_quoted_replies() {
 /// note.com/sendmagic (au: "550 <...>: User unknown", also for @au.com), shbhlxxjs.com,
 /// help.sakura.ad.jp (さくらポスト "550 Relaying Denied"), sppd.ne.jp, mediarium.hatenadiary.org
 /// ("Relaying denied"), sumari.jp/mail-error-message ("Error: timeout exceeded", "Temporarily
-/// unavailable", "Unrouteable address"), moongray.com/20170322 (a mail server's replies: mailbox full,
+/// unavailable", "Unrouteable address", "connection died", "Mailbox full", "cuda nsu"),
+/// moongray.com/20170322 (a mail server's replies: mailbox full,
 /// storage full, policy, database error, spool failure, too many bad commands, same-domain-only),
 /// moneytimes.jp/archives/185548/2 ("550 Requested action not taken: mailbox unavailable" with
 /// Status 5.1.1), docs.myasp.jp/?p=7044 (a mistyped "gocomo.ne.jp"), catv-yokohama.ne.jp
@@ -3989,6 +3990,21 @@ fn z5_japanese_providers_quoted_in_public() {
                 "sender",
             ),
             ("552 5.3.4 Message is too large", "mesgtoobig", "sender"),
+            (
+                "Connected to 192.0.2.71 but connection died. (#4.4.2)",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "450 4.2.2 <example-ken@example.jp>: Mailbox full",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550 cuda nsu 5.1.1 <example-ken@example.jp>: Recipient address rejected: User unknown in virtual mailbox table",
+                "userunknown",
+                "sender",
+            ),
         ],
     );
 }
