@@ -4213,3 +4213,185 @@ fn z4_western_providers_quoted_in_public() {
         ],
     );
 }
+
+/// Replies of Japanese carriers, ISPs and hosting services, and of the big providers as Japanese
+/// users see them, quoted in public pages (addresses and IPs replaced with example ones):
+/// doplaza.jp/life/mail/001563.php and support.ntt.com (OCN, pid2300000e64: docomo's "550 Unknown
+/// user" in a sendmail notice, a reception refusal), dream.jp/support/techinfo/mail/error/error05.html
+/// (DTI / point.ne.jp, English and Japanese "User unknown"), secure.i-do.ne.jp and kikky.net
+/// ("550 <...> Host unknown" / "User unknown"), goope.jp/info/information/?id=712 ("Mailbox is full"),
+/// diy-seikatsu.com and ferret-plus.com ("Message size exceeds maximum value", "DNS Error: Domain
+/// name not found"), faq.bbiq.jp ("Message exceeds maximum fixed size"), support.microsoft.com ja-jp
+/// "配信不能メールが戻ってくる" (「不明なアドレスです」「ユーザーが見つかりません」),
+/// note.com/sendmagic (au: "550 <...>: User unknown", also for @au.com), shbhlxxjs.com,
+/// help.sakura.ad.jp (さくらポスト "550 Relaying Denied"), sppd.ne.jp, mediarium.hatenadiary.org
+/// ("Relaying denied"), sumari.jp/mail-error-message ("Error: timeout exceeded", "Temporarily
+/// unavailable", "Unrouteable address", "connection died", "Mailbox full", "cuda nsu"),
+/// moongray.com/20170322 (a mail server's replies: mailbox full,
+/// storage full, policy, database error, spool failure, too many bad commands, same-domain-only),
+/// moneytimes.jp/archives/185548/2 ("550 Requested action not taken: mailbox unavailable" with
+/// Status 5.1.1), docs.myasp.jp/?p=7044 (a mistyped "gocomo.ne.jp"), catv-yokohama.ne.jp
+/// ("recipient rejected", "Message is too large").
+#[test]
+fn z5_japanese_providers_quoted_in_public() {
+    check(
+        "Z5 Japanese providers quoted in public",
+        &[
+            (
+                "----- The following addresses had permanent fatal errors -----\n<example-yui@docomo.ne.jp>\n    (reason: 550 Unknown user example-yui@docomo.ne.jp)",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "----- The following addresses had permanent fatal errors -----\n<example-user2@docomo.ne.jp>\n    (reason: 550 Unknown user example-user2@docomo.ne.jp)\n----- Transcript of session follows -----\n... while talking to mfsmax.docomo.ne.jp.:\n>>> DATA\n<<< 550 Unknown user example-user2@docomo.ne.jp\n554 5.0.0 Service unavailable",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "Each of the following recipients was rejected by a remote mail server.\nRecipient: <example-hiro@m1.point.ne.jp>\nReason: <example-hiro@m1.point.ne.jp> ...User unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "以下の受取人は、相手のメールサーバに拒否されました。\n受取人: <example-hiro@m1.point.ne.jp>\n原因: <example-hiro@m1.point.ne.jp> のユーザーは登録されていません",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 <example-hiro@example.jp> Host unknown",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "550 <example-hiro@example.jp> User unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "552 5.2.2 <example-mei@example.jp>: Recipient address rejected: Mailbox is full",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "552 5.3.4 Message size exceeds maximum value",
+                "exceedlimit",
+                "sender",
+            ),
+            (
+                "552 5.2.3 Message exceeds maximum fixed size (41943040)",
+                "exceedlimit",
+                "sender",
+            ),
+            ("DNS Error: Domain name not found", "hostunknown", "sender"),
+            ("不明なアドレスです", "userunknown", "sender"),
+            ("ユーザーが見つかりません", "userunknown", "sender"),
+            (
+                "host lsean.ezweb.ne.jp[203.0.113.228] said: 550 <example-mio@au.com>: User unknown (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 <example-ken@example.jp>... Relaying denied",
+                "norelaying",
+                "sender",
+            ),
+            ("550 Relaying Denied", "norelaying", "sender"),
+            (
+                "550 Relaying denied.(F-Secure/virusgw_smtp/virusgw1.sppd.jp)",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "<example-ken@example.co.jp>: host mx.example.co.jp[192.0.2.50] said: 550 5.7.1 <example-ken@example.co.jp>... Relaying denied (in reply to RCPT TO command)",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "421 4.4.2 mx.example.jp Error: timeout exceeded",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "451 Temporarily unavailable - please try later",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "example-ken@example.jp\n    Unrouteable address",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "450 4.2.2 example-ken@example.jp... Mailbox is full.",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "450 4.2.2 example-ken@example.jp... Mail in the mailbox is full.",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "452 4.3.1 Mail system storage is full.",
+                "systemfull",
+                "nobody",
+            ),
+            (
+                "451 4.7.0 rejected for policy reasons.",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "451 4.3.2 example-ken@example.jp... database error",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "451 4.5.1 spool faile, please try again.",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "421 4.7.0 Too many bad command.",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 The transmission has been permitted to this user only in the same domain.",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "Status: 5.1.1\nDiagnostic-Code: smtp; 550 Requested action not taken: mailbox unavailable",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.2 <example-ken@gocomo.ne.jp>... Host unknown (Name server: gocomo.ne.jp: host not found)",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "<example-ken@example.jp>... recipient rejected",
+                "userunknown",
+                "sender",
+            ),
+            ("552 5.3.4 Message is too large", "mesgtoobig", "sender"),
+            (
+                "Connected to 192.0.2.71 but connection died. (#4.4.2)",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "450 4.2.2 <example-ken@example.jp>: Mailbox full",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "550 cuda nsu 5.1.1 <example-ken@example.jp>: Recipient address rejected: User unknown in virtual mailbox table",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
