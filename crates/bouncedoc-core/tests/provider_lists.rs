@@ -4004,7 +4004,10 @@ fn z6_other_providers_and_gateways_quoted_in_public() {
 /// Mailu/Mailu#3929 and #1614; docker-mailserver/docker-mailserver#640; apiman/apiman#2090;
 /// mozilla/fx-private-relay#757; blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html;
 /// mailcow/mailcow-dockerized#2532; hippich/PHPMailer-BMH#1; emailacademy.fr;
-/// jouwweb.freshdesk.com; english.awaisora.com; moneytimes.jp.
+/// jouwweb.freshdesk.com; english.awaisora.com; moneytimes.jp; nomasrebotes.com;
+/// riudoms.xarxa-omnia.org; getconversio/email-deep-validator#9; bruceg/ezmlm-idx#11;
+/// ActiveCampaign/smtp-field-manual#34; hardware/mailserver#329; paymonthlyhosting.co.uk;
+/// postigo.net.
 #[test]
 fn z7_common_wordings_quoted_in_public() {
     check(
@@ -4470,6 +4473,55 @@ fn z7_common_wordings_quoted_in_public() {
             ),
             ("550 5.1.1 Recipient not found", "userunknown", "sender"),
             ("550 Invalid recipient", "userunknown", "sender"),
+            (
+                "550 Invalid Recipient Address: The email address you entered does not exist.",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 5.7.9 Message not accepted for policy reasons",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "452 Mailbox disk quota exceeded",
+                "mailboxfull",
+                "recipient",
+            ),
+            ("452 Too many recipients", "toomanyconn", "sender"),
+            ("552 Message body is too big", "mesgtoobig", "sender"),
+            (
+                "550-\"JunkMail rejected - mail.example.com (example.com) [192.0.2.1]:34032 is in an RBL, see 550 https://www.spamhaus.org/query/ip/192.0.2.1\"",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.1 Unauthenticated email from example.org is not accepted due to 550-5.7.1 domain's DMARC policy. Please contact the administrator of 550-5.7.1 example.org domain if this was a legitimate mail.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "554 delivery error: dd user@example.com is no longer valid. [-20] - example.yahoo.com",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "553 5.7.1 <user@example.com>: Sender address rejected: not logged in",
+                "securityerror",
+                "sender",
+            ),
+            ("550 Relay not permitted!", "norelaying", "sender"),
+            ("550 Invalid sender", "rejected", "sender-admin"),
+            (
+                "550 5.1.1 <user@example.com>: Recipient address rejected: User unknown in virtual mailbox table",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using Spamhaus",
+                "blocked",
+                "sender-admin",
+            ),
         ],
     );
 }
