@@ -4395,3 +4395,546 @@ fn z5_japanese_providers_quoted_in_public() {
         ],
     );
 }
+
+/// Z7: common wordings quoted in public pages and threads, the ones no rule knew before (they
+/// ended as `undefined`, were decided by the best guess alone, or read as another cause) and
+/// the ones already right. Sources: Broadcom/Symantec knowledge base (articles 154718, 169925,
+/// 173431); email-instellen.nl; alaskacommunications.com (error 554); verifyrhq.com;
+/// mailpro.com (SMTP error 554); errorcanon.top; cr0x.net; serversmtp.com; inmotionhosting.com
+/// (email error 550); reviewmyemails.com; smtpfieldmanual.com (code 550); messaging.sortediq.com;
+/// tamingdns.com; help.szhot.com (text_show id=170); learning-unlimited/ESP-Website#3850;
+/// PHPMailer/PHPMailer#2685 and #767; jstedfast/MailKit#968; mxio.io; gordano.com knowledge base;
+/// help.zoho.com community (550 5.4.6 mail rate exceeded limit); hromadnaposta.cz;
+/// simplefastwebsites.com; gammadyne.com (relaying denied); wiki.pscs.co.uk (Recipient
+/// Prohibited); joomlers.uk (error 550); tbxhost.co.uk; protocolcodes.com; support.rackteam.com;
+/// schieb.de; sitepackage.de (typische Fehlermeldungen); hilfe.cloud4you.biz;
+/// support.onesystems.ch; ionos.de; kb.mailbox.org; icglink.net (helpdesk kb 73);
+/// thexyz.com; fastmail.com/docs/locked.html; help.returnpath.com; icoremail.vip/support;
+/// mxtoolbox.com/Bouncebacks and blog.mxtoolbox.com/2011/09; hardwaresecrets.com;
+/// r-raymond/nixos-mailserver#12; NethServer/dev#5811; mailreport.co.uk (SPF FAQ);
+/// support.konto.pl; accredit-solutions.zendesk.com; knowledge.3essentials.com;
+/// Mailu/Mailu#3929 and #1614; docker-mailserver/docker-mailserver#640; apiman/apiman#2090;
+/// mozilla/fx-private-relay#757; blog.sina.com.cn/s/blog_8dc13ec50101fxxr.html;
+/// mailcow/mailcow-dockerized#2532; hippich/PHPMailer-BMH#1; emailacademy.fr;
+/// jouwweb.freshdesk.com; english.awaisora.com; moneytimes.jp; nomasrebotes.com;
+/// riudoms.xarxa-omnia.org; getconversio/email-deep-validator#9; bruceg/ezmlm-idx#11;
+/// ActiveCampaign/smtp-field-manual#34; hardware/mailserver#329; paymonthlyhosting.co.uk;
+/// postigo.net.
+#[test]
+fn z7_common_wordings_quoted_in_public() {
+    check(
+        "Z7 common wordings quoted in public",
+        &[
+            (
+                "550 5.7.1 Message rejected due to content restrictions",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Message rejected as spam by Content Filtering",
+                "spamdetected",
+                "sender",
+            ),
+            ("550 \"5.7.0\" Mail relay denied", "norelaying", "sender"),
+            (
+                "550 Message contained unsafe content (Heuristics.Phishing.Email.SpoofedDomain)",
+                "virusdetected",
+                "sender",
+            ),
+            (
+                "551 Sender is on domain's blacklist",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "5.7.1 Recipient not authorized, your IP has been found on a block list",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 Rejected due to banned content",
+                "policyviolation",
+                "sender",
+            ),
+            ("554 Rejected due to spam content", "spamdetected", "sender"),
+            (
+                "554 5.7.1 spamdefang score exceeds maximum",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 5.7.1 Content rejected - suspected spam",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 Rejected - Message containing bare LF's.",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "554 Tagged as Spam by SpamAssassin",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 <user@example.com>: Recipient address rejected: Relay access denied",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "554 5.7.1 Transaction failed: message content rejected as spam",
+                "spamdetected",
+                "sender",
+            ),
+            ("554 spam detected", "spamdetected", "sender"),
+            (
+                "550 No such person at this address",
+                "userunknown",
+                "sender",
+            ),
+            ("550 No such recipient here", "userunknown", "sender"),
+            ("550 No Such User Here", "userunknown", "sender"),
+            ("550 User not found", "userunknown", "sender"),
+            ("550 Mailbox not available", "userunknown", "sender"),
+            ("550 5.1.1 Recipient rejected", "userunknown", "sender"),
+            (
+                "550 5.1.1 <user@example.com> recipient mailbox unallocated",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.2.1 <user@example.com>... Addressee unknown, relay=[192.0.2.1]",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.606 Access denied, banned sending IP",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.2.1 Mailbox not enabled for receiving",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "550 user@example.com is now disabled with SMTP service.",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "554 delivery error: Sorry your message to user@example.com cannot be delivered. This account has been disabled or discontinued.",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "550 5.2.1 The email account that you tried to reach is inactive",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "530 5.7.0 Must issue a STARTTLS command first",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            ("550 5.4.6 mail rate exceeded limit", "speeding", "sender"),
+            (
+                "550 5.4.5 Daily sending quota exceeded - gsmtp",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 5.4.5 Daily user sending limit exceeded.",
+                "speeding",
+                "sender",
+            ),
+            ("550 Mail Relay not allowed", "norelaying", "sender"),
+            ("550 Relay not permitted", "norelaying", "sender"),
+            ("550 Relaying denied", "norelaying", "sender"),
+            ("550 5.7.1 Unable to Relay", "norelaying", "sender"),
+            (
+                "550 5.7.1 <john@example.com>... Relaying denied",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Recipient Prohibited (3)",
+                "filtered",
+                "recipient-admin",
+            ),
+            ("550 IP in SCBL", "blocked", "sender-admin"),
+            ("550 IP in RBL", "blocked", "sender-admin"),
+            ("550 High probability of spam", "spamdetected", "sender"),
+            (
+                "550 This message was classified as SPAM and may not be delivered",
+                "spamdetected",
+                "sender",
+            ),
+            ("550 No such user here", "userunknown", "sender"),
+            (
+                "550 5.1.1 The email account does not exist",
+                "userunknown",
+                "sender",
+            ),
+            ("550 User does not exist", "userunknown", "sender"),
+            ("550 Authentication is required", "securityerror", "sender"),
+            (
+                "#5.1.1 SMTP; 550 sorry, no mailbox here by that name",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 <user@example.com> User is unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.2.1 <user@example.com> User is inactive",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "550 Unknown local part user in <user@example.com>",
+                "userunknown",
+                "sender",
+            ),
+            ("550 MAILBOX NOT FOUND", "userunknown", "sender"),
+            (
+                "554 delivery error: dd This user doesn't have a yahoo.de account",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 <user@example.com> Mailbox not found",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 <user@example.com>: Recipient address rejected: Account Closed",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "550 <user@example.com>: invalid address",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 RCPT TO:<user@example.com> User unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 Sorry, no mailbox here by that name. (#5.1.1)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "554 Refused. Your reverse DNS entry contains your IP address and a country code.",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found",
+                "userunknown",
+                "sender",
+            ),
+            ("550 5.1.1 Unknown recipient", "userunknown", "sender"),
+            (
+                "554 5.7.1 <user@example.com>: Relay access denied",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "550 5.1.8 <user@example.org>: Sender address rejected: Domain not found",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.1]",
+                "requireptr",
+                "sender-admin",
+            ),
+            ("550 Quota Exceeded", "mailboxfull", "recipient"),
+            (
+                "554 Service unavailable; Client host [192.0.2.1] blocked using rbl.orbitrbl.com - IP Black Listed",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "553 5.7.1 wrongaddress@example.com: Sender address rejected: not owned by user realuser@example.com",
+                "rejected",
+                "sender",
+            ),
+            (
+                "550 Sorry, no access for this ip",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Sorry, no access for this domain",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 Sorry, no access for this user",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "553 <user@example.com>... unauthorized relay traffic prohibited",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "554 sendall: too many hops 19 (17 max)",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "451 4.3.0 <mail.example.com[192.0.2.1]>: Client host rejected: Throttled - Too much spam from your IP",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 <user@example.com>: Recipient address rejected: Account locked for abuse or overuse",
+                "suspend",
+                "recipient",
+            ),
+            ("550 user@example.com is disabled", "suspend", "recipient"),
+            (
+                "554 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit https://postmaster.yahooinc.com/error-codes [120]",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.0 Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily blocked",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 SC-001 (BAY004-MC4F3) Unfortunately, messages from IP 192.0.2.1 weren't sent. Please contact your Internet service provider since part of their network is on our block list.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Requested mail action not taken: Invalid IP",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "553 Requested action not taken: NULL sender is not allowed",
+                "rejected",
+                "sender-admin",
+            ),
+            ("550 IP is rejected", "blocked", "sender-admin"),
+            ("550 User suspended", "suspend", "recipient"),
+            ("550 User in blacklist", "blocked", "sender-admin"),
+            (
+                "554 BL0001 Your email was blocked because it is on the Cloudmark Sender Intelligence (CSI) Blocklist.",
+                "blocked",
+                "sender-admin",
+            ),
+            ("551 Denied for Spam", "spamdetected", "sender"),
+            (
+                "554 Service unavailable; Client host [mail.example.com] blocked using Barracuda Reputation",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 Your access to this mail system has been rejected due to the sending MTA's poor reputation",
+                "badreputation",
+                "sender-admin",
+            ),
+            ("554 Denied (Mode: normal)", "spamdetected", "sender"),
+            ("571 spam source blocked - psmtp", "blocked", "sender-admin"),
+            ("451 Bad reverse DNS.", "requireptr", "sender-admin"),
+            (
+                "451 Mail from 192.0.2.1 deferred using Trend Micro Email Reputation database. Please see https://www.mail-abuse.com/cgi-bin/lookup?192.0.2.1",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "553 User defined policy matched for 192.0.2.1",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Spam message rejected; If this is not spam contact abuse",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "554 5.7.1 Matched map: FORBIDDEN_FILE_EXTENSION",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "554 5.7.1 Forbidden attachment name extension",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "550 5.7.1 <sender@example.com>: Sender address rejected: Please see http://www.openspf.org/Why?id=sender%40example.com&ip=192.0.2.1",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "5.1.0 <john.smith@example.com> sender rejected",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 Rejected by header based Anti-Spoofing policy: user@example.com",
+                "policyviolation",
+                "recipient-admin",
+            ),
+            (
+                "550 Sender Authorization check failed",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "503 Bad sequence of commands (TLS required)",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.4 XGEMAIL_0006 Command rejected : The rejection of the message occurred due to a mismatch in TLS versions between the configured TLS version is Preferred TLS 1.3 for the recipient: user@example.com and the sender: example.org TLS version is not available",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "403 4.7.0 TLS handshake failed.",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "451 5.7.3 STARTTLS is required to send mail",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 TLS required by recipient",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            ("550 user is locked.", "suspend", "recipient"),
+            (
+                "552 message rejected by anti-spam engine.",
+                "spamdetected",
+                "sender",
+            ),
+            ("552 mail from invalid.", "rejected", "sender-admin"),
+            ("552 looping message.", "networkerror", "recipient-admin"),
+            ("552 message is too long.", "mesgtoobig", "sender"),
+            ("552 Virus found.", "virusdetected", "sender"),
+            ("553 host denies the sender.", "rejected", "sender-admin"),
+            (
+                "553 private list access denied.",
+                "filtered",
+                "recipient-admin",
+            ),
+            ("553 relay check domain fail", "norelaying", "sender"),
+            ("553 relay check local fail.", "securityerror", "sender"),
+            ("553 host denies relay.", "norelaying", "sender"),
+            ("554 Black mail address.", "rejected", "sender-admin"),
+            ("554 attachment is too long.", "mesgtoobig", "sender"),
+            ("554 sender is unvalidated.", "rejected", "sender-admin"),
+            ("554 mail address invalid.", "rejected", "sender-admin"),
+            ("554 smtpport check error.", "blocked", "sender-admin"),
+            ("554 rbl deny.", "blocked", "sender-admin"),
+            ("554 openrelay check.", "blocked", "sender-admin"),
+            ("555 helohost error.", "blocked", "sender-admin"),
+            ("451 out of allow RCPT numbers.", "toomanyconn", "sender"),
+            (
+                "554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.1.1 <user@example.com> User doesn't exist: user@example.com",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.1.1 <user@example.com>: Recipient address rejected: aim.com",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 5.7.1 Message rejected due to policy restrictions",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "550 Message blocked due to virus content of the message",
+                "virusdetected",
+                "sender",
+            ),
+            ("550 5.1.1 Recipient not found", "userunknown", "sender"),
+            ("550 Invalid recipient", "userunknown", "sender"),
+            (
+                "550 Invalid Recipient Address: The email address you entered does not exist.",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 5.7.9 Message not accepted for policy reasons",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "452 Mailbox disk quota exceeded",
+                "mailboxfull",
+                "recipient",
+            ),
+            ("452 Too many recipients", "toomanyconn", "sender"),
+            ("552 Message body is too big", "mesgtoobig", "sender"),
+            (
+                "550-\"JunkMail rejected - mail.example.com (example.com) [192.0.2.1]:34032 is in an RBL, see 550 https://www.spamhaus.org/query/ip/192.0.2.1\"",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.1 Unauthenticated email from example.org is not accepted due to 550-5.7.1 domain's DMARC policy. Please contact the administrator of 550-5.7.1 example.org domain if this was a legitimate mail.",
+                "authfailure",
+                "sender-admin",
+            ),
+            // Z4: the address was given up and may be handed to someone else (RFC 7293), so it is gone
+            (
+                "554 delivery error: dd user@example.com is no longer valid. [-20] - example.yahoo.com",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "553 5.7.1 <user@example.com>: Sender address rejected: not logged in",
+                "securityerror",
+                "sender",
+            ),
+            ("550 Relay not permitted!", "norelaying", "sender"),
+            ("550 Invalid sender", "rejected", "sender-admin"),
+            (
+                "550 5.1.1 <user@example.com>: Recipient address rejected: User unknown in virtual mailbox table",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using Spamhaus",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
