@@ -60,6 +60,13 @@ pub struct Message {
     /// The header block of the returned message ([`Message::original_header`]), decoded on
     /// first use.
     original_block: OnceLock<Option<ReturnedHeaders>>,
+    /// The recipients of the report's delivery-status fields
+    /// ([`crate::detect::common::dsn_recipients`]), read on first use: a dozen detectors
+    /// and the generic reading ask for them, and they were read again each time.
+    dsn_recipients: OnceLock<Vec<crate::facts::RecipientFacts>>,
+    /// The administrators' section of an Exchange report, read on first use (two
+    /// detectors read it).
+    exchange_report: OnceLock<Option<Vec<crate::detect::exchange2007::AdminEntry>>>,
 }
 
 /// Nested message parts deeper than this are not descended into (a bomb of nested
@@ -223,6 +230,8 @@ impl Message {
             parts,
             report_text: OnceLock::new(),
             original_block: OnceLock::new(),
+            dsn_recipients: OnceLock::new(),
+            exchange_report: OnceLock::new(),
         })
     }
 
@@ -251,6 +260,23 @@ impl Message {
     /// message or report part, joined.
     pub fn report_text(&self) -> &str {
         self.report_text.get_or_init(|| self.compute_report_text())
+    }
+
+    /// The value `read` gives for this message's delivery-status recipients, computed once.
+    pub(crate) fn dsn_recipients_once(
+        &self,
+        read: impl FnOnce(&Message) -> Vec<crate::facts::RecipientFacts>,
+    ) -> &[crate::facts::RecipientFacts] {
+        self.dsn_recipients.get_or_init(|| read(self))
+    }
+
+    /// The value `read` gives for this message's Exchange administrators' section,
+    /// computed once.
+    pub(crate) fn exchange_report_once(
+        &self,
+        read: impl FnOnce(&Message) -> Option<Vec<crate::detect::exchange2007::AdminEntry>>,
+    ) -> Option<&[crate::detect::exchange2007::AdminEntry]> {
+        self.exchange_report.get_or_init(|| read(self)).as_deref()
     }
 
     fn compute_report_text(&self) -> String {

@@ -63,7 +63,7 @@ static RETURNED: LazyLock<Regex> =
 
 /// One recipient of the administrators' section and the replies about it, in the order the
 /// section lists them.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct AdminEntry {
     /// The recipient.
     pub address: String,
@@ -212,6 +212,13 @@ fn error_details(text: &str) -> Vec<AdminEntry> {
 }
 
 pub(crate) fn exchange_report(message: &Message) -> Option<Vec<AdminEntry>> {
+    message
+        .exchange_report_once(read_exchange_report)
+        .map(<[AdminEntry]>::to_vec)
+}
+
+/// What [`exchange_report`] returns, read from the message.
+fn read_exchange_report(message: &Message) -> Option<Vec<AdminEntry>> {
     let mut entries = admin_entries(message.report_text());
     if entries.is_empty() {
         entries = error_details(message.report_text());

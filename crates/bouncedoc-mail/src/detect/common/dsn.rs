@@ -15,6 +15,11 @@ use crate::report::dsn;
 /// replaced ([`crate::internal_route`]) gives way to the returned message's addressee of
 /// the same local part, the address the sender used; the final one is kept as a fact.
 pub fn dsn_recipients(message: &Message) -> Vec<RecipientFacts> {
+    message.dsn_recipients_once(read_dsn_recipients).to_vec()
+}
+
+/// What [`dsn_recipients`] returns, read from the message.
+fn read_dsn_recipients(message: &Message) -> Vec<RecipientFacts> {
     let mut from_parts: Vec<RecipientFacts> = message
         .parts_of("message/delivery-status")
         .chain(message.parts_of("message/global-delivery-status"))
