@@ -4873,3 +4873,308 @@ fn z7_common_wordings_quoted_in_public() {
         ],
     );
 }
+
+/// Z10: a second pass over common wordings quoted in public pages and threads, found with other
+/// verbs, nouns and languages than Z7's (refused, denied, forbidden, suspended, locked,
+/// greylisted, header, helo, ptr, dkim, starttls, sending limits; German, French, Spanish,
+/// Portuguese, Italian, Dutch, Polish, Russian, Chinese pages): the ones no rule knew before
+/// and the ones already right. Sources: 263gmail.js.cn/help/13/2.htm; ActiveCampaign/smtp-
+/// field-manual#11; ActiveCampaign/smtp-field-manual#63; Eugeny/ajenti-v#177;
+/// LukeSmithxyz/emailwiz#128; MicrosoftDocs/OfficeDocs-Support#1150; Purelymail/purelymail-
+/// issues#198; anoved/OctoPrint-EmailNotifier#37; biecuoliao.com/pa/MBRrwEM.html;
+/// blog.sina.com.cn; dbmailserver.com/tui-xin-address-not-exist.htm;
+/// deltachat/deltachat-core#647; eleith/emailjs#202; emailhost.com.cn; emersion/go-smtp#195;
+/// eomatica.gal; era.host/en/blog/421-too-many-connections-complete-guide.php; fobhost.com;
+/// forwardemail/free-email-forwarding#108; gen-smtp/gen_smtp#140; icoremail.vip;
+/// isipp.com/blog/what-those-smtp-error-codes-mean; jakartaee/mail-api#20;
+/// jstedfast/MailKit#968; knowledge.broadcom.com/external/article/280430; m.wh-163.com;
+/// mailcow/mailcow#915; mailcow/mailcow-dockerized#2282; max.book118.com;
+/// mehramediahosting.com; nim-lang/nimforum#105; nixcp.com/error-421-too-many-concurrent-smtp-
+/// connections; nodemailer/nodemailer#1137; noobcfy/wikis#3; pomoc.poczta.interia.pl; root-
+/// io/vmail#67; sitepackage.de; strato.nl; support.hoasted.com/article/282; weboke.nl;
+/// zammad/zammad#1719; zone-eu/zone-mta#162.
+#[test]
+fn z10_common_wordings_second_pass() {
+    check(
+        "Z10 common wordings, second pass",
+        &[
+            (
+                "550 5 2 1 mail from refused spam site",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 Cyberoam Anti Spam Engine has identified this email as a spam. Refid:str=0001.0A0B0206.4BA7422C.01F5,ss=1",
+                "spamdetected",
+                "sender",
+            ),
+            ("550 'Mailbox is inactive'", "suspend", "recipient"),
+            (
+                "550 Access denied - Invalid HELO name (See RFC2821 4.1.1.1)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "504 5.5.2 <mail>: Helo command rejected: need fully-qualified hostname",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "501 Syntactically invalid HELO argument(s)",
+                "blocked",
+                "sender-admin",
+            ),
+            ("550 ip in prison", "blocked", "sender-admin"),
+            (
+                "554 5.7.1 The recipient definitively does not want your mail. It will not be delivered but analyzed again. We may feed it to a spam blacklist.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 <user@example.com>: Recipient address rejected: Inactive MailBox, not poped for more than 6 months",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "550-Requested action not taken: mailbox unavailable 550 Failure sending mail. Try again later",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554-web.de (mxweb010) Nemesis ESMTP Service not available 554-No SMTP service 554-Bad DNS PTR resource record. 554 For explanation visit https://web.de/email/senderguidelines?ip=192.0.2.1&c=rdns",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.1]",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "554-web.de (mxweb012) Nemesis ESMTP Service not available 554-No SMTP service 554 invalid DNS PTR resource record, IP=192.0.2.1",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "550 The email you sent has an invalid DKIM signature, please try again or check your email service's DKIM configuration.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 Rejected due to invalid DKIM signature",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Requested action not taken: message refused",
+                "rejected",
+                "sender-admin",
+            ),
+            ("550 5.2.0 No such mailbox", "userunknown", "sender"),
+            (
+                "450 4.2.0 <user@example.com>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.com.html",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "550 Requested action not taken: mailbox unavailable or is not local",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "552 5.5.3 Maximum limit of 100 recipients reached",
+                "toomanyconn",
+                "sender",
+            ),
+            ("452 #4.5.3 Too many recipients.", "toomanyconn", "sender"),
+            (
+                "552-5.2.3 Your message exceeded Google's message size limits",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "5.7.1 <DATA>: Data command rejected: limit of 400 rcpts per 24 hours for client user@example.com reached",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 5.4.5 Daily user sending quota exceeded. o65sm25351206pga.71 - gsmtp",
+                "speeding",
+                "sender",
+            ),
+            (
+                "User user@example.com has exceeded its 24-hour sending limit. Messages to 25 recipients out of 25",
+                "speeding",
+                "sender",
+            ),
+            (
+                "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException",
+                "speeding",
+                "sender",
+            ),
+            (
+                "5.7.1 <DATA>: Data command rejected: only 10 messages per day",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550 5.7.0 [SPF] host 192.0.2.1 is not allowed to send mail from domain example.com",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "550 Refused by local policy. No SPAM please! (B-URL)",
+                "policyviolation",
+                "sender-admin",
+            ),
+            ("550 Suspected phishing attempt", "spamdetected", "sender"),
+            (
+                "550 SPF failed for example.com",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "Domain example.nl has exceeded the max defers and failures per hour (5/5 (100%)) allowed. Message discarded.",
+                "speeding",
+                "sender",
+            ),
+            (
+                "550-550 relay through this server without authentication.",
+                "norelaying",
+                "sender",
+            ),
+            ("550 5.1.0 Recipient rejected.", "userunknown", "sender"),
+            ("554 No relaying allowed - psmtp", "norelaying", "sender"),
+            ("550 Content reject", "spamdetected", "sender"),
+            ("550 Spam denied", "spamdetected", "sender"),
+            ("550 sending quota exceeded", "speeding", "sender"),
+            ("451 rcpt handle timeout", "networkerror", "nobody"),
+            ("552 exceeded mailsize limit", "mesgtoobig", "sender"),
+            ("550 user not exist", "userunknown", "sender"),
+            (
+                "553 Requested mail action not taken: Invalid IP",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "553 Requested mail action not taken: Fake sender",
+                "rejected",
+                "sender-admin",
+            ),
+            ("554 IP is rejected", "blocked", "sender-admin"),
+            ("550 unavailable mail user", "userunknown", "sender"),
+            ("550 invalid user", "userunknown", "sender"),
+            ("550 user disabled", "suspend", "recipient"),
+            ("550 user not known", "userunknown", "sender"),
+            (
+                "550 local server don't exists that user",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 recipient does not have an account",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "554 This account has been temporarily suspended",
+                "suspend",
+                "recipient",
+            ),
+            ("550 not user of this server", "userunknown", "sender"),
+            (
+                "550 RC:LD The email account that you tried to reach does no exists.",
+                "userunknown",
+                "sender",
+            ),
+            ("551 5.1.1 recipient is not exist", "userunknown", "sender"),
+            (
+                "550 Local User [user@example.com] not found.",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 #2175041 unavailable mail user",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "552 \"RCPT TO\" mailbox unavailable",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.0 user@example.com... address invalid",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 RC:NE The email account does not exist.",
+                "userunknown",
+                "sender",
+            ),
+            ("550 no such user here", "userunknown", "sender"),
+            (
+                "550 User user@example.com is not found in Server",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 User user@example.com is disabled",
+                "suspend",
+                "recipient",
+            ),
+            ("554 remote ip is forbidden", "blocked", "sender-admin"),
+            ("553 Invalid sender", "rejected", "sender-admin"),
+            (
+                "451 Requested mail action not taken: too much fail authentication",
+                "securityerror",
+                "sender",
+            ),
+            ("550 black ip.", "blocked", "sender-admin"),
+            ("552 too many same size mails.", "spamdetected", "sender"),
+            ("556 remote ip check error.", "blocked", "sender-admin"),
+            (
+                "550 Message headers fail syntax check",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "550 Missing required header field: \"Date\"",
+                "notcompliantrfc",
+                "sender-admin",
+            ),
+            (
+                "421 4.7.0 Too many concurrent connections",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "421 Too many concurrent SMTP connections from this IP address; please try again later.",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "421 Too many connections (8) from this IP",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "451 5.7.3 STARTTLS is required to send mail [SG2PR04CA0205.apcprd04.prod.outlook.com]",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "550 5.0.0 Mail rejected due to possible SPAM",
+                "spamdetected",
+                "sender",
+            ),
+            ("552 mail size limit exceeded", "mesgtoobig", "sender"),
+            (
+                "550 This target address is not our MX service client.",
+                "userunknown",
+                "sender",
+            ),
+        ],
+    );
+}
