@@ -5178,3 +5178,196 @@ fn z10_common_wordings_second_pass() {
         ],
     );
 }
+
+/// Z8: Google, Microsoft, Yahoo/AOL and Apple replies quoted in public threads and pages that the
+/// earlier tables did not hold, each read as the thread or the provider's docs explain it.
+/// Sources: ActiveCampaign/smtp-field-manual (data/codes/421.json and 451.json; #89 for 4.7.651;
+/// #97 for 4.4.22), jstedfast/MailKit#1502 (4.7.500 AS112201), reacherhq/check-if-email-exists#756
+/// (4.5.3 ATTR38), easy365manager.com (5.7.57), learn.microsoft.com NDR pages (5.7.703 Tenant
+/// Allow Block List, 4.4.316, 432 4.3.2), Youans/nodejs-nodemailer-outlook#11 and
+/// DesertsP/Valine-Admin#26 (WASCL verdicts), markgossa.com (5.7.133; 4.4.0 DNS query failed),
+/// tamingdns.com (ROUTING.NoMX; the iCloud relay address turned off), rpremraj/mailR#107 and
+/// codassassin/email-bomber-v2.0#1 (5.7.139), mydigitallife.net (SC-004), blog.radarhill.net
+/// (SC-001), reddit.com/r/email/comments/1mf5cm9 (4.7.28 without an IP), dawidd6/action-send-mail#186
+/// and #205, gen-smtp/gen_smtp#124, halojoy/PHP-SMTP-Mailer#6, PHPMailer/PHPMailer#1011 and #2034,
+/// calcom/cal.diy#5254, pivotal-cf/email-resource#9, toeverything/AFFiNE#13702, zeknox/scripts#4,
+/// docusealco/docuseal#524, KumoCorp/kumomta#376 (IPTS05), appualsaw.pages.dev and help.aol.com
+/// (AOL 521 5.2.1).
+#[test]
+fn z8_big_providers_quoted_again() {
+    check(
+        "Z8 big providers quoted again",
+        &[
+            (
+                "451 4.7.651 The mail server [192.0.2.30] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com (S3114) [AM0PR01MB1234.eurprd01.prod.outlook.com]",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "451 4.7.500 Access denied, please try again later. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653. (AS112201)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "transient: 4.5.3 Recipients belong to multiple regions ATTR38 [AM7EUR06FT068.eop-eur06.prod.protection.outlook.com]",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "421 4.3.2 Service not available [BN8NAM12FT001.eop-nam12.prod.protection.outlook.com]",
+                "notaccept",
+                "nobody",
+            ),
+            (
+                "451 4.4.0 Message failed to be replicated: No healthy secondary server available to accept replica at this time. [AM6PR01MB1234.eurprd01.prod.outlook.com]",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "451 4.4.22 Message failed to be replicated: no healthy peers found",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "550 5.4.1 All recipient addresses rejected : Access denied [DM6NAM12FT003.eop-nam12.prod.protection.outlook.com]",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "530 5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM [AM6PR0732BE0065.eurprd07.prod.outlook.com]",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "Your message can't be delivered because messages to hanako@example.org are blocked by your organization using Tenant Allow Block List.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "4.4.316 Connection refused [Message=Socket error code 10061]",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; Failed to process message due to a permanent exception with message WASCL UserAction verdict is not None. Actual verdict is RefuseQuota, ShowTierUpgrade. OutboundSpamException: WASCL UserAction verdict is not None. Actual verdict is RefuseQuota, ShowTierUpgrade. [Hostname=VI1PR05MB5405.eurprd05.prod.outlook.com]",
+                "speeding",
+                "sender",
+            ),
+            (
+                "554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; Failed to process message due to a permanent exception with message WASCL UserAction verdict is not None. Actual verdict is HipNotify, ShowTierUpgrade. OutboundSpamException: WASCL UserAction verdict is not None. Actual verdict is HipNotify, ShowTierUpgrade. [Hostname=TY2PR06MB3117.apcprd06.prod.outlook.com]",
+                "speeding",
+                "sender",
+            ),
+            (
+                "#< #5.7.133 smtp;550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group> #SMTP#",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "451 4.4.0 DNS query failed. The error was: SMTPSEND.DNS.NonExistentDomain; nonexistent domain",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "550 5.4.4 ROUTING.NoMX; MX record for domain doesn't exist",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [BM1P287CA0015.INDP287.PROD.OUTLOOK.COM]",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "host mx4.hotmail.com[192.0.2.97] said: 550 SC-004 Mail rejected by Windows Live Hotmail for policy reasons. A block has been placed against your IP address because we have received complaints concerning mail coming from that IP address. We recommend enrolling in our Junk Email Reporting Program (JMRP), a free program intended to help senders remove unwanted recipients from their email list. If you are not an email/network admin please contact your Email/Internet Service Provider for help.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 SC-001 Mail rejected by Windows Live Hotmail for policy reasons. Reasons for rejection may be related to content with spam-like characteristics or IP/domain reputation problems.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "host smtp.google.com[192.0.2.50] said: 421-4.7.28 Gmail has detected an unusual rate of unsolicited mail. To protect 421-4.7.28 our users from spam, mail has been temporarily rate limited. For 421-4.7.28 more information, go to 421-4.7.28 https://support.google.com/mail/?p=UnsolicitedRateLimitError to 421 4.7.28 review our Bulk Email Senders Guidelines. af79cd13be357-7e67f73162esi193804885a.983 - gsmtp (in reply to end of DATA command)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "Mail command failed: 530-5.7.0 Authentication Required. Learn more at 530 5.7.0 https://support.google.com/mail/?p=WantAuthError j5-20020a05620a288500b0077d8526bcdesm2261723qkp.86 - gsmtp",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "530-5.5.1 Authentication Required. Learn more at 530 5.5.1  https://support.google.com/mail",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "Error: Invalid login: 535-5.7.8 Username and Password not accepted. For more information, go to 535 5.7.8  https://support.google.com/mail/?p=BadCredentials af79cd13be357-794f3061475sm18893085a.74 - gsmtp",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "501-5.5.4 Empty HELO/EHLO argument not allowed, closing connection. 501 5.5.4  https://support.google.com/mail/?p=helo v7sm7921742wrp.45 - gsmtp",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "501-5.5.4 HELO/EHLO argument \"PhpStorm 9.0.3\" invalid, closing connection.",
+                "syntaxerror",
+                "sender-admin",
+            ),
+            (
+                "Server terminates connection. response=421 4.7.0 Try again later, closing connection. (EHLO) v6-20020a50c406000000b00461d375b0a5sm78344edf.43 - gsmtp",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "550 5.7.1 [192.0.2.100 11] Our system has detected that this message is not RFC 5322 compliant: 'From' header is missing. To reduce the amount of spam sent to Gmail, this message has been blocked. Please visit https://support.google.com/mail/?p=RfcMessageNonCompliant and review RFC 5322 specifications for more information. x12si345 - gsmtp",
+                "notcompliantrfc",
+                "sender",
+            ),
+            (
+                "5.7.1 [192.0.2.101] Gmail has detected that this message is not RFC 5322 compliant: 'From' header is missing. To reduce the amount of spam sent to Gmail, this message has been blocked. For more information, go to  https://support.google.com/mail/?p=RfcMessageNonCompliant",
+                "notcompliantrfc",
+                "sender",
+            ),
+            (
+                "Our system has detected that this message is 550-5.7.1 not RFC 2822 compliant. To reduce the amount of spam sent to Gmail, 550-5.7.1 this message has been blocked. Please review 550 5.7.1 RFC 2822 specifications for more information. x7si17045593eeo.307 - gsmtp",
+                "notcompliantrfc",
+                "sender",
+            ),
+            (
+                "550 5.7.9 This mail has been blocked because the sender is unauthenticated. Yahoo requires all senders to authenticate with either SPF or DKIM. Authentication results: DKIM = FAILURE - SPF example.org with ip 192.0.2.90 = FAILURE. See https://senders.yahooinc.com/smtp-error-codes/#authentication-failures for more information.",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "521 5.2.1 AOL will not accept delivery of this message.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "Remote-MTA: dns; mx01.mail.icloud.com Diagnostic-Code: smtp; 550 5.7.1 Relay not permitted for user.",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "ERROR: (535, b'5.7.139 Authentication unsuccessful, the user credentials were incorrect. [PH0PR07CA0004.namprd07.prod.outlook.com]')",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "421 [IPTS05] Messages from 192.0.2.110 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
+                "badreputation",
+                "sender-admin",
+            ),
+        ],
+    );
+}
