@@ -27,6 +27,7 @@ pub mod mxlogic;
 pub mod netscape;
 pub mod notes;
 pub mod opensmtpd;
+pub mod postal;
 pub mod postfix;
 pub mod qmail;
 pub mod qmail_like;
@@ -117,6 +118,7 @@ pub static DETECTORS: &[&dyn Detector] = &[
     &exim::Exim,
     &qmail::Qmail,
     &opensmtpd::OpenSmtpd,
+    &postal::Postal,
     &messagingserver::MessagingServer,
     &mfilter::MFilter,
     &activehunter::ActiveHunter,
