@@ -33,6 +33,7 @@ pub mod qmail;
 pub mod qmail_like;
 pub mod ruled_report;
 pub mod sendmail;
+pub mod sieve_reject;
 pub mod smail;
 pub mod sympa;
 pub mod trouble_delivering;
@@ -119,6 +120,7 @@ pub static DETECTORS: &[&dyn Detector] = &[
     &qmail::Qmail,
     &opensmtpd::OpenSmtpd,
     &postal::Postal,
+    &sieve_reject::SieveReject,
     &messagingserver::MessagingServer,
     &mfilter::MFilter,
     &activehunter::ActiveHunter,
