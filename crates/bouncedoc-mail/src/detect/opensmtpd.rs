@@ -24,6 +24,7 @@ use super::common::{
     address_in, detected, header_contains, header_has, recipient, squeeze, text_until,
 };
 use super::{Detected, Detector};
+use bouncedoc_core::Action;
 use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -35,6 +36,7 @@ const ID: &str = "opensmtpd";
 
 const OPENING: &str = "This is the MAILER-DAEMON, please DO NOT REPLY to this";
 const ENDS: &[&str] = &["Below is a copy of the original message:"];
+const DELAYED: &str = "A message is delayed for more than ";
 
 impl Detector for OpenSmtpd {
     fn id(&self) -> &'static str {
@@ -53,12 +55,19 @@ impl Detector for OpenSmtpd {
             .lines()
             .skip_while(|l| !l.trim_start().starts_with(OPENING));
         lines.next()?;
+        // The warning of a delay (bounce.c, notice_warning): its recipients are still queued.
+        let delayed = text.holds(DELAYED)
+            || header_has(message, "subject", &["Delivery status notification: delayed"]);
         let recipients: Vec<RecipientFacts> = lines
             .filter(|l| !l.starts_with(' ') && l.contains('@') && l.holds(": "))
             .filter_map(|l| {
                 let (addr, words) = l.split_once(": ")?;
                 let addr = address_in(addr)?;
-                Some(recipient(Some(addr), squeeze(words)))
+                let mut r = recipient(Some(addr), squeeze(words));
+                if delayed {
+                    r.action = Some(Action::Delayed);
+                }
+                Some(r)
             })
             .collect();
         detected(ID, recipients)
