@@ -24,10 +24,10 @@ use super::common::{
     address_in, detected, header_contains, header_has, recipient, squeeze, text_until,
 };
 use super::{Detected, Detector};
-use bouncedoc_core::Action;
 use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
+use bouncedoc_core::Action;
 
 /// The OpenSMTPD detector.
 pub struct OpenSmtpd;
@@ -57,7 +57,11 @@ impl Detector for OpenSmtpd {
         lines.next()?;
         // The warning of a delay (bounce.c, notice_warning): its recipients are still queued.
         let delayed = text.holds(DELAYED)
-            || header_has(message, "subject", &["Delivery status notification: delayed"]);
+            || header_has(
+                message,
+                "subject",
+                &["Delivery status notification: delayed"],
+            );
         let recipients: Vec<RecipientFacts> = lines
             .filter(|l| !l.starts_with(' ') && l.contains('@') && l.holds(": "))
             .filter_map(|l| {

@@ -101,6 +101,8 @@ mod tests {
 
     #[test]
     fn other_mail_is_left_alone() {
-        assert!(read("From: a@example.org\nSubject: Mail Delivery Failed (x)\n\nhello\n").is_none());
+        assert!(
+            read("From: a@example.org\nSubject: Mail Delivery Failed (x)\n\nhello\n").is_none()
+        );
     }
 }

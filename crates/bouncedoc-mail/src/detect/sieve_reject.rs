@@ -87,7 +87,8 @@ mod tests {
 
     #[test]
     fn a_read_receipt_is_left_alone() {
-        let raw = "Subject: Read: hello\n\nDisposition: manual-action/MDN-sent-manually; displayed\n";
+        let raw =
+            "Subject: Read: hello\n\nDisposition: manual-action/MDN-sent-manually; displayed\n";
         assert!(
             SieveReject
                 .detect(&Message::parse(raw.as_bytes()).unwrap())
