@@ -68,7 +68,9 @@ impl Detector for OpenSmtpd {
                 let (addr, words) = l.split_once(": ")?;
                 let addr = address_in(addr)?;
                 let mut r = recipient(Some(addr), squeeze(words));
-                if delayed {
+                // "Envelope expired" is the queue giving the envelope up (its lifetime ran
+                // out): a failure, even in the warning's layout.
+                if delayed && !words.holds("Envelope expired") {
                     r.action = Some(Action::Delayed);
                 }
                 Some(r)
