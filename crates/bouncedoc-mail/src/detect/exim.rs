@@ -86,6 +86,14 @@ const FAILURE_REPORT: &[&str] = &[
 ];
 
 fn is_exim(message: &Message) -> bool {
+    // chasquid borrows Exim's Subject and X-Failed-Recipients for its RFC 3464 report
+    // (internal/queue/dsn.go); its Message-ID is its own, and the report part is read.
+    if message
+        .header("message-id")
+        .is_some_and(|id| id.trim().starts_with("<chasquid-dsn-"))
+    {
+        return false;
+    }
     let from_daemon = header_has(message, "from", &["Mail Delivery System"]);
     let subject = header_has(message, "subject", SUBJECTS);
     // Message-Id: <E1P1YNN-0003AD-Ga@example.org>

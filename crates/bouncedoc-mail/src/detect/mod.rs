@@ -27,11 +27,13 @@ pub mod mxlogic;
 pub mod netscape;
 pub mod notes;
 pub mod opensmtpd;
+pub mod postal;
 pub mod postfix;
 pub mod qmail;
 pub mod qmail_like;
 pub mod ruled_report;
 pub mod sendmail;
+pub mod sieve_reject;
 pub mod smail;
 pub mod sympa;
 pub mod trouble_delivering;
@@ -117,6 +119,8 @@ pub static DETECTORS: &[&dyn Detector] = &[
     &exim::Exim,
     &qmail::Qmail,
     &opensmtpd::OpenSmtpd,
+    &postal::Postal,
+    &sieve_reject::SieveReject,
     &messagingserver::MessagingServer,
     &mfilter::MFilter,
     &activehunter::ActiveHunter,

@@ -27,6 +27,7 @@ use super::{Detected, Detector};
 use crate::detect::common::TextSearch;
 use crate::facts::RecipientFacts;
 use crate::message::Message;
+use bouncedoc_core::Action;
 
 /// The OpenSMTPD detector.
 pub struct OpenSmtpd;
@@ -35,6 +36,7 @@ const ID: &str = "opensmtpd";
 
 const OPENING: &str = "This is the MAILER-DAEMON, please DO NOT REPLY to this";
 const ENDS: &[&str] = &["Below is a copy of the original message:"];
+const DELAYED: &str = "A message is delayed for more than ";
 
 impl Detector for OpenSmtpd {
     fn id(&self) -> &'static str {
@@ -53,12 +55,25 @@ impl Detector for OpenSmtpd {
             .lines()
             .skip_while(|l| !l.trim_start().starts_with(OPENING));
         lines.next()?;
+        // The warning of a delay (bounce.c, notice_warning): its recipients are still queued.
+        let delayed = text.holds(DELAYED)
+            || header_has(
+                message,
+                "subject",
+                &["Delivery status notification: delayed"],
+            );
         let recipients: Vec<RecipientFacts> = lines
             .filter(|l| !l.starts_with(' ') && l.contains('@') && l.holds(": "))
             .filter_map(|l| {
                 let (addr, words) = l.split_once(": ")?;
                 let addr = address_in(addr)?;
-                Some(recipient(Some(addr), squeeze(words)))
+                let mut r = recipient(Some(addr), squeeze(words));
+                // "Envelope expired" is the queue giving the envelope up (its lifetime ran
+                // out): a failure, even in the warning's layout.
+                if delayed && !words.holds("Envelope expired") {
+                    r.action = Some(Action::Delayed);
+                }
+                Some(r)
             })
             .collect();
         detected(ID, recipients)
