@@ -5371,3 +5371,114 @@ fn z8_big_providers_quoted_again() {
         ],
     );
 }
+
+/// Z11: replies of Japanese providers, hosting services, gateways and Japanese-run Postfix /
+/// qmail sites, second pass after Z5 and X3 (addresses and IPs replaced with example ones).
+/// Sources: pa-solution.net/daj/bs/faq (m-FILTER's failure notice, FAQ 2686);
+/// faq01-fb.fujifilm.com/faq/show/101516 (a qmail host refused through Spamhaus);
+/// did2memo.net/2017/02/18/office-365-unknown-to-address-error (Office 365 "wasn't found at");
+/// support.kagoya.jp/kir/faq (KAGOYA, FAQ 328: maildir quota, size limit);
+/// hocoroco.net/internet_lifeguide/errormail.html ("user name is unknown", "host name is unknown",
+/// "mail box is full"); ddn.ne.jp/support/faq/email/mailerdaemon.html (DDNet's qmail notices);
+/// shopmaker.jp/manual/howto/mail_magazine/error.html ("No route to host");
+/// sumari.jp/mail-error-message ("511 sorry, no mailbox here by that name");
+/// miniminiadmin.jugem.jp/?eid=344 (OCN's Postfix notice with its Japanese sentence);
+/// mediarium.hatenadiary.org/entry/20070906 and kozupon.com/2003/08/12 ("451 Name server timeout");
+/// blog.denet.co.jp/maillog_error_1 ("451 4.5.1 Mailbox full"); helpforest.com/office/ol_err/ol020002.htm
+/// ("bad host/domain syntax"); ics.ne.jp/iclusta2019/support/faq ("Relay operation rejected");
+/// doc.cloud.global.fujitsu.com (reply-code list: "552 Too many recipient").
+#[test]
+fn z11_japanese_replies_again() {
+    check(
+        "Z11 Japanese replies, second pass",
+        &[
+            (
+                "このメールは「m-FILTER」が自動的に生成して送信しています。\nメールサーバーとの通信中、下記の理由により\nこのメールは送信できませんでした。\n以下のメールアドレスへの送信に失敗しました。\n<example-ken@example.co.jp>\n-------server message\n550 5.1.1 <example-ken@example.co.jp>: Recipient address rejected: User unknown in local recipient table\n-------SMTP command\nRCPT TO:<example-ken@example.co.jp>",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Hi. This is the qmail-send program at dc01.example.jp.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n<example-ken@example.co.jp>:\n192.0.2.10 does not like recipient.\nRemote host said: 550 5.7.1 Service unavailable, Client host [198.51.100.7] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/198.51.100.7 AS(1440)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "Your message to example-info@example.co.jp couldn't be delivered.\nexample-info wasn't found at example.co.jp.",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "<example-info@example.jp>: maildir delivery failed: error writing message: Disk quota exceeded",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "<example-info@example.jp>: maildir delivery failed: Sorry, the user's maildir has overdrawn his diskspace quota, please try again later.",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "<example-info@example.jp>: message size 5545579 exceeds size limit 4310016 of server mail.example.jp[192.0.2.20]",
+                "mesgtoobig",
+                "sender",
+            ),
+            (
+                "<example-ken@example.jp>: user name is unknown",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "<example-ken@example.jp>: host name is unknown",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "<example-ken@example.jp>: mail box is full",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "<example-ken@example.jp>:\nSorry, I couldn't find any host named example.jp. (#5.1.2)",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "<example-ken@example.co.jp>: connect to mx.example.co.jp[192.0.2.9]: No route to host",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "511 sorry, no mailbox here by that name (#5.1.1)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "This is the Postfix program at host mail.example.ocn.ne.jp.\nI'm sorry to have to inform you that the message returned\nbelow could not be delivered to one or more destinations.\nThe following sentences are Japanese.\nこのメールと共に返信されているメールは一つ以上の宛先に対して配信できませんでした。\n<example-ken@example.jp>: host mx.example.jp[192.0.2.30] said: 550 5.1.1 <example-ken@example.jp>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)",
+                "userunknown",
+                "sender",
+            ),
+            ("451 Name server timeout", "networkerror", "nobody"),
+            (
+                "451 <example-ken@example.jp>... example.jp: Name server timeout",
+                "networkerror",
+                "nobody",
+            ),
+            (
+                "host mail.example.jp[192.0.2.40] said: 451 4.5.1 Mailbox full (in reply to end of DATA command)",
+                "mailboxfull",
+                "recipient",
+            ),
+            (
+                "<example-ken@example..jp>: bad host/domain syntax: \"example..jp\"",
+                "hostunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 <example-ken@example.jp>... Relay operation rejected",
+                "norelaying",
+                "sender",
+            ),
+            ("552 Too many recipient", "toomanyconn", "sender"),
+        ],
+    );
+}
