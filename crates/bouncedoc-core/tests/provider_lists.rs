@@ -5482,3 +5482,67 @@ fn z11_japanese_replies_again() {
         ],
     );
 }
+
+/// Z9: replies of Spectrum / Charter, Libero (Italiaonline), IONOS (kundenserver.de), Proton
+/// Mail Bridge and Bluehost quoted in public: suped.com on Spectrum/Charter (AUP#In-1310 "sender
+/// rejected", AUP#In-1340 "cmsmtp blocked"), foxcpp/maddy#843 (Libero's LIB_120 reverse-DNS
+/// refusal), homematic-community/hm_email#13 (IONOS's "Reject due to policy restrictions"),
+/// openlab-aux/orgafoo#315 (kundenserver.de's Nemesis PTR refusal),
+/// shenxn/protonmail-bridge-docker#28 (Proton Mail Bridge's "invalid return path: not owned by
+/// user"), bluehost.com/help/article/what-does-my-email-bounce-mean (GL/GL greylisting, GL/BL the
+/// recipient's block list, "recipient rejected") and aiuto.libero.it (Libero's frequent error
+/// messages: "550 Relay Disabled").
+#[test]
+fn z9_more_providers_quoted_in_public() {
+    check(
+        "Z9 more providers quoted in public",
+        &[
+            (
+                "550 5.1.0 <bounce@example.com> sender rejected. AUP#In-1310",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "421 421 [server.charter.net] cmsmtp blocked. AUP#In-1340",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "421 smtp-03.iol.local smtp-03.iol.local No reverse DNS [smtp-03.iol.local; LIB_120]",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "554-Transaction failed 554-Reject due to policy restrictions. 554 For explanation visit https://www.ionos.com/help/index.php?id=2425&ip=192.0.2.1&c=hd",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "554-kundenserver.de (mxeue110) Nemesis ESMTP Service not available 554-No SMTP service 554-Bad DNS PTR resource record.",
+                "requireptr",
+                "sender-admin",
+            ),
+            (
+                "451 4.0.0 backend: invalid return path: not owned by user",
+                "rejected",
+                "sender",
+            ),
+            (
+                "452 <user@example.com> requested action aborted: try again later - GL/GL",
+                "blocked",
+                "nobody",
+            ),
+            (
+                "550 <user@example.com> recipient rejected GL/BL",
+                "filtered",
+                "recipient",
+            ),
+            (
+                "550 <user@example.com> recipient rejected",
+                "userunknown",
+                "sender",
+            ),
+            ("550 Relay Disabled", "norelaying", "sender"),
+        ],
+    );
+}
