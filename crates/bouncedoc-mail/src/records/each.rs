@@ -26,7 +26,7 @@ pub struct JobRecords<'e> {
 enum Stage {
     Unread(std::io::Result<Vec<u8>>),
     /// Read ([`JobRecords::read_now`]), not yet diagnosed.
-    Read(Result<Bounce, MessageError>),
+    Read(Box<Result<Bounce, MessageError>>),
     Diagnosing(Box<Diagnoses>),
     Failed(MessageError),
     Done,
@@ -78,7 +78,7 @@ impl<'e> JobRecords<'e> {
         if let Stage::Unread(Ok(_)) = &self.stage
             && let Stage::Unread(Ok(bytes)) = std::mem::replace(&mut self.stage, Stage::Done)
         {
-            self.stage = Stage::Read(guarded(|| read_raw(&bytes)));
+            self.stage = Stage::Read(Box::new(guarded(|| read_raw(&bytes))));
         }
     }
 
@@ -123,7 +123,7 @@ impl Iterator for JobRecords<'_> {
                 drop(bytes);
                 self.after_read(read)
             }
-            Stage::Read(read) => self.after_read(read),
+            Stage::Read(read) => self.after_read(*read),
             Stage::Diagnosing(mut each) => {
                 if cancel::requested() {
                     return Some(self.failed(MessageError::Cancelled(Cancelled)));
