@@ -165,14 +165,8 @@ impl Output {
 /// few at a time ([`READ_AHEAD`]), then diagnosed and written.
 fn one_thread(engine: &Engine, lang: Lang, jobs: Jobs, mut output: Output) -> Result<Output> {
     let jsonl = output.writer.is_jsonl();
-    let mut jobs = jobs.peekable();
-    while jobs.peek().is_some() {
-        output.write(in_groups(
-            engine,
-            lang,
-            jobs.by_ref().take(READ_AHEAD),
-            jsonl,
-        ))?;
+    for finished in in_groups(engine, lang, jobs, jsonl) {
+        output.write([finished])?;
     }
     Ok(output)
 }

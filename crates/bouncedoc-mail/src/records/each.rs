@@ -75,11 +75,10 @@ impl<'e> JobRecords<'e> {
     /// keeps each stage's code and tables in the processor's caches for several messages
     /// in a row (see `docs/perf/throughput.md`).
     pub fn read_now(&mut self) {
-        if let Stage::Unread(Ok(_)) = &self.stage
-            && let Stage::Unread(Ok(bytes)) = std::mem::replace(&mut self.stage, Stage::Done)
-        {
-            self.stage = Stage::Read(Box::new(guarded(|| read_raw(&bytes))));
-        }
+        self.stage = match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Unread(Ok(bytes)) => Stage::Read(Box::new(guarded(|| read_raw(&bytes)))),
+            other => other,
+        };
     }
 
     /// The first record of a message read: its first diagnosis, or a record saying it is
