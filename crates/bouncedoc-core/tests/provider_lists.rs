@@ -5198,6 +5198,13 @@ fn z8_big_providers_quoted_again() {
     check(
         "Z8 big providers quoted again",
         &[
+            // Added at stop 21 (nodemailer/nodemailer#1112, GUI/lua-resty-mail#4,
+            // PHPMailer/PHPMailer#3291), once the guess's check was measured on every fifth.
+            (
+                "535 5.7.0 (#AUTH005) Too many bad auth attempts.",
+                "securityerror",
+                "sender",
+            ),
             (
                 "451 4.7.651 The mail server [192.0.2.30] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com (S3114) [AM0PR01MB1234.eurprd01.prod.outlook.com]",
                 "badreputation",

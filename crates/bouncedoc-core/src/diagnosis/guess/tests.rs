@@ -1,5 +1,6 @@
-//! How well the best guess does, measured: on the examples of a fifth of the rules that it
-//! was not trained on (the rules removed, as if no rule had matched), on wordings invented
+//! How well the best guess does, measured: on the examples of each fifth of the rules in turn,
+//! by a model not trained on that fifth (its rules removed, as if no rule had matched), on
+//! wordings invented
 //! for this test that no rule was written from, and on texts that are no bounce at all.
 
 use super::{Model, Tuning, decide};
@@ -12,14 +13,15 @@ fn kb() -> &'static Knowledge {
     Knowledge::shared().expect("knowledge loads")
 }
 
-/// The held-out fifth of the rules: those whose id hashes (FNV-1a, 64 bits) to 0 modulo 5.
-fn held_out(id: &str) -> bool {
+/// The fifth of the rules a rule id falls in: its FNV-1a hash (64 bits) modulo 5. The floors
+/// below are checked on the five fifths held out in turn, summed.
+fn fifth(id: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in id.bytes() {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    hash.is_multiple_of(5)
+    hash % 5
 }
 
 fn guess(model: &Model, text: &str, tuning: Tuning) -> Option<Reason> {
@@ -44,7 +46,7 @@ fn reason_of_codes(engine: &Engine, text: &str) -> Reason {
         .map_or(Reason::Undefined, |d| d.reason)
 }
 
-/// What the held-out fifth gives.
+/// What held-out rules give.
 #[derive(Debug, Default)]
 struct HeldOut {
     examples: usize,
@@ -56,18 +58,40 @@ struct HeldOut {
     right_with_guess: usize,
 }
 
+/// The figures of the five fifths held out in turn, summed: every example of a rule read by
+/// a model trained without its rule's fifth.
 fn measure_held_out(tuning: Tuning) -> HeldOut {
+    (0..5).fold(HeldOut::default(), |sum, held| {
+        let f = measure_fifth(held, tuning, &mut |_, _| {});
+        HeldOut {
+            examples: sum.examples + f.examples,
+            answered: sum.answered + f.answered,
+            right: sum.right + f.right,
+            right_codes_only: sum.right_codes_only + f.right_codes_only,
+            right_with_guess: sum.right_with_guess + f.right_with_guess,
+        }
+    })
+}
+
+/// The figures of one fifth of the rules, held out; `seen` gets each example's reason and
+/// guess.
+fn measure_fifth(
+    held: u64,
+    tuning: Tuning,
+    seen: &mut dyn FnMut(Reason, Option<Reason>),
+) -> HeldOut {
     let kb = kb();
     let engine = Engine::new().unwrap();
-    let model = Model::train(kb, |i| !held_out(&kb.rules[i].doc.id));
+    let model = Model::train(kb, |i| fifth(&kb.rules[i].doc.id) != held);
     let mut f = HeldOut::default();
-    for rule in kb.rules.iter().filter(|r| held_out(&r.doc.id)) {
+    for rule in kb.rules.iter().filter(|r| fifth(&r.doc.id) == held) {
         if !rule.doc.server.is_empty() {
             continue;
         }
         for ex in &rule.doc.example {
             f.examples += 1;
             let g = guess(&model, &ex.input, tuning);
+            seen(rule.reason, g);
             if let Some(r) = g {
                 f.answered += 1;
                 f.right += usize::from(r == rule.reason);
@@ -88,17 +112,17 @@ fn pct(n: usize, of: usize) -> f64 {
     100.0 * n as f64 / of.max(1) as f64
 }
 
-/// The least share of held-out examples the guess must get right from their words alone
-/// (the figures are in `docs/notes/best-guess.md`).
+/// The least share of held-out examples (all five fifths) the guess must get right from their
+/// words alone (the figures are in `docs/notes/best-guess.md`).
 const MIN_HELD_OUT_RIGHT: f64 = 30.0;
-/// The least share of its guesses on held-out examples that must be right.
-const MIN_HELD_OUT_PRECISION: f64 = 65.0;
+/// The least share of its guesses on held-out examples (all five fifths) that must be right.
+const MIN_HELD_OUT_PRECISION: f64 = 62.0;
 
 #[test]
-fn the_guess_on_the_held_out_fifth_of_the_rules() {
+fn the_guess_on_each_held_out_fifth_of_the_rules() {
     let f = measure_held_out(Tuning::DEFAULT);
     println!(
-        "held-out fifth: {} examples; guessed {} ({:.1}%), right {} ({:.1}% of the guesses, {:.1}% of all); \
+        "held out, the five fifths in turn: {} examples; guessed {} ({:.1}%), right {} ({:.1}% of the guesses, {:.1}% of all); \
          engine without the rules: codes alone {:.1}%, codes then guess {:.1}%",
         f.examples,
         f.answered,
@@ -109,10 +133,48 @@ fn the_guess_on_the_held_out_fifth_of_the_rules() {
         pct(f.right_codes_only, f.examples),
         pct(f.right_with_guess, f.examples),
     );
-    assert!(f.examples >= 100, "only {} held-out examples", f.examples);
+    assert!(f.examples >= 1000, "only {} held-out examples", f.examples);
     assert!(pct(f.right, f.examples) >= MIN_HELD_OUT_RIGHT);
     assert!(pct(f.right, f.answered) >= MIN_HELD_OUT_PRECISION);
     assert!(f.right_with_guess > f.right_codes_only);
+}
+
+/// Prints the figures of each fifth of the rules held out in turn, and the guesses most often
+/// wrong over all five (`cargo test -p bouncedoc-core --lib -- --ignored every_fifth
+/// --nocapture`).
+#[test]
+#[ignore]
+fn every_fifth() {
+    let mut wrong: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    let (mut examples, mut answered, mut right) = (0, 0, 0);
+    for held in 0..5 {
+        let f = measure_fifth(held, Tuning::DEFAULT, &mut |truth, g| {
+            if let Some(g) = g.filter(|g| *g != truth) {
+                *wrong.entry((truth.to_string(), g.to_string())).or_default() += 1;
+            }
+        });
+        println!(
+            "fifth {held}: {} examples; right {:.1}% of all, {:.1}% of the guesses",
+            f.examples,
+            pct(f.right, f.examples),
+            pct(f.right, f.answered)
+        );
+        (examples, answered, right) = (
+            examples + f.examples,
+            answered + f.answered,
+            right + f.right,
+        );
+    }
+    println!(
+        "all five: {examples} examples; right {:.1}% of all, {:.1}% of the guesses",
+        pct(right, examples),
+        pct(right, answered)
+    );
+    let mut wrong: Vec<_> = wrong.into_iter().collect();
+    wrong.sort_by(|a, b| b.1.cmp(&a.1));
+    for ((truth, g), n) in wrong.iter().take(25) {
+        println!("{n:4}  {truth} guessed {g}");
+    }
 }
 
 /// Prints the held-out figures over a grid of tunings (`cargo test -p bouncedoc-core --
