@@ -121,10 +121,12 @@ impl Detector for Exchange2003 {
     }
 
     fn detect(&self, message: &Message) -> Option<Detected> {
-        if !is_exchange2003(message) {
+        let text = message.report_text();
+        // (A report without a list line is none of Exchange 2003's, whatever its headers:
+        // the cheaper test first.)
+        if !LIST.iter().any(|l| text.holds(l)) || !is_exchange2003(message) {
             return None;
         }
-        let text = message.report_text();
         let lines: Vec<&str> = text
             .lines()
             .take_while(|l| !ORIGINAL.iter().any(|o| l.starts_with(o)))

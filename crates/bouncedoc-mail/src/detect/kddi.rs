@@ -12,7 +12,7 @@
 //! The words for a recipient are the lines from its `Could not be delivered to:` to the
 //! next recipient or the end of the paragraph.
 
-use super::common::{address_in, header_contains, header_has, recipient, squeeze};
+use super::common::{TextSearch, address_in, header_contains, header_has, recipient, squeeze};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -37,10 +37,11 @@ impl Detector for Kddi {
     }
 
     fn detect(&self, message: &Message) -> Option<Detected> {
-        if !is_kddi(message) {
+        let text = message.report_text();
+        // (No recipient without its line: the cheaper test first.)
+        if !text.holds(RECIPIENT) || !is_kddi(message) {
             return None;
         }
-        let text = message.report_text();
         let mut found: Vec<(String, Vec<&str>)> = Vec::new();
         let mut open = false;
         for line in text.lines() {

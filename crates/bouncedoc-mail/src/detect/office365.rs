@@ -40,7 +40,11 @@ fn from_exchange_online(message: &Message) -> bool {
         || header_has(message, "from", &["@outlook.com", ".onmicrosoft.com"])
         || message.headers.iter().any(|(k, _)| {
             let starts = |p: &str| k.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-            starts("x-ms-exchange-crosstenant-") || starts("x-ms-office365-")
+            // (Most names start otherwise: one byte tells them apart first.)
+            k.as_bytes()
+                .first()
+                .is_some_and(|b| b.eq_ignore_ascii_case(&b'x'))
+                && (starts("x-ms-exchange-crosstenant-") || starts("x-ms-office365-"))
         })
 }
 

@@ -13,7 +13,7 @@
 //! Each line of the failed-address block is one recipient: its address, then ` ... ` and
 //! the reason. A line without an address continues the reason above it.
 
-use super::common::{address_in, detected, recipient, squeeze};
+use super::common::{TextSearch, address_in, detected, recipient, squeeze};
 use super::{Detected, Detector};
 use crate::facts::RecipientFacts;
 use crate::message::Message;
@@ -38,6 +38,10 @@ impl Detector for Smail {
 
     fn detect(&self, message: &Message) -> Option<Detected> {
         let text = message.report_text();
+        // (Every line is read only when the banner's words are there at all.)
+        if !text.holds(FAILED) {
+            return None;
+        }
         let mut lines = text.lines();
         lines.find(|l| is_banner(l) && l.contains(FAILED))?;
         let mut recipients: Vec<RecipientFacts> = Vec::new();
