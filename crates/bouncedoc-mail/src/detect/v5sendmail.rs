@@ -411,6 +411,32 @@ mod tests {
         );
     }
 
+    /// savemail.c's lists before the transcript: an address a line, its `(reason: ...)`.
+    #[test]
+    fn savemail_lists() {
+        let text = concat!(
+            "   ----- The following addresses had permanent fatal errors -----\n",
+            "<a@example.net>\n",
+            "    (reason: 550 5.1.1 <a@example.net>... User unknown)\n",
+            "<b@example.org>\n",
+            "    (expanded from: <team@example.com>)\n",
+            "\n",
+            "   ----- Transcript of session follows -----\n",
+        );
+        let list = savemail_list(text, FATAL_LIST);
+        assert_eq!(
+            list,
+            [
+                (
+                    "a@example.net".to_string(),
+                    "550 5.1.1 <a@example.net>... User unknown".to_string()
+                ),
+                ("b@example.org".to_string(), String::new()),
+            ]
+        );
+        assert!(savemail_list(text, TRANSIENT_LIST).is_empty());
+    }
+
     #[test]
     fn recipient_from_the_returned_message() {
         let d = V5Sendmail
