@@ -143,13 +143,24 @@ impl Diagnoses {
     }
 }
 
+/// The texts Postfix writes for a delivery command's `<sysexits.h>` exit status when the
+/// command printed nothing (postfix `src/global/sys_exits.c`: EX_NOUSER "user unknown",
+/// EX_NOHOST "host name unknown"). Alone, they are the delivery agent's statement of what the
+/// exit status means, not a program's own words.
+fn exit_status_text_only(diagnostic: &str) -> bool {
+    const TEXTS: &[&str] = &["user unknown", "host name unknown"];
+    let words = diagnostic.trim().trim_end_matches('.');
+    TEXTS.iter().any(|t| words.eq_ignore_ascii_case(t))
+}
+
 /// What the engine is told of one recipient: its words and their context, as the report
 /// shows them. The reason is decided by the engine alone.
 pub fn observation_of<'a>(bounce: &'a Bounce, r: &'a RecipientFacts) -> Observation<'a> {
-    let local_program = r.local_program
+    let local_program = (r.local_program
         || r.diagnostic_type
             .as_deref()
-            .is_some_and(|t| t.eq_ignore_ascii_case("x-unix"));
+            .is_some_and(|t| t.eq_ignore_ascii_case("x-unix")))
+        && !exit_status_text_only(&r.diagnostic);
     Observation {
         text: &r.diagnostic,
         recipient: r.recipient.as_deref(),

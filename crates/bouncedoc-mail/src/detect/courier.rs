@@ -53,10 +53,13 @@ fn blocks(text: &str) -> Vec<Block> {
         let Some(b) = out.last_mut() else {
             continue;
         };
-        if let Some(sent) = t.strip_prefix(">>> ") {
+        if let Some(sent) = t.trim_start().strip_prefix(">>> ") {
             b.command = smtp_command(sent);
-        } else if let Some(answer) = t.strip_prefix("<<< ") {
+        } else if let Some(answer) = t.trim_start().strip_prefix("<<< ") {
             b.answer.push(answer.to_string());
+        } else if let Some(error) = t.trim_start().strip_prefix("*** ") {
+            // A connection or DNS error (module.dsn/dsn.C format_del_info).
+            b.answer.push(error.to_string());
         }
     }
     out

@@ -9,6 +9,17 @@
 //! REASON
 //! ```
 //!
+//! Cyrus's lmtpd (`imap/lmtp_sieve.c`, `send_rejection`) writes its own sentence in the same
+//! MDN (`Subject: Automatically rejected mail`, `Reporting-UA: ...; Cyrus ...`):
+//!
+//! ```text
+//! Your message was automatically rejected by Sieve, a mail
+//! filtering language.
+//!
+//! The following reason was given:
+//! REASON
+//! ```
+//!
 //! The failed recipient is the `Final-Recipient` of the report (else the one the sentence
 //! names); the words are the sentence and the reason the script gives.
 
@@ -26,6 +37,32 @@ const ID: &str = "sieve-reject";
 const SENTENCE: &str = "> was automatically rejected:";
 const OPENING: &str = "Your message to <";
 const DISPOSITION: &str = "MDN-sent-automatically; deleted";
+/// Cyrus's opening line, and the line before the script's reason.
+const CYRUS_OPENING: &str = "Your message was automatically rejected by Sieve";
+const CYRUS_REASON: &str = "The following reason was given:";
+
+/// Cyrus's sentence and the script's reason: the lines from the opening one to the blank
+/// line after the reason.
+fn cyrus_words(text: &str) -> Option<Vec<&str>> {
+    let mut lines = text.lines().skip_while(|l| !l.holds(CYRUS_OPENING));
+    let mut words = vec![lines.next()?.trim()];
+    let mut in_reason = false;
+    for line in lines {
+        let line = line.trim();
+        if line.starts_with("--") {
+            break;
+        }
+        if line.is_empty() {
+            if in_reason && words.last().is_some_and(|w| !w.holds(CYRUS_REASON)) {
+                break;
+            }
+            continue;
+        }
+        in_reason |= line.holds(CYRUS_REASON);
+        words.push(line);
+    }
+    Some(words)
+}
 
 impl Detector for SieveReject {
     fn id(&self) -> &'static str {
@@ -34,7 +71,8 @@ impl Detector for SieveReject {
 
     fn detect(&self, message: &Message) -> Option<Detected> {
         let text = message.report_text();
-        if !text.holds(SENTENCE) {
+        let cyrus = text.holds(CYRUS_OPENING);
+        if !text.holds(SENTENCE) && !cyrus {
             return None;
         }
         let mdn: String = message
@@ -45,16 +83,22 @@ impl Detector for SieveReject {
         if !mdn.holds(DISPOSITION) && !text.holds(DISPOSITION) {
             return None;
         }
-        let mut lines = text.lines();
-        let first = lines.find(|l| l.starts_with(OPENING) && l.holds(SENTENCE))?;
-        let mut words = vec![first.trim()];
-        for line in lines.by_ref() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with("--") {
-                break;
+        let (first, words) = if cyrus {
+            let words = cyrus_words(text)?;
+            (words[0], words)
+        } else {
+            let mut lines = text.lines();
+            let first = lines.find(|l| l.starts_with(OPENING) && l.holds(SENTENCE))?;
+            let mut words = vec![first.trim()];
+            for line in lines.by_ref() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with("--") {
+                    break;
+                }
+                words.push(line);
             }
-            words.push(line);
-        }
+            (first, words)
+        };
         let final_recipient = mdn.lines().chain(text.lines()).find_map(|l| {
             l.strip_prefix("Final-Recipient:")
                 .and_then(|v| parse_address(v.trim()))
@@ -83,6 +127,28 @@ mod tests {
             .detect(&Message::parse(raw.as_bytes()).unwrap())
             .unwrap();
         assert_eq!(d.recipients[0].recipient.as_deref(), Some("b@example.com"));
+    }
+
+    #[test]
+    fn cyrus_sentence_and_reason() {
+        let raw = concat!(
+            "From: Mail Sieve Subsystem <postmaster@example.com>\n",
+            "Subject: Automatically rejected mail\n\n",
+            "Your message was automatically rejected by Sieve, a mail\n",
+            "filtering language.\n\n",
+            "The following reason was given:\n",
+            "Not wanted here.\n\n",
+            "Reporting-UA: example.com; Cyrus 3.8.3/3.0\n",
+            "Final-Recipient: rfc822; b@example.com\n",
+            "Disposition: automatic-action/MDN-sent-automatically; deleted\n",
+        );
+        let d = SieveReject
+            .detect(&Message::parse(raw.as_bytes()).unwrap())
+            .unwrap();
+        let r = &d.recipients[0];
+        assert_eq!(r.recipient.as_deref(), Some("b@example.com"));
+        assert!(r.diagnostic.contains("Not wanted here."));
+        assert!(!r.diagnostic.contains("Reporting-UA"));
     }
 
     #[test]

@@ -27,7 +27,7 @@
 //! <address>... User unknown`), or with a local user's bare name (`550 kijitora... User
 //! unknown`), whose domain is that of the returned message's addressee of the same name.
 
-use bouncedoc_core::SmtpCommand;
+use bouncedoc_core::{Action, SmtpCommand};
 
 use super::common::{
     self, address_in, any_smtp_command, detected, header_has, recipient, smtp_command, squeeze,
@@ -63,12 +63,53 @@ const SUBJECTS_8: &[&str] = &[
     "see transcript for details",
 ];
 
+/// Sendmail 8's lists before the transcript (savemail.c `errbody()`): one address a line,
+/// then indented `(reason: ...)` and `(expanded from: ...)` lines.
+const FATAL_LIST: &str = "----- The following addresses had permanent fatal errors -----";
+const TRANSIENT_LIST: &str = "----- The following addresses had transient non-fatal errors -----";
+/// The banner savemail.c puts above a warning (`Warning: could not send message for past
+/// ...`): the addresses it names are still queued.
+const WARNING_BANNER: &str = "THIS IS A WARNING MESSAGE ONLY";
+
+/// The addresses of one of savemail.c's lists, each with the words of its `(reason: ...)`
+/// line (empty when it has none).
+fn savemail_list(text: &str, banner: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut lines = text.lines().skip_while(|l| !l.contains(banner));
+    if lines.next().is_none() {
+        return out;
+    }
+    for line in lines {
+        let l = line.trim();
+        if l.is_empty() || l.starts_with("-----") {
+            break;
+        }
+        if let Some(reason) = l
+            .strip_prefix("(reason: ")
+            .and_then(|r| r.strip_suffix(')'))
+        {
+            if let Some(last) = out.last_mut() {
+                last.1 = reason.to_string();
+            }
+        } else if l.starts_with('(') {
+            continue;
+        } else if !line.starts_with(' ')
+            && let Some(addr) = address_in(l).or_else(|| parse_address(l))
+        {
+            out.push((addr, String::new()));
+        }
+    }
+    out
+}
+
 /// The address of a line `550 <a@example.jp>... words`, `<a@example.jp>... Deferred: words`
 /// or `>>> RCPT To:<a@example.jp>`.
 fn address_of(line: &str) -> Option<String> {
     if line.to_ascii_uppercase().starts_with(">>> RCPT TO:") {
         return address_in(line);
     }
+    // A server's answer naming the address (`<<< 552 5.2.2 <a@example.jp>... Mailbox full`).
+    let line = line.strip_prefix("<<< ").unwrap_or(line);
     let open = if line.starts_with('<') {
         0
     } else {
@@ -144,6 +185,7 @@ impl Detector for V5Sendmail {
         };
         let mut entries: Vec<Entry> = vec![Entry::default()];
         let mut command: Option<Option<SmtpCommand>> = None;
+        let mut pending: Vec<String> = Vec::new();
         let mut lines = text.lines().skip_while(|l| !l.holds(TRANSCRIPT));
         lines.next();
         for line in lines {
@@ -156,6 +198,11 @@ impl Detector for V5Sendmail {
             }
             if let Some(sent) = l.strip_prefix(">>> ") {
                 command = any_smtp_command(sent);
+                // A command other than `RCPT` belongs with the answer that follows it.
+                if address_of(l).is_none() {
+                    pending.push(l.to_string());
+                    continue;
+                }
             }
             let current = entries.last_mut().expect("one entry");
             // The server's answer to `MAIL From:` names the sender, not a recipient.
@@ -170,14 +217,22 @@ impl Detector for V5Sendmail {
                     entries.push(Entry::default());
                 }
                 let current = entries.last_mut().expect("one entry");
+                current.lines.append(&mut pending);
                 current.lines.push(l.to_string());
                 if !same {
                     current.address = Some(addr);
                     current.command = command;
                 }
-            } else if l.starts_with("While talking to ") {
+            } else if l
+                .trim_start_matches("... ")
+                .to_ascii_lowercase()
+                .starts_with("while talking to ")
+            {
+                // A new session: the command of the last one no longer applies.
+                command = None;
                 continue;
-            } else if l.starts_with(">>> ") || l.starts_with("<<< ") {
+            } else if l.starts_with("<<< ") {
+                current.lines.append(&mut pending);
                 current.lines.push(l.to_string());
             } else {
                 current.other.push(l.to_string());
@@ -201,6 +256,50 @@ impl Detector for V5Sendmail {
             let mut r = recipient(address, squeeze(&words.join("\n")));
             r.command = e.command.unwrap_or_else(|| smtp_command(&r.diagnostic));
             recipients.push(r);
+        }
+        // Sendmail 8's lists name every failed or still queued address, with the reply
+        // that failed it; an address the transcript does not name is added with those
+        // words, and a queued one (or any, under the warning's banner) is delayed.
+        let fatal = savemail_list(text, FATAL_LIST);
+        let transient = savemail_list(text, TRANSIENT_LIST);
+        let warning = text.contains(WARNING_BANNER)
+            || header_has(message, "subject", &["Warning: could not send message"]);
+        for (addr, reason) in &fatal {
+            let known = recipients.iter_mut().find(|r| {
+                r.recipient
+                    .as_deref()
+                    .is_some_and(|a| a.eq_ignore_ascii_case(addr))
+            });
+            match known {
+                Some(r) if r.diagnostic.is_empty() && !reason.is_empty() => {
+                    r.diagnostic = reason.clone();
+                }
+                Some(_) => {}
+                None => {
+                    let mut r = recipient(Some(addr.clone()), reason.clone());
+                    r.command = smtp_command(&r.diagnostic);
+                    recipients.push(r);
+                }
+            }
+        }
+        for (addr, _) in &transient {
+            let known = recipients.iter().any(|r| {
+                r.recipient
+                    .as_deref()
+                    .is_some_and(|a| a.eq_ignore_ascii_case(addr))
+            });
+            if !known {
+                recipients.push(recipient(Some(addr.clone()), String::new()));
+            }
+        }
+        for r in &mut recipients {
+            let queued = r.recipient.as_deref().is_some_and(|a| {
+                transient.iter().any(|(t, _)| t.eq_ignore_ascii_case(a))
+                    && !fatal.iter().any(|(f, _)| f.eq_ignore_ascii_case(a))
+            });
+            if queued || (warning && fatal.is_empty()) {
+                r.action = Some(Action::Delayed);
+            }
         }
         if recipients.is_empty() {
             // No line names an address: the returned message's `To:` is the recipient.
@@ -310,6 +409,32 @@ mod tests {
                 .detect(&Message::parse(raw.as_bytes()).unwrap())
                 .is_none()
         );
+    }
+
+    /// savemail.c's lists before the transcript: an address a line, its `(reason: ...)`.
+    #[test]
+    fn savemail_lists() {
+        let text = concat!(
+            "   ----- The following addresses had permanent fatal errors -----\n",
+            "<a@example.net>\n",
+            "    (reason: 550 5.1.1 <a@example.net>... User unknown)\n",
+            "<b@example.org>\n",
+            "    (expanded from: <team@example.com>)\n",
+            "\n",
+            "   ----- Transcript of session follows -----\n",
+        );
+        let list = savemail_list(text, FATAL_LIST);
+        assert_eq!(
+            list,
+            [
+                (
+                    "a@example.net".to_string(),
+                    "550 5.1.1 <a@example.net>... User unknown".to_string()
+                ),
+                ("b@example.org".to_string(), String::new()),
+            ]
+        );
+        assert!(savemail_list(text, TRANSIENT_LIST).is_empty());
     }
 
     #[test]

@@ -160,8 +160,12 @@ pub fn recipients(body: &str) -> Vec<RecipientFacts> {
             );
             let recipient =
                 recipient.or_else(|| get(b, "x-actual-recipient").and_then(parse_address));
+            // Courier states a failure to connect or to look the domain up in a field of
+            // its own (`X-Network-Error: No such domain.`, courier module.dsn/dsn.C) instead
+            // of a `Diagnostic-Code`.
             let mut diagnostic = get(b, "diagnostic-code")
                 .map(diagnostic_text)
+                .or_else(|| get(b, "x-network-error"))
                 .unwrap_or("")
                 .to_string();
             // `Status: 5.2.1 (mailbox disabled, not accepting messages)`: the reporting
