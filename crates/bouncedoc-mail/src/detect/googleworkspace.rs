@@ -61,7 +61,9 @@ fn prose_address(text: &str) -> Option<String> {
 /// Whether a notice without a report part is a delay warning.
 fn is_delay(message: &Message, text: &str) -> bool {
     header_has(message, "subject", &["Notification (Delay)"])
-        || text.lines().any(|l| l.trim() == "** Delivery incomplete **")
+        || text
+            .lines()
+            .any(|l| l.trim() == "** Delivery incomplete **")
 }
 
 impl Detector for GoogleWorkspace {
