@@ -69,8 +69,11 @@ static REPLY_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("plain strings")
 });
 
-static RETURNED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)Remote Server (?:at .*? )?returned '(.*)'").expect("valid"));
+/// The closing quote may be on a later line, when the reply is folded: the opening line then
+/// holds the reply's start, and the lines after it its tail.
+static RETURNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)Remote Server (?:at .*? )?returned '(.*?)'?\s*$").expect("valid")
+});
 
 /// One recipient of the administrators' section and the replies about it, in the order the
 /// section lists them.
@@ -294,6 +297,18 @@ mod tests {
         );
         assert_eq!(entries.len(), 2);
         assert_eq!(entries[1].words(), "550 5.1.1 User unknown");
+    }
+
+    #[test]
+    fn folded_returned_reply() {
+        let entries = admin_entries(
+            "a@example.jp\nmx.example.jp\nRemote Server returned '554 5.0.0 <mx.example.jp #5.0.0 smtp; 550-5.7.1 first part\n550 5.7.1 second part>'\n",
+        );
+        assert_eq!(entries.len(), 1);
+        assert_eq!(
+            entries[0].words(),
+            "554 5.0.0 <mx.example.jp #5.0.0 smtp; 550-5.7.1 first part 550 5.7.1 second part>"
+        );
     }
 
     #[test]
