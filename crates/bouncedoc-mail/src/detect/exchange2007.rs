@@ -14,7 +14,9 @@
 //! #550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##
 //! ```
 //!
-//! The replies are written `#<reply> ##`, `Remote Server returned '<reply>'`, or one line per
+//! The replies are written `#<reply> ##`, `host #< #5.2.2 smtp;<reply>> #SMTP#` (Exchange
+//! 2010's line for a refusal by a server outside the organisation), `Remote Server returned
+//! '<reply>'`, or one line per
 //! attempt, the latest first: `3/09/2016 8:05:56 PM - Remote Server at mx.example.jp
 //! (192.0.2.3) returned '<reply>'`. The attempts are given in the order they happened, so
 //! that the first failure comes before the expiry it led to. When the report part has words
@@ -49,17 +51,29 @@ static HASHED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
+/// `mx.example.jp #< #5.2.2 smtp;552 5.2.2 Mailbox full> #SMTP#`: the remote host, the status
+/// Exchange gives the failure, then the remote server's own reply between `smtp;` and `>`.
+static SMTP_HASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z0-9-]+\s+)?#<\s*#[245]\.\d{1,3}\.\d{1,3}\s+smtp;\s*([245]\d\d[ -].*?)>\s*#SMTP#",
+    )
+    .expect("valid")
+});
+
 /// `Remote Server returned '...'`, `... - Remote Server at host (ip) returned '...'`
-/// What every line of [`HASHED`] or [`RETURNED`] holds.
+/// What every line of [`HASHED`], [`SMTP_HASHED`] or [`RETURNED`] holds.
 static REPLY_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(["##", "returned '"])
+        .build(["##", "#smtp#", "returned '"])
         .expect("plain strings")
 });
 
-static RETURNED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)Remote Server (?:at .*? )?returned '(.*)'").expect("valid"));
+/// The closing quote may be on a later line, when the reply is folded: the opening line then
+/// holds the reply's start, and the lines after it its tail.
+static RETURNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)Remote Server (?:at .*? )?returned '(.*?)'?\s*$").expect("valid")
+});
 
 /// One recipient of the administrators' section and the replies about it, in the order the
 /// section lists them.
@@ -87,6 +101,9 @@ impl AdminEntry {
 fn reply_of(line: &str) -> Option<(String, bool)> {
     let t = line.trim();
     if let Some(c) = HASHED.captures(t) {
+        return Some((c[1].to_string(), false));
+    }
+    if let Some(c) = SMTP_HASHED.captures(t) {
         return Some((c[1].to_string(), false));
     }
     let c = RETURNED.captures(t)?;
@@ -266,6 +283,32 @@ mod tests {
         assert_eq!(reply, "550 5.1.1 <a@example.jp>... User unknown");
         assert!(!attempt);
         assert!(reply_of("see the host #550 here ##").is_none());
+    }
+
+    #[test]
+    fn smtp_hashed_reply_after_the_remote_host() {
+        let (reply, attempt) =
+            reply_of("mx.example.jp #< #5.2.2 smtp;552 5.2.2 <a@example.jp>: Mailbox full> #SMTP#")
+                .unwrap();
+        assert_eq!(reply, "552 5.2.2 <a@example.jp>: Mailbox full");
+        assert!(!attempt);
+        let entries = admin_entries(
+            "a@example.jp\n#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n\nb@example.org\nmx.example.org #< #5.1.1 smtp;550 5.1.1 User unknown> #SMTP#\n",
+        );
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[1].words(), "550 5.1.1 User unknown");
+    }
+
+    #[test]
+    fn folded_returned_reply() {
+        let entries = admin_entries(
+            "a@example.jp\nmx.example.jp\nRemote Server returned '554 5.0.0 <mx.example.jp #5.0.0 smtp; 550-5.7.1 first part\n550 5.7.1 second part>'\n",
+        );
+        assert_eq!(entries.len(), 1);
+        assert_eq!(
+            entries[0].words(),
+            "554 5.0.0 <mx.example.jp #5.0.0 smtp; 550-5.7.1 first part 550 5.7.1 second part>"
+        );
     }
 
     #[test]

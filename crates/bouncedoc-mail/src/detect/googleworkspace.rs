@@ -18,9 +18,14 @@
 //!
 //! The words are the headline, the explanation and the remote server's response, without
 //! the links. The recipient is the report part's, else `X-Failed-Recipients`, else the
-//! returned message's `To`.
+//! address the notice's first sentence names after its headline ("Your message wasn't
+//! delivered to ...", "There was a temporary problem delivering your message to ..."), else
+//! the returned message's `To`. A notice without a report part is a delay when its headline
+//! or Subject says so (`** Delivery incomplete **`, `Delivery Status Notification (Delay)`).
 
-use super::common::{dsn_recipients, header_has, recipient, squeeze};
+use bouncedoc_core::Action;
+
+use super::common::{address_in, dsn_recipients, header_has, recipient, squeeze};
 use super::googlegroups::failed_recipients;
 use super::{Detected, Detector};
 use crate::facts::parse_address;
@@ -46,6 +51,21 @@ fn notice(text: &str) -> Option<String> {
     Some(squeeze(&words.join(" ")))
 }
 
+/// The address the notice's first sentence names: the first line after the headline.
+fn prose_address(text: &str) -> Option<String> {
+    let mut lines = text.lines().map(str::trim);
+    lines.find(|l| l.starts_with("** ") && l.ends_with(" **"))?;
+    lines.find(|l| !l.is_empty()).and_then(address_in)
+}
+
+/// Whether a notice without a report part is a delay warning.
+fn is_delay(message: &Message, text: &str) -> bool {
+    header_has(message, "subject", &["Notification (Delay)"])
+        || text
+            .lines()
+            .any(|l| l.trim() == "** Delivery incomplete **")
+}
+
 impl Detector for GoogleWorkspace {
     fn id(&self) -> &'static str {
         ID
@@ -57,10 +77,14 @@ impl Detector for GoogleWorkspace {
         {
             return None;
         }
-        let words = notice(message.report_text())?;
+        let text = message.report_text();
+        let words = notice(text)?;
         let mut recipients = dsn_recipients(message);
         if recipients.is_empty() {
             let mut addresses = failed_recipients(message);
+            if addresses.is_empty() {
+                addresses.extend(prose_address(text));
+            }
             if addresses.is_empty() {
                 addresses.extend(
                     message
@@ -68,9 +92,16 @@ impl Detector for GoogleWorkspace {
                         .and_then(|v| parse_address(&v)),
                 );
             }
+            let delayed = is_delay(message, text);
             recipients = addresses
                 .into_iter()
-                .map(|a| recipient(Some(a), ""))
+                .map(|a| {
+                    let mut r = recipient(Some(a), "");
+                    if delayed {
+                        r.action = Some(Action::Delayed);
+                    }
+                    r
+                })
                 .collect();
         }
         for r in &mut recipients {

@@ -35,6 +35,7 @@ pub mod ruled_report;
 pub mod sendmail;
 pub mod sieve_reject;
 pub mod smail;
+pub mod stalwart;
 pub mod sympa;
 pub mod trouble_delivering;
 pub mod v5sendmail;
@@ -119,6 +120,7 @@ pub static DETECTORS: &[&dyn Detector] = &[
     &exim::Exim,
     &qmail::Qmail,
     &opensmtpd::OpenSmtpd,
+    &stalwart::Stalwart,
     &postal::Postal,
     &sieve_reject::SieveReject,
     &messagingserver::MessagingServer,
