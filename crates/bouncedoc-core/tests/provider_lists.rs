@@ -5560,7 +5560,10 @@ fn z9_more_providers_quoted_in_public() {
 /// MessageLabs); Cisco IronPort AsyncOS Daily Management Guide (bounce log example, via
 /// manualsbrain.com); VIPRE Email Security "Email rejection reasons" (vipre.freshdesk.com);
 /// Hornetsecurity: support.everycloud.com "Workspace classification codes" (loop detection);
-/// smtpf (Barricade MX) "SMTP Replies" (snertsoft.com, milter.info).
+/// smtpf (Barricade MX) "SMTP Replies" (snertsoft.com, milter.info); the Spamhaus and other
+/// blocklist refusals of filtering gateways (McAfee's "Denied [SHXBL] ... (Mode: normal)",
+/// ScrollOut F1, Rackspace, FireEye ETP208, IBM's cobion list, spamrl, hostkarma) quoted in
+/// zone-eu/zone-mta config/bounces.txt.
 #[test]
 fn z12_security_gateways_quoted_in_public() {
     check(
@@ -5735,6 +5738,81 @@ fn z12_security_gateways_quoted_in_public() {
             ),
             (
                 "550 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using Spamhaus; To request removal from this list see http://www.spamhaus.org/lookup.lasso",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 Denied [SHXBL] - Denied by Spamhaus XBL - See http://www.spamhaus.org/query/bl?ip=192.0.2.10 (Mode: normal)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Rejected. Sender 192.0.2.10 found in SPL-XBL listing; see http://www.spamhaus.org/query/bl?ip=192.0.2.10",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Client address [192.0.2.10] blocked. You are in the SPAMMER List - Listed on The Spamhaus Project. See http://www.spamhaus.org/query/bl?ip=192.0.2.10",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.1 Service unavailable; client [192.0.2.10] blocked using zen.spamhaus.org For assistance, see http://www.scrolloutf1.com or contact your administrator. Please provide the following information in your problem report: Time: (Nov 02 11:59:39), Client: (192.0.2.10), Server: (mx.example.org).",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 You are sending spam (check http://www.spamhaus.org/query/bl?ip=192.0.2.10)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 :127.0.0.4:Client host 192.0.2.10 blocked using 87.blocklist.zap; Mail from IP banned. To request removal from this list please visit http://www.spamhaus.org/query/bl?ip=192.0.2.10",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 192.0.2.10 has been blocked by zen.spamhaus.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 ACL dns_rbl; Client host [192.0.2.10] blocked using sa-ip4tset.blagr.emailsrvr.com=127.24.0.2 Spamhaus XBL. Please visit http://www.spamhaus.org/lookup/ for more information on why this message could not be delivered",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.5.4 ETP208 Your IP 192.0.2.10 is listed by Invaluement. Please see http://www.invaluement.com/research/ if you feel this is in error - B15601640DCD26CE53bc5f8c6",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 192.0.2.10 listed at dnsbl.cobion.com",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Rejected due to DNSBL server response (dnsbl.cobion.com - 192.0.2.10)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.5.4 Your IP 192.0.2.10 address has a bad reputation. To unblock visit http://cloud-security.net/unblock?ip=192.0.2.10",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Blacklisted by zen.spamhaus.org. To avoid this problem on this particular server please visit http://spamfiltered.extra-dns.com/resolve/000-00-00-000-00-00-00-id-00000-00000 - Bezoek de site om dit probleem te verhelpen",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 The sending IP (192.0.2.10) is listed on https://spamrl.com/. Please resolve this and retry.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Black listed at hostkarma http://ipadmin.junkemailfilter.com/remove.php?ip=192.0.2.10",
                 "blocked",
                 "sender-admin",
             ),
