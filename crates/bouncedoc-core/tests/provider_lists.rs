@@ -5553,3 +5553,276 @@ fn z9_more_providers_quoted_in_public() {
         ],
     );
 }
+
+/// Z12: replies of mail-security gateways and filtering services quoted in public.
+/// MailChannels: docs.mailchannels.com (outbound/smtp-errors, email-api/sending-policies,
+/// outbound/unblock-senders, inbound/smtp-errors), support.mailchannels.com ("Fixing the 550 5.7.1
+/// SB01 error", "The Invalid Recipient Problem"), jeremydumais/CPP-SMTPClient-library#46 ([CS]),
+/// justingit/dada-mail#717 ([BFD]), hostpapa.com "How to avoid MailChannels errors" ([SS], [RBL]);
+/// Mimecast, Trend Micro and FireEye: ActiveCampaign/smtp-field-manual data/codes (550.json,
+/// 554.json), success.trendmicro.com KA-0013252, 1118864 and KA-0004824 (NO-DOMAIN, "domain of
+/// forward path is not allowed"); Broadcom Email Security.cloud: knowledge.broadcom.com articles
+/// 162445, 161393 and 169925 (third-party refusals its users see) and smtp-field-manual
+/// ("Invalid recipient (#5.1.1)"); mysociety/writetothem#285 (a Spamhaus refusal seen behind
+/// MessageLabs); Cisco IronPort AsyncOS Daily Management Guide (bounce log example, via
+/// manualsbrain.com); VIPRE Email Security "Email rejection reasons" (vipre.freshdesk.com);
+/// Hornetsecurity: support.everycloud.com "Workspace classification codes" (loop detection);
+/// smtpf (Barricade MX) "SMTP Replies" (snertsoft.com, milter.info); the Spamhaus and other
+/// blocklist refusals of filtering gateways (McAfee's "Denied [SHXBL] ... (Mode: normal)",
+/// ScrollOut F1, Rackspace, FireEye ETP208, IBM's cobion list, spamrl, hostkarma) quoted in
+/// zone-eu/zone-mta config/bounces.txt.
+#[test]
+fn z12_security_gateways_quoted_in_public() {
+    check(
+        "Z12 security gateways quoted in public",
+        &[
+            ("550 5.7.1 [CS] Message blocked", "spamdetected", "sender"),
+            (
+                "550 5.7.1 [BFD] Sender prohibited by SPF",
+                "authfailure",
+                "sender-admin",
+            ),
+            ("550 5.7.1 [SS] Message blocked", "spamdetected", "sender"),
+            (
+                "550 5.7.1 [RBL] Sender blocked 192.0.2.10",
+                "blocked",
+                "sender-admin",
+            ),
+            ("550 5.7.1 [ESA] Sender blocked.", "blocked", "sender-admin"),
+            (
+                "550 5.7.1 [SB01] Your email address has been blocked due to complaints",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 [BR] Our system has detected an excessively high number of invalid recipients originating from your account.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 [UNS] Recipient has unsubscribed from your list.",
+                "suppressed",
+                "sender",
+            ),
+            (
+                "550 5.7.1 This sender is not authorized to send from example.com",
+                "authfailure",
+                "sender-admin",
+            ),
+            ("450 [S09] Try Again Later", "blocked", "nobody"),
+            ("550 [S10] Blocked", "blocked", "sender-admin"),
+            (
+                "550 5.7.1 [IB_FEB] Your message could not be delivered because it contained an attachment type that is not allowed",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Email has been rejected due to the domain's SPF policy",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "452 4.5.3 Recipient policy mismatch",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "550 Administrative prohibition - envelope blocked - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEf12.us32]",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "550 Invalid recipient <hanako@example.org> (#5.1.1)",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "550 5.7.1 <hanako@example.com>: Recipient address rejected: ERS-Customized-Block.",
+                "blocked",
+                "recipient-admin",
+            ),
+            (
+                "554 5.7.1 <hanako@example.com>: Recipient address rejected: NO-DOMAIN.",
+                "norelaying",
+                "sender-admin",
+            ),
+            (
+                "550 domain of forward path is not allowed",
+                "norelaying",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.26 <hanako@example.com>: ETP205 DMARC Failure for domain",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "451 <hanako@example.org> Automated block triggered by suspicious activity from your IP address (192.0.2.10). Have your system administrator send e-mail to postmaster@example.org if you believe this block is in error",
+                "blocked",
+                "sender-admin",
+            ),
+            ("550 Denied by policy", "policyviolation", "sender-admin"),
+            ("553 Envelope sender rejected", "rejected", "sender-admin"),
+            (
+                "550 5.7.1 Rejecting mail, 192.0.2.10 is blacklisted",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 SPF check failed. Sender not authorized",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "554 5.4.7 [internal] exceeded max time without delivery",
+                "expired",
+                "recipient-admin",
+            ),
+            (
+                "550 Your domain is not configured to use this MX host.",
+                "norelaying",
+                "recipient-admin",
+            ),
+            (
+                "550 Your sender domain is required to send via an encrypted SMTP session",
+                "failedstarttls",
+                "sender-admin",
+            ),
+            (
+                "554 5.5.6 Loop detection > 10 mal X-antispameurope-disclaimer",
+                "networkerror",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.1 host mail.example.com [192.0.2.10] black listed #120",
+                "blocked",
+                "recipient-admin",
+            ),
+            (
+                "450 4.7.1 host mail.example.com [192.0.2.10] temporary failure #120",
+                "blocked",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.1 host mail.example.com [192.0.2.10] sender <taro@example.com> black listed #125",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.1 sender <taro@example.com> black listed #127",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.1 routed address relaying denied #131",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "550 5.7.1 UUCP addressing denied #132",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "550 5.7.1 host mail.example.com [192.0.2.10] recipient <hanako@example.org> black listed #135",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.1 sender <taro@example.com> recipient <hanako@example.org> black listed #137",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.1 recipient <hanako@example.org> black listed #139",
+                "filtered",
+                "recipient-admin",
+            ),
+            (
+                "550 5.7.1 sender <taro@example.com> from RFC2606 reserved domain #128",
+                "rejected",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using Spamhaus; To request removal from this list see http://www.spamhaus.org/lookup.lasso",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 Denied [SHXBL] - Denied by Spamhaus XBL - See http://www.spamhaus.org/query/bl?ip=192.0.2.10 (Mode: normal)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Rejected. Sender 192.0.2.10 found in SPL-XBL listing; see http://www.spamhaus.org/query/bl?ip=192.0.2.10",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Client address [192.0.2.10] blocked. You are in the SPAMMER List - Listed on The Spamhaus Project. See http://www.spamhaus.org/query/bl?ip=192.0.2.10",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550-5.7.1 Service unavailable; client [192.0.2.10] blocked using zen.spamhaus.org For assistance, see http://www.scrolloutf1.com or contact your administrator. Please provide the following information in your problem report: Time: (Nov 02 11:59:39), Client: (192.0.2.10), Server: (mx.example.org).",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 You are sending spam (check http://www.spamhaus.org/query/bl?ip=192.0.2.10)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 :127.0.0.4:Client host 192.0.2.10 blocked using 87.blocklist.zap; Mail from IP banned. To request removal from this list please visit http://www.spamhaus.org/query/bl?ip=192.0.2.10",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 192.0.2.10 has been blocked by zen.spamhaus.org",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.7.1 ACL dns_rbl; Client host [192.0.2.10] blocked using sa-ip4tset.blagr.emailsrvr.com=127.24.0.2 Spamhaus XBL. Please visit http://www.spamhaus.org/lookup/ for more information on why this message could not be delivered",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.5.4 ETP208 Your IP 192.0.2.10 is listed by Invaluement. Please see http://www.invaluement.com/research/ if you feel this is in error - B15601640DCD26CE53bc5f8c6",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 192.0.2.10 listed at dnsbl.cobion.com",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Rejected due to DNSBL server response (dnsbl.cobion.com - 192.0.2.10)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 5.5.4 Your IP 192.0.2.10 address has a bad reputation. To unblock visit http://cloud-security.net/unblock?ip=192.0.2.10",
+                "badreputation",
+                "sender-admin",
+            ),
+            (
+                "550 5.7.1 Blacklisted by zen.spamhaus.org. To avoid this problem on this particular server please visit http://spamfiltered.extra-dns.com/resolve/000-00-00-000-00-00-00-id-00000-00000 - Bezoek de site om dit probleem te verhelpen",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 The sending IP (192.0.2.10) is listed on https://spamrl.com/. Please resolve this and retry.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 Black listed at hostkarma http://ipadmin.junkemailfilter.com/remove.php?ip=192.0.2.10",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
