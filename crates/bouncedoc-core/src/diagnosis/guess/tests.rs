@@ -171,7 +171,7 @@ fn every_fifth() {
         pct(right, answered)
     );
     let mut wrong: Vec<_> = wrong.into_iter().collect();
-    wrong.sort_by(|a, b| b.1.cmp(&a.1));
+    wrong.sort_by_key(|w| std::cmp::Reverse(w.1));
     for ((truth, g), n) in wrong.iter().take(25) {
         println!("{n:4}  {truth} guessed {g}");
     }
