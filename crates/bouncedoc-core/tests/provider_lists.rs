@@ -5546,3 +5546,130 @@ fn z9_more_providers_quoted_in_public() {
         ],
     );
 }
+
+/// Z13: the European, Russian and Asian consumer providers quoted in public, second pass.
+/// Free: a code comment of the ruteni project quoting Free's MX (with
+/// forum.ubuntu-fr.org/viewtopic.php?id=2008675) for the anti-troyan block, nextcloud/server#31919
+/// (smtp.free.fr's "Spam Detected - Mail Rejected"); Orange: doc.gadz.org's table of French
+/// providers' refusals (ofr_506 filed under spam or virus); T-Online: coviserver.de/e-mail-geblockt
+/// (the cut-down "[EAB] 554 IP=... - A problem occurred." among blocking examples); IONOS / 1&1:
+/// ionos.de's two help pages (Fehlermeldungen bei unzustellbarer E-Mail, SMTP-Fehlermeldungen der
+/// IONOS Mailserver); Proximus (Skynet, Belgacom): proximus.be's page on its blacklist; Mail.ru:
+/// lmanukyan/print-designer#5 and thunderbird/thunderbird-android#9069 (the app-password refusal);
+/// NetEase: a linux-pci mailing-list post quoting git send-email's MI:DMC refusal from
+/// smtp.163.com, Wh1isper/mcp-email-server#34 (HL:ITC from 126.com) and NetEase's code list as
+/// copied in public repositories (500 Error: bad syntax); QQ: Jinnrry/PMail#220 (Mail content
+/// denied with the /detail/122/171 link); Sina: its anti-spam notice (jinmi8.com/doc/15123/20712,
+/// the HELO checks); Yahoo Taiwan: wanglu.net/thread/t12-245059-0.html (tp2.yahoo.com replies);
+/// 智邦 (url.com.tw, Taiwan): help.url.com.tw/1989.html (its list of common bounce texts).
+#[test]
+fn z13_regional_providers_again() {
+    check(
+        "Z13 regional providers quoted in public, second pass",
+        &[
+            (
+                "421 Your IP (192.0.2.20) is temporary blacklisted by an anti-troyan rule, retry later and/or visit http://postmaster.free.fr/",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "host smtp.free.fr[192.0.2.21] said: 550 5.7.1 Spam Detected - Mail Rejected.  Please see our policy at: http://postmaster.free.fr/#spam_detected (in reply to end of DATA command)",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "host smtp-in.orange.fr[192.0.2.22] said: 550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506] (in reply to end of DATA command)",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "host mx00.t-online.de[192.0.2.23] refused to talk to me: 450 4.7.1 [EAB] 554 IP=198.51.100.30 - A problem occurred.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "535 Authentication failure: SMTP AUTH failed with the remote server",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "421 Reject due to policy violations",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 Rate limit reached. Please try again later",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "451 Requested action aborted: local error in processing",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "554 Access denied - Under investigation for spam abuse. Contact your email provider for more info",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "535 5.7.0 NEOBHODIM parol prilozheniya https://help.mail.ru/mail/security/protection/external / Application password is REQUIRED",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "MI:DMC 163 gzga-smtp-mtada-g0-3,_____wA3YOjZJEpouIVyHg--.2947S13 1749689566 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.24&hostid=gzga-smtp-mtada-g0-3&time=1749689566",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "554 HL:ITC 0,126 gzsmtp5,QCkvCgAXoObhTkxoA--.2640S0 1749825951 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.25&hostid=gzsmtp5&time=1749825951",
+                "speeding",
+                "sender-admin",
+            ),
+            ("500 Error: bad syntax", "syntaxerror", "sender-admin"),
+            (
+                "550 Mail content denied [MJ8vvB3Z9HILDyk+wodtP4MX11azy2kRSERV7gfPvneArAnaGVv31DttVmD2vtJv1Q== IP: 192.0.2.26]. https://service.mail.qq.com/detail/122/171.",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "450 4.7.1 <mail.example.com>: Helo command rejected: Host not found",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "501 5.5.2 <mail_server>: Helo command rejected: Invalid name",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "420 Resources unavailable temporarily. Please try later (mta1023.mail.tp2.yahoo.com)",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "554 delivery error: Sorry your message to user@example.com.tw cannot be delivered. This account has been disabled or discontinued (#102). - mta1007.mail.tp2.yahoo.com",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "451 A.18 Please try again later(5min)",
+                "systemerror",
+                "nobody",
+            ),
+            ("550 no spam mail.", "speeding", "sender"),
+            ("550 illegal sender.", "rejected", "sender"),
+            (
+                "192.0.2.28 failed after I sent the message. Remote host said: 550 Error: SB0102 - Rejected: SPAM",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "host ntvirus2.url.com.tw[192.0.2.27] said: 553 your mailserver's ip is listed in blacklist. Blocked - see http://cbl.abuseat.org/lookup.cgi?ip=198.51.100.31 (in reply to RCPT TO command)",
+                "blocked",
+                "sender-admin",
+            ),
+        ],
+    );
+}
