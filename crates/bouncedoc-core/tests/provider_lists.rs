@@ -5561,7 +5561,15 @@ fn z9_more_providers_quoted_in_public() {
 /// copied in public repositories (500 Error: bad syntax); QQ: Jinnrry/PMail#220 (Mail content
 /// denied with the /detail/122/171 link); Sina: its anti-spam notice (jinmi8.com/doc/15123/20712,
 /// the HELO checks); Yahoo Taiwan: wanglu.net/thread/t12-245059-0.html (tp2.yahoo.com replies);
-/// 智邦 (url.com.tw, Taiwan): help.url.com.tw/1989.html (its list of common bounce texts).
+/// 智邦 (url.com.tw, Taiwan): help.url.com.tw/1989.html (its list of common bounce texts);
+/// Libero: TurboLabIt/TurboLab.it docs/email-blacklist-cloudmark.md (LIB_102); GMX: Greg
+/// Kroah-Hartman's reply on the driverdev-devel list quoting the greeting-stage refusal; QQ:
+/// Macr0phag3/email_hack#8 (the sender domain's DNS check); NetEase: dbmailserver.com's list of
+/// user-unknown refusals ("User not found: ...@163.com") and NetEase's own list of refusal codes
+/// (help.mail.163.com faqDetail, as copied in public repositories and on biecuoliao.com: HL:IHU,
+/// MI:NHD, MI:IMF, RP:FRL, Illegal Attachment, IP / User in blacklist, User suspend, DT:SUM;
+/// those rows are shaped as NetEase's servers send them); WP: boostorg/geometry#728 (a delay
+/// notice quoting mx.wp.pl's "BLAD SPF").
 #[test]
 fn z13_regional_providers_again() {
     check(
@@ -5659,6 +5667,11 @@ fn z13_regional_providers_again() {
                 "nobody",
             ),
             ("550 no spam mail.", "speeding", "sender"),
+            (
+                "<user@example.com.tw>: The users mailfolder is over the allowed quota (size).",
+                "mailboxfull",
+                "recipient",
+            ),
             ("550 illegal sender.", "rejected", "sender"),
             (
                 "192.0.2.28 failed after I sent the message. Remote host said: 550 Error: SB0102 - Rejected: SPAM",
@@ -5669,6 +5682,78 @@ fn z13_regional_providers_again() {
                 "host ntvirus2.url.com.tw[192.0.2.27] said: 553 your mailserver's ip is listed in blacklist. Blocked - see http://cbl.abuseat.org/lookup.cgi?ip=198.51.100.31 (in reply to RCPT TO command)",
                 "blocked",
                 "sender-admin",
+            ),
+            (
+                "host smtp-in.libero.it[192.0.2.29] refused to talk to me: 550 smtp-10.iol.local smtp-10.iol.local IP blacklisted by CSI. For remediation please use http://csi.cloudmark.com/reset-request/?ip=198.51.100.32 [smtp-10.iol.local; LIB_102]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 gmx.net (mxgmx016) Nemesis ESMTP Service not available No SMTP service Reject due to policy restrictions",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "host mx3.qq.com[192.0.2.30] said: 550 Domain may not exist or DNS check failed [MPxjmFUOpu8ieL0tWHe/oOFAKX4DDOlxzaC+16ls/XV7rVXrWBiHadLDZYfeo1Plag== IP: 198.51.100.33]. (in reply to end of DATA command)",
+                "authfailure",
+                "sender-admin",
+            ),
+            ("550 User not found: user@163.com", "userunknown", "sender"),
+            ("452 4.3.1 Out of memory", "systemfull", "nobody"),
+            (
+                "554 delivery error: This user doesnt have a yahoo.com account",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Diagnostic-Code: smtp; 451 BLAD SPF - zobacz strone / SPF Error: Please see http://www.openspf.org/Why?id=user%40example.net&ip=192.0.2.31&receiver=smtp.wp.pl Jesli jestes uzytkownikiem poczta.wp.pl sprawdz poprawnosc autoryzacji SMTP / If you are a poczta.wp.pl user check SMTP configuration: http://poczta.wp.pl/autoryzacja/",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "554 HL:IHU 163 mx14,QM_pbAAHzbSc http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.32",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 MI:NHD 163 mx14,QM_pbAAHzbSc http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.32",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 MI:IMF 163 mx14,QM_pbAAHzbSc http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.32",
+                "rejected",
+                "sender",
+            ),
+            (
+                "550 RP:FRL 163 mx14,QM_pbAAHzbSc http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.32",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "552 Illegal Attachment mx14,QM_pbAAHzbSc",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "554 IP in blacklist mx14,QM_pbAAHzbSc 163.com",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 User in blacklist mx14,QM_pbAAHzbSc 163.com",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 User suspend mx14,QM_pbAAHzbSc 163.com",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "554 DT:SUM 163 smtp9,DcCowAAXn0uVdDJk5a4WBQ--.28377S2 1681021078 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.33&hostid=smtp9&time=1681021078",
+                "rejected",
+                "sender",
             ),
         ],
     );
