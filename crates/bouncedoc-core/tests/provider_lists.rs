@@ -5826,3 +5826,215 @@ fn z12_security_gateways_quoted_in_public() {
         ],
     );
 }
+
+/// Z13: the European, Russian and Asian consumer providers quoted in public, second pass.
+/// Free: a code comment of the ruteni project quoting Free's MX (with
+/// forum.ubuntu-fr.org/viewtopic.php?id=2008675) for the anti-troyan block, nextcloud/server#31919
+/// (smtp.free.fr's "Spam Detected - Mail Rejected"); Orange: doc.gadz.org's table of French
+/// providers' refusals (ofr_506 filed under spam or virus); T-Online: coviserver.de/e-mail-geblockt
+/// (the cut-down "[EAB] 554 IP=... - A problem occurred." among blocking examples); IONOS / 1&1:
+/// ionos.de's two help pages (Fehlermeldungen bei unzustellbarer E-Mail, SMTP-Fehlermeldungen der
+/// IONOS Mailserver); Proximus (Skynet, Belgacom): proximus.be's page on its blacklist; Mail.ru:
+/// lmanukyan/print-designer#5 and thunderbird/thunderbird-android#9069 (the app-password refusal);
+/// NetEase: a linux-pci mailing-list post quoting git send-email's MI:DMC refusal from
+/// smtp.163.com, Wh1isper/mcp-email-server#34 (HL:ITC from 126.com) and NetEase's code list as
+/// copied in public repositories (500 Error: bad syntax); QQ: Jinnrry/PMail#220 (Mail content
+/// denied with the /detail/122/171 link); Sina: its anti-spam notice (jinmi8.com/doc/15123/20712,
+/// the HELO checks); Yahoo Taiwan: wanglu.net/thread/t12-245059-0.html (tp2.yahoo.com replies);
+/// 智邦 (url.com.tw, Taiwan): help.url.com.tw/1989.html (its list of common bounce texts);
+/// Libero: TurboLabIt/TurboLab.it docs/email-blacklist-cloudmark.md (LIB_102); GMX: Greg
+/// Kroah-Hartman's reply on the driverdev-devel list quoting the greeting-stage refusal; QQ:
+/// Macr0phag3/email_hack#8 (the sender domain's DNS check); NetEase: dbmailserver.com's list of
+/// user-unknown refusals ("User not found: ...@163.com") and NetEase's own list of refusal codes
+/// (help.mail.163.com faqDetail, as copied in public repositories and on biecuoliao.com: HL:IHU,
+/// MI:NHD, MI:IMF, RP:FRL, Illegal Attachment, IP / User in blacklist, User suspend, DT:SUM;
+/// those rows are shaped as NetEase's servers send them); WP: boostorg/geometry#728 (a delay
+/// notice quoting mx.wp.pl's "BLAD SPF").
+#[test]
+fn z13_regional_providers_again() {
+    check(
+        "Z13 regional providers quoted in public, second pass",
+        &[
+            (
+                "421 Your IP (192.0.2.20) is temporary blacklisted by an anti-troyan rule, retry later and/or visit http://postmaster.free.fr/",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "host smtp.free.fr[192.0.2.21] said: 550 5.7.1 Spam Detected - Mail Rejected.  Please see our policy at: http://postmaster.free.fr/#spam_detected (in reply to end of DATA command)",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "host smtp-in.orange.fr[192.0.2.22] said: 550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506] (in reply to end of DATA command)",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "host mx00.t-online.de[192.0.2.23] refused to talk to me: 450 4.7.1 [EAB] 554 IP=198.51.100.30 - A problem occurred.",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "535 Authentication failure: SMTP AUTH failed with the remote server",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "421 Reject due to policy violations",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "421 Rate limit reached. Please try again later",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "451 Requested action aborted: local error in processing",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "554 Access denied - Under investigation for spam abuse. Contact your email provider for more info",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "535 5.7.0 NEOBHODIM parol prilozheniya https://help.mail.ru/mail/security/protection/external / Application password is REQUIRED",
+                "securityerror",
+                "sender",
+            ),
+            (
+                "MI:DMC 163 gzga-smtp-mtada-g0-3,_____wA3YOjZJEpouIVyHg--.2947S13 1749689566 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.24&hostid=gzga-smtp-mtada-g0-3&time=1749689566",
+                "toomanyconn",
+                "sender-admin",
+            ),
+            (
+                "554 HL:ITC 0,126 gzsmtp5,QCkvCgAXoObhTkxoA--.2640S0 1749825951 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.25&hostid=gzsmtp5&time=1749825951",
+                "speeding",
+                "sender-admin",
+            ),
+            ("500 Error: bad syntax", "syntaxerror", "sender-admin"),
+            (
+                "550 Mail content denied [MJ8vvB3Z9HILDyk+wodtP4MX11azy2kRSERV7gfPvneArAnaGVv31DttVmD2vtJv1Q== IP: 192.0.2.26]. https://service.mail.qq.com/detail/122/171.",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "450 4.7.1 <mail.example.com>: Helo command rejected: Host not found",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "501 5.5.2 <mail_server>: Helo command rejected: Invalid name",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "420 Resources unavailable temporarily. Please try later (mta1023.mail.tp2.yahoo.com)",
+                "systemerror",
+                "nobody",
+            ),
+            (
+                "554 delivery error: Sorry your message to user@example.com.tw cannot be delivered. This account has been disabled or discontinued (#102). - mta1007.mail.tp2.yahoo.com",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "451 A.18 Please try again later(5min)",
+                "systemerror",
+                "nobody",
+            ),
+            ("550 no spam mail.", "speeding", "sender"),
+            (
+                "<user@example.com.tw>: The users mailfolder is over the allowed quota (size).",
+                "mailboxfull",
+                "recipient",
+            ),
+            ("550 illegal sender.", "rejected", "sender"),
+            (
+                "192.0.2.28 failed after I sent the message. Remote host said: 550 Error: SB0102 - Rejected: SPAM",
+                "spamdetected",
+                "sender",
+            ),
+            (
+                "host ntvirus2.url.com.tw[192.0.2.27] said: 553 your mailserver's ip is listed in blacklist. Blocked - see http://cbl.abuseat.org/lookup.cgi?ip=198.51.100.31 (in reply to RCPT TO command)",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "host smtp-in.libero.it[192.0.2.29] refused to talk to me: 550 smtp-10.iol.local smtp-10.iol.local IP blacklisted by CSI. For remediation please use http://csi.cloudmark.com/reset-request/?ip=198.51.100.32 [smtp-10.iol.local; LIB_102]",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "554 gmx.net (mxgmx016) Nemesis ESMTP Service not available No SMTP service Reject due to policy restrictions",
+                "policyviolation",
+                "sender-admin",
+            ),
+            (
+                "host mx3.qq.com[192.0.2.30] said: 550 Domain may not exist or DNS check failed [MPxjmFUOpu8ieL0tWHe/oOFAKX4DDOlxzaC+16ls/XV7rVXrWBiHadLDZYfeo1Plag== IP: 198.51.100.33]. (in reply to end of DATA command)",
+                "authfailure",
+                "sender-admin",
+            ),
+            ("550 User not found: user@163.com", "userunknown", "sender"),
+            ("452 4.3.1 Out of memory", "systemfull", "nobody"),
+            (
+                "554 delivery error: This user doesnt have a yahoo.com account",
+                "userunknown",
+                "sender",
+            ),
+            (
+                "Diagnostic-Code: smtp; 451 BLAD SPF - zobacz strone / SPF Error: Please see http://www.openspf.org/Why?id=user%40example.net&ip=192.0.2.31&receiver=smtp.wp.pl Jesli jestes uzytkownikiem poczta.wp.pl sprawdz poprawnosc autoryzacji SMTP / If you are a poczta.wp.pl user check SMTP configuration: http://poczta.wp.pl/autoryzacja/",
+                "authfailure",
+                "sender-admin",
+            ),
+            (
+                "554 HL:IHU 163 mx14,QM_pbAAHzbSc http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.32",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 MI:NHD 163 mx14,QM_pbAAHzbSc http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.32",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 MI:IMF 163 mx14,QM_pbAAHzbSc http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.32",
+                "rejected",
+                "sender",
+            ),
+            (
+                "550 RP:FRL 163 mx14,QM_pbAAHzbSc http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.32",
+                "norelaying",
+                "sender",
+            ),
+            (
+                "552 Illegal Attachment mx14,QM_pbAAHzbSc",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "554 IP in blacklist mx14,QM_pbAAHzbSc 163.com",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 User in blacklist mx14,QM_pbAAHzbSc 163.com",
+                "blocked",
+                "sender-admin",
+            ),
+            (
+                "550 User suspend mx14,QM_pbAAHzbSc 163.com",
+                "suspend",
+                "recipient",
+            ),
+            (
+                "554 DT:SUM 163 smtp9,DcCowAAXn0uVdDJk5a4WBQ--.28377S2 1681021078 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.33&hostid=smtp9&time=1681021078",
+                "rejected",
+                "sender",
+            ),
+        ],
+    );
+}
