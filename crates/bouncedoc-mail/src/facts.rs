@@ -107,7 +107,26 @@ pub fn parse_address(value: &str) -> Option<String> {
     }
     let v = v.trim_matches(|c: char| c == '<' || c == '>' || c == '"' || c.is_whitespace());
     let v = v.trim();
-    (v.contains('@') && !v.contains(char::is_whitespace)).then(|| v.to_string())
+    if v.contains(char::is_whitespace) {
+        return None;
+    }
+    // `user@domain@relay.host`: the address with the host a server routed it through (an
+    // ISP's Postfix writes `<tech@desk.example.jp@mx1.example.or.jp>: User unknown`); the
+    // recipient is the address before the last `@`.
+    let hostname = |h: &str| {
+        h.contains('.')
+            && h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+    };
+    if let Some((address, host)) = v.rsplit_once('@')
+        && hostname(host)
+        && address
+            .rsplit_once('@')
+            .is_some_and(|(l, d)| !l.is_empty() && !l.contains([',', ';', '@']) && hostname(d))
+    {
+        return Some(address.to_string());
+    }
+    v.contains('@').then(|| v.to_string())
 }
 
 #[cfg(test)]
@@ -125,6 +144,10 @@ mod tests {
             Some("a@example.jp".into())
         );
         assert_eq!(parse_address("rfc822; nobody"), None);
+        assert_eq!(
+            parse_address("rfc822; a@desk.example.jp@mx1.example.or.jp"),
+            Some("a@desk.example.jp".into())
+        );
         assert_eq!(
             parse_address("rfc822; <\"john doe\"@example.jp>"),
             Some("\"john doe\"@example.jp".into())

@@ -18,6 +18,22 @@
 //!
 //! The layout says what was refused: each recipient, that is the remote server's answer to
 //! `RCPT TO`; the words after `Reason:` are that answer.
+//!
+//! The same notice may instead give the reason as a sentence, then the recipients in angle
+//! brackets (quoted at <http://faq.busblog.jp/faq/show/410>):
+//!
+//! ```text
+//! This Message was undeliverable due to the following reason:
+//!
+//! The user(s) account is temporarily over quota.
+//!
+//! <user@example.jp>
+//!
+//! Please reply to <Postmaster@example.jp>
+//! if you feel this message to be in error.
+//! ```
+//!
+//! Each recipient then takes the sentence as its words; the stage is not stated.
 
 use bouncedoc_core::SmtpCommand;
 
@@ -74,6 +90,48 @@ fn refused(text: &str) -> Vec<RecipientFacts> {
     out
 }
 
+/// The line that opens the notice.
+const OPENING: &str = "This Message was undeliverable due to the following reason:";
+
+/// The sentence form: the lines between [`OPENING`] and [`END`] that are an address alone are
+/// the recipients, the others the reason they all share.
+fn by_sentence(text: &str) -> Vec<RecipientFacts> {
+    let Some(at) = text.find(OPENING) else {
+        return Vec::new();
+    };
+    let mut addresses: Vec<String> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut ended = false;
+    for line in text[at + OPENING.len()..].lines() {
+        let line = line.trim();
+        if line.starts_with(END) {
+            ended = true;
+            break;
+        }
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with('<') && line.ends_with('>') && !line[1..].contains('<') {
+            match parse_address(line) {
+                Some(address) => addresses.push(address),
+                None => return Vec::new(),
+            }
+        } else if addresses.is_empty() {
+            words.push(line);
+        } else {
+            return Vec::new();
+        }
+    }
+    if !ended || words.is_empty() {
+        return Vec::new();
+    }
+    let words = squeeze(&words.join(" "));
+    addresses
+        .into_iter()
+        .map(|address| recipient(Some(address), words.clone()))
+        .collect()
+}
+
 impl Detector for Netscape {
     fn id(&self) -> &'static str {
         ID
@@ -81,10 +139,13 @@ impl Detector for Netscape {
 
     fn detect(&self, message: &Message) -> Option<Detected> {
         let text = message.report_text();
-        if !text.holds(START) {
-            return None;
+        if text.holds(START) {
+            return Detected::found(ID, refused(text));
         }
-        Detected::found(ID, refused(text))
+        if text.holds(OPENING) {
+            return Detected::found(ID, by_sentence(text));
+        }
+        None
     }
 }
 
@@ -101,5 +162,18 @@ mod tests {
         assert_eq!(r[0].diagnostic, "<a@example.jp>... User unknown");
         assert_eq!(r[0].command, Some(SmtpCommand::Rcpt));
         assert_eq!(r[1].diagnostic, "552 mailbox full");
+    }
+
+    #[test]
+    fn a_sentence_then_its_recipients() {
+        let text = "This Message was undeliverable due to the following reason:\n\nThe user(s) account is temporarily over quota.\n\n<a@example.jp>\n<b@example.jp>\n\nPlease reply to <Postmaster@example.jp>\nif you feel this message to be in error.\n";
+        let r = by_sentence(text);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].recipient.as_deref(), Some("b@example.jp"));
+        assert_eq!(
+            r[0].diagnostic,
+            "The user(s) account is temporarily over quota."
+        );
+        assert_eq!(r[0].command, None);
     }
 }

@@ -16,7 +16,7 @@
 //! words (`<<<`), which the `Diagnostic-Code` may lack or shorten; local errors write a line
 //! such as `554 5.3.0 unknown mailer error 255` where the field holds only an exit code.
 
-use bouncedoc_core::SmtpCommand;
+use bouncedoc_core::{Action, SmtpCommand};
 
 use super::common::{
     address_in, any_smtp_command, codes_in, dsn_recipients, header_has, squeeze, text_until,
@@ -145,10 +145,15 @@ impl Detector for Sendmail {
             other.extend(t.local.iter().cloned());
         }
         let other = squeeze(&other.join(" "));
-        let status_in_errors = t.errors.iter().find_map(|e| codes_in(e).1);
         let alone = recipients.len() == 1;
         for r in &mut recipients {
-            fill(r, &t, &other, status_in_errors, alone);
+            match own_errors(&t, r) {
+                Some((words, status)) => fill(r, &t, &words, status, alone),
+                None => {
+                    let status = t.errors.iter().find_map(|e| codes_in(e).1);
+                    fill(r, &t, &other, status, alone)
+                }
+            }
         }
         Some(Detected {
             detector: ID,
@@ -156,6 +161,44 @@ impl Detector for Sendmail {
             recipients,
         })
     }
+}
+
+/// The error lines of a transcript that name recipients (`550 5.1.2 <a@example.jp>... Host
+/// unknown`, `451 <b@example.jp>... example.jp: Name server timeout`) belong to the recipient
+/// they name: a message with one failed and one delayed recipient lists both, and the delay
+/// notes (`Warning: message still undelivered after 4 hours`) belong to the delayed one.
+/// `None` when no error line names an address (every recipient shares the lines).
+fn own_errors(
+    t: &Transcript,
+    r: &RecipientFacts,
+) -> Option<(String, Option<bouncedoc_core::StatusCode>)> {
+    let named: Vec<(&String, String)> = t
+        .errors
+        .iter()
+        .filter_map(|e| address_in(e).map(|a| (e, a)))
+        .collect();
+    if named.is_empty() {
+        return None;
+    }
+    let address = r.recipient.as_deref()?;
+    let mut mine: Vec<&str> = named
+        .iter()
+        .filter(|(_, a)| a.eq_ignore_ascii_case(address))
+        .map(|(e, _)| e.as_str())
+        .collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let status = mine.iter().find_map(|e| codes_in(e).1);
+    if r.action == Some(Action::Delayed) {
+        mine.extend(
+            t.errors
+                .iter()
+                .filter(|e| address_in(e).is_none())
+                .map(String::as_str),
+        );
+    }
+    Some((squeeze(&mine.join(" ")), status))
 }
 
 fn fill(
