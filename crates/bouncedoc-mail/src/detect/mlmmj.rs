@@ -80,7 +80,7 @@ impl Detector for Mlmmj {
             return None;
         }
         let text = text_until(message, ENDS);
-        if !text.holds(REFUSED) {
+        if !squeeze(text).holds(REFUSED) {
             return None;
         }
         let subject = message.header("subject").unwrap_or_default();
