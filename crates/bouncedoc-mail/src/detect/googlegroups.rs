@@ -103,7 +103,7 @@ fn quoted_addressees(full: &str) -> Vec<String> {
 /// to groups.google.com.
 fn named_group(message: &Message, words: &str) -> Option<String> {
     let name = group_name(words)?;
-    let mut addressees = quoted_addressees(&message.report_text());
+    let mut addressees = quoted_addressees(message.report_text());
     for header in ["to", "cc"] {
         if let Some(v) = message.original_header(header) {
             addressees.extend(v.split(',').filter_map(parse_address));
