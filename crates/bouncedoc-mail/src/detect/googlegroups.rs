@@ -14,7 +14,11 @@
 //! ----- Original message -----
 //! ```
 //!
-//! The failed recipient is the group (`X-Failed-Recipients`); the words are the notice.
+//! The failed recipient is the group (`X-Failed-Recipients`); the words are the notice. A
+//! notice without that header names the group only by its name ("the group you tried to
+//! contact (NAME)"): the group is then the addressee of the returned post (its `To:` or
+//! `Cc:`, attached or quoted after `----- Original message -----`) with that local part, or,
+//! for a notice that points to groups.google.com, `NAME@googlegroups.com`.
 
 use super::common::{header_has, recipient, squeeze, text_until};
 use super::{Detected, Detector};
@@ -47,6 +51,74 @@ pub(crate) fn failed_recipients(message: &Message) -> Vec<String> {
         .collect()
 }
 
+/// The group's name in "the group you tried to contact (NAME)".
+fn group_name(words: &str) -> Option<&str> {
+    const BEFORE: &str = "the group you tried to contact (";
+    let at = words.find(BEFORE)? + BEFORE.len();
+    let rest = &words[at..];
+    let name = rest[..rest.find(')')?].trim();
+    (!name.is_empty() && !name.contains(char::is_whitespace)).then_some(name)
+}
+
+/// The `To:` and `Cc:` addresses of the post quoted after the notice (`----- Original
+/// message -----`, then its headers up to the first empty line after them).
+fn quoted_addressees(full: &str) -> Vec<String> {
+    let Some(at) = full.find(ENDS[0]) else {
+        return Vec::new();
+    };
+    let mut values: Vec<String> = Vec::new();
+    let mut in_headers = false;
+    let mut taking = false;
+    for line in full[at + ENDS[0].len()..].lines() {
+        if line.trim().is_empty() {
+            if in_headers {
+                break;
+            }
+            continue;
+        }
+        in_headers = true;
+        if line.starts_with([' ', '\t']) {
+            if taking && let Some(last) = values.last_mut() {
+                last.push_str(line);
+            }
+            continue;
+        }
+        let name = line
+            .split_once(':')
+            .map(|(n, _)| n.trim().to_ascii_lowercase());
+        taking = matches!(name.as_deref(), Some("to" | "cc"));
+        if taking {
+            values.push(line.split_once(':').map_or("", |(_, v)| v).to_string());
+        }
+    }
+    values
+        .iter()
+        .flat_map(|v| v.split(','))
+        .filter_map(parse_address)
+        .collect()
+}
+
+/// The group of a notice without `X-Failed-Recipients`: the returned post's addressee whose
+/// local part is the group's name, else the name at googlegroups.com for a notice that points
+/// to groups.google.com.
+fn named_group(message: &Message, words: &str) -> Option<String> {
+    let name = group_name(words)?;
+    let mut addressees = quoted_addressees(message.report_text());
+    for header in ["to", "cc"] {
+        if let Some(v) = message.original_header(header) {
+            addressees.extend(v.split(',').filter_map(parse_address));
+        }
+    }
+    if let Some(found) = addressees.into_iter().find(|a| {
+        a.rsplit_once('@')
+            .is_some_and(|(local, _)| local.eq_ignore_ascii_case(name))
+    }) {
+        return Some(found);
+    }
+    (words.holds("groups.google.com") && !name.contains('@'))
+        .then(|| format!("{name}@googlegroups.com"))
+}
+
 impl Detector for GoogleGroups {
     fn id(&self) -> &'static str {
         ID
@@ -63,7 +135,11 @@ impl Detector for GoogleGroups {
             return None;
         }
         let words = squeeze(text);
-        let recipients: Vec<_> = failed_recipients(message)
+        let mut failed = failed_recipients(message);
+        if failed.is_empty() {
+            failed.extend(named_group(message, &words));
+        }
+        let recipients: Vec<_> = failed
             .into_iter()
             .map(|a| recipient(Some(a), words.clone()))
             .collect();
@@ -90,6 +166,17 @@ mod tests {
                 .contains("may not have permission to post messages to the group")
         );
         assert!(!r.diagnostic.contains("Original message"));
+    }
+
+    #[test]
+    fn the_group_named_in_the_prose() {
+        let words = "We're writing to let you know that the group you tried to contact (team-a) may not exist";
+        assert_eq!(group_name(words), Some("team-a"));
+        let full = "Thanks,\n\n----- Original message -----\n\nReceived: from x\n  by y\nFrom: a@example.com\nTo: Team <team-a@example.org>,\n  b@example.net\nCc: c@example.net\nSubject: hi\n\nTo: not@example.com\n";
+        assert_eq!(
+            quoted_addressees(full),
+            vec!["team-a@example.org", "b@example.net", "c@example.net"]
+        );
     }
 
     #[test]

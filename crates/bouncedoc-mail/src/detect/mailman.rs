@@ -14,6 +14,10 @@
 //!
 //! (the reason for a non-member, or for a `From:` domain whose DMARC policy the list
 //! mitigates by rejecting, `mailman/rules/dmarc.py`), or `[No bounce details are available]`.
+//! Mailman 2 (`Mailman/Bouncer.py` BounceMessage, the same layout) refuses a non-member with
+//! "Your message has been rejected, probably because you are not subscribed to the mailing
+//! list and the list's policy is to prohibit non-members from posting to it."
+//! (`Mailman/Handlers/Moderate.py`, do_reject), wrapped to the list's line width.
 //!
 //! A moderator's refusal of a post (Mailman 2 `Mailman/ListAdmin.py`, Mailman 3
 //! `src/mailman/app/docs/moderator.rst`): `Subject: Request to mailing list NAME rejected`, `From:` the
@@ -50,6 +54,8 @@ const ID: &str = "mailman";
 const REASONS: &[&str] = &[
     "You are not allowed to post to this mailing list",
     "[No bounce details are available]",
+    // Mailman 2's own refusal of a non-member (`Mailman/Handlers/Moderate.py`, do_reject).
+    "Your message has been rejected, probably because you are not subscribed to the mailing list",
 ];
 
 /// The fixed words of a moderator's refusal.
@@ -98,7 +104,8 @@ impl Detector for Mailman {
         } else {
             // The refused post travels with the notice.
             message.parts_of("message/rfc822").next()?;
-            if !REASONS.iter().any(|r| text.holds(r)) {
+            let squeezed = squeeze(text);
+            if !REASONS.iter().any(|r| squeezed.holds(r)) {
                 return None;
             }
             sender_list

@@ -23,6 +23,7 @@ pub mod mailfoundry;
 pub mod mailman;
 pub mod messagingserver;
 pub mod mfilter;
+pub mod mlmmj;
 pub mod mxlogic;
 pub mod netscape;
 pub mod notes;
@@ -131,6 +132,7 @@ pub static DETECTORS: &[&dyn Detector] = &[
     &mailman::Mailman,
     &netscape::Netscape,
     &sympa::Sympa,
+    &mlmmj::Mlmmj,
     &verizon::Verizon,
     &apachejames::ApacheJames,
     &biglobe::Biglobe,
