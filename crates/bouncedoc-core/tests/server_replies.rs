@@ -1691,11 +1691,7 @@ fn haraka_core_and_plugins() {
                 "nobody",
             ),
             ("450 recipient rate limit exceeded", "speeding", "nobody"),
-            (
-                "450 Too many recipient attempts",
-                "toomanyconn",
-                "nobody",
-            ),
+            ("450 Too many recipient attempts", "toomanyconn", "nobody"),
             ("550 5.1.2 No MX for example.net", "hostunknown", "sender"),
             (
                 "550 5.1.2 No Such Domain: example.net",
