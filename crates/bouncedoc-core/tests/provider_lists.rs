@@ -72,7 +72,7 @@ fn gmail_smtp_errors_and_codes() {
             (
                 "450 4.2.1 Peak SMTP relay limit exceeded for customer. x12si345 - gsmtp",
                 "speeding",
-                "sender",
+                "sender-admin",
             ),
             (
                 "421 4.7.0 TLS required for RCPT domain, closing connection. x12si345 - gsmtp",
@@ -723,7 +723,7 @@ fn gmail_smtp_errors_and_codes_more() {
             (
                 "550 5.7.1 Daily SMTP relay limit exceeded for customer. x12si345 - gsmtp",
                 "speeding",
-                "sender",
+                "sender-admin",
             ),
             (
                 "550 5.7.0 Mail relay denied. x12si345 - gsmtp",
@@ -6145,6 +6145,21 @@ fn p4_parties_by_the_spec() {
                 "550 5.4.1 All recipient addresses rejected : Access denied [BN8NAM11FT012.eop-nam11.prod.protection.outlook.com]",
                 "rejected",
                 "recipient-admin",
+            ),
+            (
+                "450-4.2.1 Peak SMTP relay limit exceeded for customer. This is a temporary error. For more information on SMTP relay limits, please contact your administrator. a1si1234567pgc.45 - gsmtp",
+                "speeding",
+                "sender-admin",
+            ),
+            (
+                "550 5.4.5 Daily SMTP relay limit exceeded for customer. For more information on SMTP relay sending limits please contact your administrator. a1si1234567pgc.45 - gsmtp",
+                "speeding",
+                "sender-admin",
+            ),
+            (
+                "550 5.4.5 Daily SMTP relay limit exceeded for user. For more information on SMTP relay sending limits please contact your administrator. a1si1234567pgc.45 - gsmtp",
+                "speeding",
+                "sender",
             ),
             (
                 "This is a warning only. You do not need to resend your message. Delivery to the following recipient has been delayed: taro@example.jp",
