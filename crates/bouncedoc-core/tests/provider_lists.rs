@@ -72,7 +72,7 @@ fn gmail_smtp_errors_and_codes() {
             (
                 "450 4.2.1 Peak SMTP relay limit exceeded for customer. x12si345 - gsmtp",
                 "speeding",
-                "sender",
+                "sender-admin",
             ),
             (
                 "421 4.7.0 TLS required for RCPT domain, closing connection. x12si345 - gsmtp",
@@ -273,7 +273,7 @@ fn cox_error_codes() {
             (
                 "421 cmsmtp blocked. Refer to Error Codes section at https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CXCNCT",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
         ],
     );
@@ -483,7 +483,7 @@ fn laposte_and_orange_codes() {
             (
                 "421 mwinf5c10 ME Trop de connexions, veuillez verifier votre configuration / Too many connections, slow down. OFR004_104",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
         ],
     );
@@ -723,7 +723,7 @@ fn gmail_smtp_errors_and_codes_more() {
             (
                 "550 5.7.1 Daily SMTP relay limit exceeded for customer. x12si345 - gsmtp",
                 "speeding",
-                "sender",
+                "sender-admin",
             ),
             (
                 "550 5.7.0 Mail relay denied. x12si345 - gsmtp",
@@ -1803,7 +1803,7 @@ fn comcast_mail_error_codes() {
             (
                 "421 - [Too many sessions opened] mx.comcast.net",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             (
                 "421 - [Reverse DNS failure : Try again later] mx.comcast.net",
@@ -1881,7 +1881,7 @@ fn netease_refusal_codes() {
             (
                 "421 HL:ICC 192.0.2.8 mx.126.com http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.8",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             ("450 WM:BLU 192.0.2.8 mx.163.com", "blocked", "sender-admin"),
             (
@@ -2725,7 +2725,7 @@ fn orange_temporary_ip_blocks() {
             (
                 "421 mwinf5c42 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR_104 [104]",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
         ],
     );
@@ -3280,7 +3280,7 @@ fn earthlink_inbound_error_codes() {
             (
                 "421 4.2.1 Connection deferred ELNK_110 [192.0.2.8]",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             (
                 "550 5.7.1 Sender blocked error ELNK_111 [192.0.2.8]",
@@ -3333,7 +3333,7 @@ fn spectrum_and_bigpond_replies() {
             (
                 "421 cmsmtp 192.0.2.8 blocked. AUP#In-1340",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             (
                 "421 4.7.0 mta1.charter.net cmsmtp 192.0.2.8 blocked. AUP#In-1370",
@@ -3404,12 +3404,12 @@ fn shaw_aup_codes() {
             (
                 "421 4.7.0 shw-central.mx.a.cloudfilter.net cmsmtp 192.0.2.8 blocked. AUP#MXRT",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             (
                 "421 cmsmtp 192.0.2.8 blocked. AUP#CNCT",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
         ],
     );
@@ -5147,7 +5147,7 @@ fn z10_common_wordings_second_pass() {
             (
                 "421 4.7.0 Too many concurrent connections",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             (
                 "421 Too many concurrent SMTP connections from this IP address; please try again later.",
@@ -5157,7 +5157,7 @@ fn z10_common_wordings_second_pass() {
             (
                 "421 Too many connections (8) from this IP",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             (
                 "451 5.7.3 STARTTLS is required to send mail [SG2PR04CA0205.apcprd04.prod.outlook.com]",
@@ -5238,7 +5238,7 @@ fn z8_big_providers_quoted_again() {
             (
                 "550 5.4.1 All recipient addresses rejected : Access denied [DM6NAM12FT003.eop-nam12.prod.protection.outlook.com]",
                 "rejected",
-                "sender-admin",
+                "recipient-admin",
             ),
             (
                 "530 5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM [AM6PR0732BE0065.eurprd07.prod.outlook.com]",
@@ -5512,7 +5512,7 @@ fn z9_more_providers_quoted_in_public() {
             (
                 "421 421 [server.charter.net] cmsmtp blocked. AUP#In-1340",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             (
                 "421 smtp-03.iol.local smtp-03.iol.local No reverse DNS [smtp-03.iol.local; LIB_120]",
@@ -5914,7 +5914,7 @@ fn z13_regional_providers_again() {
             (
                 "MI:DMC 163 gzga-smtp-mtada-g0-3,_____wA3YOjZJEpouIVyHg--.2947S13 1749689566 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.24&hostid=gzga-smtp-mtada-g0-3&time=1749689566",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             (
                 "554 HL:ITC 0,126 gzsmtp5,QCkvCgAXoObhTkxoA--.2640S0 1749825951 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.25&hostid=gzsmtp5&time=1749825951",
@@ -6040,6 +6040,131 @@ fn z13_regional_providers_again() {
                 "554 DT:SUM 163 smtp9,DcCowAAXn0uVdDJk5a4WBQ--.28377S2 1681021078 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.33&hostid=smtp9&time=1681021078",
                 "rejected",
                 "sender",
+            ),
+        ],
+    );
+}
+
+/// P4, who must act, audited rule by rule against `shared/spec/diagnosis.md` ("Who must act"):
+/// each row is a rule's own example (or one of ours in its wording) whose party was wrong
+/// for the cause it names. A limit the receiving side sets on connections, sessions or the
+/// rate it accepts from a client, which the sending server's retry gets past, is `nobody`'s
+/// fault; a message with too many recipients or a refused attachment is the `sender`'s to
+/// change; a list that takes only its members and a policy that lets only some senders in
+/// are the receiving organisation's (`recipient-admin`); an address the directory does not
+/// hold is the `sender`'s to check; and words that name no cause (a summary such as "giving
+/// up", or a delay notice that is still being retried) claim no party's fault.
+#[test]
+fn p4_parties_by_the_spec() {
+    check(
+        "P4 parties by the spec",
+        &[
+            (
+                "421 4.7.0 Too many connections from 192.0.2.10, please try again later",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "452 4.3.2 Connection rate limit exceeded.",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "421 4.3.2 Too many open connections.",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "452 4.4.5 Maximum number of messages per session exceeded.",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "452 4.7.28 mx.example.jp Session exceeded transfer quota.",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "421 - [Too many sessions opened] mx.comcast.net",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "421 192.0.2.45 too many sessions from your IP - AUP#CXCNCT https://www.cox.com/residential/support/email-error-codes.html",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "421 4.2.1 Connection deferred ELNK_110 [192.0.2.64]",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "421 4.7.0 Too many connections, slow down. LPN105_104 host smtpz4.laposte.net",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "421 4.7.0 mx0.charter.net cmsmtp 192.0.2.71 blocked. AUP#In-1340",
+                "toomanyconn",
+                "nobody",
+            ),
+            (
+                "421 cmsmtp 192.0.2.82 blocked. AUP#CNCT",
+                "toomanyconn",
+                "nobody",
+            ),
+            ("421 HL:ICC 192.0.2.10 mx.126.com", "toomanyconn", "nobody"),
+            (
+                "421 4.7.0 Mail sent from your IP address has been temporarily rate limited",
+                "speeding",
+                "nobody",
+            ),
+            (
+                "550 5.1.1 <taro@example.com> - 203.0.113.222 has sent to too many recipients this hour.",
+                "speeding",
+                "nobody",
+            ),
+            ("450 Too many recipient attempts", "toomanyconn", "nobody"),
+            (
+                "550 5.7.1 Message rejected: attachments are not allowed for this recipient",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "550 5.7.1 コンテンツの制限のためメッセージは拒否されました",
+                "policyviolation",
+                "sender",
+            ),
+            (
+                "550 5.7.1 Post by non-member to a members-only list",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "550 5.4.1 All recipient addresses rejected : Access denied [BN8NAM11FT012.eop-nam11.prod.protection.outlook.com]",
+                "rejected",
+                "recipient-admin",
+            ),
+            (
+                "450-4.2.1 Peak SMTP relay limit exceeded for customer. This is a temporary error. For more information on SMTP relay limits, please contact your administrator. a1si1234567pgc.45 - gsmtp",
+                "speeding",
+                "sender-admin",
+            ),
+            (
+                "550 5.4.5 Daily SMTP relay limit exceeded for customer. For more information on SMTP relay sending limits please contact your administrator. a1si1234567pgc.45 - gsmtp",
+                "speeding",
+                "sender-admin",
+            ),
+            (
+                "550 5.4.5 Daily SMTP relay limit exceeded for user. For more information on SMTP relay sending limits please contact your administrator. a1si1234567pgc.45 - gsmtp",
+                "speeding",
+                "sender",
+            ),
+            (
+                "This is a warning only. You do not need to resend your message. Delivery to the following recipient has been delayed: taro@example.jp",
+                "expired",
+                "nobody",
             ),
         ],
     );

@@ -1683,19 +1683,15 @@ fn haraka_core_and_plugins() {
             (
                 "450 Too many concurrent connections",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             (
                 "450 connection rate limit exceeded",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             ("450 recipient rate limit exceeded", "speeding", "nobody"),
-            (
-                "450 Too many recipient attempts",
-                "toomanyconn",
-                "sender-admin",
-            ),
+            ("450 Too many recipient attempts", "toomanyconn", "nobody"),
             ("550 5.1.2 No MX for example.net", "hostunknown", "sender"),
             (
                 "550 5.1.2 No Such Domain: example.net",
@@ -1806,19 +1802,19 @@ fn stalwart_smtp_replies() {
             (
                 "452 4.4.5 Rate limit exceeded, try again later.",
                 "speeding",
-                "sender-admin",
+                "nobody",
             ),
             // data.rs: the sending server may go on in a new connection; the limit is per session.
             (
                 "452 4.4.5 Maximum number of messages per session exceeded.",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             ("455 4.5.3 Too many recipients.", "toomanyconn", "sender"),
             (
                 "452 4.7.28 mx.example.jp Session exceeded transfer quota.",
                 "speeding",
-                "sender-admin",
+                "nobody",
             ),
             (
                 "552 5.3.4 Message too big for system.",
@@ -4931,7 +4927,7 @@ fn exim_smtp_acl_replies() {
             (
                 "421 Too many connections from this IP right now",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             // The spec's load example and smtp_in.c's load refusal: the receiving server
             // itself is busy; time cures it.
@@ -5233,12 +5229,12 @@ fn sendmail_replies() {
             (
                 "421 4.3.2 Connection rate limit exceeded.",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             (
                 "421 4.3.2 Too many open connections.",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             (
                 "554 5.4.6 Too many hops 26 (25 max): from <shironeko@example.jp> via localhost, to <kijitora@example.com>",
@@ -5320,7 +5316,7 @@ fn sendmail_replies() {
             (
                 "421 4.4.5 Too many SMTP sessions for this host",
                 "toomanyconn",
-                "sender-admin",
+                "nobody",
             ),
             (
                 "421 4.3.1 Out of disk space for temp file",

@@ -41,7 +41,7 @@ pub(crate) fn diagnose(
     //    `expired`, and results are compared with it).
     let warning = warning::is_warning(kb, words, obs);
     // 5. What follows from the reason.
-    let mut outcome = outcome::of(kb, reason, deciding_rule, &codes, obs);
+    let mut outcome = outcome::of(kb, reason, deciding_rule, &codes, obs, warning);
     let warning_advice: Vec<String>;
     if warning {
         outcome.hard_bounce = false;

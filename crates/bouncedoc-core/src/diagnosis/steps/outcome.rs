@@ -19,13 +19,16 @@ pub(crate) struct Outcome<'k> {
 }
 
 /// The outcome of a reason, with the rule that decided it (whose own party, advice and
-/// hard-bounce value replace the reason's defaults).
+/// hard-bounce value replace the reason's defaults). `warning` says the words are a delay
+/// notice: the sending server is still trying, so the party is the one of a temporary
+/// failure, whatever the code.
 pub(crate) fn of<'k>(
     kb: &'k Knowledge,
     reason: Reason,
     rule: Option<&'k Rule>,
     codes: &Codes,
     obs: &Observation<'_>,
+    warning: bool,
 ) -> Outcome<'k> {
     let class = codes.class();
     let temporary = class == Some(4) || (class.is_none() && obs.action == Some(Action::Delayed));
@@ -44,7 +47,7 @@ pub(crate) fn of<'k>(
     let party = rule
         .and_then(|r| r.party)
         .or_else(|| {
-            temporary
+            (temporary || warning)
                 .then_some(doc.party_when_temporary.as_deref())
                 .flatten()
                 .and_then(|p| p.parse().ok())
@@ -65,5 +68,43 @@ pub(crate) fn of<'k>(
         retry,
         party,
         advice,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Engine, Party};
+
+    fn party_of(reply: &str) -> Party {
+        let engine = Engine::new().expect("engine loads");
+        engine
+            .explain(reply, crate::Lang::En)
+            .expect("diagnosis")
+            .party
+    }
+
+    /// A delay notice without a code: the sending server still tries, so nobody must act yet.
+    #[test]
+    fn a_delay_notice_claims_no_party() {
+        assert_eq!(
+            party_of(
+                "This is a warning only. You do not need to resend your message. \
+                 Delivery to the following recipient has been delayed: taro@example.jp"
+            ),
+            Party::Nobody
+        );
+    }
+
+    /// A temporary refusal that names a cause on the sending side is still that side's to fix.
+    #[test]
+    fn a_temporary_sender_side_cause_keeps_its_party() {
+        assert_eq!(
+            party_of("421 4.7.0 Connection deferred due to IP reputation, try again later"),
+            Party::SenderAdmin
+        );
+        assert_eq!(
+            party_of("451 4.7.24 Temporary SPF validation error."),
+            Party::SenderAdmin
+        );
     }
 }
