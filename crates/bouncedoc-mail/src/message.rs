@@ -52,7 +52,10 @@ impl Part {
 #[derive(Debug, Clone)]
 pub struct Message {
     /// The top-level headers: `(name, decoded value)`, in order.
-    pub headers: Vec<(String, String)>,
+    headers: Vec<(String, String)>,
+    /// Each header name's [`name_key`], in the same order: a lookup compares these first
+    /// (detectors ask for about thirty headers of each message, most of them absent).
+    name_keys: Vec<u32>,
     /// The leaf parts in document order. A non-MIME message has one `text/plain` part.
     pub parts: Vec<Part>,
     /// [`Message::report_text`], computed on first use: forty detectors read it.
@@ -202,6 +205,14 @@ fn body_after_headers(raw: &[u8]) -> String {
     crate::charset::decode_unlabeled(&raw[start..])
 }
 
+/// A header name's length and its first and last bytes, lower-cased: equal for names equal
+/// without case, and different for almost all others.
+fn name_key(name: &str) -> u32 {
+    let b = name.as_bytes();
+    let lower = |i: usize| u32::from(b.get(i).map_or(0, u8::to_ascii_lowercase));
+    ((b.len() as u32) << 16) | (lower(0) << 8) | lower(b.len().wrapping_sub(1))
+}
+
 impl Message {
     /// Parses raw message bytes (LF, CRLF or CR line ends).
     pub fn parse(raw: &[u8]) -> Result<Message, MailError> {
@@ -218,15 +229,17 @@ impl Message {
         if mail.headers.is_empty() {
             return Err(MailError::NoHeaders);
         }
-        let headers = mail
+        let headers: Vec<(String, String)> = mail
             .headers
             .iter()
             .map(|h| (h.get_key(), crate::charset::header_value(h)))
             .collect();
+        let name_keys = headers.iter().map(|(k, _)| name_key(k)).collect();
         let mut parts = Vec::new();
         walk(&mail, 0, &mut parts);
         Ok(Message {
             headers,
+            name_keys,
             parts,
             report_text: OnceLock::new(),
             original_block: OnceLock::new(),
@@ -235,20 +248,29 @@ impl Message {
         })
     }
 
+    /// The top-level headers: `(name, decoded value)`, in order.
+    pub fn headers(&self) -> &[(String, String)] {
+        &self.headers
+    }
+
     /// The first value of a header, case-insensitively.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
+        let key = name_key(name);
+        self.name_keys
             .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+            .zip(&self.headers)
+            .find(|(k, (n, _))| **k == key && n.eq_ignore_ascii_case(name))
+            .map(|(_, (_, v))| v.as_str())
     }
 
     /// Every value of a header.
     pub fn header_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.headers
+        let key = name_key(name);
+        self.name_keys
             .iter()
-            .filter(move |(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+            .zip(&self.headers)
+            .filter(move |(k, (n, _))| **k == key && n.eq_ignore_ascii_case(name))
+            .map(|(_, (_, v))| v.as_str())
     }
 
     /// The parts of one media type.
@@ -410,6 +432,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn headers_are_found_without_case_and_only_by_their_whole_name() {
+        let m = Message::parse(
+            b"From: a@example.org\nX-Spam: no\nx-spam: yes\nReceived: one\nreceived: two\n\
+              X-Spum: other\nSubject: s\n\nbody\n",
+        )
+        .unwrap();
+        assert_eq!(m.header("X-SPAM"), Some("no"));
+        assert_eq!(m.header_all("x-spam").collect::<Vec<_>>(), ["no", "yes"]);
+        assert_eq!(m.header_all("RECEIVED").count(), 2);
+        // The same length, first and last letters: told apart by the whole name.
+        assert_eq!(m.header("x-spum"), Some("other"));
+        assert_eq!(m.header("x-sp_m"), None);
+        assert_eq!(m.header(""), None);
+        assert_eq!(m.headers().len(), 7);
+    }
+
+    #[test]
     fn multipart_report_flattens_to_leaf_parts() {
         let raw = b"From: MAILER-DAEMON@example.jp\nSubject: Returned mail\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status;\n\tboundary=\"XX\"\n\n--XX\nContent-Type: text/plain\n\nhello\n--XX\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.jp\n\nFinal-Recipient: rfc822; a@example.jp\nAction: failed\nStatus: 5.1.1\n\n--XX--\n";
         let m = Message::parse(raw).unwrap();
@@ -446,7 +485,7 @@ mod tests {
         let a = Message::parse(&lf).unwrap();
         for other in [crlf, cr] {
             let b = Message::parse(&other).unwrap();
-            assert_eq!(a.headers, b.headers);
+            assert_eq!(a.headers(), b.headers());
             assert_eq!(a.parts[0].text().trim_end(), b.parts[0].text().trim_end());
         }
     }

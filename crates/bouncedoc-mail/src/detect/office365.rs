@@ -38,7 +38,7 @@ fn from_exchange_online(message: &Message) -> bool {
         });
     generating
         || header_has(message, "from", &["@outlook.com", ".onmicrosoft.com"])
-        || message.headers.iter().any(|(k, _)| {
+        || message.headers().iter().any(|(k, _)| {
             let starts = |p: &str| k.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
             // (Most names start otherwise: one byte tells them apart first.)
             k.as_bytes()
