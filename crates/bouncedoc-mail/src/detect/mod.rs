@@ -32,6 +32,7 @@ pub mod postal;
 pub mod postfix;
 pub mod qmail;
 pub mod qmail_like;
+pub mod returned_cn;
 pub mod ruled_report;
 pub mod sendmail;
 pub mod sieve_reject;
@@ -131,6 +132,7 @@ pub static DETECTORS: &[&dyn Detector] = &[
     &fml::Fml,
     &mailman::Mailman,
     &netscape::Netscape,
+    &returned_cn::ReturnedCn,
     &sympa::Sympa,
     &mlmmj::Mlmmj,
     &verizon::Verizon,

@@ -37,7 +37,7 @@
 
 use bouncedoc_core::SmtpCommand;
 
-use super::common::{recipient, squeeze};
+use super::common::{dsn_recipients, recipient, squeeze};
 use super::{Detected, Detector};
 use crate::detect::common::TextSearch;
 use crate::facts::{RecipientFacts, parse_address};
@@ -132,6 +132,28 @@ fn by_sentence(text: &str) -> Vec<RecipientFacts> {
         .collect()
 }
 
+/// The sentence form's text may name the mailbox the message was routed to (the report
+/// part's `X-Actual-Recipient`), while the report part's `Final-Recipient` is the address the
+/// sender wrote: when the report part names as many recipients as the text, each text
+/// recipient takes the reported address and keeps its own as the final one.
+fn to_reported_recipients(found: &mut [RecipientFacts], reported: &[RecipientFacts]) {
+    if found.is_empty() || found.len() != reported.len() {
+        return;
+    }
+    for (r, d) in found.iter_mut().zip(reported) {
+        if d.recipient.is_some() && r.recipient != d.recipient {
+            r.final_recipient = r.recipient.take();
+            r.recipient = d.recipient.clone();
+            if r.status.is_none() {
+                r.status = d.status;
+            }
+            if r.action.is_none() {
+                r.action = d.action;
+            }
+        }
+    }
+}
+
 impl Detector for Netscape {
     fn id(&self) -> &'static str {
         ID
@@ -143,7 +165,9 @@ impl Detector for Netscape {
             return Detected::found(ID, refused(text));
         }
         if text.holds(OPENING) {
-            return Detected::found(ID, by_sentence(text));
+            let mut found = by_sentence(text);
+            to_reported_recipients(&mut found, &dsn_recipients(message));
+            return Detected::found(ID, found);
         }
         None
     }
