@@ -224,14 +224,19 @@ fn kind_of(recipients: &[RecipientFacts]) -> Kind {
 }
 
 /// Reads a parsed message. A message that a person forwards (its subject says so: `Fw:`,
-/// `Fwd:`, `転送:`) with a bounce attached (`message/rfc822`) is read as that bounce: the
+/// `Fwd:`, `転送:`) with a bounce attached (`message/rfc822`) or quoted inline (under
+/// Gmail's, Outlook's or Apple Mail's forward header block) is read as that bounce: the
 /// forward's own words and addresses are no report.
 pub fn read_message(message: &Message) -> Bounce {
-    if message
+    let forward = message
         .header("subject")
-        .is_some_and(crate::paste::is_forward_subject)
-        && let Some(bounce) = crate::paste::attached_bounce(message)
-    {
+        .is_some_and(crate::paste::is_forward_subject);
+    if forward && let Some(bounce) = crate::paste::attached_bounce(message) {
+        return bounce;
+    }
+    // A forward that quotes the bounce inline: the quoted message, its header block made
+    // headers again, is read as the bounce it is.
+    if forward && let Some(bounce) = crate::paste::inline_bounce(message) {
         return bounce;
     }
     let mut bounce = read_kind(message);
