@@ -236,8 +236,16 @@ pub fn read_message(message: &Message) -> Bounce {
     }
     // A forward that quotes the bounce inline: the quoted message, its header block made
     // headers again, is read as the bounce it is.
-    if forward && let Some(bounce) = crate::paste::inline_bounce(message) {
-        return bounce;
+    if forward && let Some(inner) = crate::paste::inline_forwarded(message) {
+        let mut bounce = read_kind(&inner);
+        if bounce.kind == Kind::Bounce && !bounce.recipients.is_empty() {
+            if inner.header("subject").is_some_and(says_delayed) {
+                mark_delayed(&mut bounce.recipients);
+            }
+            drop_successes_beside_failures(&mut bounce.recipients);
+            settle(&mut bounce);
+            return bounce;
+        }
     }
     let mut bounce = read_kind(message);
     if bounce.kind == Kind::Bounce {
@@ -245,6 +253,25 @@ pub fn read_message(message: &Message) -> Bounce {
         settle(&mut bounce);
     }
     bounce
+}
+
+/// Whether the subject of a notice says that delivery is only delayed, as the servers'
+/// warnings word it: Postfix's "Delayed Mail (still being retried)", Exchange's "Delivery
+/// delayed:", Gmail's "Delivery Status Notification (Delay)", Courier's "WARNING: delayed
+/// mail.", Exim's "Warning: message ... delayed" and "delivery of your message is delayed".
+fn says_delayed(subject: &str) -> bool {
+    let s = subject.to_ascii_lowercase();
+    s.contains("delayed") || s.contains("(delay)") || s.contains("(delay:")
+}
+
+/// A warning whose report part stayed behind (an inline forward keeps its text only): the
+/// recipients its text names without an action of their own are the delayed ones.
+fn mark_delayed(recipients: &mut [RecipientFacts]) {
+    for r in recipients {
+        if matches!(r.action, None | Some(Action::Failed)) {
+            r.action = Some(Action::Delayed);
+        }
+    }
 }
 
 /// Whether a recipient's action says the message reached it or went on (RFC 3464 section

@@ -104,7 +104,7 @@ fn quoted_field(line: &str) -> Option<(&str, &str)> {
 /// under the forward's separator line (Outlook's `Sent:` is the `Date:`) and the text under
 /// it (its `> ` quote marks taken off). `None` when the text has no such block, or the block
 /// names no sender and subject.
-fn inline_forwarded(message: &Message) -> Option<Message> {
+pub(crate) fn inline_forwarded(message: &Message) -> Option<Message> {
     let text = message.report_text();
     let mut lines = text.lines().skip_while(|l| !is_forward_separator(l));
     lines.next()?;
@@ -150,14 +150,6 @@ fn inline_forwarded(message: &Message) -> Option<Message> {
         head.push('\n');
     }
     Message::parse(head.as_bytes()).ok()
-}
-
-/// The bounce a person's forward quotes inline (see [`inline_forwarded`]), read as a message
-/// of its own, when it is one.
-pub(crate) fn inline_bounce(message: &Message) -> Option<Bounce> {
-    let inner = inline_forwarded(message)?;
-    let bounce = read_message(&inner);
-    (bounce.kind == Kind::Bounce && reports(&bounce)).then_some(bounce)
 }
 
 /// Finds the bounce in a paste (see the module documentation); `None` when the text holds
