@@ -425,6 +425,20 @@ mod tests {
         assert_eq!(b.recipients.len(), 2);
     }
 
+    /// A warning a person forwards inline is read as the warning it quotes.
+    #[test]
+    fn an_inline_forwarded_warning_keeps_its_recipient_delayed() {
+        let raw = "From: Pat <pat@example.org>\nTo: it@example.org\nSubject: Fwd: Delayed Mail (still being retried)\n\nIs this a problem?\n\n---------- Forwarded message ---------\nFrom: MAILER-DAEMON@mx.example.org (Mail Delivery System)\nDate: Tue, 1 Dec 2026 10:00:00 +0900\nSubject: Delayed Mail (still being retried)\nTo: <pat@example.org>\n\n\nThis is the mail system at host mx.example.org.\n\n####################################################################\n# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n####################################################################\n\nYour message could not be delivered for 4.0 hours.\nIt will be retried until it is 5.0 days old.\n\n<yui@example.jp>: connect to mx.example.jp[192.0.2.1]:25: Connection timed out\n";
+        let b = read_bytes(raw.as_bytes()).unwrap();
+        assert_eq!(b.kind, Kind::Bounce);
+        let got: Vec<_> = b
+            .recipients
+            .iter()
+            .map(|r| (r.recipient.as_deref(), r.action))
+            .collect();
+        assert_eq!(got, [(Some("yui@example.jp"), Some(Action::Delayed))]);
+    }
+
     /// A bounce a person forwards as an attachment is read, not the forward around it.
     #[test]
     fn a_forwarded_attached_bounce() {

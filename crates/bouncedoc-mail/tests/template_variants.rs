@@ -871,19 +871,20 @@ fn variants_over_the_corpus() {
     let wants: Vec<Outcome> = messages.iter().map(|m| outcome(&engine, m)).collect();
     println!("{} corpus messages", messages.len());
     for (variant, make) in VARIANTS {
-        let (mut applied, mut other_failed, mut other_reason) = (0, 0, 0);
+        let (mut applied, mut other_failed, mut other_reason, mut without_status) = (0, 0, 0, 0);
         for (raw, want) in messages.iter().zip(&wants) {
             let Some(bytes) = make(raw) else { continue };
             applied += 1;
             let got = outcome(&engine, &bytes);
             if got.failed_set() != want.failed_set() {
                 other_failed += 1;
+                without_status += usize::from(!has_status_part(raw));
             } else if got != *want {
                 other_reason += 1;
             }
         }
         println!(
-            "{variant}: {applied} applied, {other_failed} other failed set, {other_reason} same set but other reason/kind/delayed"
+            "{variant}: {applied} applied, {other_failed} other failed set ({without_status} of them without a delivery-status part), {other_reason} same set but other reason/kind/delayed"
         );
     }
 }
