@@ -575,7 +575,16 @@ fn shown_text(mail: &ParsedMail) -> Option<String> {
     part.get_body().ok()
 }
 
-fn forwarded_inline(raw: &[u8], gmail: bool) -> Option<Vec<u8>> {
+/// How a mail program lays out a message it forwards inline.
+#[derive(Clone, Copy, PartialEq)]
+enum Client {
+    Gmail,
+    Outlook,
+    /// Apple Mail: "Begin forwarded message:", the header block and the text quoted with `> `.
+    Apple,
+}
+
+fn forwarded_inline(raw: &[u8], client: Client) -> Option<Vec<u8>> {
     let mail = mailparse::parse_mail(raw).ok()?;
     let text = shown_text(&mail)?;
     let end = if raw.windows(2).any(|w| w == b"\r\n") {
@@ -586,7 +595,11 @@ fn forwarded_inline(raw: &[u8], gmail: bool) -> Option<Vec<u8>> {
     let one_line = |name: &str| value(&mail, name).replace(['\r', '\n'], " ");
     let subject = one_line("Subject");
     let mut out = forward_headers(
-        if gmail { "Fwd:" } else { "FW:" },
+        if client == Client::Outlook {
+            "FW:"
+        } else {
+            "Fwd:"
+        },
         &subject,
         "Content-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: 8bit"
             .replace('\n', end)
@@ -595,7 +608,22 @@ fn forwarded_inline(raw: &[u8], gmail: bool) -> Option<Vec<u8>> {
     );
     out.push_str(end);
     let mut lines: Vec<String> = vec!["Could you look at this one?".into(), String::new()];
-    if gmail {
+    if client == Client::Apple {
+        lines.push("Begin forwarded message:".into());
+        lines.push(String::new());
+        lines.push(format!("> From: {}", one_line("From")));
+        lines.push(format!("> Subject: {subject}"));
+        lines.push(format!("> Date: {}", one_line("Date")));
+        lines.push(format!("> To: {}", one_line("To")));
+        lines.push(">".into());
+        for line in text.lines() {
+            lines.push(if line.is_empty() {
+                ">".into()
+            } else {
+                format!("> {line}")
+            });
+        }
+    } else if client == Client::Gmail {
         lines.push("---------- Forwarded message ---------".into());
         lines.push(format!("From: {}", one_line("From")));
         lines.push(format!("Date: {}", one_line("Date")));
@@ -611,8 +639,10 @@ fn forwarded_inline(raw: &[u8], gmail: bool) -> Option<Vec<u8>> {
         lines.push(format!("Subject: {subject}"));
         lines.push(String::new());
     }
-    for line in text.lines() {
-        lines.push(line.to_string());
+    if client != Client::Apple {
+        for line in text.lines() {
+            lines.push(line.to_string());
+        }
     }
     for line in lines {
         out.push_str(&line);
@@ -622,11 +652,15 @@ fn forwarded_inline(raw: &[u8], gmail: bool) -> Option<Vec<u8>> {
 }
 
 fn forwarded_inline_gmail(raw: &[u8]) -> Option<Vec<u8>> {
-    forwarded_inline(raw, true)
+    forwarded_inline(raw, Client::Gmail)
 }
 
 fn forwarded_inline_outlook(raw: &[u8]) -> Option<Vec<u8>> {
-    forwarded_inline(raw, false)
+    forwarded_inline(raw, Client::Outlook)
+}
+
+fn forwarded_inline_apple(raw: &[u8]) -> Option<Vec<u8>> {
+    forwarded_inline(raw, Client::Apple)
 }
 
 /// The message as one message of an mbox: a `From ` envelope line in front, and the body's
@@ -671,6 +705,7 @@ const VARIANTS: &[(&str, Variant)] = &[
     ("forwarded-as-attachment", forwarded_as_attachment),
     ("forwarded-inline-gmail", forwarded_inline_gmail),
     ("forwarded-inline-outlook", forwarded_inline_outlook),
+    ("forwarded-inline-apple", forwarded_inline_apple),
     ("in-an-mbox", in_an_mbox),
 ];
 
