@@ -389,7 +389,7 @@ fn text_as_quoted_printable(raw: &[u8]) -> Option<Vec<u8>> {
     })
 }
 
-/// The fields of every `message/delivery-status` part unfolded and folded at column 34.
+/// The fields of every `message/delivery-status` part unfolded and folded at column 16 (after nearly every word).
 fn status_fields_refolded(raw: &[u8]) -> Option<Vec<u8>> {
     let mut out = raw.to_vec();
     let mut changed = false;
@@ -419,7 +419,7 @@ fn status_fields_refolded(raw: &[u8]) -> Option<Vec<u8>> {
                 new.push(Vec::new());
                 continue;
             }
-            new.extend(fold(&line, 34));
+            new.extend(fold(&line, 16));
         }
         let mut body_bytes = join(&new, eol(raw));
         if !raw[start..end].ends_with(b"\n") {
@@ -433,7 +433,7 @@ fn status_fields_refolded(raw: &[u8]) -> Option<Vec<u8>> {
     changed.then_some(out)
 }
 
-/// The top header fields unfolded and folded again at column 40.
+/// The top header fields unfolded and folded again at column 18 (after nearly every word).
 fn header_refolded(raw: &[u8]) -> Option<Vec<u8>> {
     with_head(raw, |fs| {
         fs.into_iter()
@@ -441,7 +441,7 @@ fn header_refolded(raw: &[u8]) -> Option<Vec<u8>> {
                 if f[0].starts_with(b"From ") {
                     f
                 } else {
-                    fold(&unfold(&f), 40)
+                    fold(&unfold(&f), 18)
                 }
             })
             .collect()
@@ -990,7 +990,7 @@ fn the_edits_on_a_small_report() {
     assert!(lower.contains("\nfinal-recipient: rfc822; kai@example.jp\n"));
     assert!(lower.contains("\nFrom here on, a failure.\n"));
     let folded = String::from_utf8(status_fields_refolded(raw).unwrap()).unwrap();
-    assert!(folded.contains("Diagnostic-Code: smtp; 550 5.1.1\n <kai@example.jp>:"));
+    assert!(folded.contains("Diagnostic-Code:\n smtp; 550 5.1.1\n <kai@example.jp>:"));
     let b64 = String::from_utf8(text_as_base64(raw).unwrap()).unwrap();
     assert!(
         b64.contains("Content-Type: text/plain\nContent-Transfer-Encoding: base64\n\nRnJvbSBoZXJl")
