@@ -325,6 +325,80 @@ fn qp_body(bytes: &[u8], end: &[u8]) -> Vec<u8> {
 
 // ---------------------------------------------------------------- the variants
 
+/// Every `boundary="..."` and `charset="..."` parameter written without its quotes where
+/// the value allows it (RFC 2045 tokens), and every unquoted one quoted; the charset's name
+/// in the other case.
+fn parameters_requoted(raw: &[u8]) -> Option<Vec<u8>> {
+    let text = String::from_utf8_lossy(raw);
+    if text.contains('\u{FFFD}') {
+        return None;
+    }
+    let re = regex::Regex::new(r#"(?i)\b(boundary|charset)=("([^"\r\n]*)"|([^\s;"]+))"#).unwrap();
+    let token = |v: &str| {
+        !v.is_empty()
+            && v.bytes()
+                .all(|b| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?=".contains(&b))
+    };
+    let out = re.replace_all(&text, |c: &regex::Captures| {
+        let name = &c[1];
+        let flip_case = |v: &str| {
+            if name.eq_ignore_ascii_case("charset") {
+                if v.bytes().any(|b| b.is_ascii_lowercase()) {
+                    v.to_ascii_uppercase()
+                } else {
+                    v.to_ascii_lowercase()
+                }
+            } else {
+                v.to_string()
+            }
+        };
+        match (c.get(3), c.get(4)) {
+            (Some(q), _) if token(q.as_str()) => format!("{name}={}", flip_case(q.as_str())),
+            (Some(q), _) => format!("{name}=\"{}\"", flip_case(q.as_str())),
+            (None, Some(t)) => format!("{name}=\"{}\"", flip_case(t.as_str())),
+            _ => c[0].to_string(),
+        }
+    });
+    (out != text).then(|| out.into_owned().into_bytes())
+}
+
+/// The first 7bit or 8bit `text/plain` part decoded from its charset and written again as
+/// UTF-8 in base64 (`charset="utf-8"`), as a gateway that converts every text does.
+fn text_converted_to_utf8(raw: &[u8]) -> Option<Vec<u8>> {
+    let top_is_leaf = mailparse::parse_mail(raw).ok()?.subparts.is_empty();
+    rewrite_part(raw, is_text_plain, |p, end| {
+        let text = p.get_body().ok()?;
+        let charset = p.ctype.charset.to_ascii_lowercase();
+        if charset == "utf-8" || charset == "us-ascii" {
+            return None;
+        }
+        let (blank, _) = if p.headers.is_empty() {
+            (0, 0)
+        } else {
+            head_end(p.raw_bytes)?
+        };
+        let mut head: Vec<Vec<u8>> = fields(&p.raw_bytes[..blank])
+            .into_iter()
+            .filter(|f| {
+                !matches!(
+                    field_name(f).as_str(),
+                    "content-transfer-encoding" | "content-type"
+                )
+            })
+            .flatten()
+            .collect();
+        if top_is_leaf && p.headers.get_first_value("MIME-Version").is_none() {
+            head.push(b"MIME-Version: 1.0".to_vec());
+        }
+        head.push(b"Content-Type: text/plain; charset=\"utf-8\"".to_vec());
+        head.push(b"Content-Transfer-Encoding: base64".to_vec());
+        let mut out = join(&head, end);
+        out.extend_from_slice(end);
+        out.extend_from_slice(&base64_body(text.as_bytes(), end));
+        Some(out)
+    })
+}
+
 type Variant = fn(&[u8]) -> Option<Vec<u8>>;
 
 fn to_lf(raw: &[u8]) -> Option<Vec<u8>> {
@@ -744,6 +818,8 @@ const VARIANTS: &[(&str, Variant)] = &[
     ("doubled-trailing-blank", doubled_trailing_blank),
     ("text-base64", text_as_base64),
     ("text-quoted-printable", text_as_quoted_printable),
+    ("text-converted-to-utf8", text_converted_to_utf8),
+    ("parameters-requoted", parameters_requoted),
     ("status-fields-refolded", status_fields_refolded),
     ("header-refolded", header_refolded),
     ("header-unfolded", header_unfolded),
@@ -995,6 +1071,15 @@ fn the_edits_on_a_small_report() {
     assert!(
         b64.contains("Content-Type: text/plain\nContent-Transfer-Encoding: base64\n\nRnJvbSBoZXJl")
     );
+    let requoted = String::from_utf8(parameters_requoted(raw).unwrap()).unwrap();
+    assert!(requoted.contains("report-type=delivery-status; boundary=B\n"));
+    let jis = "From: a@example.org\nContent-Type: text/plain; charset=\"ISO-2022-JP\"\n\n\u{1b}$B%(%i!<\u{1b}(B\n";
+    let utf8 = String::from_utf8(text_converted_to_utf8(jis.as_bytes()).unwrap()).unwrap();
+    assert!(utf8.contains(
+        "Content-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: base64\n\n"
+    ));
+    let requoted = String::from_utf8(parameters_requoted(jis.as_bytes()).unwrap()).unwrap();
+    assert!(requoted.contains("charset=iso-2022-jp\n"));
     let mbox = String::from_utf8(in_an_mbox(raw).unwrap()).unwrap();
     assert!(mbox.starts_with("From MAILER-DAEMON ") && mbox.contains("\n>From here on"));
 }
