@@ -224,15 +224,28 @@ fn kind_of(recipients: &[RecipientFacts]) -> Kind {
 }
 
 /// Reads a parsed message. A message that a person forwards (its subject says so: `Fw:`,
-/// `Fwd:`, `転送:`) with a bounce attached (`message/rfc822`) is read as that bounce: the
+/// `Fwd:`, `転送:`) with a bounce attached (`message/rfc822`) or quoted inline (under
+/// Gmail's, Outlook's or Apple Mail's forward header block) is read as that bounce: the
 /// forward's own words and addresses are no report.
 pub fn read_message(message: &Message) -> Bounce {
-    if message
+    let forward = message
         .header("subject")
-        .is_some_and(crate::paste::is_forward_subject)
-        && let Some(bounce) = crate::paste::attached_bounce(message)
-    {
+        .is_some_and(crate::paste::is_forward_subject);
+    if forward && let Some(bounce) = crate::paste::attached_bounce(message) {
         return bounce;
+    }
+    // A forward that quotes the bounce inline: the quoted message, its header block made
+    // headers again, is read as the bounce it is.
+    if forward && let Some(inner) = crate::paste::inline_forwarded(message) {
+        let mut bounce = read_kind(&inner);
+        if bounce.kind == Kind::Bounce && !bounce.recipients.is_empty() {
+            if inner.header("subject").is_some_and(says_delayed) {
+                mark_delayed(&mut bounce.recipients);
+            }
+            drop_successes_beside_failures(&mut bounce.recipients);
+            settle(&mut bounce);
+            return bounce;
+        }
     }
     let mut bounce = read_kind(message);
     if bounce.kind == Kind::Bounce {
@@ -240,6 +253,25 @@ pub fn read_message(message: &Message) -> Bounce {
         settle(&mut bounce);
     }
     bounce
+}
+
+/// Whether the subject of a notice says that delivery is only delayed, as the servers'
+/// warnings word it: Postfix's "Delayed Mail (still being retried)", Exchange's "Delivery
+/// delayed:", Gmail's "Delivery Status Notification (Delay)", Courier's "WARNING: delayed
+/// mail.", Exim's "Warning: message ... delayed" and "delivery of your message is delayed".
+fn says_delayed(subject: &str) -> bool {
+    let s = subject.to_ascii_lowercase();
+    s.contains("delayed") || s.contains("(delay)") || s.contains("(delay:")
+}
+
+/// A warning whose report part stayed behind (an inline forward keeps its text only): the
+/// recipients its text names without an action of their own are the delayed ones.
+fn mark_delayed(recipients: &mut [RecipientFacts]) {
+    for r in recipients {
+        if matches!(r.action, None | Some(Action::Failed)) {
+            r.action = Some(Action::Delayed);
+        }
+    }
 }
 
 /// Whether a recipient's action says the message reached it or went on (RFC 3464 section
@@ -391,6 +423,20 @@ mod tests {
         assert_eq!(got, ["a@example.jp"]);
         let b = read_bytes(report(&format!("{relayed}{delivered}")).as_bytes()).unwrap();
         assert_eq!(b.recipients.len(), 2);
+    }
+
+    /// A warning a person forwards inline is read as the warning it quotes.
+    #[test]
+    fn an_inline_forwarded_warning_keeps_its_recipient_delayed() {
+        let raw = "From: Pat <pat@example.org>\nTo: it@example.org\nSubject: Fwd: Delayed Mail (still being retried)\n\nIs this a problem?\n\n---------- Forwarded message ---------\nFrom: MAILER-DAEMON@mx.example.org (Mail Delivery System)\nDate: Tue, 1 Dec 2026 10:00:00 +0900\nSubject: Delayed Mail (still being retried)\nTo: <pat@example.org>\n\n\nThis is the mail system at host mx.example.org.\n\n####################################################################\n# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n####################################################################\n\nYour message could not be delivered for 4.0 hours.\nIt will be retried until it is 5.0 days old.\n\n<yui@example.jp>: connect to mx.example.jp[192.0.2.1]:25: Connection timed out\n";
+        let b = read_bytes(raw.as_bytes()).unwrap();
+        assert_eq!(b.kind, Kind::Bounce);
+        let got: Vec<_> = b
+            .recipients
+            .iter()
+            .map(|r| (r.recipient.as_deref(), r.action))
+            .collect();
+        assert_eq!(got, [(Some("yui@example.jp"), Some(Action::Delayed))]);
     }
 
     /// A bounce a person forwards as an attachment is read, not the forward around it.

@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use mailparse::body::Body;
-use mailparse::{ParsedContentType, ParsedMail};
+use mailparse::{MailHeaderMap, ParsedContentType, ParsedMail};
 
 use crate::MailError;
 
@@ -166,7 +166,18 @@ fn walk(mail: &ParsedMail<'_>, depth: usize, parts: &mut Vec<Part>) {
         }
         return;
     }
-    let encoded = mail.get_body_encoded();
+    // The transfer encoding with the white space of its folding trimmed: mailparse keeps
+    // the space of `Content-Transfer-Encoding:` folded before its value (" base64"), and
+    // would read such a body as 7bit.
+    let transfer_encoding = mail
+        .headers
+        .get_first_value("Content-Transfer-Encoding")
+        .map(|s| s.trim().to_lowercase());
+    let encoded = Body::new(
+        encoded_bytes(&mail.get_body_encoded()),
+        &mail.ctype,
+        &transfer_encoding,
+    );
     // The encoding as mailparse read it (an unknown one reads as 7bit).
     let encoding = match &encoded {
         Body::Base64(_) => Some("base64"),

@@ -78,6 +78,80 @@ pub(crate) fn attached_bounce(message: &Message) -> Option<Bounce> {
         .find(reports)
 }
 
+/// The separator lines in front of a message a mail program forwards inline: Gmail's
+/// `---------- Forwarded message ---------`, Outlook's `-----Original Message-----`, Apple
+/// Mail's `Begin forwarded message:`.
+fn is_forward_separator(line: &str) -> bool {
+    let l = line.trim().trim_start_matches('>').trim();
+    let inner = l.trim_matches('-').trim();
+    (l.starts_with("-----") && l.ends_with("-----") && {
+        let inner = inner.to_ascii_lowercase();
+        inner == "forwarded message" || inner == "original message"
+    }) || l == "Begin forwarded message:"
+}
+
+/// A header line of a forwarded message's quoted header block (`From: ...`, `Sent: ...`).
+fn quoted_field(line: &str) -> Option<(&str, &str)> {
+    let (name, value) = line.split_once(':')?;
+    let name = name.trim();
+    (!name.is_empty()
+        && name.len() <= 30
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+    .then_some((name, value.trim()))
+}
+
+/// The message a person's forward quotes inline, made a message again: the header block
+/// under the forward's separator line (Outlook's `Sent:` is the `Date:`) and the text under
+/// it (its `> ` quote marks taken off). `None` when the text has no such block, or the block
+/// names no sender and subject.
+pub(crate) fn inline_forwarded(message: &Message) -> Option<Message> {
+    let text = message.report_text();
+    let mut lines = text.lines().skip_while(|l| !is_forward_separator(l));
+    lines.next()?;
+    let rest: Vec<&str> = lines.collect();
+    let quoted = rest
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| l.starts_with('>'));
+    let unquote = |l: &str| -> String {
+        if quoted {
+            let l = l.strip_prefix('>').unwrap_or(l);
+            l.strip_prefix(' ').unwrap_or(l).to_string()
+        } else {
+            l.to_string()
+        }
+    };
+    let mut rest = rest.into_iter().map(unquote).peekable();
+    while rest.peek().is_some_and(|l| l.trim().is_empty()) {
+        rest.next();
+    }
+    let mut head = String::new();
+    let (mut from, mut subject) = (false, false);
+    while let Some(line) = rest.peek() {
+        let Some((name, value)) = quoted_field(line) else {
+            break;
+        };
+        let name = if name.eq_ignore_ascii_case("sent") {
+            "Date"
+        } else {
+            name
+        };
+        from |= name.eq_ignore_ascii_case("from");
+        subject |= name.eq_ignore_ascii_case("subject");
+        head.push_str(&format!("{name}: {value}\n"));
+        rest.next();
+    }
+    if !(from && subject) {
+        return None;
+    }
+    head.push_str("MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n");
+    for line in rest {
+        head.push_str(&line);
+        head.push('\n');
+    }
+    Message::parse(head.as_bytes()).ok()
+}
+
 /// Finds the bounce in a paste (see the module documentation); `None` when the text holds
 /// none that the mail reading recognizes (it may still be words that `explain` knows).
 ///

@@ -87,10 +87,15 @@ const FAILURE_REPORT: &[&str] = &[
 
 fn is_exim(message: &Message) -> bool {
     // chasquid borrows Exim's Subject and X-Failed-Recipients for its RFC 3464 report
-    // (internal/queue/dsn.go); its Message-ID is its own, and the report part is read.
+    // (internal/queue/dsn.go); its Message-ID and its text (dsnTemplate) are its own, and
+    // the report part is read. The text is looked at too: a copy of the report that got
+    // another Message-ID on its way (a resend, a re-import) is still chasquid's.
     if message
         .header("message-id")
         .is_some_and(|id| id.trim().starts_with("<chasquid-dsn-"))
+        || message
+            .report_text()
+            .contains("Delivery of your message to the following recipient(s) failed permanently:")
     {
         return false;
     }

@@ -50,8 +50,12 @@ pub fn blocks(body: &str) -> Vec<Fields<'_>> {
         }
         if line.starts_with([' ', '\t']) {
             if let Some(field) = current.last_mut() {
+                // A field folded right after its name (`Diagnostic-Code:` alone on its line)
+                // gets no space in front of its value.
                 let value = field.value.to_mut();
-                value.push(' ');
+                if !value.is_empty() {
+                    value.push(' ');
+                }
                 value.push_str(line.trim());
             }
             continue;
@@ -208,6 +212,18 @@ mod tests {
 Final-Recipient: RFC822; a@example.jp\nAction: failed\nStatus: 5.1.1\nRemote-MTA: DNS; mx.example.net\n\
 Diagnostic-Code: SMTP; 550 5.1.1 <a@example.jp>...\n    User Unknown\n\n\
 Final-Recipient: rfc822;b@example.jp\nAction: delayed\nStatus: 4.4.7\n";
+
+    #[test]
+    fn a_field_folded_after_its_name() {
+        let body = "Final-Recipient:\n rfc822;\n kai@example.jp\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code:\n x-unix; user\n unknown\n";
+        let r = recipients(body);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].recipient.as_deref(), Some("kai@example.jp"));
+        let b = blocks(body);
+        let code = b[0].iter().find(|f| f.is("diagnostic-code")).unwrap();
+        assert_eq!(code.value, "x-unix; user unknown");
+        assert_eq!(diagnostic_type(&code.value).as_deref(), Some("x-unix"));
+    }
 
     #[test]
     fn two_recipients_with_folded_diagnostic() {
