@@ -149,7 +149,10 @@ fn embedded_unicode(value: &str) -> String {
         let decoded = after.find('}').and_then(|end| {
             let hex = &after[..end];
             let ok = (1..=6).contains(&hex.len()) && hex.chars().all(|c| c.is_ascii_hexdigit());
-            let c = u32::from_str_radix(hex, 16).ok().filter(|_| ok).and_then(char::from_u32)?;
+            let c = u32::from_str_radix(hex, 16)
+                .ok()
+                .filter(|_| ok)
+                .and_then(char::from_u32)?;
             Some((c, end))
         });
         match decoded {
