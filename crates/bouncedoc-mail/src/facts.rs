@@ -91,6 +91,39 @@ pub fn parse_status(value: &str) -> Option<StatusCode> {
 /// The address in a field like `rfc822; <a@example.jp>` or `a@example.jp`. A quoted local
 /// part (`"john doe"@example.jp`) is kept with its quotes.
 pub fn parse_address(value: &str) -> Option<String> {
+    let address = parse_address_as_written(value);
+    // `rfc822; walt@example.net (Walter)`: a structured field may hold comments (RFC 3464
+    // section 2.1, RFC 5322 section 3.2.2); when the value reads as no address with them,
+    // it is read without them.
+    if address.is_none() && value.contains('(') {
+        let bare = without_comments(value);
+        if bare != value {
+            return parse_address_as_written(&bare);
+        }
+    }
+    address
+}
+
+/// The value without its parenthesized comments (nested ones too), outside quoted strings.
+fn without_comments(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let (mut depth, mut quoted) = (0usize, false);
+    for c in value.chars() {
+        match c {
+            '"' if depth == 0 => {
+                quoted = !quoted;
+                out.push(c);
+            }
+            '(' if !quoted => depth += 1,
+            ')' if !quoted && depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn parse_address_as_written(value: &str) -> Option<String> {
     // A `utf-8` address written in a `message/delivery-status` part spells each non-ASCII
     // character `\x{HEXPOINT}` (RFC 6533 section 3, utf-8-addr-xtext).
     let decoded;
@@ -173,6 +206,15 @@ fn embedded_unicode(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_with_comments() {
+        assert_eq!(
+            parse_address("rfc822; walt@example.net (Walter)"),
+            Some("walt@example.net".into())
+        );
+        assert_eq!(parse_address("(nobody) here"), None);
+    }
 
     #[test]
     fn embedded_unicode_addresses() {
