@@ -329,6 +329,25 @@ fn read_kind(message: &Message) -> Bounce {
         };
         return Bounce::new(Kind::Bounce, original_facts(message, &detected), from_dsn);
     }
+    // A message disposition notification (RFC 3798) that no reader took for a refusal is a
+    // return receipt: it says what became of a delivered message, even when it is marked
+    // `Auto-Submitted: auto-replied` (RFC 3834 section 5) or its disposition carries the
+    // `error` modifier about the notification itself (RFC 3798 section 3.2.7).
+    if message
+        .parts_of("message/disposition-notification")
+        .next()
+        .is_some()
+    {
+        let detected = Detected {
+            detector: "rfc3798",
+            ..Detected::default()
+        };
+        return Bounce::new(
+            Kind::NotBounce,
+            original_facts(message, &detected),
+            Vec::new(),
+        );
+    }
     // An auto-reply often comes with an empty return path, as bounces do: it is recognized
     // before the generic reading of bounces.
     if let Some(recipients) = autoreply::read(message) {

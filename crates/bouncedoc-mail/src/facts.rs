@@ -91,6 +91,48 @@ pub fn parse_status(value: &str) -> Option<StatusCode> {
 /// The address in a field like `rfc822; <a@example.jp>` or `a@example.jp`. A quoted local
 /// part (`"john doe"@example.jp`) is kept with its quotes.
 pub fn parse_address(value: &str) -> Option<String> {
+    let address = parse_address_as_written(value);
+    // `rfc822; walt@example.net (Walter)`: a structured field may hold comments (RFC 3464
+    // section 2.1, RFC 5322 section 3.2.2); when the value reads as no address with them,
+    // it is read without them.
+    if address.is_none() && value.contains('(') {
+        let bare = without_comments(value);
+        if bare != value {
+            return parse_address_as_written(&bare);
+        }
+    }
+    address
+}
+
+/// The value without its parenthesized comments (nested ones too), outside quoted strings.
+fn without_comments(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let (mut depth, mut quoted) = (0usize, false);
+    for c in value.chars() {
+        match c {
+            '"' if depth == 0 => {
+                quoted = !quoted;
+                out.push(c);
+            }
+            '(' if !quoted => depth += 1,
+            ')' if !quoted && depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn parse_address_as_written(value: &str) -> Option<String> {
+    // A `utf-8` address written in a `message/delivery-status` part spells each non-ASCII
+    // character `\x{HEXPOINT}` (RFC 6533 section 3, utf-8-addr-xtext).
+    let decoded;
+    let value = if value.contains("\\x{") {
+        decoded = embedded_unicode(value);
+        decoded.as_str()
+    } else {
+        value
+    };
     let v = value.rsplit_once(';').map_or(value, |(_, a)| a).trim();
     // `Name <a@example.jp>`: the address is inside the brackets.
     let v = match (v.rfind('<'), v.rfind('>')) {
@@ -129,9 +171,59 @@ pub fn parse_address(value: &str) -> Option<String> {
     v.contains('@').then(|| v.to_string())
 }
 
+/// `\x{5C71}\x{7530}@example.jp` gives `山田@example.jp` (RFC 6533 embedded-unicode-char);
+/// a sequence that is no code point is kept as written.
+fn embedded_unicode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find("\\x{") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 3..];
+        let decoded = after.find('}').and_then(|end| {
+            let hex = &after[..end];
+            let ok = (1..=6).contains(&hex.len()) && hex.chars().all(|c| c.is_ascii_hexdigit());
+            let c = u32::from_str_radix(hex, 16)
+                .ok()
+                .filter(|_| ok)
+                .and_then(char::from_u32)?;
+            Some((c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str("\\x{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_with_comments() {
+        assert_eq!(
+            parse_address("rfc822; walt@example.net (Walter)"),
+            Some("walt@example.net".into())
+        );
+        assert_eq!(parse_address("(nobody) here"), None);
+    }
+
+    #[test]
+    fn embedded_unicode_addresses() {
+        assert_eq!(
+            parse_address("utf-8; \\x{5C71}\\x{7530}@example.jp"),
+            Some("山田@example.jp".into())
+        );
+        assert_eq!(embedded_unicode("a\\x{zz}b"), "a\\x{zz}b");
+    }
 
     #[test]
     fn field_values() {

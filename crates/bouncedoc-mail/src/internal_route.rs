@@ -116,9 +116,9 @@ pub(crate) fn sender_recipient(
 ) -> (Option<String>, Option<String>) {
     let original = original_field
         .filter(|v| !is_internal_field(v))
-        .and_then(parse_address);
+        .and_then(original_address);
     let Some(final_value) = final_field else {
-        return (original_field.and_then(parse_address), None);
+        return (original_field.and_then(original_address), None);
     };
     if is_internal_field(final_value) {
         let written = written_address(final_value).to_string();
@@ -131,13 +131,65 @@ pub(crate) fn sender_recipient(
     }
     match parse_address(final_value) {
         Some(a) => (Some(a), None),
-        None => (original_field.and_then(parse_address), None),
+        None => (original_field.and_then(original_address), None),
     }
+}
+
+/// The address of an `Original-Recipient` value. It is the ORCPT the sender gave, which is
+/// written in xtext (RFC 3461 section 4.2: `+` followed by two upper-case hex digits stands
+/// for a character, `sales+2Bjp@example.jp` for `sales+jp@example.jp`); some servers copy it
+/// into the report undecoded. Only printable ASCII characters are decoded.
+fn original_address(value: &str) -> Option<String> {
+    let address = parse_address(value)?;
+    if !address.contains('+') {
+        return Some(address);
+    }
+    let hex = |b: u8| match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    };
+    let bytes = address.as_bytes();
+    let mut out = String::with_capacity(address.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'+'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            )
+            && (0x21..=0x7e).contains(&(h * 16 + l))
+        {
+            out.push(char::from(h * 16 + l));
+            i += 3;
+            continue;
+        }
+        let c = address[i..].chars().next()?;
+        out.push(c);
+        i += c.len_utf8();
+    }
+    Some(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xtext_original_recipients() {
+        assert_eq!(
+            original_address("rfc822;sales+2Bjp@example.jp").as_deref(),
+            Some("sales+jp@example.jp")
+        );
+        assert_eq!(
+            original_address("rfc822;a+3Db@example.jp").as_deref(),
+            Some("a=b@example.jp")
+        );
+        assert_eq!(
+            original_address("rfc822;ken+news@example.jp").as_deref(),
+            Some("ken+news@example.jp")
+        );
+    }
 
     #[test]
     fn internal_hosts() {

@@ -207,7 +207,34 @@ fn walk(mail: &ParsedMail<'_>, depth: usize, parts: &mut Vec<Part>) {
         part.mime = "text/plain".to_string();
         part.text = OnceLock::from(text);
     }
+    // A report part with no blank line after its `Content-Type` (a bent server's) has its
+    // fields in the part's header section (RFC 2046 section 5.1.1): they are read as its
+    // text when its body names no recipient.
+    if matches!(
+        part.mime.as_str(),
+        "message/delivery-status" | "message/global-delivery-status"
+    ) && !names_recipient(part.text())
+    {
+        let fields: String = mail
+            .headers
+            .iter()
+            .filter(|h| !h.get_key_ref().to_ascii_lowercase().starts_with("content-"))
+            .map(|h| format!("{}: {}\n", h.get_key_ref(), h.get_value()))
+            .collect();
+        if names_recipient(&fields) {
+            let text = format!("{fields}\n{}", part.text());
+            part.text = OnceLock::from(text);
+        }
+    }
     parts.push(part);
+}
+
+/// Whether report fields name a recipient (`Final-Recipient:` or `Original-Recipient:`).
+fn names_recipient(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim_start().to_ascii_lowercase();
+        l.starts_with("final-recipient:") || l.starts_with("original-recipient:")
+    })
 }
 
 /// The body of a raw part: what follows its first blank line.
