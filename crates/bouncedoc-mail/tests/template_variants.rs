@@ -902,13 +902,13 @@ fn exception(name: &str, variant: &str, raw: &[u8]) -> Option<&'static str> {
         .find(|(t, v, _)| *t == name && (*v == variant || (inline && *v == INLINE)))
         .map(|(_, _, why)| *why);
     // The one exception by layout: a report whose recipients, actions (a delay), statuses
-    // and final addresses stand in its `message/delivery-status` part; an inline forward
+    // and final addresses stand in its `message/delivery-status` part (or, for a feedback
+    // report, whose kind stands in its `message/feedback-report` part); an inline forward
     // leaves that part behind, and the text alone may name others or fewer.
     listed.or_else(|| (inline && has_status_part(raw)).then_some(STATUS_PART))
 }
 
-const STATUS_PART: &str =
-    "the report part (message/delivery-status) stays behind in an inline forward";
+const STATUS_PART: &str = "the report part (message/delivery-status or message/feedback-report) stays behind in an inline forward";
 
 fn has_status_part(raw: &[u8]) -> bool {
     let Ok(mail) = mailparse::parse_mail(raw) else {
@@ -918,7 +918,9 @@ fn has_status_part(raw: &[u8]) -> bool {
     leaves(&mail, &mut parts);
     parts.iter().any(|p| {
         let m = p.ctype.mimetype.to_ascii_lowercase();
-        m == "message/delivery-status" || m == "message/global-delivery-status"
+        m == "message/delivery-status"
+            || m == "message/global-delivery-status"
+            || m == "message/feedback-report"
     })
 }
 
@@ -1051,7 +1053,7 @@ fn variants_over_the_corpus() {
             }
         }
         println!(
-            "{variant}: {applied} applied, {other_failed} other failed set ({without_status} of them without a delivery-status part), {other_reason} same set but other reason/kind/delayed"
+            "{variant}: {applied} applied, {other_failed} other failed set ({without_status} of them without a report part), {other_reason} same set but other reason/kind/delayed"
         );
     }
 }
