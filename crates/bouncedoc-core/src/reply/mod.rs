@@ -46,11 +46,35 @@ pub fn cut(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
+/// The HTML escapes a webmail shows in a pasted reply, and the characters they stand for.
+const HTML_ESCAPES: [(&str, &str); 5] = [
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+    ("&quot;", "\""),
+    ("&#39;", "'"),
+    // Last, so that `&amp;lt;` (an escaped escape) reads as `&lt;`, not `<`.
+    ("&amp;", "&"),
+];
+
+/// `text` with the HTML escapes of a pasted reply (`&lt;`, `&gt;`, `&amp;`, `&quot;`,
+/// `&#39;`) read as their characters, when it has an escaped `<` or `>`: a reply shown by
+/// a webmail reads as the reply itself. A text without one is kept as it is.
+pub fn unescape_html(text: &str) -> std::borrow::Cow<'_, str> {
+    if !(text.contains("&lt;") || text.contains("&gt;")) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = text.to_string();
+    for (escape, plain) in HTML_ESCAPES {
+        out = out.replace(escape, plain);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Reads the codes and the words of a reply.
 pub fn read(text: &str) -> ReadReply {
     let truncated = text.len() > MAX_INPUT;
-    let text = cut(text, MAX_INPUT);
-    let unfolded = unfold(text);
+    let text = unescape_html(cut(text, MAX_INPUT));
+    let unfolded = unfold(&text);
     let hits = find_codes(&unfolded);
     let best = primary(&hits);
     let status = best.and_then(|h| h.status);
@@ -73,6 +97,25 @@ mod tests {
         let r = read("Remote host said: 550 sorry, no mailbox here by that name. (#5.1.1)");
         assert_eq!(r.reply_code, Some(550));
         assert_eq!(r.status.map(|s| s.to_string()), Some("5.1.1".into()));
+    }
+
+    #[test]
+    fn html_escaped_replies_read_as_the_reply() {
+        let r = read("550 5.1.1 &lt;taro@example.jp&gt;: Recipient address rejected");
+        assert_eq!(
+            r.unfolded,
+            "550 5.1.1 <taro@example.jp>: Recipient address rejected"
+        );
+        assert_eq!(r.status.map(|s| s.to_string()), Some("5.1.1".into()));
+        let r =
+            read("... while talking to mx.example.jp.:\n&gt;&gt;&gt; DATA\n&lt;&lt;&lt; 550 no");
+        assert_eq!(
+            r.unfolded,
+            read("... while talking to mx.example.jp.:\n>>> DATA\n<<< 550 no").unfolded
+        );
+        assert_eq!(unescape_html("&amp;lt;a&gt;"), "&lt;a>");
+        // Without an escaped bracket, an ampersand stays as it is.
+        assert_eq!(unescape_html("Tom &amp; Jerry"), "Tom &amp; Jerry");
     }
 
     #[test]
