@@ -287,11 +287,11 @@ fn the_same_reply_in_other_clothes_gives_the_same_answer() {
             if e.reason == d.reason && e.party == d.party && e.hard_bounce == d.hard_bounce {
                 continue;
             }
-            if WRAPPERS.contains(&name) {
-                if let Some(i) = WHOLE_REPLY_RULES.iter().position(|r| *r == d.rule_id()) {
-                    whole_used[i] = true;
-                    continue;
-                }
+            if WRAPPERS.contains(&name)
+                && let Some(i) = WHOLE_REPLY_RULES.iter().position(|r| *r == d.rule_id())
+            {
+                whole_used[i] = true;
+                continue;
             }
             if let Some(i) = EXCEPTIONS
                 .iter()

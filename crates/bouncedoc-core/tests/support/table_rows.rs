@@ -87,11 +87,10 @@ pub fn rows(table: &'static str, src: &str) -> Vec<Row> {
             Token::Str(party),
         ) = (&t[i], &t[i + 1], &t[i + 2], &t[i + 3], &t[i + 4], &t[i + 5])
         {
-            let close = match (&t[i + 6], t.get(i + 7)) {
-                (Token::Punct(')'), _) => true,
-                (Token::Punct(','), Some(Token::Punct(')'))) => true,
-                _ => false,
-            };
+            let close = matches!(
+                (&t[i + 6], t.get(i + 7)),
+                (Token::Punct(')'), _) | (Token::Punct(','), Some(Token::Punct(')')))
+            );
             if close {
                 out.push(Row {
                     table,
