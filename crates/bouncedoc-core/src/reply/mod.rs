@@ -3,11 +3,13 @@
 mod codes;
 mod command;
 mod normalize;
+mod quoted;
 mod unfold;
 
 pub use codes::{CodeHit, find_codes, preferred_reply_code, primary};
 pub use command::find_command;
 pub use normalize::{Normalized, is_single_spaced_ascii, normalize_phrase};
+pub use quoted::quoted_reply;
 pub use unfold::unfold;
 
 use crate::status::StatusCode;

@@ -133,9 +133,17 @@ pub(crate) fn replace(
     {
         return false;
     }
-    let Some(guess) = decide(kb.guess_model(), words.text.as_str(), Tuning::DEFAULT) else {
+    // A reply quoted by a server or a client is read without the quoting's words, which
+    // the known wordings do not have.
+    let text = words.text.as_str();
+    let inner = crate::reply::quoted_reply(text).unwrap_or(text);
+    let offset = inner.as_ptr() as usize - text.as_ptr() as usize;
+    let Some(mut guess) = decide(kb.guess_model(), inner, Tuning::DEFAULT) else {
         return false;
     };
+    for n in &mut guess.resembles {
+        n.shared = (n.shared.0 + offset, n.shared.1 + offset);
+    }
     cause.reason = guess.reason;
     cause.guess = Some(guess);
     true
