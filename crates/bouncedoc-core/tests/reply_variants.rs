@@ -166,7 +166,7 @@ fn full_width_spaces(text: &str) -> Option<String> {
     (is_japanese(text) && text.contains(' ')).then(|| text.replace(' ', "\u{3000}"))
 }
 
-/// Full-width forms of the ASCII letters and punctuation (not of the digits of the codes).
+/// Full-width forms of every printable ASCII character, the codes' digits too.
 fn full_width_ascii(text: &str) -> Option<String> {
     if !is_japanese(text) {
         return None;
@@ -174,9 +174,7 @@ fn full_width_ascii(text: &str) -> Option<String> {
     let out: String = text
         .chars()
         .map(|c| match c {
-            '!'..='~' if !c.is_ascii_digit() && c != '.' => {
-                char::from_u32(c as u32 - 0x21 + 0xff01).unwrap()
-            }
+            '!'..='~' => char::from_u32(c as u32 - 0x21 + 0xff01).unwrap(),
             _ => c,
         })
         .collect();

@@ -72,10 +72,30 @@ pub fn unescape_html(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `text` with full-width digits (and the full-width full stop and hyphen between them) as
+/// ASCII, so that a reply typed or converted in full-width forms (`５５０ ５．１．１`) shows its
+/// codes. A text without a full-width digit is kept as it is.
+pub fn half_width_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| matches!(c, '\u{FF10}'..='\u{FF19}')) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\u{FF10}'..='\u{FF19}' | '\u{FF0E}' | '\u{FF0D}' => {
+                    char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c)
+                }
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
 /// Reads the codes and the words of a reply.
 pub fn read(text: &str) -> ReadReply {
     let truncated = text.len() > MAX_INPUT;
     let text = unescape_html(cut(text, MAX_INPUT));
+    let text = half_width_digits(&text);
     let unfolded = unfold(&text);
     let hits = find_codes(&unfolded);
     let best = primary(&hits);
@@ -118,6 +138,14 @@ mod tests {
         assert_eq!(unescape_html("&amp;lt;a&gt;"), "&lt;a>");
         // Without an escaped bracket, an ampersand stays as it is.
         assert_eq!(unescape_html("Tom &amp; Jerry"), "Tom &amp; Jerry");
+    }
+
+    #[test]
+    fn full_width_codes_are_read() {
+        let r = read("５５０ ５．１．１ 宛先不明です");
+        assert_eq!(r.reply_code, Some(550));
+        assert_eq!(r.status.map(|s| s.to_string()), Some("5.1.1".into()));
+        assert_eq!(half_width_digits("宛先（ａｂｃ）"), "宛先（ａｂｃ）");
     }
 
     #[test]
