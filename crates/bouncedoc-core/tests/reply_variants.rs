@@ -8,8 +8,9 @@
 //! The tables do not say at which SMTP stage a reply was given. A wrapper that names the stage
 //! is information, so the stage-naming wrappers (Postfix `(in reply to RCPT TO command)`, Exim
 //! `after RCPT TO:`, Sendmail `>>> RCPT To:`) are used only for rows whose reason implies
-//! RCPT (`userunknown`); every other row gets Postfix's `host ... said:` without the stage and
-//! none of the other two.
+//! the stage (RCPT for `userunknown` and `norelaying`, the end of DATA for `spamdetected`,
+//! `virusdetected` and `contenterror`) and whose reply names no stage of its own; every other
+//! row gets Postfix's `host ... said:` without the stage and none of the other two.
 
 #[path = "support/table_rows.rs"]
 mod table_rows;
@@ -40,7 +41,10 @@ const WRAPPERS: &[&str] = &[
 ];
 
 /// The reasons whose replies are given at RCPT TO.
-const RCPT_REASONS: &[&str] = &["userunknown"];
+const RCPT_REASONS: &[&str] = &["userunknown", "norelaying"];
+
+/// The reasons whose replies are given after the message's data.
+const DATA_REASONS: &[&str] = &["spamdetected", "virusdetected", "contenterror"];
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).unwrap())
@@ -211,30 +215,48 @@ fn variants(text: &str, reason: &str) -> Vec<(&'static str, String)> {
         ("full-width spaces", full_width_spaces(text)),
         ("full-width ASCII", full_width_ascii(text)),
     ];
-    if RCPT_REASONS.contains(&reason) {
-        v.push((
-            "Postfix quoting",
-            Some(format!(
-                "host mx.example.org[192.0.2.1] said: {text} (in reply to RCPT TO command)"
-            )),
-        ));
-        v.push((
-            "Exim quoting",
-            Some(format!(
-                "SMTP error from remote mail server after RCPT TO:<a@example.org>: {text}"
-            )),
-        ));
-        v.push((
-            "Sendmail quoting",
-            Some(format!(
-                "... while talking to mx.example.org.:\n>>> RCPT To:<a@example.org>\n<<< {text}"
-            )),
-        ));
+    let lower = text.to_lowercase();
+    let names_a_stage = ["rcpt", "data", "mail from", "[connect", "ehlo", "helo"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let stage = if names_a_stage {
+        None
+    } else if RCPT_REASONS.contains(&reason) {
+        Some((
+            "RCPT TO command",
+            "RCPT TO:<a@example.org>",
+            ">>> RCPT To:<a@example.org>",
+        ))
+    } else if DATA_REASONS.contains(&reason) {
+        Some(("end of DATA command", "end of data", ">>> DATA"))
     } else {
-        v.push((
+        None
+    };
+    match stage {
+        Some((postfix, exim, sendmail)) => {
+            v.push((
+                "Postfix quoting",
+                Some(format!(
+                    "host mx.example.org[192.0.2.1] said: {text} (in reply to {postfix})"
+                )),
+            ));
+            v.push((
+                "Exim quoting",
+                Some(format!(
+                    "SMTP error from remote mail server after {exim}: {text}"
+                )),
+            ));
+            v.push((
+                "Sendmail quoting",
+                Some(format!(
+                    "... while talking to mx.example.org.:\n{sendmail}\n<<< {text}"
+                )),
+            ));
+        }
+        None => v.push((
             "Postfix quoting",
             Some(format!("host mx.example.org[192.0.2.1] said: {text}")),
-        ));
+        )),
     }
     v.into_iter()
         .filter_map(|(n, t)| t.filter(|t| t != text).map(|t| (n, t)))
