@@ -311,6 +311,7 @@ fn the_same_reply_in_other_clothes_gives_the_same_answer() {
             ));
         }
     }
+    eprintln!("{count} variants of {} rows", rows.len());
     assert!(
         failures.is_empty(),
         "{} of {count} variants of {} rows differ:\n{}",
