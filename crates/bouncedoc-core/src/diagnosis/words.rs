@@ -25,13 +25,14 @@ impl Words {
         let normalized = Normalized::new(&read.unfolded);
         let mut matches = kb.match_text(&normalized);
         // A rule written for a whole bare reply (`^...$`) matches it inside a server's
-        // quoting too: the reply inside is matched on its own, and the rules found only
-        // there are added at their place in the whole text.
+        // quoting too: the reply inside is matched on its own by the anchored patterns (the
+        // others found it in the whole text already), and the rules found only there are
+        // added at their place in the whole text.
         if let Some(inner) = reply::quoted_reply(normalized.as_str()) {
             let offset = inner.as_ptr() as usize - normalized.as_str().as_ptr() as usize;
             let alone = Normalized::new(inner);
             if alone.as_str() == inner {
-                for hit in kb.match_text(&alone).rules {
+                for hit in kb.match_anchored(&alone) {
                     if !matches.rules.iter().any(|h| h.entry == hit.entry) {
                         matches.rules.push(Hit {
                             start: hit.start + offset,

@@ -148,6 +148,9 @@ pub struct Knowledge {
     pub servers: &'static [SourceFile],
     /// The phrases and patterns of the rules, then the hints of providers and servers.
     matcher: Matcher,
+    /// The rules' patterns anchored to the text's start or end, alone, built on first use
+    /// ([`Knowledge::match_anchored`]).
+    anchored: std::sync::OnceLock<Option<Matcher>>,
     hint_targets: Vec<HintTarget>,
     /// The index in `rules` of each rule id.
     rule_ids: HashMap<&'static str, usize>,
@@ -337,6 +340,7 @@ impl Knowledge {
             providers: &docs.providers,
             servers: &docs.servers,
             matcher,
+            anchored: std::sync::OnceLock::new(),
             hint_targets,
         })
     }
@@ -459,10 +463,55 @@ impl Knowledge {
         }
     }
 
+    /// The rules whose patterns anchored to the start or the end of a text (`^`, `$`) match
+    /// `text`: what a text read alone adds to the same text read inside a longer one
+    /// (phrases and unanchored patterns match the inner text wherever it stands). `Hit::entry`
+    /// indexes [`Knowledge::rules`].
+    pub fn match_anchored(&self, text: &Normalized) -> Vec<Hit> {
+        let matcher = self.anchored.get_or_init(|| {
+            let none: &[String] = &[];
+            let anchored: Vec<(usize, Vec<String>)> = self
+                .rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let patterns = r.doc.regex.iter().filter(|p| anchored(p)).cloned();
+                    (i, patterns.collect::<Vec<String>>())
+                })
+                .filter(|(_, patterns)| !patterns.is_empty())
+                .collect();
+            Matcher::new(anchored.iter().map(|(i, p)| (*i, none, &p[..]))).ok()
+        });
+        matcher.as_ref().map_or_else(Vec::new, |m| m.find_all(text))
+    }
+
     /// How many rule patterns are matched through literal gates, and how many without.
     pub fn pattern_gates(&self) -> (usize, usize) {
         self.matcher.gate_counts()
     }
+}
+
+/// Whether a pattern holds an assertion of the text's start or end (`^`, `$`, `\A`, `\z`).
+fn anchored(pattern: &str) -> bool {
+    use regex_syntax::hir::Look;
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .is_ok_and(|hir| {
+            let looks = hir.properties().look_set();
+            [
+                Look::Start,
+                Look::End,
+                Look::StartLF,
+                Look::EndLF,
+                Look::StartCRLF,
+                Look::EndCRLF,
+            ]
+            .into_iter()
+            .any(|l| looks.contains(l))
+        })
 }
 
 /// What [`Knowledge::match_text`] found in a text.

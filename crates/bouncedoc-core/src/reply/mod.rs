@@ -62,7 +62,9 @@ const HTML_ESCAPES: [(&str, &str); 5] = [
 /// `&#39;`) read as their characters, when it has an escaped `<` or `>`: a reply shown by
 /// a webmail reads as the reply itself. A text without one is kept as it is.
 pub fn unescape_html(text: &str) -> std::borrow::Cow<'_, str> {
-    if !(text.contains("&lt;") || text.contains("&gt;")) {
+    if memchr::memchr(b'&', text.as_bytes()).is_none()
+        || !(text.contains("&lt;") || text.contains("&gt;"))
+    {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = text.to_string();
@@ -76,7 +78,11 @@ pub fn unescape_html(text: &str) -> std::borrow::Cow<'_, str> {
 /// ASCII, so that a reply typed or converted in full-width forms (`５５０ ５．１．１`) shows its
 /// codes. A text without a full-width digit is kept as it is.
 pub fn half_width_digits(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(|c| matches!(c, '\u{FF10}'..='\u{FF19}')) {
+    // (Their UTF-8 forms start with the byte 0xEF: most texts have none, and are passed by
+    // one byte search.)
+    if memchr::memchr(0xEF, text.as_bytes()).is_none()
+        || !text.chars().any(|c| matches!(c, '\u{FF10}'..='\u{FF19}'))
+    {
         return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(
