@@ -261,3 +261,24 @@ fn a_notice_without_its_cause_claims_no_confident_reason() {
         );
     }
 }
+
+/// What a person reads: the meaning, whose side must act, what to do and what not to do.
+#[test]
+fn a_pasted_notice_read_for_a_person() {
+    for (name, lang, paste) in [
+        ("gmail-address-not-found-en", "en", GMAIL_NOT_FOUND),
+        (
+            "outlook-not-found-ja",
+            "ja",
+            "taro@example.jp へのメッセージを配信できませんでした。\ntaro が example.jp に見つかりませんでした。\n必要な操作                                   受信者\n不明な宛先アドレス\n",
+        ),
+    ] {
+        let out = bouncedoc()
+            .args(["explain", "--lang", lang])
+            .write_stdin(paste)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        insta::assert_snapshot!(name, String::from_utf8(out.stdout).unwrap());
+    }
+}
