@@ -179,6 +179,61 @@ fn cases() -> Vec<Case> {
             "<taro@yahoo.com>: host mta7.am0.yahoodns.net[192.0.2.4] said:\n    553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred;\n    Retrying will NOT succeed. See https://postmaster.yahooinc.com/error-codes\n    (in reply to MAIL FROM command)\n".into(),
             "blocked", "sender-admin", false,
         ),
+        // Yahoo's "mailbox not found" (public report: ActiveCampaign/smtp-field-manual data/codes/552.json).
+        (
+            "yahoo mailbox not found",
+            "<taro@yahoo.com>:\n192.0.2.14 failed after I sent the message.\nRemote host said: 552 1 Requested mail action aborted, mailbox not found\n".into(),
+            "userunknown", "sender", true,
+        ),
+        // --- iCloud ---
+        // (public report: https://smtp.codes/icloud)
+        (
+            "icloud user does not exist",
+            "<taro@icloud.com>: host mx01.mail.icloud.com[192.0.2.11] said: 550 5.1.1\n    <taro@icloud.com>: user does not exist (in reply to RCPT TO command)\n".into(),
+            "userunknown", "sender", true,
+        ),
+        // (public report: chargebee.freshdesk.com article 259969, "5.2.2 ... user is over quota")
+        (
+            "icloud over quota",
+            "<taro@icloud.com>: host mx01.mail.icloud.com[192.0.2.11] said: 552 5.2.2\n    <taro@icloud.com>: user is over quota (in reply to RCPT TO command)\n".into(),
+            "mailboxfull", "recipient", false,
+        ),
+        // --- Japanese carriers and ISPs ---
+        // au (provider docs: au.com online manual; the carrier's "User unknown" after RCPT).
+        (
+            "au user unknown, sendmail's notice",
+            "The original message was received at Mon, 7 Dec 2026 09:00:00 +0900\n\n   ----- The following addresses had permanent fatal errors -----\n<taro@ezweb.ne.jp>\n    (reason: 550 <taro@ezweb.ne.jp>: User unknown)\n".into(),
+            "userunknown", "sender", true,
+        ),
+        // WILLCOM (public report: nobuneko.com/blog/archives/2012/03/undelivered_mail_returned_to_s.html).
+        (
+            "willcom mailbox over its limit, with header lines",
+            with_headers(
+                "MAILER-DAEMON@pdx.ne.jp (Mail Delivery System)",
+                "Undelivered Mail Returned to Sender",
+                "This is the Postfix program at host mc.example.ne.jp.\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients. It's attached below.\n\n<taro@pdx.ne.jp>: host 192.0.2.12[192.0.2.12] said: 552 We failed to\ndeliver mail because the volume of recipient's mailbox exceeded the local\nlimit. taro@pdx.ne.jp (in reply to end of DATA command)\n",
+            ),
+            "mailboxfull", "recipient", false,
+        ),
+        // An ISP's sendmail with procmail (public report: digitallife2015.blogspot.com/2021/07/cant-create-output.html).
+        (
+            "procmail quota under sendmail's can't create output",
+            "----- The following addresses had permanent fatal errors -----\n<taro@example.ne.jp>\n(reason: Can't create output)\n----- Transcript of session follows -----\nprocmail: Quota exceeded while writing \"/mb/example.ne.jp/taro/Mailbox\"\n550 5.0.0 <taro@example.ne.jp>... Can't create output\n".into(),
+            "mailboxfull", "recipient", false,
+        ),
+        // A Japanese host's full mailbox (provider docs: goope.jp/info/information/?id=712).
+        (
+            "postfix mailbox is full",
+            "<taro@example.jp>: host mx.example.jp[192.0.2.13] said: 552 5.2.2: Recipient address rejected: Mailbox is full (in reply to RCPT TO command)\n".into(),
+            "mailboxfull", "recipient", false,
+        ),
+        // Microsoft's "provider rejected it" with the reply below (public report: sistemitec.com, as in
+        // the rule microsoft-provider-rejected-it): the reply decides.
+        (
+            "outlook provider rejected it, with a content-filter reply",
+            "Your message to taro@example.com couldn't be delivered.\nYour message wasn't delivered because the recipient's email provider rejected it.\nDiagnostic information for administrators:\nRemote server returned '550 5.7.1 Message rejected as spam by Content Filtering.'\n".into(),
+            "spamdetected", "sender", false,
+        ),
         // --- Postfix and Exim as a webmail shows them ---
         // (public report: OxfordDemSci/gwasdiversitymonitor#91)
         (
