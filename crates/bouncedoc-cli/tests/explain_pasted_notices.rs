@@ -300,6 +300,9 @@ fn a_notice_without_its_cause_claims_no_confident_reason() {
         "This is the mail system at host mail.example.org.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients. It's attached below.\n",
         // Gmail's "Message not delivered" without its reply.
         "Message not delivered\nThere was a problem delivering your message to taro@example.com. See the technical details below.\n",
+        // Microsoft's "provider rejected it" headline without the administrators' part (public
+        // report: sistemitec.com, as in the rule microsoft-provider-rejected-it).
+        "Your message to taro@example.com couldn't be delivered.\nYour message wasn't delivered because the recipient's email provider rejected it.\n",
         // Gmail's Japanese "Message blocked" without its reply.
         "メールがブロックされました\ntaro@example.jp へのメールはブロックされました。詳しくは、下記の技術情報をご覧ください。\n",
     ] {
