@@ -172,6 +172,29 @@ fn cases() -> Vec<Case> {
             "Your message\n\nSubject: Meeting\nSent: 07/12/2026 09:00\n\ndid not reach the following recipient(s):\n\ntaro@example.invalid on 07/12/2026 09:05\nThe destination server for this recipient could not be found in Domain Name Service (DNS). Please verify the email address and retry.\n<mail.example.org #5.4.0>\n".into(),
             "hostunknown", "sender", true,
         ),
+        // Japanese Outlook's notice for an address outside RFC syntax (provider docs:
+        // https://support.microsoft.com/ja-jp/kb/940620, 「無効な受信者」).
+        (
+            "outlook invalid recipient, Japanese",
+            "このメールは、受信者全員または一部に届きませんでした。\n\n件名: 会議の件\n送信日時: 2026/12/07 9:00\n\n以下の受信者にメールを配信できません:\n\n'taro.@example.jp' 2026/12/07 9:00\n無効な受信者\n".into(),
+            "userunknown", "sender", true,
+        ),
+        // Gmail's "Message blocked" quoting Exchange Online's directory-based edge blocking (public
+        // report: the qemu-devel patch "target/mips: ... nanoMIPS" quoting the bounce "550 5.4.1
+        // Recipient address rejected: Access denied. AS(201806281)"; provider docs: Microsoft's
+        // Exchange Online NDR reference): the receiving tenant knows no such recipient.
+        (
+            "gmail message blocked, EOP access denied",
+            "Message blocked\n\nYour message to taro@example.com has been blocked. See technical details below for more information.\n\nThe response from the remote server was:\n550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DB3EUR03FT030.eop-EUR03.prod.protection.outlook.com]\n".into(),
+            "userunknown", "recipient-admin", true,
+        ),
+        // Google Workspace, the recipient's administrator's policy (provider docs:
+        // support.google.com/a/answer/172179, linked from the notice).
+        (
+            "gmail message blocked by the recipient's administrator",
+            "Message blocked\n\nYour message to taro@example.com has been blocked. See technical details below for more information.\n\nLearn more here: https://support.google.com/a/answer/172179\n\nThe response from the recipient enterprise administrator was:\nThe user or domain that you are sending to (or from) has a policy that prohibited the mail that you sent.\n".into(),
+            "policyviolation", "recipient-admin", false,
+        ),
         // --- Yahoo / AOL ---
         // (public report: postalserver/docs#17)
         (
