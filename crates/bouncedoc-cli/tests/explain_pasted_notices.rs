@@ -180,7 +180,7 @@ fn cases() -> Vec<Case> {
             "userunknown", "sender", true,
         ),
         // Gmail's "Message blocked" quoting Exchange Online's directory-based edge blocking (public
-        // report: the qemu-devel patch "target/mips: ... nanoMIPS" quoting the bounce "550 5.4.1
+        // report: qemu-devel, "[PATCH] MAINTAINERS: Inherit from nanoMIPS", 30 Oct 2022, quoting "550 5.4.1
         // Recipient address rejected: Access denied. AS(201806281)"; provider docs: Microsoft's
         // Exchange Online NDR reference): the receiving tenant knows no such recipient.
         (
@@ -326,6 +326,8 @@ fn a_notice_without_its_cause_claims_no_confident_reason() {
         // Microsoft's "provider rejected it" headline without the administrators' part (public
         // report: sistemitec.com, as in the rule microsoft-provider-rejected-it).
         "Your message to taro@example.com couldn't be delivered.\nYour message wasn't delivered because the recipient's email provider rejected it.\n",
+        // Gmail's "Message blocked" without its reply (the qemu-devel notice above, cut short).
+        "Message blocked\nYour message to taro@example.com has been blocked. See technical details below for more information.\n",
         // Gmail's Japanese "Message blocked" without its reply.
         "メールがブロックされました\ntaro@example.jp へのメールはブロックされました。詳しくは、下記の技術情報をご覧ください。\n",
     ] {
