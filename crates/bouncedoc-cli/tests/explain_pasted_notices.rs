@@ -79,6 +79,15 @@ fn cases() -> Vec<Case> {
             "アドレスが見つかりませんでした\nメールは taro@example.jp に配信されませんでした。このアドレスが見つからないか、メールを受信できません。\nリモート サーバーからの応答:\n550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown in local recipient table\n".into(),
             "userunknown", "sender", true,
         ),
+        (
+            "gmail not found, Japanese, under the UI's header lines",
+            with_headers(
+                "Mail Delivery Subsystem <mailer-daemon@googlemail.com>",
+                "Delivery Status Notification (Failure)",
+                "アドレスが見つかりませんでした\nメールは taro@example.jp に配信されませんでした。このアドレスが見つからないか、メールを受信できません。\n",
+            ),
+            "userunknown", "sender", true,
+        ),
         // Gmail's older notice (public report: openresty/openresty.org#40).
         (
             "gmail failed permanently, old form",
@@ -177,6 +186,11 @@ fn cases() -> Vec<Case> {
         (
             "outlook invalid recipient, Japanese",
             "このメールは、受信者全員または一部に届きませんでした。\n\n件名: 会議の件\n送信日時: 2026/12/07 9:00\n\n以下の受信者にメールを配信できません:\n\n'taro.@example.jp' 2026/12/07 9:00\n無効な受信者\n".into(),
+            "userunknown", "sender", true,
+        ),
+        (
+            "outlook invalid recipient, Japanese, under the UI's header lines",
+            "From: Microsoft Outlook <postmaster@example.jp>\nTo: sender@example.jp\nSubject: 配信不能: 会議の件\nDate: Mon, 7 Dec 2026 09:00:00 +0900\n\nこのメールは、受信者全員または一部に届きませんでした。\n\n以下の受信者にメールを配信できません:\n\n'taro.@example.jp' 2026/12/07 9:00\n無効な受信者\n".into(),
             "userunknown", "sender", true,
         ),
         // Gmail's "Message blocked" quoting Exchange Online's directory-based edge blocking (public
