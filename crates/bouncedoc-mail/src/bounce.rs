@@ -28,6 +28,18 @@ pub enum Kind {
     NotBounce,
 }
 
+impl Kind {
+    /// Its name as the records write it (`bounce`, `feedback`, `auto-reply`, `not-bounce`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Bounce => "bounce",
+            Kind::Feedback => "feedback",
+            Kind::AutoReply => "auto-reply",
+            Kind::NotBounce => "not-bounce",
+        }
+    }
+}
+
 /// A bounce, read.
 #[derive(Debug, Clone)]
 pub struct Bounce {
@@ -242,17 +254,36 @@ pub fn read_message(message: &Message) -> Bounce {
             if inner.header("subject").is_some_and(says_delayed) {
                 mark_delayed(&mut bounce.recipients);
             }
-            drop_successes_beside_failures(&mut bounce.recipients);
-            settle(&mut bounce);
-            return bounce;
+            return settled(bounce);
         }
     }
-    let mut bounce = read_kind(message);
+    settled(read_kind(message))
+}
+
+/// A bounce's recipients settled: the successes beside failures left out, and their facts
+/// and words read ([`settle`]). Other kinds are kept as they are.
+fn settled(mut bounce: Bounce) -> Bounce {
     if bounce.kind == Kind::Bounce {
         drop_successes_beside_failures(&mut bounce.recipients);
         settle(&mut bounce);
     }
     bounce
+}
+
+/// A message read by one of the generic readings (a feedback report, an RFC 3464 report,
+/// a return receipt, an auto-reply, the text): its kind, and the facts of its original
+/// under that reading's name.
+fn read_as(
+    message: &Message,
+    detector: &'static str,
+    kind: Kind,
+    recipients: Vec<RecipientFacts>,
+) -> Bounce {
+    let detected = Detected {
+        detector,
+        ..Detected::default()
+    };
+    Bounce::new(kind, original_facts(message, &detected), recipients)
 }
 
 /// Whether the subject of a notice says that delivery is only delayed, as the servers'
@@ -296,15 +327,7 @@ fn drop_successes_beside_failures(recipients: &mut Vec<RecipientFacts>) {
 
 fn read_kind(message: &Message) -> Bounce {
     if let Some(recipients) = arf::read(message) {
-        let detected = Detected {
-            detector: "arf",
-            ..Detected::default()
-        };
-        return Bounce::new(
-            Kind::Feedback,
-            original_facts(message, &detected),
-            recipients,
-        );
+        return read_as(message, "arf", Kind::Feedback, recipients);
     }
     for d in DETECTORS {
         if let Some(detected) = d.detect(message)
@@ -323,11 +346,7 @@ fn read_kind(message: &Message) -> Bounce {
     if !from_dsn.is_empty() {
         with_lead_in(message, &mut from_dsn);
         enrich_from_text(message, &mut from_dsn);
-        let detected = Detected {
-            detector: "rfc3464",
-            ..Detected::default()
-        };
-        return Bounce::new(Kind::Bounce, original_facts(message, &detected), from_dsn);
+        return read_as(message, "rfc3464", Kind::Bounce, from_dsn);
     }
     // A message disposition notification (RFC 3798) that no reader took for a refusal is a
     // return receipt: it says what became of a delivered message, even when it is marked
@@ -338,33 +357,13 @@ fn read_kind(message: &Message) -> Bounce {
         .next()
         .is_some()
     {
-        let detected = Detected {
-            detector: "rfc3798",
-            ..Detected::default()
-        };
-        return Bounce::new(
-            Kind::NotBounce,
-            original_facts(message, &detected),
-            Vec::new(),
-        );
+        return read_as(message, "rfc3798", Kind::NotBounce, Vec::new());
     }
     // An auto-reply often comes with an empty return path, as bounces do: it is recognized
     // before the generic reading of bounces.
     if let Some(recipients) = autoreply::read(message) {
-        let detected = Detected {
-            detector: "rfc3834",
-            ..Detected::default()
-        };
-        return Bounce::new(
-            Kind::AutoReply,
-            original_facts(message, &detected),
-            recipients,
-        );
+        return read_as(message, "rfc3834", Kind::AutoReply, recipients);
     }
-    let detected = Detected {
-        detector: "text",
-        ..Detected::default()
-    };
     // `Auto-Submitted: auto-replied` declares an automatic answer (RFC 3834), not a delivery
     // report (`auto-generated`): a message of no known format that says so, and that is no
     // person's auto-reply, is not read as a bounce by guesswork.
@@ -375,17 +374,9 @@ fn read_kind(message: &Message) -> Bounce {
         .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("auto-replied"))
         && message.header("x-ms-exchange-message-is-ndr").is_none();
     if !declared_reply && detect::text::looks_like_bounce(message) {
-        return Bounce::new(
-            Kind::Bounce,
-            original_facts(message, &detected),
-            detect::text::read(message),
-        );
+        return read_as(message, "text", Kind::Bounce, detect::text::read(message));
     }
-    Bounce::new(
-        Kind::NotBounce,
-        original_facts(message, &detected),
-        Vec::new(),
-    )
+    read_as(message, "text", Kind::NotBounce, Vec::new())
 }
 
 /// Parses raw bytes and reads them.

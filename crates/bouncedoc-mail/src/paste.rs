@@ -157,8 +157,8 @@ pub(crate) fn inline_forwarded(message: &Message) -> Option<Message> {
 ///
 /// A whole message is read as `parse` reads it; when it forwards a bounce as an attachment
 /// (a forward's subject, or no bounce of its own), the attached bounce is read instead. A
-/// forward that quotes the bounce inline is read by the detectors themselves. A text without
-/// headers is read as the body of a message.
+/// forward that quotes the bounce inline is read as the bounce it quotes ([`read_message`]).
+/// A text without headers is read as the body of a message.
 pub fn read_paste(raw: &[u8]) -> Option<Pasted> {
     let head = String::from_utf8_lossy(&raw[..raw.len().min(64 * 1024)]);
     if looks_like_message(&head) {

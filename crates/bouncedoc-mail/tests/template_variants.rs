@@ -38,15 +38,6 @@ impl Outcome {
     }
 }
 
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Bounce => "bounce",
-        Kind::Feedback => "feedback",
-        Kind::AutoReply => "auto-reply",
-        Kind::NotBounce => "not-bounce",
-    }
-}
-
 /// The outcome of the messages `raw` holds, read as `parse` reads a file: a file that starts
 /// with an mbox `From ` line is an mbox, any other one message.
 fn outcome(engine: &Engine, raw: &[u8]) -> Outcome {
@@ -60,7 +51,7 @@ fn outcome(engine: &Engine, raw: &[u8]) -> Outcome {
         let Ok(report) = diagnose_bytes(engine, &bytes, Lang::En) else {
             continue;
         };
-        out.kind = kind_name(report.kind);
+        out.kind = report.kind.as_str();
         for (d, _) in &report.diagnoses {
             let address = d
                 .recipient

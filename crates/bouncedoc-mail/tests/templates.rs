@@ -63,15 +63,6 @@ fn expected(path: &Path) -> Expected {
     e
 }
 
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Bounce => "bounce",
-        Kind::Feedback => "feedback",
-        Kind::AutoReply => "auto-reply",
-        Kind::NotBounce => "not-bounce",
-    }
-}
-
 fn lower_set(addresses: &[String]) -> BTreeSet<String> {
     addresses.iter().map(|a| a.to_ascii_lowercase()).collect()
 }
@@ -83,7 +74,7 @@ fn check(engine: &Engine, eml: &Path, want: &Expected) -> Option<String> {
         Ok(r) => r,
         Err(e) => return Some(format!("not read: {e}")),
     };
-    let kind = kind_name(report.kind);
+    let kind = report.kind.as_str();
     if kind != want.kind {
         return Some(format!("kind {kind}, expected {}", want.kind));
     }
